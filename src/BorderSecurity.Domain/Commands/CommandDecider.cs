@@ -1,0 +1,160 @@
+namespace BorderSecurity.Domain.Commands;
+
+/// <summary>
+/// Every rule of an organisational command, in one place: turns a request and the command's current state into
+/// events, or raises <see cref="DomainRuleViolationException"/> naming the rule and emits nothing.
+/// </summary>
+public static class CommandDecider
+{
+    /// <summary>Decides a request.</summary>
+    /// <param name="state">The command as currently known, or <see langword="null"/> if its stream is empty.</param>
+    /// <param name="request">The request.</param>
+    /// <returns>The events to append.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; the message names it.</exception>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="DomainRuleViolationException">A business rule is broken; <see cref="DomainRuleViolationException.Rule"/> names it.</exception>
+    /// <remarks>
+    /// Rules: a command is established once (<c>CommandAlreadyEstablished</c>); nothing happens to a command before it
+    /// is established (<c>CommandMustBeEstablished</c>, <c>NothingBeforeEstablishment</c>); an agency joins only if not
+    /// coordinated (<c>AgencyAlreadyCoordinated</c>) and leaves only if it is (<c>AgencyNotCoordinated</c>), at most once a
+    /// day (<c>OneAgencyChangePerDate</c>); a unit, the powers from one piece of legislation and an agreement are each
+    /// recorded once (<c>UnitAlreadyExists</c>, <c>PowersAlreadyConferred</c>, <c>AgreementAlreadyJoined</c>); one
+    /// appointment a day (<c>OneAppointmentPerDate</c>).
+    /// </remarks>
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(Command? state, ICommandRequest request)
+    {
+        Guard.Against.Null(request);
+        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        return request switch
+        {
+            EstablishCommand r => [Establish(state, r)],
+            _ when state is null => throw Broken("CommandMustBeEstablished", $"command '{request.StreamId}' is not established; nothing can happen to it before it is."),
+            AppointCommandLeader r => [Appoint(state, r)],
+            JoinAgencyToCommand r => [Join(state, r)],
+            RemoveAgencyFromCommand r => [Leave(state, r)],
+            CreateCommandUnit r => [CreateUnit(state, r)],
+            ConferCommandPowers r => [ConferPowers(state, r)],
+            JoinInternationalAgreement r => [JoinAgreement(state, r)],
+            _ => throw new ArgumentException($"Unknown command request type {request.GetType().Name}.", nameof(request)),
+        };
+    }
+
+    private static CommandEstablished Establish(Command? state, EstablishCommand r)
+    {
+        var name = Guard.Against.InvalidText(r.Name);
+        var department = Guard.Against.InvalidText(r.ParentDepartment);
+        var provenance = Guard.Against.Null(r.Provenance);
+        if (state is not null)
+        {
+            throw Broken("CommandAlreadyEstablished", $"command '{r.CommandId}' was already established on {state.EstablishedOn:yyyy-MM-dd}.");
+        }
+
+        return new CommandEstablished(r.CommandId, name, department, r.ValidOn, provenance);
+    }
+
+    private static CommandLeaderAppointed Appoint(Command state, AppointCommandLeader r)
+    {
+        var leader = Guard.Against.InvalidText(r.LeaderName);
+        var post = Guard.Against.InvalidText(r.PostTitle);
+        var honours = Guard.Against.InvalidOptionalText(r.Honours);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeEstablishment(state, r.ValidOn);
+        if (state.Leader?.AppointedOn == r.ValidOn)
+        {
+            throw Broken("OneAppointmentPerDate", $"{state.Leader.DisplayName} was already appointed on {r.ValidOn:yyyy-MM-dd}.");
+        }
+
+        return new CommandLeaderAppointed(state.CommandId, leader, post, honours, r.ValidOn, provenance);
+    }
+
+    private static AgencyJoinedCommand Join(Command state, JoinAgencyToCommand r)
+    {
+        var agency = Guard.Against.InvalidText(r.Agency);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeEstablishment(state, r.ValidOn);
+        var known = state.Agencies.GetValueOrDefault(agency);
+        if (known is { IsCoordinated: true })
+        {
+            throw Broken("AgencyAlreadyCoordinated", $"{agency} is already coordinated by {state.Name} (since {known.StatedOn:yyyy-MM-dd}).");
+        }
+
+        OneChangePerDate(known, agency, r.ValidOn);
+        return new AgencyJoinedCommand(state.CommandId, agency, r.ValidOn, provenance);
+    }
+
+    private static AgencyLeftCommand Leave(Command state, RemoveAgencyFromCommand r)
+    {
+        var agency = Guard.Against.InvalidText(r.Agency);
+        var reason = Guard.Against.InvalidText(r.Reason);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeEstablishment(state, r.ValidOn);
+        var known = state.Agencies.GetValueOrDefault(agency);
+        if (known is not { IsCoordinated: true })
+        {
+            throw Broken("AgencyNotCoordinated", $"{agency} is not coordinated by {state.Name}.");
+        }
+
+        OneChangePerDate(known, agency, r.ValidOn);
+        return new AgencyLeftCommand(state.CommandId, agency, reason, r.ValidOn, provenance);
+    }
+
+    private static CommandUnitCreated CreateUnit(Command state, CreateCommandUnit r)
+    {
+        var unit = Guard.Against.InvalidText(r.UnitName);
+        var purpose = Guard.Against.InvalidText(r.Purpose);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeEstablishment(state, r.ValidOn);
+        if (state.Units.ContainsKey(unit))
+        {
+            throw Broken("UnitAlreadyExists", $"{state.Name} already has a unit named '{unit}'.");
+        }
+
+        return new CommandUnitCreated(state.CommandId, unit, purpose, r.ValidOn, provenance);
+    }
+
+    private static CommandPowersConferred ConferPowers(Command state, ConferCommandPowers r)
+    {
+        var legislationId = Guard.Against.InvalidStreamId(r.LegislationId);
+        var powers = Guard.Against.InvalidText(r.Powers);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeEstablishment(state, r.ValidOn);
+        if (state.Powers.ContainsKey(legislationId))
+        {
+            throw Broken("PowersAlreadyConferred", $"powers from '{legislationId}' were already conferred on {state.Name}.");
+        }
+
+        return new CommandPowersConferred(state.CommandId, legislationId, powers, r.ValidOn, provenance);
+    }
+
+    private static InternationalAgreementJoined JoinAgreement(Command state, JoinInternationalAgreement r)
+    {
+        var agreement = Guard.Against.InvalidText(r.Agreement);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeEstablishment(state, r.ValidOn);
+        if (state.Agreements.ContainsKey(agreement))
+        {
+            throw Broken("AgreementAlreadyJoined", $"'{agreement}' is already recorded for {state.Name}.");
+        }
+
+        return new InternationalAgreementJoined(state.CommandId, agreement, r.ValidOn, provenance);
+    }
+
+    private static void NotBeforeEstablishment(Command state, LocalDate on)
+    {
+        if (on < state.EstablishedOn)
+        {
+            throw Broken("NothingBeforeEstablishment",
+                $"{on:yyyy-MM-dd} is before {state.Name} was established on {state.EstablishedOn:yyyy-MM-dd}.");
+        }
+    }
+
+    private static void OneChangePerDate(AgencyMembership? known, string agency, LocalDate on)
+    {
+        if (known?.StatedOn == on)
+        {
+            throw Broken("OneAgencyChangePerDate", $"{agency}'s membership was already changed on {on:yyyy-MM-dd}.");
+        }
+    }
+
+    private static DomainRuleViolationException Broken(string rule, string detail) => new(Command.AggregateName, rule, detail);
+}

@@ -1,0 +1,204 @@
+namespace BorderSecurity.Domain.Funding;
+
+/// <summary>
+/// Every rule of a funding commitment, in one place: turns a request and the commitment's current state into
+/// events, or raises <see cref="DomainRuleViolationException"/> naming the rule and emits nothing.
+/// </summary>
+public static class FundingCommitmentDecider
+{
+    /// <summary>Decides a request.</summary>
+    /// <param name="state">The commitment as currently known, or <see langword="null"/> if its stream is empty.</param>
+    /// <param name="request">The request.</param>
+    /// <returns>The events to append.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid (blank text, zero amount, malformed id, undefined enum); the message names it.</exception>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="DomainRuleViolationException">A business rule is broken; <see cref="DomainRuleViolationException.Rule"/> names it.</exception>
+    /// <remarks>
+    /// Rules: a commitment is created once (<c>CommitmentAlreadyExists</c>); nothing happens to one that does not exist
+    /// (<c>CommitmentMustExist</c>) or before its date (<c>NothingBeforeCommitment</c>); nothing but a re-announcement or a
+    /// correction happens to a withdrawn one (<c>CommitmentWithdrawn</c>); allocations never exceed the amount
+    /// (<c>AllocationsCannotExceedCommitment</c>, <c>RevisionBelowAllocations</c>, <c>CorrectionBelowAllocations</c>);
+    /// a revision comes after the commitment's date (<c>RevisionMustFollowCommitment</c>), one a day
+    /// (<c>OneRevisionPerDate</c>) and changes the amount (<c>RevisionChangesNothing</c>); a correction changes the
+    /// amount (<c>CorrectionChangesNothing</c>); a capability's allocation is stated once a day (<c>OneAllocationPerCapabilityPerDate</c>).
+    /// </remarks>
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(FundingCommitment? state, IFundingRequest request)
+    {
+        Guard.Against.Null(request);
+        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        return request switch
+        {
+            PledgeFunding r => [Pledge(state, r)],
+            RedirectFunding r => [Redirect(state, r)],
+            _ when state is null => throw Broken("CommitmentMustExist", $"commitment '{request.StreamId}' does not exist; pledge or redirect funding first."),
+            AllocateFunding r => [Allocate(state, r)],
+            ReviseFunding r => [Revise(state, r)],
+            CorrectFundingAmount r => [Correct(state, r)],
+            WithdrawFunding r => [Withdraw(state, r)],
+            ReannounceFunding r => [Reannounce(state, r)],
+            _ => throw new ArgumentException($"Unknown funding request type {request.GetType().Name}.", nameof(request)),
+        };
+    }
+
+    private static FundingPledged Pledge(FundingCommitment? state, PledgeFunding r)
+    {
+        var recipient = Guard.Against.InvalidText(r.Recipient);
+        var amount = PositiveAmount(r.Amount, nameof(r.Amount));
+        var basis = Guard.Against.UndefinedEnum(r.Basis);
+        var origin = Guard.Against.InvalidOptionalText(r.OriginName);
+        var period = ValidPeriod(r.Period);
+        var purpose = Guard.Against.InvalidText(r.Purpose);
+        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy);
+        var provenance = Guard.Against.Null(r.Provenance);
+        MustNotExist(state, r.CommitmentId);
+        return new FundingPledged(r.CommitmentId, recipient, amount, basis, origin, period, purpose, announcedBy, r.ValidOn, provenance);
+    }
+
+    private static FundingRedirected Redirect(FundingCommitment? state, RedirectFunding r)
+    {
+        var recipient = Guard.Against.InvalidText(r.Recipient);
+        var amount = PositiveAmount(r.Amount, nameof(r.Amount));
+        var basis = Guard.Against.UndefinedEnum(r.Basis);
+        var programme = Guard.Against.InvalidText(r.FromProgramme);
+        var legislationId = r.FromLegislationId is null ? null : Guard.Against.InvalidStreamId(r.FromLegislationId);
+        var period = ValidPeriod(r.Period);
+        var purpose = Guard.Against.InvalidText(r.Purpose);
+        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy);
+        var provenance = Guard.Against.Null(r.Provenance);
+        MustNotExist(state, r.CommitmentId);
+        return new FundingRedirected(r.CommitmentId, recipient, amount, basis, programme, legislationId, period, purpose, announcedBy, r.ValidOn, provenance);
+    }
+
+    private static FundingAllocated Allocate(FundingCommitment state, AllocateFunding r)
+    {
+        var capability = Guard.Against.InvalidText(r.Capability);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeCommitment(state, r.ValidOn);
+        NotWithdrawn(state);
+        if (state.Allocations.TryGetValue(capability, out var existing) && existing.StatedOn == r.ValidOn)
+        {
+            throw Broken("OneAllocationPerCapabilityPerDate",
+                $"'{capability}' already has an allocation stated on {r.ValidOn:yyyy-MM-dd}; state it on another date.");
+        }
+
+        var after = state.Allocations.SetItem(capability, new Allocation(r.Amount, r.ValidOn)).Values
+            .Aggregate(0m, (sum, a) => sum + a.Amount.Pounds);
+        if (after > state.Amount.Pounds)
+        {
+            throw Broken("AllocationsCannotExceedCommitment",
+                $"allocating {r.Amount} to '{capability}' would allocate £{after:#,0.00} of a {state.Amount} commitment.");
+        }
+
+        return new FundingAllocated(state.CommitmentId, capability, r.Amount, r.ValidOn, provenance);
+    }
+
+    private static FundingRevised Revise(FundingCommitment state, ReviseFunding r)
+    {
+        var reason = Guard.Against.InvalidText(r.Reason);
+        var amount = PositiveAmount(r.RevisedAmount, nameof(r.RevisedAmount));
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotWithdrawn(state);
+        if (r.ValidOn <= state.CommittedOn)
+        {
+            throw Broken("RevisionMustFollowCommitment",
+                $"a revision on {r.ValidOn:yyyy-MM-dd} must come after the commitment's date {state.CommittedOn:yyyy-MM-dd}; to fix the original amount, correct it.");
+        }
+
+        if (state.RevisionDates.Contains(r.ValidOn))
+        {
+            throw Broken("OneRevisionPerDate", $"the commitment was already revised on {r.ValidOn:yyyy-MM-dd}.");
+        }
+
+        if (amount == state.Amount)
+        {
+            throw Broken("RevisionChangesNothing", $"the commitment is already {state.Amount}.");
+        }
+
+        if (amount < state.Allocated)
+        {
+            throw Broken("RevisionBelowAllocations", $"{amount} is less than the {state.Allocated} already allocated.");
+        }
+
+        return new FundingRevised(state.CommitmentId, amount, reason, r.ValidOn, provenance);
+    }
+
+    private static FundingAmountCorrected Correct(FundingCommitment state, CorrectFundingAmount r)
+    {
+        var reason = Guard.Against.InvalidText(r.Reason);
+        var amount = PositiveAmount(r.CorrectedAmount, nameof(r.CorrectedAmount));
+        var provenance = Guard.Against.Null(r.Provenance);
+        if (amount == state.OriginalAmount)
+        {
+            throw Broken("CorrectionChangesNothing", $"the commitment was already recorded as {state.OriginalAmount}.");
+        }
+
+        if (state.AmountStatedOn == state.CommittedOn && amount < state.Allocated)
+        {
+            throw Broken("CorrectionBelowAllocations", $"{amount} is less than the {state.Allocated} already allocated.");
+        }
+
+        return new FundingAmountCorrected(state.CommitmentId, amount, reason, state.CommittedOn, provenance);
+    }
+
+    private static FundingWithdrawn Withdraw(FundingCommitment state, WithdrawFunding r)
+    {
+        var reason = Guard.Against.InvalidText(r.Reason);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeCommitment(state, r.ValidOn);
+        NotWithdrawn(state);
+        return new FundingWithdrawn(state.CommitmentId, reason, r.ValidOn, provenance);
+    }
+
+    private static FundingReannounced Reannounce(FundingCommitment state, ReannounceFunding r)
+    {
+        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy);
+        var provenance = Guard.Against.Null(r.Provenance);
+        NotBeforeCommitment(state, r.ValidOn);
+        return new FundingReannounced(state.CommitmentId, announcedBy, r.ValidOn, provenance);
+    }
+
+    private static Money PositiveAmount(Money amount, string field)
+    {
+        if (amount == Money.Zero)
+        {
+            throw new ArgumentException($"{field} must be more than zero.", field);
+        }
+
+        return amount;
+    }
+
+    private static FundingPeriod ValidPeriod(FundingPeriod? period)
+    {
+        Guard.Against.Null(period);
+        Guard.Against.InvalidText(period.Description, "Period.Description");
+        return period;
+    }
+
+    private static void MustNotExist(FundingCommitment? state, string id)
+    {
+        if (state is not null)
+        {
+            throw Broken("CommitmentAlreadyExists", $"commitment '{id}' already exists; to announce it again, re-announce it.");
+        }
+    }
+
+    private static void NotBeforeCommitment(FundingCommitment state, LocalDate on)
+    {
+        if (on < state.CommittedOn)
+        {
+            throw Broken("NothingBeforeCommitment",
+                $"{on:yyyy-MM-dd} is before the commitment was made on {state.CommittedOn:yyyy-MM-dd}.");
+        }
+    }
+
+    private static void NotWithdrawn(FundingCommitment state)
+    {
+        if (state.WithdrawnOn is { } withdrawn)
+        {
+            throw Broken("CommitmentWithdrawn", $"the commitment was withdrawn on {withdrawn:yyyy-MM-dd}.");
+        }
+    }
+
+    private static DomainRuleViolationException Broken(string rule, string detail) =>
+        new(FundingCommitment.AggregateName, rule, detail);
+}

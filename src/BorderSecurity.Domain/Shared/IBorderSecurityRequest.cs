@@ -1,0 +1,12 @@
+namespace BorderSecurity.Domain.Shared;
+
+/// <summary>
+/// A request to change one aggregate: what a caller asks for, before the aggregate's decider checks it
+/// against the rules and turns it into events. (The model calls these requests, not commands, because
+/// <c>Command</c> is an aggregate: an organisational command such as the Border Security Command.)
+/// </summary>
+public interface IBorderSecurityRequest
+{
+    /// <summary>The id of the stream the request is for.</summary>
+    string StreamId { get; }
+}
