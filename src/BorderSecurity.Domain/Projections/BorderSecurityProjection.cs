@@ -1,0 +1,316 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Recruitment;
+
+namespace BorderSecurity.Domain.Projections;
+
+/// <summary>
+/// The in-memory projection that answers every question on both time axes without refolding whole streams.
+/// Feed it recorded events (in any order, each once: a repeated sequence number is ignored); ask it questions.
+/// Thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Money and headcounts are kept as <em>statements</em>: each event that states a figure (a pledge, a revision,
+/// a correction, an allocation, an in-post count) becomes a row (fact, valid date, sequence, recorded instant,
+/// value). A figure's value for a question is its latest row that counts, by valid date then sequence. A correction
+/// is a row on the original valid date, recorded later: asked with a known-at before it, the old row wins; after
+/// it, the correction does. Totals are sums of those values. This is the layout the Marten package keeps in
+/// indexed tables.</para>
+/// <para>Commands and legislation are small per stream; their state is their aggregate's Evolve folded over the
+/// stream's events that count, kept sorted by valid date.</para>
+/// </remarks>
+public sealed class BorderSecurityProjection : IBorderSecurityQueries
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<long> _applied = [];
+    private readonly Dictionary<string, FundingFacts> _funding = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecruitmentFacts> _recruitment = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Statements<IBorderSecurityEvent>> _commands = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Statements<IBorderSecurityEvent>> _legislation = new(StringComparer.Ordinal);
+    private readonly Statements<RecordedEvent> _timeline = new();
+
+    /// <summary>The number of events applied.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _applied.Count;
+            }
+        }
+    }
+
+    /// <summary>Creates a projection over some events.</summary>
+    /// <param name="events">The events, in any order.</param>
+    /// <returns>The projection.</returns>
+    public static BorderSecurityProjection Of(IEnumerable<RecordedEvent> events)
+    {
+        var projection = new BorderSecurityProjection();
+        foreach (var e in Guard.Against.Null(events))
+        {
+            projection.Apply(e);
+        }
+
+        return projection;
+    }
+
+    /// <summary>Applies one recorded event. An event whose sequence number was already applied is ignored.</summary>
+    /// <param name="recorded">The event.</param>
+    /// <returns><see langword="true"/> if applied, <see langword="false"/> if it had been applied before.</returns>
+    public bool Apply(RecordedEvent recorded)
+    {
+        Guard.Against.Null(recorded);
+        lock (_gate)
+        {
+            if (!_applied.Add(recorded.Sequence))
+            {
+                return false;
+            }
+
+            _timeline.Add(recorded, recorded);
+            switch (recorded.Data)
+            {
+                case FundingPledged or FundingRedirected or FundingAllocated or FundingRevised or FundingAmountCorrected
+                    or FundingWithdrawn or FundingReannounced:
+                    Facts(_funding, recorded.StreamId).Apply(recorded);
+                    break;
+                case RecruitmentTargetSet or RecruitmentTargetReannounced or RecruitmentTargetRevised or RecruitmentTargetCorrected
+                    or RecruitmentProgressRecorded or RecruitmentTargetMet or RecruitmentTargetAbandoned:
+                    Facts(_recruitment, recorded.StreamId).Apply(recorded);
+                    break;
+                default:
+                    var streams = EventCatalogue.AggregateOf(recorded.Data.GetType()) == AggregateKind.Command ? _commands : _legislation;
+                    if (!streams.TryGetValue(recorded.StreamId, out var stream))
+                    {
+                        streams[recorded.StreamId] = stream = new Statements<IBorderSecurityEvent>();
+                    }
+
+                    stream.Add(recorded, recorded.Data);
+                    break;
+            }
+
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public FundingPortfolio Funding(AsOfQuery query)
+    {
+        lock (_gate)
+        {
+            return FundingPortfolio.Of(query, _funding.Values.Select(f => f.Position(query)).OfType<CommitmentPosition>());
+        }
+    }
+
+    /// <inheritdoc />
+    public RecruitmentSummary Recruitment(AsOfQuery query)
+    {
+        lock (_gate)
+        {
+            return RecruitmentSummary.Of(query, _recruitment.Values.Select(f => f.Position(query)).OfType<TargetPosition>());
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Legislation> Legislation(AsOfQuery query)
+    {
+        lock (_gate)
+        {
+            return [.. _legislation.Values
+                .Select(s => s.AllCounting(query).Aggregate((Legislation?)null, Legislative.Legislation.Evolve))
+                .OfType<Legislation>()];
+        }
+    }
+
+    /// <inheritdoc />
+    public CommandOverview? Command(string commandId, AsOfQuery query)
+    {
+        Guard.Against.Null(commandId);
+        lock (_gate)
+        {
+            var command = _commands.TryGetValue(commandId, out var stream)
+                ? stream.AllCounting(query).Aggregate((Command?)null, Commands.Command.Evolve)
+                : null;
+            return Composition.Overview(command, query, Funding(query), Recruitment(query));
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TimelineEntry> Timeline(AsOfQuery query)
+    {
+        lock (_gate)
+        {
+            return [.. _timeline.AllCounting(query).Select(TimelineEntry.Of)];
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null)
+    {
+        lock (_gate)
+        {
+            return Composition.Series(_funding.Values.SelectMany(f => f.ValidDates(knownAt)), date =>
+            {
+                var portfolio = Funding(new AsOfQuery(date, knownAt));
+                return recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
+            });
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null)
+    {
+        lock (_gate)
+        {
+            return Composition.Series(_recruitment.Values.SelectMany(f => f.ValidDates(knownAt)), date =>
+            {
+                var summary = Recruitment(new AsOfQuery(date, knownAt));
+                return organisation is null ? summary.Target : summary.For(organisation).Target;
+            });
+        }
+    }
+
+    private static T Facts<T>(Dictionary<string, T> facts, string streamId)
+        where T : new()
+    {
+        if (!facts.TryGetValue(streamId, out var f))
+        {
+            facts[streamId] = f = new T();
+        }
+
+        return f;
+    }
+
+    private sealed class FundingFacts
+    {
+        private readonly Statements<IBorderSecurityEvent> _creation = new();
+        private readonly Statements<Money> _amount = new();
+        private readonly SortedDictionary<string, Statements<Money>> _allocations = new(StringComparer.Ordinal);
+        private readonly Statements<bool> _withdrawn = new();
+        private readonly Statements<Provenance> _citations = new();
+
+        public void Apply(RecordedEvent recorded)
+        {
+            _citations.Add(recorded, recorded.Data.Provenance);
+            switch (recorded.Data)
+            {
+                case FundingPledged e:
+                    _creation.Add(recorded, e);
+                    _amount.Add(recorded, e.Amount);
+                    break;
+                case FundingRedirected e:
+                    _creation.Add(recorded, e);
+                    _amount.Add(recorded, e.Amount);
+                    break;
+                case FundingRevised e:
+                    _amount.Add(recorded, e.RevisedAmount);
+                    break;
+                case FundingAmountCorrected e:
+                    _amount.Add(recorded, e.CorrectedAmount);
+                    break;
+                case FundingAllocated e:
+                    if (!_allocations.TryGetValue(e.Capability, out var statements))
+                    {
+                        _allocations[e.Capability] = statements = new Statements<Money>();
+                    }
+
+                    statements.Add(recorded, e.Amount);
+                    break;
+                case FundingWithdrawn:
+                    _withdrawn.Add(recorded, true);
+                    break;
+            }
+        }
+
+        public IEnumerable<LocalDate> ValidDates(Instant? knownAt) => _citations.ValidDates(knownAt);
+
+        public CommitmentPosition? Position(AsOfQuery query)
+        {
+            if (!_creation.TryLatest(query, out var creation) || !_amount.TryLatest(query, out var amount))
+            {
+                return null;
+            }
+
+            var (id, recipient, origin, basis) = creation switch
+            {
+                FundingPledged p => (p.CommitmentId, p.Recipient, new FundingOrigin(FundingOriginKind.NewMoney, p.OriginName), p.Basis),
+                FundingRedirected r => (r.CommitmentId, r.Recipient, new FundingOrigin(FundingOriginKind.Redirected, r.FromProgramme), r.Basis),
+                _ => throw new InvalidOperationException("A commitment is created by a pledge or a redirect."),
+            };
+            var withdrawn = _withdrawn.TryLatest(query, out _);
+            CapabilityAmount[] allocations = withdrawn
+                ? []
+                : [.. _allocations
+                    .Select(a => a.Value.TryLatest(query, out var allocated) ? new CapabilityAmount(a.Key, allocated) : null)
+                    .OfType<CapabilityAmount>()
+                    .Where(a => a.Amount > Money.Zero)];
+            return new CommitmentPosition(id, recipient, origin, basis, creation.ValidOn, withdrawn ? Money.Zero : amount,
+                allocations, withdrawn, Sources(_citations, query));
+        }
+    }
+
+    private sealed class RecruitmentFacts
+    {
+        private readonly Statements<RecruitmentTargetSet> _creation = new();
+        private readonly Statements<int> _headcount = new();
+        private readonly Statements<int> _inPost = new();
+        private readonly Statements<bool> _met = new();
+        private readonly Statements<bool> _abandoned = new();
+        private readonly Statements<bool> _reannounced = new();
+        private readonly Statements<Provenance> _citations = new();
+
+        public void Apply(RecordedEvent recorded)
+        {
+            _citations.Add(recorded, recorded.Data.Provenance);
+            switch (recorded.Data)
+            {
+                case RecruitmentTargetSet e:
+                    _creation.Add(recorded, e);
+                    _headcount.Add(recorded, e.Headcount);
+                    break;
+                case RecruitmentTargetRevised e:
+                    _headcount.Add(recorded, e.RevisedHeadcount);
+                    break;
+                case RecruitmentTargetCorrected e:
+                    _headcount.Add(recorded, e.CorrectedHeadcount);
+                    break;
+                case RecruitmentProgressRecorded e:
+                    _inPost.Add(recorded, e.InPost);
+                    break;
+                case RecruitmentTargetMet e:
+                    _inPost.Add(recorded, e.InPost);
+                    _met.Add(recorded, true);
+                    break;
+                case RecruitmentTargetAbandoned:
+                    _abandoned.Add(recorded, true);
+                    break;
+                case RecruitmentTargetReannounced:
+                    _reannounced.Add(recorded, true);
+                    break;
+            }
+        }
+
+        public IEnumerable<LocalDate> ValidDates(Instant? knownAt) => _citations.ValidDates(knownAt);
+
+        public TargetPosition? Position(AsOfQuery query)
+        {
+            if (!_creation.TryLatest(query, out var set) || !_headcount.TryLatest(query, out var headcount))
+            {
+                return null;
+            }
+
+            var status = _abandoned.TryLatest(query, out _) ? RecruitmentStatus.Abandoned
+                : _met.TryLatest(query, out _) ? RecruitmentStatus.Met
+                : RecruitmentStatus.Active;
+            var inPost = _inPost.TryLatest(query, out var count) ? count : 0;
+            var abandoned = status == RecruitmentStatus.Abandoned;
+            return new TargetPosition(set.TargetId, set.Organisation, set.Role, status, abandoned ? 0 : headcount, abandoned ? 0 : inPost,
+                set.Deadline, 1 + _reannounced.AllCounting(query).Count(), Sources(_citations, query));
+        }
+    }
+
+    private static IReadOnlyList<SourceReference> Sources(Statements<Provenance> citations, AsOfQuery query) =>
+        [.. citations.AllCounting(query).SelectMany(p => p.Sources).Distinct()];
+}

@@ -1,0 +1,76 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Recruitment;
+
+namespace BorderSecurity.Domain.Projections;
+
+/// <summary>
+/// The brute-force answer to every question: keep the events that count (happened by the as-of date, recorded
+/// by the known-at instant), sort them by valid date then recording order, and fold each stream with its
+/// aggregate's Evolve. Slow (it refolds everything per question) and obviously right: the other projections
+/// (<see cref="BorderSecurityProjection"/>, the Marten tables) are tested against it.
+/// </summary>
+public sealed class ReferenceProjection : IBorderSecurityQueries
+{
+    private readonly RecordedEvent[] _events;
+
+    /// <summary>Creates the projection over a set of recorded events, in any order.</summary>
+    /// <param name="events">The events.</param>
+    public ReferenceProjection(IEnumerable<RecordedEvent> events) => _events = [.. Guard.Against.Null(events)];
+
+    /// <inheritdoc />
+    public FundingPortfolio Funding(AsOfQuery query) =>
+        FundingPortfolio.Of(query, Fold<FundingCommitment>(query, AggregateKind.FundingCommitment, FundingCommitment.Evolve).Select(CommitmentPosition.Of));
+
+    /// <inheritdoc />
+    public RecruitmentSummary Recruitment(AsOfQuery query) =>
+        RecruitmentSummary.Of(query, Fold<RecruitmentTarget>(query, AggregateKind.RecruitmentTarget, RecruitmentTarget.Evolve).Select(TargetPosition.Of));
+
+    /// <inheritdoc />
+    public IReadOnlyList<Legislation> Legislation(AsOfQuery query) =>
+        [.. Fold<Legislation>(query, AggregateKind.Legislation, Legislative.Legislation.Evolve).OrderBy(l => l.LegislationId, StringComparer.Ordinal)];
+
+    /// <inheritdoc />
+    public CommandOverview? Command(string commandId, AsOfQuery query)
+    {
+        Guard.Against.Null(commandId);
+        var command = Counting(query).Where(e => e.StreamId == commandId)
+            .Aggregate((Command?)null, (state, e) => Commands.Command.Evolve(state, e.Data));
+        return Composition.Overview(command, query, Funding(query), Recruitment(query));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TimelineEntry> Timeline(AsOfQuery query) => [.. Counting(query).Select(TimelineEntry.Of)];
+
+    /// <inheritdoc />
+    public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null) =>
+        Composition.Series(DatesOf(AggregateKind.FundingCommitment, knownAt), date =>
+        {
+            var portfolio = Funding(new AsOfQuery(date, knownAt));
+            return recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
+        });
+
+    /// <inheritdoc />
+    public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null) =>
+        Composition.Series(DatesOf(AggregateKind.RecruitmentTarget, knownAt), date =>
+        {
+            var summary = Recruitment(new AsOfQuery(date, knownAt));
+            return organisation is null ? summary.Target : summary.For(organisation).Target;
+        });
+
+    private IEnumerable<RecordedEvent> Counting(AsOfQuery query) =>
+        _events.Where(query.Includes).Order(Comparer<RecordedEvent>.Create(Composition.CompareValidThenRecorded));
+
+    private IEnumerable<TState> Fold<TState>(AsOfQuery query, AggregateKind kind, Func<TState?, IBorderSecurityEvent, TState?> evolve)
+        where TState : class =>
+        Counting(query)
+            .Where(e => EventCatalogue.AggregateOf(e.Data.GetType()) == kind)
+            .GroupBy(e => e.StreamId)
+            .Select(stream => stream.Aggregate((TState?)null, (state, e) => evolve(state, e.Data)))
+            .OfType<TState>();
+
+    private IEnumerable<LocalDate> DatesOf(AggregateKind kind, Instant? knownAt) =>
+        _events.Where(e => EventCatalogue.AggregateOf(e.Data.GetType()) == kind && (knownAt is not { } k || e.RecordedAt <= k))
+            .Select(e => e.ValidOn);
+}

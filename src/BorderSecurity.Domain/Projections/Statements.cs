@@ -1,0 +1,70 @@
+namespace BorderSecurity.Domain.Projections;
+
+/// <summary>
+/// The statements of one fact (an amount, an allocation, a headcount) kept sorted by valid date then recording
+/// order. The fact's value for a question is its latest statement that counts: the one with the greatest
+/// (valid date, sequence) among those with valid date &lt;= as-of and recorded &lt;= known-at.
+/// </summary>
+/// <typeparam name="T">The value's type.</typeparam>
+internal sealed class Statements<T>
+{
+    private readonly List<(LocalDate ValidOn, long Sequence, Instant RecordedAt, T Value)> _rows = [];
+
+    public void Add(RecordedEvent recorded, T value)
+    {
+        var row = (recorded.ValidOn, recorded.Sequence, recorded.RecordedAt, value);
+        var index = UpperBound(row.ValidOn, row.Sequence);
+        _rows.Insert(index, row);
+    }
+
+    public bool TryLatest(AsOfQuery query, out T value)
+    {
+        for (var i = UpperBound(query.AsOf, long.MaxValue) - 1; i >= 0; i--)
+        {
+            if (query.KnownAt is not { } knownAt || _rows[i].RecordedAt <= knownAt)
+            {
+                value = _rows[i].Value;
+                return true;
+            }
+        }
+
+        value = default!;
+        return false;
+    }
+
+    public IEnumerable<T> AllCounting(AsOfQuery query)
+    {
+        var end = UpperBound(query.AsOf, long.MaxValue);
+        for (var i = 0; i < end; i++)
+        {
+            if (query.KnownAt is not { } knownAt || _rows[i].RecordedAt <= knownAt)
+            {
+                yield return _rows[i].Value;
+            }
+        }
+    }
+
+    public IEnumerable<LocalDate> ValidDates(Instant? knownAt) =>
+        _rows.Where(r => knownAt is not { } k || r.RecordedAt <= k).Select(r => r.ValidOn);
+
+    /// <summary>The index of the first row after (validOn, sequence).</summary>
+    private int UpperBound(LocalDate validOn, long sequence)
+    {
+        int lo = 0, hi = _rows.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var r = _rows[mid];
+            if (r.ValidOn < validOn || (r.ValidOn == validOn && r.Sequence <= sequence))
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}

@@ -1,0 +1,157 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Recruitment;
+using BorderSecurity.Domain.Storage;
+using static BorderSecurity.Domain.ReferenceTimeline.Sources2024;
+
+namespace BorderSecurity.Domain.ReferenceTimeline;
+
+/// <summary>One step of a timeline: a request, and the instant it became public (when a store replaying the timeline records it).</summary>
+/// <param name="KnownFrom">When the fact became public.</param>
+/// <param name="Request">The request that records it.</param>
+public sealed record TimelineStep(Instant KnownFrom, IBorderSecurityRequest Request);
+
+/// <summary>
+/// The 2024 reference timeline of the UK Border Security Command, from the Illegal Migration Act 2023 baseline to
+/// the 4 November 2024 package. Facts only; every step cites its sources (<see cref="Sources2024"/>).
+/// </summary>
+/// <remarks>
+/// What it gets right: the £150m over two years is £75m redirected from the Illegal Migration Act 2023 budget
+/// ("up to", a ceiling) plus £75m of new money from the Autumn Budget 2024 (firm), not £150m of new money; the
+/// 100 NCA officers announced on 21 August and again on 4 November are one target of 100, not 200. Each step is
+/// known from noon UTC on the day it became public.
+/// </remarks>
+public static class ReferenceTimeline2024
+{
+    /// <summary>The Border Security Command's stream id.</summary>
+    public const string BorderSecurityCommandId = "command:bsc";
+
+    /// <summary>The Border Security Command's name, which is also its name as a funding recipient and recruiting organisation.</summary>
+    public const string BorderSecurityCommand = "Border Security Command";
+
+    /// <summary>The National Crime Agency.</summary>
+    public const string NationalCrimeAgency = "National Crime Agency";
+
+    /// <summary>INTERPOL, as a funding recipient.</summary>
+    public const string Interpol = "INTERPOL";
+
+    /// <summary>The Home Office's international serious organised crime (ISOC) work, as a funding recipient.</summary>
+    public const string InternationalSeriousOrganisedCrime = "Home Office international serious organised crime programme";
+
+    /// <summary>The Illegal Migration Act 2023's stream id.</summary>
+    public const string IllegalMigrationActId = "legislation:illegal-migration-act-2023";
+
+    /// <summary>The Border Security, Asylum and Immigration Bill's stream id.</summary>
+    public const string BorderSecurityBillId = "legislation:border-security-asylum-immigration-bill";
+
+    /// <summary>The September 2024 "up to £75m" redirected from the Illegal Migration Act 2023 budget.</summary>
+    public const string SeptemberRedirectId = "funding:bsc-2024-09-ima-redirect";
+
+    /// <summary>The 4 November 2024 additional £75m of new money from the Autumn Budget 2024.</summary>
+    public const string NovemberBudgetId = "funding:bsc-2024-11-budget";
+
+    /// <summary>The £6m increase in in-year support for INTERPOL.</summary>
+    public const string InterpolId = "funding:interpol-2024-25";
+
+    /// <summary>The £24m in the new financial year against international serious organised crime.</summary>
+    public const string SeriousOrganisedCrimeId = "funding:isoc-2025-26";
+
+    /// <summary>The 100 NCA specialist investigators and intelligence officers.</summary>
+    public const string NcaOfficersId = "recruitment:nca-specialist-officers";
+
+    /// <summary>The 300 staff for the Border Security Command.</summary>
+    public const string BscStaffId = "recruitment:bsc-staff";
+
+    /// <summary>The recruitment of the Border Security Commander.</summary>
+    public const string CommanderId = "recruitment:border-security-commander";
+
+    private const string HomeSecretary = "Home Secretary Yvette Cooper";
+    private const string PrimeMinister = "Prime Minister Keir Starmer";
+    private const string TwoYears = "over the next two years";
+
+    /// <summary>The steps, in the order they became public.</summary>
+    public static IReadOnlyList<TimelineStep> Steps { get; } = BuildSteps();
+
+    /// <summary>Replays the timeline into an in-memory store, recording each step at the instant it became public.</summary>
+    /// <param name="store">The store, built on <paramref name="clock"/>; its streams must not exist yet.</param>
+    /// <param name="clock">The store's clock; set to each step's <see cref="TimelineStep.KnownFrom"/> before it is recorded.</param>
+    /// <param name="progress">Told of each step once recorded, or <see langword="null"/>.</param>
+    /// <returns>Every event recorded, in order.</returns>
+    /// <exception cref="DomainRuleViolationException">A step breaks a rule (for example the store already holds the timeline).</exception>
+    public static IReadOnlyList<RecordedEvent> ReplayInto(InMemoryEventStore store, SteppingClock clock, IProgress<TimelineStep>? progress = null)
+    {
+        Guard.Against.Null(store);
+        Guard.Against.Null(clock);
+        var recorded = new List<RecordedEvent>();
+        foreach (var step in Steps)
+        {
+            clock.Set(step.KnownFrom);
+            recorded.AddRange(store.Submit(step.Request));
+            progress?.Report(step);
+        }
+
+        return recorded;
+    }
+
+    private static Instant Noon(int year, int month, int day) => Instant.FromUtc(year, month, day, 12, 0);
+
+    private static LocalDate Day(int year, int month, int day) => new(year, month, day);
+
+    private static TimelineStep[] BuildSteps()
+    {
+        var checkedFacts = Provenance.Of(CheckedFacts);
+        var november = Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists, TechPressExtra75m);
+        return
+        [
+            new(Noon(2023, 7, 20), new RecordEnactedLegislation(IllegalMigrationActId, "Illegal Migration Act 2023", Day(2023, 7, 20), checkedFacts)),
+
+            new(Noon(2024, 7, 7), new EstablishCommand(BorderSecurityCommandId, BorderSecurityCommand, "Home Office", Day(2024, 7, 7), checkedFacts)),
+            .. new[] { NationalCrimeAgency, "Border Force", "Immigration Enforcement", "Police forces", "Intelligence agencies" }
+                .Select(agency => new TimelineStep(Noon(2024, 7, 7),
+                    new JoinAgencyToCommand(BorderSecurityCommandId, agency, Day(2024, 7, 7), Provenance.Of(CheckedFacts, TechPressExtra75m)))),
+            new(Noon(2024, 7, 8), new SetRecruitmentTarget(CommanderId, "Home Office", "Border Security Commander, reporting to the Home Secretary",
+                1, null, HomeSecretary, Day(2024, 7, 8), checkedFacts)),
+
+            new(Noon(2024, 7, 17), new AnnounceLegislation(BorderSecurityBillId, "Border Security, Asylum and Immigration Bill",
+                "King's Speech 2024", Day(2024, 7, 17), Provenance.Of(CheckedFacts, TreatSmugglersLikeTerrorists))),
+
+            new(Noon(2024, 8, 21), new SetRecruitmentTarget(NcaOfficersId, NationalCrimeAgency,
+                "specialist intelligence and investigation officers (organised immigration crime)", 100, null, HomeSecretary, Day(2024, 8, 21), checkedFacts)),
+
+            new(Noon(2024, 9, 15), new AppointCommandLeader(BorderSecurityCommandId, "Martin Hewitt", "Border Security Commander", "CBE QPM",
+                Day(2024, 9, 15), Provenance.Of(CheckedFacts, RecruitmentDrive))),
+            new(Noon(2024, 9, 15), new MarkRecruitmentTargetMet(CommanderId, 1, Day(2024, 9, 15), checkedFacts)),
+
+            new(Noon(2024, 9, 17), new RedirectFunding(SeptemberRedirectId, BorderSecurityCommand, Money.FromMillions(75), FundingBasis.UpTo,
+                "Illegal Migration Act 2023", IllegalMigrationActId, new FundingPeriod("not stated"),
+                "Covert cameras and monitoring technology, a new police intelligence unit, more CPS prosecutors, extra BSC staff, upstream work in transit countries",
+                HomeSecretary, Day(2024, 9, 17), Provenance.Of(NewFundingForTech, AggregatorNew75m, CheckedFacts))),
+            new(Noon(2024, 9, 17), new JoinAgencyToCommand(BorderSecurityCommandId, "Crown Prosecution Service", Day(2024, 9, 17),
+                Provenance.Of(NewFundingForTech, AggregatorNew75m))),
+
+            new(Noon(2024, 10, 4), new JoinInternationalAgreement(BorderSecurityCommandId, "G7 action plan against migrant smuggling",
+                Day(2024, 10, 4), Provenance.Of(CheckedFacts, RecruitmentDrive))),
+
+            new(Noon(2024, 11, 4), new PledgeFunding(NovemberBudgetId, BorderSecurityCommand, Money.FromMillions(75), FundingBasis.Firm,
+                "Autumn Budget 2024", new FundingPeriod(TwoYears),
+                "NCA technology and data exploitation, 100 NCA specialist investigators and intelligence officers, the OIC Intelligence Source Unit, faster CPS charging decisions, 300 BSC staff",
+                PrimeMinister, Day(2024, 11, 4), november)),
+            new(Noon(2024, 11, 4), new SetRecruitmentTarget(BscStaffId, BorderSecurityCommand,
+                "staff to strengthen global partnerships, deliver legislation and lead investment and strategy", 300, null, PrimeMinister,
+                Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TechPressExtra75m))),
+            new(Noon(2024, 11, 4), new ReannounceRecruitmentTarget(NcaOfficersId, PrimeMinister, Day(2024, 11, 4), november)),
+            new(Noon(2024, 11, 4), new CreateCommandUnit(BorderSecurityCommandId, "OIC Intelligence Source Unit",
+                "Cohere intelligence flows from key police forces", Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TechPressExtra75m))),
+            new(Noon(2024, 11, 4), new PledgeFunding(InterpolId, Interpol, Money.FromMillions(6), FundingBasis.Firm, null,
+                FundingPeriod.FinancialYear(2024, "in-year"), "Increased support for INTERPOL's global operations against serious organised crime",
+                PrimeMinister, Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists))),
+            new(Noon(2024, 11, 4), new PledgeFunding(SeriousOrganisedCrimeId, InternationalSeriousOrganisedCrime, Money.FromMillions(24),
+                FundingBasis.Firm, null, FundingPeriod.FinancialYear(2025, "in the new financial year"),
+                "Tackling international serious organised crime affecting the UK (drugs, firearms, fraud, trafficking), in part in the Western Balkans",
+                "Home Office", Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists))),
+
+            new(Noon(2024, 11, 6), new ReannounceFunding(SeptemberRedirectId, PrimeMinister, Day(2024, 11, 4), Provenance.Of(TechPressExtra75m))),
+        ];
+    }
+}

@@ -1,0 +1,53 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Recruitment;
+
+namespace BorderSecurity.Domain.Shared;
+
+/// <summary>
+/// Routes a request to its aggregate's decider: folds the stream's history with that aggregate's Evolve and
+/// decides. Stores (in-memory and Marten) write only through this, so every store applies the same rules.
+/// </summary>
+public static class BorderSecurityDecider
+{
+    /// <summary>The aggregate a request belongs to.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>Its aggregate.</returns>
+    /// <exception cref="ArgumentException">The request is of no aggregate of the model.</exception>
+    public static AggregateKind AggregateOf(IBorderSecurityRequest request) => Guard.Against.Null(request) switch
+    {
+        ICommandRequest => AggregateKind.Command,
+        IFundingRequest => AggregateKind.FundingCommitment,
+        IRecruitmentRequest => AggregateKind.RecruitmentTarget,
+        ILegislationRequest => AggregateKind.Legislation,
+        _ => throw new ArgumentException($"{request.GetType().Name} is not a request of the model.", nameof(request)),
+    };
+
+    /// <summary>Decides a request against the history of its stream.</summary>
+    /// <param name="history">The stream's events in recording order (empty for a new stream).</param>
+    /// <param name="request">The request.</param>
+    /// <returns>The events to append; never empty.</returns>
+    /// <exception cref="ArgumentException">An argument of the request is invalid; the message names it.</exception>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="DomainRuleViolationException">A rule is broken, including <c>StreamBelongsToAnotherAggregate</c> when the stream id is already used by another aggregate.</exception>
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(IEnumerable<IBorderSecurityEvent> history, IBorderSecurityRequest request)
+    {
+        Guard.Against.Null(history);
+        var kind = AggregateOf(request);
+        var events = history.ToList();
+        if (events.FirstOrDefault() is { } first && EventCatalogue.AggregateOf(first.GetType()) is var existing && existing != kind)
+        {
+            throw new DomainRuleViolationException(kind.ToString(), "StreamBelongsToAnotherAggregate",
+                $"stream '{request.StreamId}' already holds a {existing}; choose another id.");
+        }
+
+        return kind switch
+        {
+            AggregateKind.Command => CommandDecider.Decide(events.Aggregate((Command?)null, Command.Evolve), (ICommandRequest)request),
+            AggregateKind.FundingCommitment => FundingCommitmentDecider.Decide(events.Aggregate((FundingCommitment?)null, FundingCommitment.Evolve), (IFundingRequest)request),
+            AggregateKind.RecruitmentTarget => RecruitmentTargetDecider.Decide(events.Aggregate((RecruitmentTarget?)null, RecruitmentTarget.Evolve), (IRecruitmentRequest)request),
+            _ => LegislationDecider.Decide(events.Aggregate((Legislation?)null, Legislation.Evolve), (ILegislationRequest)request),
+        };
+    }
+}

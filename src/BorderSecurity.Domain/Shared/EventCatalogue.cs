@@ -1,0 +1,112 @@
+using System.Reflection;
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Recruitment;
+
+namespace BorderSecurity.Domain.Shared;
+
+/// <summary>The aggregate an event or request belongs to.</summary>
+public enum AggregateKind
+{
+    /// <summary>An organisational command (<see cref="Commands.Command"/>).</summary>
+    Command = 0,
+
+    /// <summary>A funding commitment (<see cref="FundingCommitment"/>).</summary>
+    FundingCommitment = 1,
+
+    /// <summary>A recruitment target (<see cref="RecruitmentTarget"/>).</summary>
+    RecruitmentTarget = 2,
+
+    /// <summary>A piece of legislation (<see cref="Legislation"/>).</summary>
+    Legislation = 3,
+}
+
+/// <summary>Every event type of the model with its stable wire name and its aggregate.</summary>
+public static class EventCatalogue
+{
+    private static readonly ImmutableArray<(Type Type, AggregateKind Aggregate)> Types =
+    [
+        (typeof(CommandEstablished), AggregateKind.Command),
+        (typeof(CommandLeaderAppointed), AggregateKind.Command),
+        (typeof(AgencyJoinedCommand), AggregateKind.Command),
+        (typeof(AgencyLeftCommand), AggregateKind.Command),
+        (typeof(CommandUnitCreated), AggregateKind.Command),
+        (typeof(CommandPowersConferred), AggregateKind.Command),
+        (typeof(InternationalAgreementJoined), AggregateKind.Command),
+        (typeof(FundingPledged), AggregateKind.FundingCommitment),
+        (typeof(FundingRedirected), AggregateKind.FundingCommitment),
+        (typeof(FundingAllocated), AggregateKind.FundingCommitment),
+        (typeof(FundingRevised), AggregateKind.FundingCommitment),
+        (typeof(FundingAmountCorrected), AggregateKind.FundingCommitment),
+        (typeof(FundingWithdrawn), AggregateKind.FundingCommitment),
+        (typeof(FundingReannounced), AggregateKind.FundingCommitment),
+        (typeof(RecruitmentTargetSet), AggregateKind.RecruitmentTarget),
+        (typeof(RecruitmentTargetReannounced), AggregateKind.RecruitmentTarget),
+        (typeof(RecruitmentTargetRevised), AggregateKind.RecruitmentTarget),
+        (typeof(RecruitmentTargetCorrected), AggregateKind.RecruitmentTarget),
+        (typeof(RecruitmentProgressRecorded), AggregateKind.RecruitmentTarget),
+        (typeof(RecruitmentTargetMet), AggregateKind.RecruitmentTarget),
+        (typeof(RecruitmentTargetAbandoned), AggregateKind.RecruitmentTarget),
+        (typeof(LegislationAnnounced), AggregateKind.Legislation),
+        (typeof(EnactedLegislationRecorded), AggregateKind.Legislation),
+        (typeof(BillIntroduced), AggregateKind.Legislation),
+        (typeof(ParliamentaryStageCompleted), AggregateKind.Legislation),
+        (typeof(RoyalAssentGranted), AggregateKind.Legislation),
+        (typeof(LegislationCommenced), AggregateKind.Legislation),
+        (typeof(LegislationRepealed), AggregateKind.Legislation),
+    ];
+
+    private static readonly FrozenMap ByType = FrozenMap.Build(Types);
+
+    /// <summary>Every event type, in catalogue order.</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } = [.. Types.Select(t => t.Type)];
+
+    /// <summary>The wire name of an event type.</summary>
+    /// <param name="eventType">An event type of the model.</param>
+    /// <returns>Its wire name, for example <c>funding.pledged.v1</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="eventType"/> is not an event type of the model.</exception>
+    public static string NameOf(Type eventType) =>
+        ByType.Names.TryGetValue(Guard.Against.Null(eventType), out var name)
+            ? name
+            : throw new ArgumentException($"{eventType.Name} is not an event type of the model.", nameof(eventType));
+
+    /// <summary>The wire name of an event.</summary>
+    /// <param name="event">An event of the model.</param>
+    /// <returns>Its wire name.</returns>
+    /// <exception cref="ArgumentException">The event's type is not of the model.</exception>
+    public static string NameOf(IBorderSecurityEvent @event) => NameOf(Guard.Against.Null(@event).GetType());
+
+    /// <summary>The event type with a wire name.</summary>
+    /// <param name="name">The wire name.</param>
+    /// <returns>The type.</returns>
+    /// <exception cref="ArgumentException">No event type has that name.</exception>
+    public static Type TypeOf(string name) =>
+        ByType.Types.TryGetValue(Guard.Against.Null(name), out var type)
+            ? type
+            : throw new ArgumentException($"'{name}' is not the wire name of an event type of the model.", nameof(name));
+
+    /// <summary>The aggregate an event type belongs to.</summary>
+    /// <param name="eventType">An event type of the model.</param>
+    /// <returns>Its aggregate.</returns>
+    /// <exception cref="ArgumentException"><paramref name="eventType"/> is not an event type of the model.</exception>
+    public static AggregateKind AggregateOf(Type eventType) =>
+        ByType.Aggregates.TryGetValue(Guard.Against.Null(eventType), out var kind)
+            ? kind
+            : throw new ArgumentException($"{eventType.Name} is not an event type of the model.", nameof(eventType));
+
+    private sealed record FrozenMap(
+        IReadOnlyDictionary<Type, string> Names,
+        IReadOnlyDictionary<string, Type> Types,
+        IReadOnlyDictionary<Type, AggregateKind> Aggregates)
+    {
+        public static FrozenMap Build(ImmutableArray<(Type Type, AggregateKind Aggregate)> types)
+        {
+            var names = types.ToDictionary(t => t.Type,
+                t => t.Type.GetCustomAttribute<EventNameAttribute>()?.Name
+                     ?? throw new InvalidOperationException($"{t.Type.Name} has no [EventName]."));
+            return new FrozenMap(names, names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal),
+                types.ToDictionary(t => t.Type, t => t.Aggregate));
+        }
+    }
+}

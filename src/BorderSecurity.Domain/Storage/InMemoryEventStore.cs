@@ -1,0 +1,178 @@
+namespace BorderSecurity.Domain.Storage;
+
+/// <summary>A stale writer: the stream's version was not the one the writer expected. Nothing was written.</summary>
+public sealed class StreamConcurrencyException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <param name="expectedVersion">The version the writer expected.</param>
+    /// <param name="actualVersion">The stream's version.</param>
+    public StreamConcurrencyException(string streamId, long expectedVersion, long actualVersion)
+        : base($"Stream '{streamId}' is at version {actualVersion}, not the expected {expectedVersion}: another writer changed it. Nothing was written; read it again and retry.")
+    {
+        StreamId = streamId;
+        ExpectedVersion = expectedVersion;
+        ActualVersion = actualVersion;
+    }
+
+    /// <summary>The stream.</summary>
+    public string StreamId { get; }
+
+    /// <summary>The version the writer expected.</summary>
+    public long ExpectedVersion { get; }
+
+    /// <summary>The stream's version when the write was tried.</summary>
+    public long ActualVersion { get; }
+}
+
+/// <summary>
+/// The embedded event store: streams in memory, optimistic concurrency, recorded instants from an injected
+/// <see cref="IClock"/>. Thread-safe. It is small on purpose; Marten is the durable store.
+/// </summary>
+/// <remarks>
+/// Recorded instants never go backwards: if the clock reads earlier than the last recorded instant (a clock
+/// stepped back), the store records the last instant again, so "known at" questions stay consistent with the
+/// order the store learnt things in.
+/// </remarks>
+public sealed class InMemoryEventStore
+{
+    private readonly IClock _clock;
+    private readonly Lock _gate = new();
+    private readonly List<RecordedEvent> _log = [];
+    private readonly Dictionary<string, List<RecordedEvent>> _streams = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="clock">The clock that stamps recorded instants.</param>
+    public InMemoryEventStore(IClock clock) => _clock = Guard.Against.Null(clock);
+
+    /// <summary>The number of events in the store.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _log.Count;
+            }
+        }
+    }
+
+    /// <summary>A stream's version: the number of events in it, 0 for a stream that does not exist.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <returns>The version.</returns>
+    public long VersionOf(string streamId)
+    {
+        lock (_gate)
+        {
+            return _streams.TryGetValue(Guard.Against.Null(streamId), out var stream) ? stream.Count : 0;
+        }
+    }
+
+    /// <summary>Reads one stream.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <returns>Its events in order; empty if it does not exist.</returns>
+    public IReadOnlyList<RecordedEvent> ReadStream(string streamId)
+    {
+        lock (_gate)
+        {
+            return _streams.TryGetValue(Guard.Against.Null(streamId), out var stream) ? [.. stream] : [];
+        }
+    }
+
+    /// <summary>Reads the whole log in recording order.</summary>
+    /// <param name="afterSequence">Only events after this sequence number (0 for all).</param>
+    /// <returns>The events.</returns>
+    public IReadOnlyList<RecordedEvent> ReadAll(long afterSequence = 0)
+    {
+        Guard.Against.Negative(afterSequence);
+        lock (_gate)
+        {
+            return afterSequence >= _log.Count ? [] : _log.GetRange((int)afterSequence, _log.Count - (int)afterSequence);
+        }
+    }
+
+    /// <summary>Appends events to a stream if it is still at <paramref name="expectedVersion"/>; all or nothing.</summary>
+    /// <param name="streamId">The stream.</param>
+    /// <param name="expectedVersion">The version the writer read (0 for a new stream).</param>
+    /// <param name="events">The events; at least one, all of this stream and of one aggregate.</param>
+    /// <returns>The recorded events.</returns>
+    /// <exception cref="StreamConcurrencyException">The stream is not at <paramref name="expectedVersion"/>.</exception>
+    /// <exception cref="ArgumentException">No events, an event of another stream, or of another aggregate than the stream's.</exception>
+    public IReadOnlyList<RecordedEvent> Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events)
+    {
+        Guard.Against.InvalidStreamId(streamId);
+        Guard.Against.Negative(expectedVersion);
+        Guard.Against.NullOrEmpty(events);
+        var kind = EventCatalogue.AggregateOf(events[0].GetType());
+        foreach (var e in events)
+        {
+            Guard.Against.Null(e, nameof(events));
+            if (e.StreamId != streamId)
+            {
+                throw new ArgumentException($"An event of stream '{e.StreamId}' cannot be appended to stream '{streamId}'.", nameof(events));
+            }
+
+            if (EventCatalogue.AggregateOf(e.GetType()) != kind)
+            {
+                throw new ArgumentException($"Events of one append must belong to one aggregate; {e.GetType().Name} is not a {kind} event.", nameof(events));
+            }
+        }
+
+        lock (_gate)
+        {
+            _streams.TryGetValue(streamId, out var stream);
+            var actual = stream?.Count ?? 0;
+            if (actual != expectedVersion)
+            {
+                throw new StreamConcurrencyException(streamId, expectedVersion, actual);
+            }
+
+            if (stream is { Count: > 0 } && EventCatalogue.AggregateOf(stream[0].Data.GetType()) != kind)
+            {
+                throw new ArgumentException($"Stream '{streamId}' holds a {EventCatalogue.AggregateOf(stream[0].Data.GetType())}, not a {kind}.", nameof(events));
+            }
+
+            var now = _clock.GetCurrentInstant();
+            if (_log.Count > 0 && now < _log[^1].RecordedAt)
+            {
+                now = _log[^1].RecordedAt;
+            }
+
+            stream ??= _streams[streamId] = [];
+            var recorded = new RecordedEvent[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                recorded[i] = new RecordedEvent(_log.Count + 1, streamId, stream.Count + 1, now, events[i]);
+                _log.Add(recorded[i]);
+                stream.Add(recorded[i]);
+            }
+
+            return recorded;
+        }
+    }
+
+    /// <summary>
+    /// Decides a request against its stream's current state and appends the events. With
+    /// <paramref name="expectedVersion"/>, the write succeeds only if the stream is still at that version.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="expectedVersion">The version the caller based the request on, or <see langword="null"/> to use the version read here.</param>
+    /// <returns>The recorded events.</returns>
+    /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was written.</exception>
+    /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
+    public IReadOnlyList<RecordedEvent> Submit(IBorderSecurityRequest request, long? expectedVersion = null)
+    {
+        Guard.Against.Null(request);
+        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        var history = ReadStream(request.StreamId);
+        var version = history.Count;
+        if (expectedVersion is { } expected && expected != version)
+        {
+            throw new StreamConcurrencyException(request.StreamId, expected, version);
+        }
+
+        var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request);
+        return Append(request.StreamId, version, events);
+    }
+}
