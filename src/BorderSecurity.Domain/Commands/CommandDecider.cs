@@ -41,9 +41,9 @@ public static class CommandDecider
 
     private static CommandEstablished Establish(Command? state, EstablishCommand r)
     {
-        var name = Guard.Against.InvalidText(r.Name);
-        var department = Guard.Against.InvalidText(r.ParentDepartment);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var name = Guard.Against.InvalidText(r.Name, nameof(r.Name));
+        var department = Guard.Against.InvalidText(r.ParentDepartment, nameof(r.ParentDepartment));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (state is not null)
         {
             throw Broken("CommandAlreadyEstablished", $"command '{r.CommandId}' was already established on {state.EstablishedOn:yyyy-MM-dd}.");
@@ -54,10 +54,10 @@ public static class CommandDecider
 
     private static CommandLeaderAppointed Appoint(Command state, AppointCommandLeader r)
     {
-        var leader = Guard.Against.InvalidText(r.LeaderName);
-        var post = Guard.Against.InvalidText(r.PostTitle);
-        var honours = Guard.Against.InvalidOptionalText(r.Honours);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var leader = Guard.Against.InvalidText(r.LeaderName, nameof(r.LeaderName));
+        var post = Guard.Against.InvalidText(r.PostTitle, nameof(r.PostTitle));
+        var honours = Guard.Against.InvalidOptionalText(r.Honours, nameof(r.Honours));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
         if (state.Leader?.AppointedOn == r.ValidOn)
         {
@@ -69,8 +69,8 @@ public static class CommandDecider
 
     private static AgencyJoinedCommand Join(Command state, JoinAgencyToCommand r)
     {
-        var agency = Guard.Against.InvalidText(r.Agency);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var agency = Guard.Against.InvalidText(r.Agency, nameof(r.Agency));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
         var known = state.Agencies.GetValueOrDefault(agency);
         if (known is { IsCoordinated: true })
@@ -84,9 +84,9 @@ public static class CommandDecider
 
     private static AgencyLeftCommand Leave(Command state, RemoveAgencyFromCommand r)
     {
-        var agency = Guard.Against.InvalidText(r.Agency);
-        var reason = Guard.Against.InvalidText(r.Reason);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var agency = Guard.Against.InvalidText(r.Agency, nameof(r.Agency));
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
         var known = state.Agencies.GetValueOrDefault(agency);
         if (known is not { IsCoordinated: true })
@@ -100,9 +100,9 @@ public static class CommandDecider
 
     private static CommandUnitCreated CreateUnit(Command state, CreateCommandUnit r)
     {
-        var unit = Guard.Against.InvalidText(r.UnitName);
-        var purpose = Guard.Against.InvalidText(r.Purpose);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var unit = Guard.Against.InvalidText(r.UnitName, nameof(r.UnitName));
+        var purpose = Guard.Against.InvalidText(r.Purpose, nameof(r.Purpose));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
         if (state.Units.ContainsKey(unit))
         {
@@ -114,9 +114,9 @@ public static class CommandDecider
 
     private static CommandPowersConferred ConferPowers(Command state, ConferCommandPowers r)
     {
-        var legislationId = Guard.Against.InvalidStreamId(r.LegislationId);
-        var powers = Guard.Against.InvalidText(r.Powers);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var legislationId = Guard.Against.InvalidStreamId(r.LegislationId, nameof(r.LegislationId));
+        var powers = Guard.Against.InvalidText(r.Powers, nameof(r.Powers));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
         if (state.Powers.ContainsKey(legislationId))
         {
@@ -128,8 +128,8 @@ public static class CommandDecider
 
     private static InternationalAgreementJoined JoinAgreement(Command state, JoinInternationalAgreement r)
     {
-        var agreement = Guard.Against.InvalidText(r.Agreement);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var agreement = Guard.Against.InvalidText(r.Agreement, nameof(r.Agreement));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
         if (state.Agreements.ContainsKey(agreement))
         {

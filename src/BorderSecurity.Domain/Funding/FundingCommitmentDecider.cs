@@ -42,37 +42,37 @@ public static class FundingCommitmentDecider
 
     private static FundingPledged Pledge(FundingCommitment? state, PledgeFunding r)
     {
-        var recipient = Guard.Against.InvalidText(r.Recipient);
+        var recipient = Guard.Against.InvalidText(r.Recipient, nameof(r.Recipient));
         var amount = PositiveAmount(r.Amount, nameof(r.Amount));
-        var basis = Guard.Against.UndefinedEnum(r.Basis);
-        var origin = Guard.Against.InvalidOptionalText(r.OriginName);
+        var basis = Guard.Against.UndefinedEnum(r.Basis, nameof(r.Basis));
+        var origin = Guard.Against.InvalidOptionalText(r.OriginName, nameof(r.OriginName));
         var period = ValidPeriod(r.Period);
-        var purpose = Guard.Against.InvalidText(r.Purpose);
-        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var purpose = Guard.Against.InvalidText(r.Purpose, nameof(r.Purpose));
+        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         MustNotExist(state, r.CommitmentId);
         return new FundingPledged(r.CommitmentId, recipient, amount, basis, origin, period, purpose, announcedBy, r.ValidOn, provenance);
     }
 
     private static FundingRedirected Redirect(FundingCommitment? state, RedirectFunding r)
     {
-        var recipient = Guard.Against.InvalidText(r.Recipient);
+        var recipient = Guard.Against.InvalidText(r.Recipient, nameof(r.Recipient));
         var amount = PositiveAmount(r.Amount, nameof(r.Amount));
-        var basis = Guard.Against.UndefinedEnum(r.Basis);
-        var programme = Guard.Against.InvalidText(r.FromProgramme);
-        var legislationId = r.FromLegislationId is null ? null : Guard.Against.InvalidStreamId(r.FromLegislationId);
+        var basis = Guard.Against.UndefinedEnum(r.Basis, nameof(r.Basis));
+        var programme = Guard.Against.InvalidText(r.FromProgramme, nameof(r.FromProgramme));
+        var legislationId = r.FromLegislationId is null ? null : Guard.Against.InvalidStreamId(r.FromLegislationId, nameof(r.FromLegislationId));
         var period = ValidPeriod(r.Period);
-        var purpose = Guard.Against.InvalidText(r.Purpose);
-        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var purpose = Guard.Against.InvalidText(r.Purpose, nameof(r.Purpose));
+        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         MustNotExist(state, r.CommitmentId);
         return new FundingRedirected(r.CommitmentId, recipient, amount, basis, programme, legislationId, period, purpose, announcedBy, r.ValidOn, provenance);
     }
 
     private static FundingAllocated Allocate(FundingCommitment state, AllocateFunding r)
     {
-        var capability = Guard.Against.InvalidText(r.Capability);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var capability = Guard.Against.InvalidText(r.Capability, nameof(r.Capability));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeCommitment(state, r.ValidOn);
         NotWithdrawn(state);
         if (state.Allocations.TryGetValue(capability, out var existing) && existing.StatedOn == r.ValidOn)
@@ -94,9 +94,9 @@ public static class FundingCommitmentDecider
 
     private static FundingRevised Revise(FundingCommitment state, ReviseFunding r)
     {
-        var reason = Guard.Against.InvalidText(r.Reason);
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
         var amount = PositiveAmount(r.RevisedAmount, nameof(r.RevisedAmount));
-        var provenance = Guard.Against.Null(r.Provenance);
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotWithdrawn(state);
         if (r.ValidOn <= state.CommittedOn)
         {
@@ -124,9 +124,9 @@ public static class FundingCommitmentDecider
 
     private static FundingAmountCorrected Correct(FundingCommitment state, CorrectFundingAmount r)
     {
-        var reason = Guard.Against.InvalidText(r.Reason);
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
         var amount = PositiveAmount(r.CorrectedAmount, nameof(r.CorrectedAmount));
-        var provenance = Guard.Against.Null(r.Provenance);
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (amount == state.OriginalAmount)
         {
             throw Broken("CorrectionChangesNothing", $"the commitment was already recorded as {state.OriginalAmount}.");
@@ -142,8 +142,8 @@ public static class FundingCommitmentDecider
 
     private static FundingWithdrawn Withdraw(FundingCommitment state, WithdrawFunding r)
     {
-        var reason = Guard.Against.InvalidText(r.Reason);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeCommitment(state, r.ValidOn);
         NotWithdrawn(state);
         return new FundingWithdrawn(state.CommitmentId, reason, r.ValidOn, provenance);
@@ -151,8 +151,8 @@ public static class FundingCommitmentDecider
 
     private static FundingReannounced Reannounce(FundingCommitment state, ReannounceFunding r)
     {
-        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeCommitment(state, r.ValidOn);
         return new FundingReannounced(state.CommitmentId, announcedBy, r.ValidOn, provenance);
     }

@@ -39,26 +39,26 @@ public static class LegislationDecider
 
     private static LegislationAnnounced Announce(Legislation? state, AnnounceLegislation r)
     {
-        var title = Guard.Against.InvalidText(r.Title);
-        var announcedIn = Guard.Against.InvalidText(r.AnnouncedIn);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var title = Guard.Against.InvalidText(r.Title, nameof(r.Title));
+        var announcedIn = Guard.Against.InvalidText(r.AnnouncedIn, nameof(r.AnnouncedIn));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         MustNotExist(state, r.LegislationId);
         return new LegislationAnnounced(r.LegislationId, title, announcedIn, r.ValidOn, provenance);
     }
 
     private static EnactedLegislationRecorded RecordEnacted(Legislation? state, RecordEnactedLegislation r)
     {
-        var title = Guard.Against.InvalidText(r.Title);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var title = Guard.Against.InvalidText(r.Title, nameof(r.Title));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         MustNotExist(state, r.LegislationId);
         return new EnactedLegislationRecorded(r.LegislationId, title, r.RoyalAssentOn, provenance);
     }
 
     private static BillIntroduced Introduce(Legislation? state, IntroduceBill r)
     {
-        var title = Guard.Against.InvalidText(r.Title);
-        var house = Guard.Against.InvalidText(r.House);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var title = Guard.Against.InvalidText(r.Title, nameof(r.Title));
+        var house = Guard.Against.InvalidText(r.House, nameof(r.House));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (state is not null)
         {
             NextStage(state, LegislationStage.Introduced, r.ValidOn);
@@ -69,7 +69,7 @@ public static class LegislationDecider
 
     private static ParliamentaryStageCompleted CompleteStage(Legislation state, CompleteParliamentaryStage r)
     {
-        var stage = Guard.Against.UndefinedEnum(r.Stage);
+        var stage = Guard.Against.UndefinedEnum(r.Stage, nameof(r.Stage));
         if (stage is < LegislationStage.SecondReading or > LegislationStage.OtherHouse)
         {
             throw new ArgumentException(
@@ -77,32 +77,32 @@ public static class LegislationDecider
                 nameof(r.Stage));
         }
 
-        var house = Guard.Against.InvalidText(r.House);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var house = Guard.Against.InvalidText(r.House, nameof(r.House));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NextStage(state, stage, r.ValidOn);
         return new ParliamentaryStageCompleted(state.LegislationId, stage, house, r.ValidOn, provenance);
     }
 
     private static RoyalAssentGranted Assent(Legislation state, GrantRoyalAssent r)
     {
-        var title = Guard.Against.InvalidText(r.ActTitle);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var title = Guard.Against.InvalidText(r.ActTitle, nameof(r.ActTitle));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NextStage(state, LegislationStage.RoyalAssent, r.ValidOn);
         return new RoyalAssentGranted(state.LegislationId, title, r.ValidOn, provenance);
     }
 
     private static LegislationCommenced Commence(Legislation state, CommenceLegislation r)
     {
-        var provisions = Guard.Against.InvalidText(r.Provisions);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var provisions = Guard.Against.InvalidText(r.Provisions, nameof(r.Provisions));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         MustBeLiveAct(state, r.ValidOn);
         return new LegislationCommenced(state.LegislationId, provisions, r.ValidOn, provenance);
     }
 
     private static LegislationRepealed Repeal(Legislation state, RepealLegislation r)
     {
-        var repealedBy = Guard.Against.InvalidText(r.RepealedBy);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var repealedBy = Guard.Against.InvalidText(r.RepealedBy, nameof(r.RepealedBy));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         MustBeLiveAct(state, r.ValidOn);
         return new LegislationRepealed(state.LegislationId, repealedBy, r.ValidOn, provenance);
     }

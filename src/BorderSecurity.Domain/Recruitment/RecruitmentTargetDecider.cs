@@ -42,11 +42,11 @@ public static class RecruitmentTargetDecider
 
     private static RecruitmentTargetSet Set(RecruitmentTarget? state, SetRecruitmentTarget r)
     {
-        var organisation = Guard.Against.InvalidText(r.Organisation);
-        var role = Guard.Against.InvalidText(r.Role);
-        var headcount = Guard.Against.InvalidHeadcount(r.Headcount, 1);
-        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var organisation = Guard.Against.InvalidText(r.Organisation, nameof(r.Organisation));
+        var role = Guard.Against.InvalidText(r.Role, nameof(r.Role));
+        var headcount = Guard.Against.InvalidHeadcount(r.Headcount, 1, nameof(r.Headcount));
+        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (state is not null)
         {
             throw Broken("TargetAlreadyExists", $"recruitment target '{r.TargetId}' already exists; to announce it again, re-announce it (no new heads).");
@@ -62,17 +62,17 @@ public static class RecruitmentTargetDecider
 
     private static RecruitmentTargetReannounced Reannounce(RecruitmentTarget state, ReannounceRecruitmentTarget r)
     {
-        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeSet(state, r.ValidOn);
         return new RecruitmentTargetReannounced(state.TargetId, announcedBy, r.ValidOn, provenance);
     }
 
     private static RecruitmentTargetRevised Revise(RecruitmentTarget state, ReviseRecruitmentTarget r)
     {
-        var headcount = Guard.Against.InvalidHeadcount(r.RevisedHeadcount, 1);
-        var reason = Guard.Against.InvalidText(r.Reason);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var headcount = Guard.Against.InvalidHeadcount(r.RevisedHeadcount, 1, nameof(r.RevisedHeadcount));
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotClosed(state);
         if (r.ValidOn <= state.SetOn)
         {
@@ -95,9 +95,9 @@ public static class RecruitmentTargetDecider
 
     private static RecruitmentTargetCorrected Correct(RecruitmentTarget state, CorrectRecruitmentTarget r)
     {
-        var headcount = Guard.Against.InvalidHeadcount(r.CorrectedHeadcount, 1);
-        var reason = Guard.Against.InvalidText(r.Reason);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var headcount = Guard.Against.InvalidHeadcount(r.CorrectedHeadcount, 1, nameof(r.CorrectedHeadcount));
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (headcount == state.OriginalHeadcount)
         {
             throw Broken("CorrectionChangesNothing", $"the target was already recorded as {state.OriginalHeadcount}.");
@@ -108,8 +108,8 @@ public static class RecruitmentTargetDecider
 
     private static RecruitmentProgressRecorded Progress(RecruitmentTarget state, RecordRecruitmentProgress r)
     {
-        var inPost = Guard.Against.InvalidHeadcount(r.InPost, 0);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var inPost = Guard.Against.InvalidHeadcount(r.InPost, 0, nameof(r.InPost));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeSet(state, r.ValidOn);
         NotClosed(state);
         OneCountPerDate(state, r.ValidOn);
@@ -118,8 +118,8 @@ public static class RecruitmentTargetDecider
 
     private static RecruitmentTargetMet Met(RecruitmentTarget state, MarkRecruitmentTargetMet r)
     {
-        var inPost = Guard.Against.InvalidHeadcount(r.InPost, 0);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var inPost = Guard.Against.InvalidHeadcount(r.InPost, 0, nameof(r.InPost));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeSet(state, r.ValidOn);
         NotClosed(state);
         OneCountPerDate(state, r.ValidOn);
@@ -133,8 +133,8 @@ public static class RecruitmentTargetDecider
 
     private static RecruitmentTargetAbandoned Abandon(RecruitmentTarget state, AbandonRecruitmentTarget r)
     {
-        var reason = Guard.Against.InvalidText(r.Reason);
-        var provenance = Guard.Against.Null(r.Provenance);
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeSet(state, r.ValidOn);
         NotClosed(state);
         return new RecruitmentTargetAbandoned(state.TargetId, reason, r.ValidOn, provenance);
