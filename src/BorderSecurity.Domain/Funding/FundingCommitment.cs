@@ -9,10 +9,11 @@ public sealed record Allocation(Money Amount, LocalDate StatedOn);
 /// The state of one funding commitment, folded from its events. Immutable: <see cref="Evolve"/> returns a new state.
 /// </summary>
 /// <remarks>
-/// Amounts follow "latest valid date wins": a statement of the amount (the original commitment, a revision,
-/// a correction) replaces another only if its valid date is the same or later, so folding the events in
-/// recording order or in valid-date order gives the same state. On the same valid date the statement folded
-/// last wins, which is what a correction is.
+/// The state keeps every statement of the amount (the original commitment, corrections, revisions) and of each
+/// capability's allocation, by valid date. A figure on a date is its latest statement on or before that date; on
+/// the same valid date the statement folded last wins, which is what a correction is. So folding the events in
+/// recording order or in valid-date order gives the same figures, and the invariant "allocations never exceed
+/// the commitment" can be checked on every date, not just today (see <see cref="FirstOverAllocation"/>).
 /// </remarks>
 /// <param name="CommitmentId">The stream id.</param>
 /// <param name="Recipient">Who receives the money.</param>
@@ -21,10 +22,8 @@ public sealed record Allocation(Money Amount, LocalDate StatedOn);
 /// <param name="Period">The period it covers.</param>
 /// <param name="Purpose">What it is for.</param>
 /// <param name="CommittedOn">The valid date of the pledge or redirect that created it.</param>
-/// <param name="OriginalAmount">The amount committed on <paramref name="CommittedOn"/>, after corrections.</param>
-/// <param name="Amount">The amount from the latest statement (commitment, correction or revision).</param>
-/// <param name="AmountStatedOn">The valid date of that latest statement.</param>
-/// <param name="Allocations">The allocation of each capability.</param>
+/// <param name="AmountHistory">Every statement of the amount, by valid date.</param>
+/// <param name="AllocationHistory">Every statement of each capability's allocation, by capability then valid date.</param>
 /// <param name="RevisionDates">The valid dates of the revisions.</param>
 /// <param name="WithdrawnOn">When it was withdrawn, if it was.</param>
 /// <param name="Sources">Every source that reported any of its events, first reported first.</param>
@@ -36,10 +35,8 @@ public sealed record FundingCommitment(
     FundingPeriod Period,
     string Purpose,
     LocalDate CommittedOn,
-    Money OriginalAmount,
-    Money Amount,
-    LocalDate AmountStatedOn,
-    ImmutableSortedDictionary<string, Allocation> Allocations,
+    ImmutableSortedDictionary<LocalDate, Money> AmountHistory,
+    ImmutableSortedDictionary<string, ImmutableSortedDictionary<LocalDate, Money>> AllocationHistory,
     ImmutableSortedSet<LocalDate> RevisionDates,
     LocalDate? WithdrawnOn,
     ImmutableList<SourceReference> Sources)
@@ -47,14 +44,45 @@ public sealed record FundingCommitment(
     /// <summary>The aggregate's name, as it appears in rule violations.</summary>
     public const string AggregateName = nameof(FundingCommitment);
 
+    /// <summary>The amount committed on <see cref="CommittedOn"/>, after corrections.</summary>
+    public Money OriginalAmount => AmountHistory[CommittedOn];
+
+    /// <summary>The amount from the latest statement (commitment, correction or revision).</summary>
+    public Money Amount => AmountHistory.Values.Last();
+
+    /// <summary>The valid date of the latest statement of the amount.</summary>
+    public LocalDate AmountStatedOn => AmountHistory.Keys.Last();
+
+    /// <summary>Each capability's latest allocation (zero allocations included), by capability name.</summary>
+    public ImmutableSortedDictionary<string, Allocation> Allocations =>
+        AllocationHistory.ToImmutableSortedDictionary(a => a.Key, a => new Allocation(a.Value.Values.Last(), a.Value.Keys.Last()), StringComparer.Ordinal);
+
     /// <summary>Whether the commitment has been withdrawn.</summary>
     public bool IsWithdrawn => WithdrawnOn is not null;
 
     /// <summary>The amount that counts: zero once withdrawn, else <see cref="Amount"/>.</summary>
     public Money EffectiveAmount => IsWithdrawn ? Money.Zero : Amount;
 
-    /// <summary>The total allocated to capabilities: zero once withdrawn.</summary>
-    public Money Allocated => IsWithdrawn ? Money.Zero : Allocations.Values.Aggregate(Money.Zero, (sum, a) => sum + a.Amount);
+    /// <summary>The total allocated to capabilities now: zero once withdrawn.</summary>
+    public Money Allocated => IsWithdrawn ? Money.Zero : AllocatedAsOf(LocalDate.MaxIsoValue);
+
+    /// <summary>The amount stated for a date (before any withdrawal), zero before the commitment.</summary>
+    /// <param name="date">The valid date.</param>
+    /// <returns>The amount.</returns>
+    public Money AmountAsOf(LocalDate date) => LatestOn(AmountHistory, date);
+
+    /// <summary>The total allocated on a date (before any withdrawal).</summary>
+    /// <param name="date">The valid date.</param>
+    /// <returns>The total.</returns>
+    public Money AllocatedAsOf(LocalDate date) =>
+        AllocationHistory.Values.Aggregate(Money.Zero, (sum, history) => sum + LatestOn(history, date));
+
+    /// <summary>The first valid date on which the allocations exceed the amount, if any; the rules keep there being none.</summary>
+    /// <returns>The date, or <see langword="null"/>.</returns>
+    public LocalDate? FirstOverAllocation() =>
+        AmountHistory.Keys.Concat(AllocationHistory.Values.SelectMany(h => h.Keys)).Distinct().Order()
+            .Cast<LocalDate?>()
+            .FirstOrDefault(d => AllocatedAsOf(d!.Value) > AmountAsOf(d.Value));
 
     /// <summary>Applies one event. Total: never throws, and ignores events it does not know or that cannot apply.</summary>
     /// <param name="state">The state so far, or <see langword="null"/> before the commitment exists.</param>
@@ -70,17 +98,17 @@ public sealed record FundingCommitment(
             (null, _) => null,
             (_, FundingAllocated e) => state.Cite(e.Provenance) with
             {
-                Allocations = state.Allocations.TryGetValue(e.Capability, out var existing) && existing.StatedOn > e.ValidOn
-                    ? state.Allocations
-                    : state.Allocations.SetItem(e.Capability, new Allocation(e.Amount, e.ValidOn)),
+                AllocationHistory = state.AllocationHistory.SetItem(e.Capability,
+                    state.AllocationHistory.GetValueOrDefault(e.Capability, ImmutableSortedDictionary<LocalDate, Money>.Empty).SetItem(e.ValidOn, e.Amount)),
             },
-            (_, FundingRevised e) => state.StateAmount(e.RevisedAmount, e.ValidOn).Cite(e.Provenance) with
+            (_, FundingRevised e) => state.Cite(e.Provenance) with
             {
+                AmountHistory = state.AmountHistory.SetItem(e.ValidOn, e.RevisedAmount),
                 RevisionDates = state.RevisionDates.Add(e.ValidOn),
             },
-            (_, FundingAmountCorrected e) => state.StateAmount(e.CorrectedAmount, e.ValidOn).Cite(e.Provenance) with
+            (_, FundingAmountCorrected e) => state.Cite(e.Provenance) with
             {
-                OriginalAmount = e.ValidOn == state.CommittedOn ? e.CorrectedAmount : state.OriginalAmount,
+                AmountHistory = state.AmountHistory.SetItem(e.ValidOn, e.CorrectedAmount),
             },
             (_, FundingWithdrawn e) => state.Cite(e.Provenance) with
             {
@@ -92,12 +120,26 @@ public sealed record FundingCommitment(
 
     private static FundingCommitment Create(string id, string recipient, FundingOrigin origin, FundingBasis basis,
         FundingPeriod period, string purpose, Money amount, LocalDate on, Provenance provenance) =>
-        new(id, recipient, origin, basis, period, purpose, on, amount, amount, on,
-            ImmutableSortedDictionary.Create<string, Allocation>(StringComparer.Ordinal),
+        new(id, recipient, origin, basis, period, purpose, on,
+            ImmutableSortedDictionary<LocalDate, Money>.Empty.Add(on, amount),
+            ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<LocalDate, Money>>(StringComparer.Ordinal),
             [], null, [.. provenance.Sources]);
 
-    private FundingCommitment StateAmount(Money amount, LocalDate on) =>
-        on >= AmountStatedOn ? this with { Amount = amount, AmountStatedOn = on } : this;
+    private static Money LatestOn(ImmutableSortedDictionary<LocalDate, Money> history, LocalDate date)
+    {
+        var latest = Money.Zero;
+        foreach (var (on, value) in history)
+        {
+            if (on > date)
+            {
+                break;
+            }
+
+            latest = value;
+        }
+
+        return latest;
+    }
 
     private FundingCommitment Cite(Provenance provenance) => this with { Sources = Sources.Cite(provenance) };
 }

@@ -16,7 +16,7 @@ public static class FundingCommitmentDecider
     /// <remarks>
     /// Rules: a commitment is created once (<c>CommitmentAlreadyExists</c>); nothing happens to one that does not exist
     /// (<c>CommitmentMustExist</c>) or before its date (<c>NothingBeforeCommitment</c>); nothing but a re-announcement or a
-    /// correction happens to a withdrawn one (<c>CommitmentWithdrawn</c>); allocations never exceed the amount
+    /// correction happens to a withdrawn one (<c>CommitmentWithdrawn</c>); allocations never exceed the amount on any date
     /// (<c>AllocationsCannotExceedCommitment</c>, <c>RevisionBelowAllocations</c>, <c>CorrectionBelowAllocations</c>);
     /// a revision comes after the commitment's date (<c>RevisionMustFollowCommitment</c>), one a day
     /// (<c>OneRevisionPerDate</c>) and changes the amount (<c>RevisionChangesNothing</c>); a correction changes the
@@ -75,21 +75,15 @@ public static class FundingCommitmentDecider
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeCommitment(state, r.ValidOn);
         NotWithdrawn(state);
-        if (state.Allocations.TryGetValue(capability, out var existing) && existing.StatedOn == r.ValidOn)
+        if (state.AllocationHistory.TryGetValue(capability, out var history) && history.ContainsKey(r.ValidOn))
         {
             throw Broken("OneAllocationPerCapabilityPerDate",
                 $"'{capability}' already has an allocation stated on {r.ValidOn:yyyy-MM-dd}; state it on another date.");
         }
 
-        var after = state.Allocations.SetItem(capability, new Allocation(r.Amount, r.ValidOn)).Values
-            .Aggregate(0m, (sum, a) => sum + a.Amount.Pounds);
-        if (after > state.Amount.Pounds)
-        {
-            throw Broken("AllocationsCannotExceedCommitment",
-                $"allocating {r.Amount} to '{capability}' would allocate £{after:#,0.00} of a {state.Amount} commitment.");
-        }
-
-        return new FundingAllocated(state.CommitmentId, capability, r.Amount, r.ValidOn, provenance);
+        var allocated = new FundingAllocated(state.CommitmentId, capability, r.Amount, r.ValidOn, provenance);
+        MustFitEveryDate(state, allocated, "AllocationsCannotExceedCommitment");
+        return allocated;
     }
 
     private static FundingRevised Revise(FundingCommitment state, ReviseFunding r)
@@ -114,12 +108,9 @@ public static class FundingCommitmentDecider
             throw Broken("RevisionChangesNothing", $"the commitment is already {state.Amount}.");
         }
 
-        if (amount < state.Allocated)
-        {
-            throw Broken("RevisionBelowAllocations", $"{amount} is less than the {state.Allocated} already allocated.");
-        }
-
-        return new FundingRevised(state.CommitmentId, amount, reason, r.ValidOn, provenance);
+        var revised = new FundingRevised(state.CommitmentId, amount, reason, r.ValidOn, provenance);
+        MustFitEveryDate(state, revised, "RevisionBelowAllocations");
+        return revised;
     }
 
     private static FundingAmountCorrected Correct(FundingCommitment state, CorrectFundingAmount r)
@@ -132,12 +123,9 @@ public static class FundingCommitmentDecider
             throw Broken("CorrectionChangesNothing", $"the commitment was already recorded as {state.OriginalAmount}.");
         }
 
-        if (state.AmountStatedOn == state.CommittedOn && amount < state.Allocated)
-        {
-            throw Broken("CorrectionBelowAllocations", $"{amount} is less than the {state.Allocated} already allocated.");
-        }
-
-        return new FundingAmountCorrected(state.CommitmentId, amount, reason, state.CommittedOn, provenance);
+        var corrected = new FundingAmountCorrected(state.CommitmentId, amount, reason, state.CommittedOn, provenance);
+        MustFitEveryDate(state, corrected, "CorrectionBelowAllocations");
+        return corrected;
     }
 
     private static FundingWithdrawn Withdraw(FundingCommitment state, WithdrawFunding r)
@@ -155,6 +143,17 @@ public static class FundingCommitmentDecider
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeCommitment(state, r.ValidOn);
         return new FundingReannounced(state.CommitmentId, announcedBy, r.ValidOn, provenance);
+    }
+
+    /// <summary>The one invariant of money: on no valid date do the allocations exceed the amount.</summary>
+    private static void MustFitEveryDate(FundingCommitment state, IBorderSecurityEvent candidate, string rule)
+    {
+        var after = FundingCommitment.Evolve(state, candidate)!;
+        if (after.FirstOverAllocation() is { } date)
+        {
+            throw Broken(rule,
+                $"on {date:yyyy-MM-dd} {after.AllocatedAsOf(date)} would be allocated of a {after.AmountAsOf(date)} commitment.");
+        }
     }
 
     private static Money PositiveAmount(Money amount, string field)

@@ -73,6 +73,12 @@ public class FundingCommitmentSpecs
             .ThenBreaks("AllocationsCannotExceedCommitment");
 
     [Fact]
+    public void ABackFilledAllocationMustFitTheAmountOnItsOwnDateNotJustToday() =>
+        Given(Pledged, new FundingRevised(Id, M(150), "Doubled", On(12, 1), Cited))
+            .When(new AllocateFunding(Id, "Cameras", M(100), On(11, 20), Cited))
+            .ThenBreaks("AllocationsCannotExceedCommitment");
+
+    [Fact]
     public void ReallocatingACapabilityReplacesItsEarlierAllocation() =>
         Given(Pledged, new FundingAllocated(Id, "Cameras", M(50), On(11, 5), Cited))
             .When(new AllocateFunding(Id, "Cameras", M(75), On(11, 6), Cited))

@@ -1,0 +1,188 @@
+using Bogus;
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Recruitment;
+using BorderSecurity.Domain.Storage;
+
+namespace BorderSecurity.Domain.Testing;
+
+/// <summary>A generated history: the events a store accepted, and how many requests it rejected.</summary>
+/// <param name="Events">The recorded events, in recording order.</param>
+/// <param name="Requests">The accepted requests, in order.</param>
+/// <param name="Rejected">How many generated requests broke a rule (and stored nothing).</param>
+public sealed record GeneratedHistory(IReadOnlyList<RecordedEvent> Events, IReadOnlyList<IBorderSecurityRequest> Requests, int Rejected)
+{
+    /// <summary>The first and last recorded instants.</summary>
+    public (Instant First, Instant Last) RecordedSpan => (Events[0].RecordedAt, Events[^1].RecordedAt);
+}
+
+/// <summary>
+/// Generates random but valid histories with Bogus from a fixed seed: random requests over a few streams of each
+/// aggregate, valid dates in any order (so later facts are often back-filled), corrections, re-announcements,
+/// withdrawals and abandonments, recorded by an in-memory store whose clock moves forward by random steps.
+/// Every request goes through the deciders; those that break a rule are counted and dropped.
+/// </summary>
+public static class HistoryGenerator
+{
+    private static readonly LocalDate Start = new(2023, 1, 1);
+    private static readonly string[] Recipients = ["Border Security Command", "National Crime Agency", "INTERPOL", "Crown Prosecution Service"];
+    private static readonly string[] Organisations = ["Border Security Command", "National Crime Agency", "Border Force"];
+    private static readonly string[] Capabilities = ["Covert cameras", "Intelligence unit", "Prosecutors", "Data exploitation"];
+    private static readonly string[] Programmes = ["Illegal Migration Act 2023", "Rwanda partnership"];
+    private static readonly string[] Agencies = ["National Crime Agency", "Border Force", "Immigration Enforcement", "Crown Prosecution Service"];
+    private static readonly SourceReference[] Sources =
+        [.. Enumerable.Range(1, 6).Select(i => new SourceReference($"generated-{i}.txt", $"Generated source {i}", new LocalDate(2024, 1, i)))];
+
+    /// <summary>Generates one history.</summary>
+    /// <param name="seed">The seed: the same seed gives the same history.</param>
+    /// <param name="requests">How many requests to try.</param>
+    /// <param name="streamsPerAggregate">How many streams of each aggregate to spread them over.</param>
+    /// <returns>The history.</returns>
+    public static GeneratedHistory Generate(int seed, int requests, int streamsPerAggregate = 3)
+    {
+        var random = new Randomizer(seed);
+        var clock = new SteppingClock(Instant.FromUtc(2024, 1, 1, 0, 0));
+        var store = new InMemoryEventStore(clock);
+        var accepted = new List<IBorderSecurityRequest>();
+        var rejected = 0;
+        for (var i = 0; i < requests; i++)
+        {
+            clock.Set(clock.Now + Duration.FromMinutes(random.Int(0, 3) == 0 ? 0 : random.Int(1, 60 * 24 * 20)));
+            var request = Next(random, store, streamsPerAggregate);
+            try
+            {
+                store.Submit(request);
+                accepted.Add(request);
+            }
+            catch (DomainRuleViolationException)
+            {
+                rejected++;
+            }
+        }
+
+        return new GeneratedHistory(store.ReadAll(), accepted, rejected);
+    }
+
+    /// <summary>Generates the same events as <paramref name="history"/> for a flat list of recorded events, shuffled.</summary>
+    /// <param name="history">The history.</param>
+    /// <param name="seed">The shuffle's seed.</param>
+    /// <returns>The events in a random order.</returns>
+    public static IReadOnlyList<RecordedEvent> Shuffled(GeneratedHistory history, int seed) =>
+        [.. new Randomizer(seed).Shuffle(history.Events)];
+
+    private static IBorderSecurityRequest Next(Randomizer random, InMemoryEventStore store, int streams)
+    {
+        var n = random.Int(1, streams);
+        var provenance = Provenance.Of(random.ArrayElement(Sources));
+        return random.Int(0, 3) switch
+        {
+            0 => Funding(random, store, $"funding:g{n}", provenance),
+            1 => Recruitment(random, store, $"recruitment:g{n}", provenance),
+            2 => LegislationRequest(random, store, $"legislation:g{n}", provenance),
+            _ => CommandRequest(random, store, $"command:g{n}", provenance),
+        };
+    }
+
+    private static LocalDate AnyDate(Randomizer random) => Start.PlusDays(random.Int(0, 1000));
+
+    private static LocalDate After(Randomizer random, LocalDate from) => from.PlusDays(random.Int(0, 400));
+
+    private static Money Millions(Randomizer random, int min, int max) => Money.FromPounds(random.Int(min * 100, max * 100) * 10_000m);
+
+    private static T? Fold<T>(InMemoryEventStore store, string id, Func<T?, IBorderSecurityEvent, T?> evolve)
+        where T : class => store.ReadStream(id).Aggregate((T?)null, (s, e) => evolve(s, e.Data));
+
+    private static IBorderSecurityRequest Funding(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
+    {
+        var state = Fold<FundingCommitment>(store, id, FundingCommitment.Evolve);
+        if (state is null)
+        {
+            var basis = random.Bool() ? FundingBasis.Firm : FundingBasis.UpTo;
+            return random.Bool()
+                ? new PledgeFunding(id, random.ArrayElement(Recipients), Millions(random, 1, 100), basis,
+                    random.Bool(0.8f) ? "Autumn Budget 2024" : null, new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance)
+                : new RedirectFunding(id, random.ArrayElement(Recipients), Millions(random, 1, 100), basis, random.ArrayElement(Programmes), null,
+                    new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance);
+        }
+
+        var on = After(random, state.CommittedOn);
+        return random.Int(0, 9) switch
+        {
+            <= 3 => new AllocateFunding(id, random.ArrayElement(Capabilities),
+                Money.FromPounds(decimal.Round(state.Amount.Pounds * random.Int(0, 40) / 100m, 2)), on, provenance),
+            4 or 5 => new ReviseFunding(id, Millions(random, 1, 120), "generated revision", on.PlusDays(1), provenance),
+            6 => new CorrectFundingAmount(id, Millions(random, 1, 120), "generated correction", provenance),
+            7 => new ReannounceFunding(id, "generator", on, provenance),
+            8 => new WithdrawFunding(id, "generated withdrawal", on, provenance),
+            _ => new AllocateFunding(id, random.ArrayElement(Capabilities), Money.Zero, on, provenance),
+        };
+    }
+
+    private static IBorderSecurityRequest Recruitment(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
+    {
+        var state = Fold<RecruitmentTarget>(store, id, RecruitmentTarget.Evolve);
+        if (state is null)
+        {
+            var on = AnyDate(random);
+            return new SetRecruitmentTarget(id, random.ArrayElement(Organisations), "generated role", random.Int(1, 500),
+                random.Bool() ? on.PlusDays(random.Int(0, 700)) : null, "generator", on, provenance);
+        }
+
+        var at = After(random, state.SetOn);
+        return random.Int(0, 9) switch
+        {
+            <= 3 => new RecordRecruitmentProgress(id, random.Int(0, state.Headcount + 20), at, provenance),
+            4 => new ReviseRecruitmentTarget(id, random.Int(1, 600), "generated revision", at.PlusDays(1), provenance),
+            5 => new CorrectRecruitmentTarget(id, random.Int(1, 600), "generated correction", provenance),
+            6 => new ReannounceRecruitmentTarget(id, "generator", at, provenance),
+            7 => new MarkRecruitmentTargetMet(id, state.Headcount + random.Int(0, 5), at, provenance),
+            _ => new AbandonRecruitmentTarget(id, "generated abandonment", at, provenance),
+        };
+    }
+
+    private static IBorderSecurityRequest LegislationRequest(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
+    {
+        var state = Fold<Legislation>(store, id, Legislation.Evolve);
+        if (state is null)
+        {
+            return random.Int(0, 2) switch
+            {
+                0 => new AnnounceLegislation(id, $"Generated Bill {id}", "King's Speech", AnyDate(random), provenance),
+                1 => new IntroduceBill(id, $"Generated Bill {id}", "House of Commons", AnyDate(random), provenance),
+                _ => new RecordEnactedLegislation(id, $"Generated Act {id}", AnyDate(random), provenance),
+            };
+        }
+
+        var on = After(random, state.LastStageOn);
+        var next = random.Int(0, 9) == 0 ? state.Stage + 2 : state.Stage + 1;
+        return next switch
+        {
+            LegislationStage.Introduced => new IntroduceBill(id, state.Title, "House of Commons", on, provenance),
+            <= LegislationStage.OtherHouse => new CompleteParliamentaryStage(id, next, "House of Commons", on, provenance),
+            LegislationStage.RoyalAssent => new GrantRoyalAssent(id, $"Generated Act {id}", on, provenance),
+            _ when random.Bool(0.8f) => new CommenceLegislation(id, $"part {random.Int(1, 9)}", on, provenance),
+            _ => new RepealLegislation(id, "Generated Repeal Act", on, provenance),
+        };
+    }
+
+    private static IBorderSecurityRequest CommandRequest(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
+    {
+        var state = Fold<Command>(store, id, Command.Evolve);
+        if (state is null)
+        {
+            return new EstablishCommand(id, random.ArrayElement(Organisations), "Home Office", AnyDate(random), provenance);
+        }
+
+        var on = After(random, state.EstablishedOn);
+        return random.Int(0, 6) switch
+        {
+            0 => new AppointCommandLeader(id, $"Leader {random.Int(1, 20)}", "Commander", random.Bool() ? "CBE" : null, on, provenance),
+            1 or 2 => new JoinAgencyToCommand(id, random.ArrayElement(Agencies), on, provenance),
+            3 => new RemoveAgencyFromCommand(id, random.ArrayElement(Agencies), "generated", on, provenance),
+            4 => new CreateCommandUnit(id, $"Unit {random.Int(1, 5)}", "generated", on, provenance),
+            5 => new ConferCommandPowers(id, $"legislation:g{random.Int(1, 3)}", "generated powers", on, provenance),
+            _ => new JoinInternationalAgreement(id, $"Agreement {random.Int(1, 4)}", on, provenance),
+        };
+    }
+}
