@@ -1,0 +1,186 @@
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Storage;
+using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
+
+namespace BorderSecurity.Domain.Tests.Projections;
+
+public class ReferenceTimelineProjectionTests
+{
+    private static readonly LocalDate BeforeTheBsc = new(2024, 7, 1);
+    private static readonly LocalDate AfterTheSeptemberRedirect = new(2024, 10, 1);
+    private static readonly LocalDate AfterTheNovemberPackage = new(2024, 11, 5);
+
+    private static readonly Lazy<IReadOnlyList<RecordedEvent>> Events = new(() =>
+    {
+        var clock = new SteppingClock(Instant.FromUtc(2023, 1, 1, 0, 0));
+        return ReplayInto(new InMemoryEventStore(clock), clock);
+    });
+
+    private static BorderSecurityProjection Projection() => BorderSecurityProjection.Of(Events.Value);
+
+    [Fact]
+    public void BeforeTheBscExistedItHasNoFundingAndNoOverview()
+    {
+        var projection = Projection();
+
+        projection.Command(BorderSecurityCommandId, new AsOfQuery(BeforeTheBsc)).Should().BeNull();
+        projection.Funding(new AsOfQuery(BeforeTheBsc)).Totals.Should().Be(FundingTotals.None);
+        projection.Legislation(new AsOfQuery(BeforeTheBsc)).Should().ContainSingle()
+            .Which.Should().BeEquivalentTo(new { LegislationId = IllegalMigrationActId, Stage = LegislationStage.RoyalAssent });
+    }
+
+    [Fact]
+    public void AfterTheSeptemberRedirectTheBscHasUpTo75mRedirectedFromTheIllegalMigrationAct()
+    {
+        var funding = Projection().Funding(new AsOfQuery(AfterTheSeptemberRedirect)).For(BorderSecurityCommand);
+
+        funding.Totals.Should().Be(new FundingTotals(Total: M(75), NewMoney: Money.Zero, Redirected: M(75), Firm: Money.Zero,
+            Ceiling: M(75), Allocated: Money.Zero, Unallocated: M(75)));
+        funding.ByOrigin.Should().Equal(new OriginAmount(new FundingOrigin(FundingOriginKind.Redirected, "Illegal Migration Act 2023"), M(75)));
+    }
+
+    [Fact]
+    public void AfterFourthNovemberThe150mIs75mRedirectedPlus75mNewBudgetMoney()
+    {
+        var portfolio = Projection().Funding(new AsOfQuery(AfterTheNovemberPackage));
+        var bsc = portfolio.For(BorderSecurityCommand);
+
+        bsc.Totals.Total.Should().Be(M(150));
+        bsc.Totals.Redirected.Should().Be(M(75));
+        bsc.Totals.NewMoney.Should().Be(M(75));
+        bsc.Totals.Firm.Should().Be(M(75), "the November money is a firm sum");
+        bsc.Totals.Ceiling.Should().Be(M(75), "the September money is 'up to' £75m");
+        bsc.ByOrigin.Should().Equal(
+            new OriginAmount(new FundingOrigin(FundingOriginKind.NewMoney, "Autumn Budget 2024"), M(75)),
+            new OriginAmount(new FundingOrigin(FundingOriginKind.Redirected, "Illegal Migration Act 2023"), M(75)));
+        portfolio.For(Interpol).Totals.Total.Should().Be(M(6));
+        portfolio.For(InternationalSeriousOrganisedCrime).Totals.Total.Should().Be(M(24));
+        portfolio.Totals.Total.Should().Be(M(180));
+    }
+
+    [Fact]
+    public void TheReannouncedNcaOfficersAreOneTargetOf100Not200()
+    {
+        var nca = Projection().Recruitment(new AsOfQuery(AfterTheNovemberPackage)).For(NationalCrimeAgency);
+
+        nca.Target.Should().Be(100);
+        nca.Targets.Should().ContainSingle().Which.Announcements.Should().Be(2);
+        nca.Targets[0].Sources.Should().Contain(Sources2024.CheckedFacts).And.Contain(Sources2024.RecruitmentDrive);
+    }
+
+    [Fact]
+    public void WhatWasPledgedBy1OctoberAsKnownOn5NovemberIsTheSeptember75m()
+    {
+        var knownOn5November = Instant.FromUtc(2024, 11, 5, 0, 0);
+
+        var funding = Projection().Funding(new AsOfQuery(new LocalDate(2024, 10, 1), knownOn5November));
+
+        funding.Totals.Total.Should().Be(M(75));
+        funding.Commitments.Should().ContainSingle().Which.CommitmentId.Should().Be(SeptemberRedirectId);
+    }
+
+    [Fact]
+    public void TheCommandOverviewCombinesLeaderAgenciesUnitsFundingAndHeadcount()
+    {
+        var overview = Projection().Command(BorderSecurityCommandId, new AsOfQuery(AfterTheNovemberPackage))!;
+
+        overview.Command.Leader!.DisplayName.Should().Be("Martin Hewitt CBE QPM");
+        overview.Command.CoordinatedAgencies.Should().BeEquivalentTo(
+            "National Crime Agency", "Border Force", "Immigration Enforcement", "Police forces", "Intelligence agencies", "Crown Prosecution Service");
+        overview.Command.Units.Keys.Should().Equal("OIC Intelligence Source Unit");
+        overview.Command.Agreements.Keys.Should().Equal("G7 action plan against migrant smuggling");
+        overview.Funding.Totals.Total.Should().Be(M(150));
+        overview.Recruitment.Target.Should().Be(300);
+    }
+
+    [Fact]
+    public void TheBillIsAtAnnouncedWithItsHistory()
+    {
+        var bill = Projection().Legislation(new AsOfQuery(AfterTheNovemberPackage)).Single(l => l.LegislationId == BorderSecurityBillId);
+
+        bill.Stage.Should().Be(LegislationStage.Announced);
+        bill.History.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Stage = LegislationStage.Announced, On = new LocalDate(2024, 7, 17) });
+    }
+
+    [Fact]
+    public void TheBscsFundingOver2024StepsUpOnTheRedirectAndOnTheBudgetMoney() =>
+        Projection().FundingSeries(BorderSecurityCommand).Should().Equal(
+            new SeriesPoint<Money>(new LocalDate(2024, 9, 17), M(75)),
+            new SeriesPoint<Money>(new LocalDate(2024, 11, 4), M(150)));
+
+    [Fact]
+    public void EveryTimelineEntryCitesItsSources()
+    {
+        var timeline = Projection().Timeline(new AsOfQuery(new LocalDate(2024, 12, 31)));
+
+        timeline.Should().HaveCount(Events.Value.Count);
+        timeline.Should().OnlyContain(e => e.Sources.Count > 0);
+        timeline.Select(e => e.ValidOn).Should().BeInAscendingOrder();
+        timeline[0].Summary.Should().Be("Illegal Migration Act 2023 receives Royal Assent");
+    }
+
+    [Fact]
+    public void ABackFilledEventIsExcludedFromQuestionsKnownBeforeItWasRecorded()
+    {
+        var clock = new SteppingClock(Instant.FromUtc(2024, 11, 4, 12, 0));
+        var store = new InMemoryEventStore(clock);
+        store.Submit(new PledgeFunding(NovemberBudgetId, BorderSecurityCommand, M(75), FundingBasis.Firm, "Autumn Budget 2024",
+            new FundingPeriod("over the next two years"), "Technology", "PM", new LocalDate(2024, 11, 4), Provenance.Of(Sources2024.RecruitmentDrive)));
+        clock.Set(Instant.FromUtc(2024, 11, 10, 9, 0));
+        store.Submit(new RedirectFunding(SeptemberRedirectId, BorderSecurityCommand, M(75), FundingBasis.UpTo, "Illegal Migration Act 2023", null,
+            new FundingPeriod("not stated"), "Technology", "Home Secretary", new LocalDate(2024, 9, 17), Provenance.Of(Sources2024.NewFundingForTech)));
+        var projection = BorderSecurityProjection.Of(store.ReadAll());
+        var october = new LocalDate(2024, 10, 1);
+
+        projection.Funding(new AsOfQuery(october, Instant.FromUtc(2024, 11, 5, 0, 0))).Totals.Total.Should().Be(Money.Zero);
+        projection.Funding(new AsOfQuery(october)).Totals.Total.Should().Be(M(75));
+        projection.FundingSeries(BorderSecurityCommand, Instant.FromUtc(2024, 11, 5, 0, 0))
+            .Should().Equal(new SeriesPoint<Money>(new LocalDate(2024, 11, 4), M(75)));
+    }
+
+    [Fact]
+    public void ACorrectionChangesTheAnswerOnlyForQuestionsKnownAfterIt()
+    {
+        var clock = new SteppingClock(Instant.FromUtc(2024, 9, 17, 12, 0));
+        var store = new InMemoryEventStore(clock);
+        store.Submit(new RedirectFunding(SeptemberRedirectId, BorderSecurityCommand, M(70), FundingBasis.UpTo, "Illegal Migration Act 2023", null,
+            new FundingPeriod("not stated"), "Technology", "Home Secretary", new LocalDate(2024, 9, 17), Provenance.Of(Sources2024.AggregatorNew75m)));
+        clock.Set(Instant.FromUtc(2024, 11, 6, 12, 0));
+        store.Submit(new CorrectFundingAmount(SeptemberRedirectId, M(75), "First recorded as £70m in error", Provenance.Of(Sources2024.NewFundingForTech)));
+        var projection = BorderSecurityProjection.Of(store.ReadAll());
+        var october = new LocalDate(2024, 10, 1);
+
+        projection.Funding(new AsOfQuery(october, Instant.FromUtc(2024, 11, 5, 0, 0))).Totals.Total.Should().Be(M(70));
+        projection.Funding(new AsOfQuery(october, Instant.FromUtc(2024, 11, 7, 0, 0))).Totals.Total.Should().Be(M(75));
+        projection.Funding(new AsOfQuery(october)).Commitments.Single().Sources
+            .Should().Equal(Sources2024.AggregatorNew75m, Sources2024.NewFundingForTech);
+    }
+
+    [Fact]
+    public void RecordingTheTimelineStreamsInAnotherOrderGivesTheSameAnswers()
+    {
+        var clock = new SteppingClock(Instant.FromUtc(2025, 1, 1, 0, 0));
+        var store = new InMemoryEventStore(clock);
+        foreach (var step in Steps.Reverse().GroupBy(s => s.Request.StreamId).SelectMany(g => g.Reverse()))
+        {
+            clock.Set(clock.Now + Duration.FromMinutes(1));
+            store.Submit(step.Request);
+        }
+
+        var reordered = BorderSecurityProjection.Of(store.ReadAll());
+        var original = Projection();
+        foreach (var date in new[] { BeforeTheBsc, AfterTheSeptemberRedirect, AfterTheNovemberPackage })
+        {
+            var query = new AsOfQuery(date);
+            reordered.Funding(query).Should().BeEquivalentTo(original.Funding(query), o => o.WithStrictOrdering());
+            reordered.Recruitment(query).Should().BeEquivalentTo(original.Recruitment(query), o => o.WithStrictOrdering());
+            reordered.Legislation(query).Should().BeEquivalentTo(original.Legislation(query), o => o.WithStrictOrdering());
+            reordered.Command(BorderSecurityCommandId, query).Should().BeEquivalentTo(original.Command(BorderSecurityCommandId, query));
+        }
+    }
+
+    private static Money M(decimal millions) => Money.FromMillions(millions);
+}
