@@ -1,0 +1,79 @@
+using BorderSecurity.Domain.Storage;
+using static BorderSecurity.Domain.Tests.Support.Facts;
+
+namespace BorderSecurity.Domain.Tests.Shared;
+
+public class ValueTests
+{
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(0.001)]
+    [InlineData(10_000_000_000_001)]
+    public void MoneyRejectsNegativeFractionalPenceAndAbsurdAmounts(decimal pounds)
+    {
+        var act = () => Money.FromPounds(pounds);
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("pounds");
+    }
+
+    [Fact]
+    public void MoneyAddsExactlyAndRefusesToGoNegative()
+    {
+        (Money.FromMillions(75) + Money.FromMillions(75)).Should().Be(Money.FromMillions(150));
+        var act = () => Money.FromMillions(75) - Money.FromMillions(76);
+        act.Should().Throw<ArgumentException>();
+        Money.FromMillions(150).ToString().Should().Be("£150,000,000.00");
+    }
+
+    [Fact]
+    public void AProvenanceNeedsAtLeastOneSourceAndNoDuplicates()
+    {
+        var empty = () => new Provenance([]);
+        var twice = () => Provenance.Of(Source, Source);
+
+        empty.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("sources");
+        twice.Should().Throw<ArgumentException>().WithMessage("*same source twice*");
+        Provenance.Of(Source, OtherSource).Should().Be(Provenance.Of(Source, OtherSource));
+    }
+
+    [Fact]
+    public void ASourceNeedsADocumentAndAHeadline()
+    {
+        var act = () => new SourceReference(" ", "Headline");
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("document");
+    }
+
+    [Fact]
+    public void EveryEventTypeHasAUniqueStableWireName()
+    {
+        var names = EventCatalogue.EventTypes.Select(EventCatalogue.NameOf).ToArray();
+
+        names.Should().OnlyHaveUniqueItems().And.OnlyContain(n => n.EndsWith(".v1"));
+        EventCatalogue.EventTypes.Should().OnlyContain(t => t.IsSealed && EventCatalogue.TypeOf(EventCatalogue.NameOf(t)) == t);
+        typeof(IBorderSecurityEvent).Assembly.GetTypes()
+            .Where(t => typeof(IBorderSecurityEvent).IsAssignableFrom(t) && !t.IsInterface)
+            .Should().BeEquivalentTo(EventCatalogue.EventTypes, "every event must be in the catalogue");
+    }
+
+    [Fact]
+    public void AnAsOfQueryCountsEventsOnBothAxes()
+    {
+        var recorded = new RecordedEvent(1, "command:x", 1, Instant.FromUtc(2024, 11, 5, 9, 0),
+            new Domain.Commands.CommandEstablished("command:x", "X", "Home Office", On(9, 1), Cited));
+
+        new AsOfQuery(On(9, 1)).Includes(recorded).Should().BeTrue();
+        new AsOfQuery(On(8, 31)).Includes(recorded).Should().BeFalse();
+        new AsOfQuery(On(9, 1), Instant.FromUtc(2024, 11, 5, 9, 0)).Includes(recorded).Should().BeTrue();
+        new AsOfQuery(On(9, 1), Instant.FromUtc(2024, 11, 5, 8, 59)).Includes(recorded).Should().BeFalse();
+    }
+
+    [Fact]
+    public void ASteppingClockReadsWhatItWasLastSetTo()
+    {
+        var clock = new SteppingClock(Instant.FromUtc(2024, 1, 1, 0, 0));
+        clock.Set(Instant.FromUtc(2024, 11, 4, 12, 0));
+
+        clock.GetCurrentInstant().Should().Be(Instant.FromUtc(2024, 11, 4, 12, 0));
+    }
+}
