@@ -1,0 +1,57 @@
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace BorderSecurity.Domain.Marten;
+
+/// <summary>
+/// The projection tables in the store's schema: <c>bsd_events</c> (every event on both time axes) and
+/// <c>bsd_statements</c> (every statement of a figure), with the indexes the as-of queries use.
+/// </summary>
+internal sealed class BorderSecurityTables
+{
+    public BorderSecurityTables(string schema)
+    {
+        Schema = schema;
+        Events = new Table(new PostgresqlObjectName(schema, "bsd_events", SchemaUtils.IdentifierUsage.General));
+        Events.AddColumn<long>("seq").AsPrimaryKey();
+        Events.AddColumn<string>("stream_id").NotNull();
+        Events.AddColumn<string>("aggregate").NotNull();
+        Events.AddColumn<string>("event_type").NotNull();
+        Events.AddColumn("valid_on", "date").NotNull();
+        Events.AddColumn("recorded_at", "timestamp with time zone").NotNull();
+        Events.Indexes.Add(new IndexDefinition("ix_bsd_events_aggregate_valid") { Columns = ["aggregate", "valid_on", "seq"] });
+        Events.Indexes.Add(new IndexDefinition("ix_bsd_events_stream_valid") { Columns = ["stream_id", "valid_on", "seq"] });
+
+        Statements = new Table(new PostgresqlObjectName(schema, "bsd_statements", SchemaUtils.IdentifierUsage.General));
+        Statements.AddColumn<long>("seq").AsPrimaryKey();
+        Statements.AddColumn<string>("figure").AsPrimaryKey();
+        Statements.AddColumn<string>("dimension").AsPrimaryKey();
+        Statements.AddColumn<string>("stream_id").NotNull();
+        Statements.AddColumn<string>("aggregate").NotNull();
+        Statements.AddColumn("valid_on", "date").NotNull();
+        Statements.AddColumn("recorded_at", "timestamp with time zone").NotNull();
+        Statements.AddColumn("value", "numeric");
+        Statements.AddColumn("detail", "jsonb");
+        Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_figure_valid")
+        {
+            Columns = ["aggregate", "stream_id", "figure", "dimension", "valid_on", "seq"],
+        });
+        Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_aggregate_valid") { Columns = ["aggregate", "valid_on"] });
+
+        InsertEventSql = $"insert into {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (seq) do nothing";
+        InsertStatementSql = $"insert into {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (seq, figure, dimension) do nothing";
+    }
+
+    public string Schema { get; }
+
+    public Table Events { get; }
+
+    public Table Statements { get; }
+
+    public string InsertEventSql { get; }
+
+    public string InsertStatementSql { get; }
+
+    public IEnumerable<ISchemaObject> All => [Events, Statements];
+}

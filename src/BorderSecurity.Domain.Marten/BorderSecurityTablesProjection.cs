@@ -1,0 +1,54 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace BorderSecurity.Domain.Marten;
+
+/// <summary>
+/// The inline projection that keeps <c>bsd_events</c> and <c>bsd_statements</c> up to date in the same
+/// transaction as the events themselves (see docs/marten.md).
+/// </summary>
+internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables) : IProjection
+{
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        foreach (var e in events)
+        {
+            if (e.Data is not IBorderSecurityEvent)
+            {
+                continue;
+            }
+
+            var recorded = MartenRecordedEvents.ToRecorded(e);
+            var row = ProjectionRows.EventRowOf(recorded);
+            operations.QueueSqlCommand(tables.InsertEventSql, row.Sequence, row.StreamId, row.Aggregate, row.EventType,
+                row.ValidOn.ToDateOnly(), row.RecordedAt.ToDateTimeOffset());
+            foreach (var s in ProjectionRows.StatementsOf(recorded))
+            {
+                operations.QueueSqlCommand(tables.InsertStatementSql, s.Sequence, s.StreamId, s.Aggregate, s.Figure, s.Dimension,
+                    s.ValidOn.ToDateOnly(), s.RecordedAt.ToDateTimeOffset(), (object?)s.Value ?? DBNull.Value, (object?)s.Detail ?? DBNull.Value);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Converts Marten's events to the model's recorded events.</summary>
+public static class MartenRecordedEvents
+{
+    /// <summary>The model's view of a Marten event: sequence, stream, version, timestamp (the recorded instant) and data.</summary>
+    /// <param name="e">A Marten event whose data is an event of the model.</param>
+    /// <returns>The recorded event.</returns>
+    /// <exception cref="ArgumentException">The event's data is not an event of the model.</exception>
+    public static RecordedEvent ToRecorded(IEvent e)
+    {
+        Guard.Against.Null(e);
+        if (e.Data is not IBorderSecurityEvent data)
+        {
+            throw new ArgumentException($"Event {e.Sequence} ({e.Data?.GetType().Name}) is not an event of the BorderSecurity model.", nameof(e));
+        }
+
+        return new RecordedEvent(e.Sequence, e.StreamKey ?? data.StreamId, e.Version, Instant.FromDateTimeOffset(e.Timestamp), data);
+    }
+}

@@ -1,0 +1,353 @@
+using System.Text.Json;
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Recruitment;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+using JasperFx;
+using Marten;
+using Marten.Storage;
+using Npgsql;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace BorderSecurity.Domain.Marten;
+
+/// <summary>
+/// The model on Marten: writes through the same deciders as the in-memory store, with optimistic concurrency,
+/// and answers every as-of question from the inline projection tables in one indexed query each.
+/// </summary>
+/// <remarks>The store must be configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity"/>.</remarks>
+public sealed class MartenBorderSecurityStore
+{
+    private static readonly JsonSerializerOptions ProvenanceJson =
+        new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb).ConfigureForBorderSecurity();
+
+    private readonly IDocumentStore _store;
+    private readonly string _schema;
+    private readonly string _eventsSchema;
+
+    /// <summary>Creates the facade over a Marten store.</summary>
+    /// <param name="store">A store configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity"/>.</param>
+    public MartenBorderSecurityStore(IDocumentStore store)
+    {
+        _store = Guard.Against.Null(store);
+        _schema = store.Options.DatabaseSchemaName;
+        _eventsSchema = store.Options.Events.DatabaseSchemaName;
+    }
+
+    /// <summary>
+    /// Decides a request against its stream and appends the events, all or nothing. With
+    /// <paramref name="expectedVersion"/>, the write succeeds only if the stream is still at that version; either
+    /// way a concurrent writer that got there first makes this one fail rather than interleave.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="expectedVersion">The version the caller based the request on, or <see langword="null"/> for the version read here.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The recorded events, with Marten's sequence numbers and timestamps.</returns>
+    /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was written.</exception>
+    /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
+    public async Task<IReadOnlyList<RecordedEvent>> SubmitAsync(
+        IBorderSecurityRequest request, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(request);
+        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        await using var session = _store.LightweightSession();
+        var history = await session.Events.FetchStreamAsync(request.StreamId, token: cancellationToken).ConfigureAwait(false);
+        var version = history.Count == 0 ? 0 : history[^1].Version;
+        if (expectedVersion is { } expected && expected != version)
+        {
+            throw new StreamConcurrencyException(request.StreamId, expected, version);
+        }
+
+        var decided = BorderSecurityDecider.Decide(history.Select(e => (IBorderSecurityEvent)e.Data), request);
+        var action = version == 0
+            ? session.Events.StartStream(request.StreamId, decided.Cast<object>().ToArray())
+            : session.Events.Append(request.StreamId, version + decided.Count, decided.Cast<object>().ToArray());
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ConcurrencyException or global::Marten.Exceptions.ExistingStreamIdCollisionException
+                                      or JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            var actual = (await session.Events.FetchStreamStateAsync(request.StreamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
+            throw new StreamConcurrencyException(request.StreamId, version, actual);
+        }
+
+        return [.. action.Events.Select(MartenRecordedEvents.ToRecorded)];
+    }
+
+    /// <summary>Reads every event of the model in recording order.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events.</returns>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = _store.QuerySession();
+        var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. events.Where(e => e.Data is IBorderSecurityEvent).Select(MartenRecordedEvents.ToRecorded)];
+    }
+
+    /// <summary>All funding as of a question (see <see cref="IBorderSecurityQueries.Funding"/>).</summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The portfolio.</returns>
+    public async Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = await FiguresAsync(ProjectionRows.Funding, query, cancellationToken).ConfigureAwait(false);
+        return FundingPortfolio.Of(query, rows.Streams.Select(s => CommitmentOf(s, rows)).OfType<CommitmentPosition>());
+    }
+
+    /// <summary>All recruitment as of a question (see <see cref="IBorderSecurityQueries.Recruitment"/>).</summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The summary.</returns>
+    public async Task<RecruitmentSummary> RecruitmentAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = await FiguresAsync(ProjectionRows.Recruitment, query, cancellationToken).ConfigureAwait(false);
+        return RecruitmentSummary.Of(query, rows.Streams.Select(s => TargetOf(s, rows)).OfType<TargetPosition>());
+    }
+
+    /// <summary>Every piece of legislation as of a question (see <see cref="IBorderSecurityQueries.Legislation"/>).</summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The legislation, in id order.</returns>
+    public async Task<IReadOnlyList<Legislation>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var events = await CountingEventsAsync("b.aggregate = @aggregate", query, ProjectionRows.Legislation, cancellationToken).ConfigureAwait(false);
+        return [.. events.GroupBy(e => e.StreamId).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Aggregate((Legislation?)null, (s, e) => Legislative.Legislation.Evolve(s, e.Data)))
+            .OfType<Legislation>()];
+    }
+
+    /// <summary>A command at a glance (see <see cref="IBorderSecurityQueries.Command"/>).</summary>
+    /// <param name="commandId">The command's stream id.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The overview, or <see langword="null"/> if the command was not established as of the question.</returns>
+    public async Task<CommandOverview?> CommandAsync(string commandId, AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(commandId);
+        var events = await CountingEventsAsync("b.stream_id = @aggregate", query, commandId, cancellationToken).ConfigureAwait(false);
+        var command = events.Aggregate((Command?)null, (s, e) => Commands.Command.Evolve(s, e.Data));
+        if (command is null)
+        {
+            return null;
+        }
+
+        var funding = await FundingAsync(query, cancellationToken).ConfigureAwait(false);
+        var recruitment = await RecruitmentAsync(query, cancellationToken).ConfigureAwait(false);
+        return new CommandOverview(query, command, funding.For(command.Name), recruitment.For(command.Name));
+    }
+
+    /// <summary>Every event that counts for a question (see <see cref="IBorderSecurityQueries.Timeline"/>).</summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The timeline.</returns>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var events = await CountingEventsAsync("true or @aggregate is null", query, "", cancellationToken).ConfigureAwait(false);
+        return [.. events.Select(TimelineEntry.Of)];
+    }
+
+    /// <summary>Total funding as a time series (see <see cref="IBorderSecurityQueries.FundingSeries"/>).</summary>
+    /// <param name="recipient">The recipient, or <see langword="null"/> for the whole portfolio.</param>
+    /// <param name="knownAt">As known at, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The points.</returns>
+    public async Task<IReadOnlyList<SeriesPoint<Money>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, CancellationToken cancellationToken = default)
+    {
+        var points = new List<SeriesPoint<Money>>();
+        foreach (var date in await ValidDatesAsync(ProjectionRows.Funding, knownAt, cancellationToken).ConfigureAwait(false))
+        {
+            var portfolio = await FundingAsync(new AsOfQuery(date, knownAt), cancellationToken).ConfigureAwait(false);
+            var value = recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
+            if (value != (points.Count == 0 ? Money.Zero : points[^1].Value))
+            {
+                points.Add(new SeriesPoint<Money>(date, value));
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>Total headcount target as a time series (see <see cref="IBorderSecurityQueries.HeadcountSeries"/>).</summary>
+    /// <param name="organisation">The organisation, or <see langword="null"/> for all.</param>
+    /// <param name="knownAt">As known at, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The points.</returns>
+    public async Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, Instant? knownAt = null, CancellationToken cancellationToken = default)
+    {
+        var points = new List<SeriesPoint<int>>();
+        foreach (var date in await ValidDatesAsync(ProjectionRows.Recruitment, knownAt, cancellationToken).ConfigureAwait(false))
+        {
+            var summary = await RecruitmentAsync(new AsOfQuery(date, knownAt), cancellationToken).ConfigureAwait(false);
+            var value = organisation is null ? summary.Target : summary.For(organisation).Target;
+            if (value != (points.Count == 0 ? 0 : points[^1].Value))
+            {
+                points.Add(new SeriesPoint<int>(date, value));
+            }
+        }
+
+        return points;
+    }
+
+    internal NpgsqlConnection OpenConnection() => _store.Storage.Database.CreateConnection(ConnectionUsage.ReadWrite);
+
+    private static string KnownAtClause(AsOfQuery query, string alias) => query.KnownAt is null ? "" : $" and {alias}recorded_at <= @knownAt";
+
+    private static void AddParameters(NpgsqlCommand command, AsOfQuery query, string aggregate)
+    {
+        command.Parameters.AddWithValue("aggregate", aggregate);
+        command.Parameters.AddWithValue("asOf", query.AsOf.ToDateOnly());
+        if (query.KnownAt is { } knownAt)
+        {
+            command.Parameters.AddWithValue("knownAt", knownAt.ToDateTimeUtc());
+        }
+    }
+
+    private async Task<FigureRows> FiguresAsync(string aggregate, AsOfQuery query, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            select 0 as part, s.stream_id, s.figure, s.dimension, s.value, s.detail::text, s.valid_on, s.seq
+            from (
+              select distinct on (stream_id, figure, dimension) stream_id, figure, dimension, value, detail, valid_on, seq
+              from {_schema}.bsd_statements
+              where aggregate = @aggregate and valid_on <= @asOf{KnownAtClause(query, "")}
+              order by stream_id, figure, dimension, valid_on desc, seq desc
+            ) s
+            union all
+            select 1, b.stream_id, b.event_type, '', null, (e.data -> 'Provenance')::text, b.valid_on, b.seq
+            from {_schema}.bsd_events b join {_eventsSchema}.mt_events e on e.seq_id = b.seq
+            where b.aggregate = @aggregate and b.valid_on <= @asOf{KnownAtClause(query, "b.")}
+            order by 1, 2, 7, 8
+            """;
+        await using var connection = OpenConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        AddParameters(command, query, aggregate);
+        var rows = new FigureRows();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var streamId = reader.GetString(1);
+            if (reader.GetInt32(0) == 0)
+            {
+                rows.Latest[(streamId, reader.GetString(2), reader.GetString(3))] = new Figure(
+                    reader.IsDBNull(4) ? null : reader.GetDecimal(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
+            }
+            else
+            {
+                rows.Events.Add((streamId, reader.GetString(2), JsonSerializer.Deserialize<Provenance>(reader.GetString(5), ProvenanceJson)!));
+            }
+        }
+
+        return rows;
+    }
+
+    private static CommitmentPosition? CommitmentOf(string streamId, FigureRows rows)
+    {
+        if (!rows.Latest.TryGetValue((streamId, ProjectionRows.Created, ""), out var created)
+            || !rows.Latest.TryGetValue((streamId, ProjectionRows.Amount, ""), out var amount))
+        {
+            return null;
+        }
+
+        var detail = JsonSerializer.Deserialize<CommitmentDetail>(created.Detail!, DetailJson.Options)!;
+        var withdrawn = rows.Latest.ContainsKey((streamId, ProjectionRows.Withdrawn, ""));
+        CapabilityAmount[] allocations = withdrawn
+            ? []
+            : [.. rows.Latest
+                .Where(r => r.Key.StreamId == streamId && r.Key.Figure == ProjectionRows.Allocation && r.Value.Value > 0m)
+                .OrderBy(r => r.Key.Dimension, StringComparer.Ordinal)
+                .Select(r => new CapabilityAmount(r.Key.Dimension, Money.FromPounds(r.Value.Value!.Value)))];
+        return new CommitmentPosition(streamId, detail.Recipient, new FundingOrigin(detail.OriginKind, detail.OriginName), detail.Basis,
+            created.ValidOn, withdrawn ? Money.Zero : Money.FromPounds(amount.Value!.Value), allocations, withdrawn, rows.SourcesOf(streamId));
+    }
+
+    private static TargetPosition? TargetOf(string streamId, FigureRows rows)
+    {
+        if (!rows.Latest.TryGetValue((streamId, ProjectionRows.Created, ""), out var created)
+            || !rows.Latest.TryGetValue((streamId, ProjectionRows.Headcount, ""), out var headcount))
+        {
+            return null;
+        }
+
+        var detail = JsonSerializer.Deserialize<TargetDetail>(created.Detail!, DetailJson.Options)!;
+        var status = rows.Latest.ContainsKey((streamId, ProjectionRows.Abandoned, "")) ? RecruitmentStatus.Abandoned
+            : rows.Latest.ContainsKey((streamId, ProjectionRows.Met, "")) ? RecruitmentStatus.Met
+            : RecruitmentStatus.Active;
+        var inPost = rows.Latest.TryGetValue((streamId, ProjectionRows.InPost, ""), out var count) ? (int)count.Value!.Value : 0;
+        var abandoned = status == RecruitmentStatus.Abandoned;
+        var reannounced = rows.Events.Count(e => e.StreamId == streamId && e.EventType == "recruitment.target-reannounced.v1");
+        return new TargetPosition(streamId, detail.Organisation, detail.Role, status, abandoned ? 0 : (int)headcount.Value!.Value,
+            abandoned ? 0 : inPost, detail.Deadline is null ? null : LocalDate.FromDateOnly(DateOnly.Parse(detail.Deadline, System.Globalization.CultureInfo.InvariantCulture)),
+            1 + reannounced, rows.SourcesOf(streamId));
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(string filter, AsOfQuery query, string aggregate, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            select b.seq, b.stream_id, e.version, b.recorded_at, b.event_type, e.data::text
+            from {_schema}.bsd_events b join {_eventsSchema}.mt_events e on e.seq_id = b.seq
+            where ({filter}) and b.valid_on <= @asOf{KnownAtClause(query, "b.")}
+            order by b.valid_on, b.seq
+            """;
+        var serializer = _store.Options.Serializer();
+        await using var connection = OpenConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        AddParameters(command, query, aggregate);
+        var events = new List<RecordedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(5)));
+            var data = (IBorderSecurityEvent)serializer.FromJson(EventCatalogue.TypeOf(reader.GetString(4)), json);
+            events.Add(new RecordedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2),
+                Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc)), data));
+        }
+
+        return events;
+    }
+
+    private async Task<IReadOnlyList<LocalDate>> ValidDatesAsync(string aggregate, Instant? knownAt, CancellationToken cancellationToken)
+    {
+        var sql = $"select distinct valid_on from {_schema}.bsd_events where aggregate = @aggregate{(knownAt is null ? "" : " and recorded_at <= @knownAt")} order by valid_on";
+        await using var connection = OpenConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("aggregate", aggregate);
+        if (knownAt is { } k)
+        {
+            command.Parameters.AddWithValue("knownAt", k.ToDateTimeUtc());
+        }
+
+        var dates = new List<LocalDate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            dates.Add(LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(0)));
+        }
+
+        return dates;
+    }
+
+    private sealed record Figure(decimal? Value, string? Detail, LocalDate ValidOn);
+
+    private sealed class FigureRows
+    {
+        public Dictionary<(string StreamId, string Figure, string Dimension), Figure> Latest { get; } = [];
+
+        public List<(string StreamId, string EventType, Provenance Provenance)> Events { get; } = [];
+
+        public IEnumerable<string> Streams => Latest.Keys.Select(k => k.StreamId).Distinct();
+
+        public IReadOnlyList<SourceReference> SourcesOf(string streamId) =>
+            [.. Events.Where(e => e.StreamId == streamId).SelectMany(e => e.Provenance.Sources).Distinct()];
+    }
+}

@@ -1,0 +1,44 @@
+using BorderSecurity.Domain.Testing;
+using Marten;
+using JasperFx;
+
+namespace BorderSecurity.Domain.Marten.Tests;
+
+/// <summary>A Marten store on the tests' PostgreSQL server, in a schema of its own so test classes run in parallel without sharing state.</summary>
+public sealed class MartenStoreFactory : IAsyncLifetime
+{
+    private static int _counter;
+
+    public DocumentStore Store { get; private set; } = null!;
+
+    public MartenBorderSecurityStore Model { get; private set; } = null!;
+
+    public string Schema { get; } = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..30];
+
+    public async Task InitializeAsync()
+    {
+        Store = Create(Schema);
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        Model = new MartenBorderSecurityStore(Store);
+    }
+
+    public static DocumentStore Create(string schema) => DocumentStore.For(options =>
+    {
+        options.Connection(PostgresServer.Instance.ConnectionString);
+        options.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.All;
+        options.AddBorderSecurity();
+    });
+
+    public async Task DisposeAsync()
+    {
+        await using (var connection = Model.OpenConnection())
+        {
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Store.Dispose();
+    }
+}
