@@ -148,7 +148,7 @@ public sealed class MartenBorderSecurityStore
     /// <returns>The timeline.</returns>
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
-        var events = await CountingEventsAsync("true or @aggregate is null", query, "", cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync("@aggregate = ''", query, "", cancellationToken).ConfigureAwait(false);
         return [.. events.Select(TimelineEntry.Of)];
     }
 
@@ -193,6 +193,9 @@ public sealed class MartenBorderSecurityStore
 
         return points;
     }
+
+    /// <summary>The Marten store underneath.</summary>
+    public IDocumentStore Store => _store;
 
     internal NpgsqlConnection OpenConnection() => _store.Storage.Database.CreateConnection(ConnectionUsage.ReadWrite);
 

@@ -22,6 +22,16 @@ public sealed class MartenStoreFactory : IAsyncLifetime
         Model = new MartenBorderSecurityStore(Store);
     }
 
+    /// <summary>Deletes every event and every projection row, leaving the schema in place.</summary>
+    public async Task ResetAsync()
+    {
+        await Store.Advanced.Clean.DeleteAllEventDataAsync();
+        await using var connection = Model.OpenConnection();
+        await connection.OpenAsync();
+        await using var truncate = new Npgsql.NpgsqlCommand($"truncate {Schema}.bsd_events, {Schema}.bsd_statements", connection);
+        await truncate.ExecuteNonQueryAsync();
+    }
+
     public static DocumentStore Create(string schema) => DocumentStore.For(options =>
     {
         options.Connection(PostgresServer.Instance.ConnectionString);

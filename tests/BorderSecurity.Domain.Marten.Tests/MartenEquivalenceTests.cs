@@ -1,0 +1,85 @@
+using Bogus;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Testing;
+
+namespace BorderSecurity.Domain.Marten.Tests;
+
+/// <summary>
+/// For generated histories replayed into Marten, every as-of answer from the Marten tables equals the in-memory
+/// projection's answer over the same events (fed to it in shuffled order), corrections and back-fills included.
+/// </summary>
+public class MartenEquivalenceTests(MartenStoreFactory factory) : IClassFixture<MartenStoreFactory>
+{
+    [Fact]
+    public async Task EveryAnswerFromTheTablesEqualsTheInMemoryAnswerOnGeneratedHistories()
+    {
+        var questions = 0;
+        for (var seed = 0; seed < 60; seed++)
+        {
+            await factory.ResetAsync();
+            var history = HistoryGenerator.Generate(seed, requests: 40);
+            foreach (var request in history.Requests)
+            {
+                await factory.Model.SubmitAsync(request);
+            }
+
+            var events = await factory.Model.ReadAllAsync();
+            events.Select(e => e.Data).Should().BeEquivalentTo(history.Events.Select(e => e.Data), o => o.WithStrictOrdering().RespectingRuntimeTypes());
+            var memory = BorderSecurityProjection.Of(new Randomizer(seed).Shuffle(events));
+            foreach (var query in Questions(events, seed))
+            {
+                await AssertSameAnswersAsync(factory.Model, memory, query, $"seed {seed}, {query}");
+                questions++;
+            }
+        }
+
+        questions.Should().Be(60 * 5);
+    }
+
+    [Fact]
+    public async Task TheReferenceTimelineAnswersTheSameInMartenAsInMemory()
+    {
+        await factory.ResetAsync();
+        foreach (var step in ReferenceTimeline2024.Steps)
+        {
+            await factory.Model.SubmitAsync(step.Request);
+        }
+
+        var memory = BorderSecurityProjection.Of(await factory.Model.ReadAllAsync());
+        foreach (var date in new[] { new LocalDate(2024, 7, 1), new LocalDate(2024, 10, 1), new LocalDate(2024, 11, 5) })
+        {
+            await AssertSameAnswersAsync(factory.Model, memory, new AsOfQuery(date), date.ToString());
+        }
+
+        (await factory.Model.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand))
+            .Should().Equal(memory.FundingSeries(ReferenceTimeline2024.BorderSecurityCommand));
+        (await factory.Model.HeadcountSeriesAsync(null)).Should().Equal(memory.HeadcountSeries(null));
+        (await factory.Model.FundingAsync(new AsOfQuery(new LocalDate(2024, 11, 5)))).For(ReferenceTimeline2024.BorderSecurityCommand)
+            .Totals.Total.Should().Be(Money.FromMillions(150));
+    }
+
+    internal static IEnumerable<AsOfQuery> Questions(IReadOnlyList<RecordedEvent> events, int seed)
+    {
+        var random = new Randomizer(seed);
+        var first = events[0].RecordedAt;
+        var span = (events[^1].RecordedAt - first).TotalTicks;
+        for (var i = 0; i < 5; i++)
+        {
+            Instant? knownAt = i == 0 ? null : events[random.Int(0, events.Count - 1)].RecordedAt + Duration.FromTicks(random.Int(-1, 1) * 10);
+            yield return new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Int(0, 1500)), i == 4 ? first + Duration.FromTicks(span / 2) : knownAt);
+        }
+    }
+
+    internal static async Task AssertSameAnswersAsync(MartenBorderSecurityStore marten, IBorderSecurityQueries memory, AsOfQuery query, string because)
+    {
+        (await marten.FundingAsync(query)).Should().BeEquivalentTo(memory.Funding(query), o => o.WithStrictOrdering(), because);
+        (await marten.RecruitmentAsync(query)).Should().BeEquivalentTo(memory.Recruitment(query), o => o.WithStrictOrdering(), because);
+        (await marten.LegislationAsync(query)).Should().BeEquivalentTo(memory.Legislation(query), o => o.WithStrictOrdering(), because);
+        (await marten.TimelineAsync(query)).Should().BeEquivalentTo(memory.Timeline(query), o => o.WithStrictOrdering(), because);
+        foreach (var id in new[] { "command:g1", "command:g2", ReferenceTimeline2024.BorderSecurityCommandId })
+        {
+            (await marten.CommandAsync(id, query)).Should().BeEquivalentTo(memory.Command(id, query), o => o.WithStrictOrdering(), because);
+        }
+    }
+}

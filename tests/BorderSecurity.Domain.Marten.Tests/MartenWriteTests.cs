@@ -1,0 +1,119 @@
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Storage;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BorderSecurity.Domain.Marten.Tests;
+
+public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<MartenStoreFactory>
+{
+    private static readonly Provenance Cited = Provenance.Of(Sources2024.NewFundingForTech);
+
+    private static RedirectFunding Redirect(string id) => new(id, "Border Security Command", Money.FromMillions(75), FundingBasis.UpTo,
+        "Illegal Migration Act 2023", null, new FundingPeriod("not stated"), "Technology", "Home Secretary", new LocalDate(2024, 9, 17), Cited);
+
+    [Fact]
+    public async Task AStaleWriterGetsAConcurrencyErrorAndNothingIsWritten()
+    {
+        const string id = "funding:stale";
+        await factory.Model.SubmitAsync(Redirect(id));
+        await factory.Model.SubmitAsync(new AllocateFunding(id, "Cameras", Money.FromMillions(10), new LocalDate(2024, 10, 1), Cited), expectedVersion: 1);
+
+        var stale = () => factory.Model.SubmitAsync(new AllocateFunding(id, "Unit", Money.FromMillions(10), new LocalDate(2024, 10, 1), Cited), expectedVersion: 1);
+
+        (await stale.Should().ThrowAsync<StreamConcurrencyException>()).Which.Should().BeEquivalentTo(new { ExpectedVersion = 1L, ActualVersion = 2L });
+        (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task ConcurrentWritersToOneStreamNeverInterleave()
+    {
+        const string id = "funding:race";
+        await factory.Model.SubmitAsync(Redirect(id));
+        var accepted = 0;
+        var conflicts = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async writer =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                try
+                {
+                    await factory.Model.SubmitAsync(new ReannounceFunding(id, $"writer {writer}", new LocalDate(2024, 11, 4), Cited));
+                    Interlocked.Increment(ref accepted);
+                }
+                catch (StreamConcurrencyException)
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+            }
+        }));
+
+        (accepted + conflicts).Should().Be(80);
+        var stream = (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).ToArray();
+        stream.Should().HaveCount(accepted + 1);
+        stream.Select(e => e.Version).Should().Equal(Enumerable.Range(1, accepted + 1).Select(v => (long)v));
+    }
+
+    [Fact]
+    public async Task ABrokenRuleStoresNothingAndNamesTheRule()
+    {
+        const string id = "funding:rule";
+        await factory.Model.SubmitAsync(Redirect(id));
+
+        var act = () => factory.Model.SubmitAsync(new AllocateFunding(id, "Cameras", Money.FromMillions(80), new LocalDate(2024, 10, 1), Cited));
+
+        (await act.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("AllocationsCannotExceedCommitment");
+        (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task ARecipientOfTheWrongAggregateIsRejectedAndNothingIsStored()
+    {
+        const string id = "funding:twice";
+        await factory.Model.SubmitAsync(Redirect(id));
+
+        var act = () => factory.Model.SubmitAsync(Redirect(id));
+
+        (await act.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("CommitmentAlreadyExists");
+        (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task EventsAreStoredUnderTheirStableWireNames()
+    {
+        const string id = "funding:wire";
+        var recorded = await factory.Model.SubmitAsync(Redirect(id));
+
+        await using var connection = factory.Model.OpenConnection();
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"select type from {factory.Schema}.mt_events where seq_id = {recorded[0].Sequence}", connection);
+        (await command.ExecuteScalarAsync()).Should().Be("funding.redirected.v1");
+    }
+
+    [Fact]
+    public async Task AServiceCanConfigureTheModelThroughAddMarten()
+    {
+        var schema = factory.Schema + "_di";
+        var services = new ServiceCollection();
+        services.AddMarten(options =>
+        {
+            options.Connection(Testing.PostgresServer.Instance.ConnectionString);
+            options.DatabaseSchemaName = schema;
+            options.AddBorderSecurity();
+        });
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var model = new MartenBorderSecurityStore(store);
+
+        await model.SubmitAsync(Redirect("funding:di"));
+
+        (await model.FundingAsync(new AsOfQuery(new LocalDate(2024, 10, 1)))).Totals.Ceiling.Should().Be(Money.FromMillions(75));
+        await using var connection = model.OpenConnection();
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"drop schema {schema} cascade", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
