@@ -1,0 +1,32 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Recruitment;
+
+namespace BorderSecurity.Domain.Shared;
+
+/// <summary>Every request type of the model, by its name: the fixed list that timeline files and APIs may name.</summary>
+public static class RequestCatalogue
+{
+    private static readonly Dictionary<string, Type> ByName = new Type[]
+    {
+        typeof(EstablishCommand), typeof(AppointCommandLeader), typeof(JoinAgencyToCommand), typeof(RemoveAgencyFromCommand),
+        typeof(CreateCommandUnit), typeof(ConferCommandPowers), typeof(JoinInternationalAgreement),
+        typeof(PledgeFunding), typeof(RedirectFunding), typeof(AllocateFunding), typeof(ReviseFunding), typeof(CorrectFundingAmount),
+        typeof(WithdrawFunding), typeof(ReannounceFunding),
+        typeof(SetRecruitmentTarget), typeof(ReannounceRecruitmentTarget), typeof(ReviseRecruitmentTarget), typeof(CorrectRecruitmentTarget),
+        typeof(RecordRecruitmentProgress), typeof(MarkRecruitmentTargetMet), typeof(AbandonRecruitmentTarget),
+        typeof(AnnounceLegislation), typeof(RecordEnactedLegislation), typeof(IntroduceBill), typeof(CompleteParliamentaryStage),
+        typeof(GrantRoyalAssent), typeof(CommenceLegislation), typeof(RepealLegislation),
+    }.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    /// <summary>Every request type's name, in catalogue order.</summary>
+    public static IReadOnlyCollection<string> Names => ByName.Keys;
+
+    /// <summary>Finds a request type by name.</summary>
+    /// <param name="name">The name, for example <c>PledgeFunding</c>.</param>
+    /// <param name="type">The type, when found.</param>
+    /// <returns>Whether a request type has that name.</returns>
+    public static bool TryGetType(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
+        ByName.TryGetValue(Guard.Against.Null(name), out type);
+}

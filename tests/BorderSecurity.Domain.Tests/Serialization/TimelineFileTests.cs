@@ -1,0 +1,146 @@
+using System.Text;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+
+namespace BorderSecurity.Domain.Tests.Serialization;
+
+public class TimelineFileTests
+{
+    private static IReadOnlyList<TimelineStep> Read(string json) => TimelineFile.Read(Encoding.UTF8.GetBytes(json));
+
+    private static string OneStep(string request, string data, string knownFrom = "\"2024-09-17T12:00:00Z\"") => $$"""
+        {
+          "format": "border-security-timeline/1",
+          "steps": [
+            {
+              "knownFrom": {{knownFrom}},
+              "request": "{{request}}",
+              "data": {{data}}
+            }
+          ]
+        }
+        """;
+
+    private const string Redirect = """
+        {
+          "commitmentId": "funding:bsc-2024-09", "recipient": "Border Security Command", "amount": 75000000,
+          "basis": "UpTo", "fromProgramme": "Illegal Migration Act 2023", "fromLegislationId": null,
+          "period": { "description": "not stated" }, "purpose": "Technology", "announcedBy": "Home Secretary",
+          "validOn": "2024-09-17", "provenance": [ { "document": "003_42febc41d18400fd.txt", "headline": "New funding for tech" } ]
+        }
+        """;
+
+    [Fact]
+    public void TheReferenceTimelineRoundTripsThroughTheFileFormat()
+    {
+        var text = TimelineFile.Write(ReferenceTimeline2024.Steps);
+
+        var steps = Read(text);
+
+        steps.Should().BeEquivalentTo(ReferenceTimeline2024.Steps, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+    }
+
+    [Fact]
+    public void AFileReplaysIntoTheSameAnswersAsTheBuiltInTimeline()
+    {
+        var text = TimelineFile.Write(ReferenceTimeline2024.Steps);
+        var clock = new SteppingClock(Instant.MinValue);
+
+        var events = TimelineFile.Replay(Read(text), new InMemoryEventStore(clock), clock);
+
+        var query = new AsOfQuery(new LocalDate(2024, 11, 5));
+        BorderSecurityProjection.Of(events).Funding(query).Totals.Total.Should().Be(Money.FromMillions(180));
+    }
+
+    [Fact]
+    public void AValidStepIsRead() =>
+        Read(OneStep("RedirectFunding", Redirect)).Should().ContainSingle()
+            .Which.Request.Should().BeOfType<BorderSecurity.Domain.Funding.RedirectFunding>().Which.Amount.Should().Be(Money.FromMillions(75));
+
+    [Fact]
+    public void MalformedJsonNamesTheLine()
+    {
+        var act = () => Read("{\n  \"format\": \"border-security-timeline/1\",\n  \"steps\": [ { ]\n}");
+
+        act.Should().Throw<TimelineFileException>().Which.Line.Should().Be(3);
+    }
+
+    [Fact]
+    public void AnUnknownRequestNamesTheLineAndField()
+    {
+        var act = () => Read(OneStep("System.IO.File", "{}"));
+
+        var error = act.Should().Throw<TimelineFileException>().Which;
+        error.Line.Should().Be(4);
+        error.Field.Should().Be("$.steps[0].request");
+    }
+
+    [Fact]
+    public void AMalformedDateNamesTheField()
+    {
+        var act = () => Read(OneStep("RedirectFunding", Redirect.Replace("2024-09-17", "17/09/2024")));
+
+        act.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[0].data.validOn");
+    }
+
+    [Fact]
+    public void AMalformedInstantNamesTheField()
+    {
+        var act = () => Read(OneStep("RedirectFunding", Redirect, "\"yesterday\""));
+
+        act.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[0].knownFrom");
+    }
+
+    [Theory]
+    [InlineData("75000000", "-5")]
+    [InlineData("75000000", "0.001")]
+    [InlineData("75000000", "\"lots\"")]
+    public void ABadAmountNamesTheField(string good, string bad)
+    {
+        var act = () => Read(OneStep("RedirectFunding", Redirect.Replace(good, bad)));
+
+        act.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[0].data.amount");
+    }
+
+    [Fact]
+    public void AMissingFieldIsRejected()
+    {
+        var act = () => Read(OneStep("RedirectFunding", Redirect.Replace("\"purpose\": \"Technology\",", "")));
+
+        act.Should().Throw<TimelineFileException>().WithMessage("*purpose*");
+    }
+
+    [Fact]
+    public void AnUnknownFieldIsRejected()
+    {
+        var act = () => Read(OneStep("RedirectFunding", Redirect.Replace("\"purpose\"", "\"$type\": \"x\", \"purpose\"")));
+
+        act.Should().Throw<TimelineFileException>().WithMessage("*$type*");
+    }
+
+    [Fact]
+    public void AStepThatBreaksARuleOnReplayNamesItsLineAndTheRule()
+    {
+        var allocate = """{ "commitmentId": "funding:nowhere", "capability": "Cameras", "amount": 10, "validOn": "2024-10-01", "provenance": [ { "document": "x", "headline": "y" } ] }""";
+        var text = OneStep("AllocateFunding", allocate);
+        var clock = new SteppingClock(Instant.MinValue);
+        var store = new InMemoryEventStore(clock);
+
+        var act = () => TimelineFile.Replay(Read(text), store, clock, TimelineFile.StepLines(Encoding.UTF8.GetBytes(text)));
+
+        var error = act.Should().Throw<TimelineFileException>().Which;
+        error.Line.Should().Be(4);
+        error.Field.Should().Contain("CommitmentMustExist");
+        store.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void AFileWithTheWrongFormatIsRejected()
+    {
+        var act = () => Read("""{ "format": "something-else", "steps": [] }""");
+
+        act.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.format");
+    }
+}
