@@ -110,14 +110,14 @@ public static class ReferenceTimeline2024
             .. new[] { NationalCrimeAgency, "Border Force", "Immigration Enforcement", "Police forces", "Intelligence agencies" }
                 .Select(agency => new TimelineStep(Noon(2024, 7, 7),
                     new JoinAgencyToCommand(BorderSecurityCommandId, agency, Day(2024, 7, 7), Provenance.Of(CheckedFacts, TechPressExtra75m)))),
-            new(Noon(2024, 7, 8), new SetRecruitmentTarget(CommanderId, "Home Office", "Border Security Commander, reporting to the Home Secretary",
+            new(Noon(2024, 7, 8), new SetRecruitmentTarget(CommanderId, "Home Office", "Border Security Commander",
                 1, null, HomeSecretary, Day(2024, 7, 8), checkedFacts)),
 
             new(Noon(2024, 7, 17), new AnnounceLegislation(BorderSecurityBillId, "Border Security, Asylum and Immigration Bill",
                 "King's Speech 2024", Day(2024, 7, 17), Provenance.Of(CheckedFacts, TreatSmugglersLikeTerrorists))),
 
             new(Noon(2024, 8, 21), new SetRecruitmentTarget(NcaOfficersId, NationalCrimeAgency,
-                "specialist intelligence and investigation officers (organised immigration crime)", 100, null, HomeSecretary, Day(2024, 8, 21), checkedFacts)),
+                "specialist investigators and intelligence officers", 100, null, HomeSecretary, Day(2024, 8, 21), checkedFacts)),
 
             new(Noon(2024, 9, 15), new AppointCommandLeader(BorderSecurityCommandId, "Martin Hewitt", "Border Security Commander", "CBE QPM",
                 Day(2024, 9, 15), Provenance.Of(CheckedFacts, RecruitmentDrive))),
@@ -138,7 +138,7 @@ public static class ReferenceTimeline2024
                 "NCA technology and data exploitation, 100 NCA specialist investigators and intelligence officers, the OIC Intelligence Source Unit, faster CPS charging decisions, 300 BSC staff",
                 PrimeMinister, Day(2024, 11, 4), november)),
             new(Noon(2024, 11, 4), new SetRecruitmentTarget(BscStaffId, BorderSecurityCommand,
-                "staff to strengthen global partnerships, deliver legislation and lead investment and strategy", 300, null, PrimeMinister,
+                "Border Security Command staff", 300, null, PrimeMinister,
                 Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TechPressExtra75m))),
             new(Noon(2024, 11, 4), new ReannounceRecruitmentTarget(NcaOfficersId, PrimeMinister, Day(2024, 11, 4), november)),
             new(Noon(2024, 11, 4), new CreateCommandUnit(BorderSecurityCommandId, "OIC Intelligence Source Unit",

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Testing;
+using BorderSecurity.Timeline;
+
+namespace BorderSecurity.Samples.Tests;
+
+public class TimelineConsoleTests
+{
+    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await TimelineApp.RunAsync(args, output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static JsonElement Recipient(JsonDocument json, string name) =>
+        json.RootElement.GetProperty("funding").GetProperty("recipients").EnumerateArray()
+            .Single(r => r.GetProperty("recipient").GetString() == name);
+
+    [Fact]
+    public async Task TheDefaultRunShowsTablesAndTheChart()
+    {
+        var (exit, output, error) = await Run();
+
+        exit.Should().Be(0);
+        output.Should().Contain("Funding per recipient").And.Contain("Martin Hewitt CBE QPM").And.Contain("2024-11").And.Contain("150");
+        error.Should().Contain("Replayed 22 steps");
+    }
+
+    [Fact]
+    public async Task JsonAfterFourthNovemberShows150mAs75mRedirectedPlus75mNew()
+    {
+        var (exit, output, _) = await Run("--json", "--as-of", "2024-11-05");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(output);
+        var bsc = Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals");
+        bsc.GetProperty("total").GetDecimal().Should().Be(150_000_000m);
+        bsc.GetProperty("redirected").GetDecimal().Should().Be(75_000_000m);
+        bsc.GetProperty("newMoney").GetDecimal().Should().Be(75_000_000m);
+    }
+
+    [Fact]
+    public async Task KnownAtExcludesWhatWasRecordedLater()
+    {
+        var (exit, output, _) = await Run("--json", "--as-of", "2024-11-05", "--known-at", "2024-11-01T00:00:00Z");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(output);
+        Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(75_000_000m);
+    }
+
+    [Theory]
+    [InlineData("--as-of", "05/11/2024", "--as-of")]
+    [InlineData("--known-at", "yesterday", "--known-at")]
+    [InlineData("--timeline", "/no/such/file.json", "--timeline")]
+    public async Task BadOptionsExitWithTwoAndNameTheOption(string option, string value, string named)
+    {
+        var (exit, output, error) = await Run(option, value);
+
+        exit.Should().Be(2);
+        error.Should().Contain(named);
+        output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AnUnknownOptionExitsWithTwo() => (await Run("--frobnicate")).Exit.Should().Be(2);
+
+    [Fact]
+    public async Task ATimelineFileReplaysInsteadOfTheBuiltInOne()
+    {
+        var path = Path.GetTempFileName();
+        await File.WriteAllTextAsync(path, TimelineFile.Write(ReferenceTimeline2024.Steps.Take(3)));
+
+        var (exit, output, _) = await Run("--timeline", path, "--json");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("eventsReplayed").GetInt32().Should().Be(3);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task ATimelineWithABrokenStepNamesItsLineAndReportsNothing()
+    {
+        var steps = ReferenceTimeline2024.Steps.Take(2).ToList();
+        var text = TimelineFile.Write(steps).Replace("\"validOn\": \"2024-07-07\"", "\"validOn\": \"2024-13-07\"");
+        var path = Path.GetTempFileName();
+        await File.WriteAllTextAsync(path, text);
+
+        var (exit, output, error) = await Run("--timeline", path);
+
+        exit.Should().Be(2);
+        output.Should().BeEmpty();
+        var line = TimelineFile.StepLines(System.Text.Encoding.UTF8.GetBytes(text))[1];
+        error.Should().Contain($"line {line}, $.steps[1].data.validOn");
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task TheTimelineReplaysIntoPostgresWithTheSameFigures()
+    {
+        var database = $"console_{Guid.NewGuid():N}";
+        await using (var connection = new Npgsql.NpgsqlConnection(PostgresServer.Instance.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"create database {database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.Instance.ConnectionString) { Database = database }.ConnectionString;
+        var (exit, output, error) = await Run("--postgres", connectionString, "--json", "--as-of", "2024-11-05");
+
+        exit.Should().Be(0, error);
+        using var json = JsonDocument.Parse(output);
+        Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
+        json.RootElement.GetProperty("recruitment").GetProperty("target").GetInt32().Should().Be(401);
+    }
+}
