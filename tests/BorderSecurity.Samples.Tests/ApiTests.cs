@@ -141,15 +141,7 @@ public class ApiTests
     [Fact]
     public async Task WithAConnectionStringTheServiceKeepsTheModelInMarten()
     {
-        var database = $"api_{Guid.NewGuid():N}";
-        await using (var connection = new Npgsql.NpgsqlConnection(PostgresServer.Instance.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new Npgsql.NpgsqlCommand($"create database {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.Instance.ConnectionString) { Database = database }.ConnectionString;
+        var connectionString = await TestDatabases.CreateAsync("api");
         await using var factory = new WebApplicationFactory<InMemoryBackend>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Marten", connectionString));
         var client = factory.CreateClient();
 

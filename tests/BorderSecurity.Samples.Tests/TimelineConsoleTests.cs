@@ -103,15 +103,7 @@ public class TimelineConsoleTests
     [Fact]
     public async Task TheTimelineReplaysIntoPostgresWithTheSameFigures()
     {
-        var database = $"console_{Guid.NewGuid():N}";
-        await using (var connection = new Npgsql.NpgsqlConnection(PostgresServer.Instance.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new Npgsql.NpgsqlCommand($"create database {database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.Instance.ConnectionString) { Database = database }.ConnectionString;
+        var connectionString = await TestDatabases.CreateAsync("console");
         var (exit, output, error) = await Run("--postgres", connectionString, "--json", "--as-of", "2024-11-05");
 
         exit.Should().Be(0, error);
