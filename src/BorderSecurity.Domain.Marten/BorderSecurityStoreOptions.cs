@@ -16,6 +16,11 @@ public static class BorderSecurityStoreOptions
     /// <see cref="StoreOptions.DatabaseSchemaName"/>: the tables are created in that schema.
     /// </summary>
     /// <param name="options">Marten's options.</param>
+    /// <param name="inlineProjections">
+    /// <see langword="true"/> (the default) to keep the projection tables up to date inline. <see langword="false"/> for a
+    /// bulk loader: events are appended without touching the tables, which must then be filled with
+    /// <see cref="ProjectionRebuilder.RebuildProjectionsAsync"/> before they are queried.
+    /// </param>
     /// <returns><paramref name="options"/>.</returns>
     /// <example>
     /// <code>
@@ -26,7 +31,7 @@ public static class BorderSecurityStoreOptions
     /// }).ApplyAllDatabaseChangesOnStartup();
     /// </code>
     /// </example>
-    public static StoreOptions AddBorderSecurity(this StoreOptions options)
+    public static StoreOptions AddBorderSecurity(this StoreOptions options, bool inlineProjections = true)
     {
         Guard.Against.Null(options);
         options.Events.StreamIdentity = StreamIdentity.AsString;
@@ -46,7 +51,11 @@ public static class BorderSecurityStoreOptions
 
         var tables = new BorderSecurityTables(options.DatabaseSchemaName);
         options.Storage.ExtendedSchemaObjects.AddRange(tables.All);
-        options.Projections.Add(new BorderSecurityTablesProjection(tables), ProjectionLifecycle.Inline);
+        if (inlineProjections)
+        {
+            options.Projections.Add(new BorderSecurityTablesProjection(tables), ProjectionLifecycle.Inline);
+        }
+
         return options;
     }
 }

@@ -5,16 +5,28 @@ namespace BorderSecurity.Domain.Projections;
 /// order. The fact's value for a question is its latest statement that counts: the one with the greatest
 /// (valid date, sequence) among those with valid date &lt;= as-of and recorded &lt;= known-at.
 /// </summary>
+/// <remarks>
+/// Rows are appended as they arrive and sorted on the next read when they arrived out of order, so building from
+/// a log of N events costs O(N log N), not the O(N^2) of keeping the list sorted on every insert.
+/// </remarks>
 /// <typeparam name="T">The value's type.</typeparam>
 internal sealed class Statements<T>
 {
+    private static readonly Comparison<(LocalDate ValidOn, long Sequence, Instant RecordedAt, T Value)> Order =
+        (a, b) => a.ValidOn != b.ValidOn ? a.ValidOn.CompareTo(b.ValidOn) : a.Sequence.CompareTo(b.Sequence);
+
     private readonly List<(LocalDate ValidOn, long Sequence, Instant RecordedAt, T Value)> _rows = [];
+    private bool _sorted = true;
 
     public void Add(RecordedEvent recorded, T value)
     {
         var row = (recorded.ValidOn, recorded.Sequence, recorded.RecordedAt, value);
-        var index = UpperBound(row.ValidOn, row.Sequence);
-        _rows.Insert(index, row);
+        if (_sorted && _rows.Count > 0 && Order(_rows[^1], row) > 0)
+        {
+            _sorted = false;
+        }
+
+        _rows.Add(row);
     }
 
     public bool TryLatest(AsOfQuery query, out T value)
@@ -50,6 +62,12 @@ internal sealed class Statements<T>
     /// <summary>The index of the first row after (validOn, sequence).</summary>
     private int UpperBound(LocalDate validOn, long sequence)
     {
+        if (!_sorted)
+        {
+            _rows.Sort(Order);
+            _sorted = true;
+        }
+
         int lo = 0, hi = _rows.Count;
         while (lo < hi)
         {

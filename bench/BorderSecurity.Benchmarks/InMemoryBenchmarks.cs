@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Attributes;
+using BorderSecurity.Domain.Projections;
+
+namespace BorderSecurity.Benchmarks;
+
+/// <summary>
+/// Building the in-memory projection from N generated events (fold throughput and allocations per event), and
+/// as-of queries on a built projection. Events per second = N / Mean.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class InMemoryBenchmarks
+{
+    private IReadOnlyList<RecordedEvent> _events = [];
+    private BorderSecurityProjection _projection = new();
+    private AsOfQuery _query;
+    private string _recipient = "";
+
+    /// <summary>The number of events.</summary>
+    [Params(10_000, 100_000, 1_000_000)]
+    public int Events { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _events = GeneratedEvents.Of(Events).Events;
+        _projection = BorderSecurityProjection.Of(_events);
+        _query = new AsOfQuery(new LocalDate(2024, 6, 30), _events[_events.Count / 2].RecordedAt);
+        _recipient = _projection.Funding(_query).Recipients[0].Recipient;
+        Console.WriteLine($"// {_events.Count} events");
+    }
+
+    [Benchmark(Description = "fold: build the projection")]
+    public int Fold() => BorderSecurityProjection.Of(_events).Count;
+
+    [Benchmark(Description = "as-of: whole funding portfolio")]
+    public decimal PortfolioAsOf() => _projection.Funding(_query).Totals.Total.Pounds;
+
+    [Benchmark(Description = "as-of: one recipient")]
+    public decimal RecipientAsOf() => _projection.Funding(_query).For(_recipient).Totals.Total.Pounds;
+
+    [Benchmark(Description = "as-of: recruitment summary")]
+    public int RecruitmentAsOf() => _projection.Recruitment(_query).Target;
+}

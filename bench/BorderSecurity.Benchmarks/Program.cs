@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using BorderSecurity.Benchmarks;
+
+// `marten [--quick] [--sizes 100000,1000000]` runs the Marten scenarios; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "marten")
+{
+    return await MartenScenarios.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(InMemoryBenchmarks).Assembly).Run(args);
+return 0;
