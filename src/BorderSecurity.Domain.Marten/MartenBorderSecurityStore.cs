@@ -238,14 +238,14 @@ public sealed class MartenBorderSecurityStore
             var streamId = reader.GetString(1);
             if (reader.GetInt32(0) == 0)
             {
-                rows.Latest[(streamId, reader.GetString(2), reader.GetString(3))] = new Figure(
+                rows.Figures(streamId)[(reader.GetString(2), reader.GetString(3))] = new Figure(
                     reader.IsDBNull(4) ? null : reader.GetDecimal(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5),
                     LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
             }
             else
             {
-                rows.Events.Add((streamId, reader.GetString(2), JsonSerializer.Deserialize<Provenance>(reader.GetString(5), ProvenanceJson)!));
+                rows.Add(streamId, reader.GetString(2), JsonSerializer.Deserialize<Provenance>(reader.GetString(5), ProvenanceJson)!);
             }
         }
 
@@ -254,18 +254,19 @@ public sealed class MartenBorderSecurityStore
 
     private static CommitmentPosition? CommitmentOf(string streamId, FigureRows rows)
     {
-        if (!rows.Latest.TryGetValue((streamId, ProjectionRows.Created, ""), out var created)
-            || !rows.Latest.TryGetValue((streamId, ProjectionRows.Amount, ""), out var amount))
+        var figures = rows.Figures(streamId);
+        if (!figures.TryGetValue((ProjectionRows.Created, ""), out var created)
+            || !figures.TryGetValue((ProjectionRows.Amount, ""), out var amount))
         {
             return null;
         }
 
         var detail = JsonSerializer.Deserialize<CommitmentDetail>(created.Detail!, DetailJson.Options)!;
-        var withdrawn = rows.Latest.ContainsKey((streamId, ProjectionRows.Withdrawn, ""));
+        var withdrawn = figures.ContainsKey((ProjectionRows.Withdrawn, ""));
         CapabilityAmount[] allocations = withdrawn
             ? []
-            : [.. rows.Latest
-                .Where(r => r.Key.StreamId == streamId && r.Key.Figure == ProjectionRows.Allocation && r.Value.Value > 0m)
+            : [.. figures
+                .Where(r => r.Key.Figure == ProjectionRows.Allocation && r.Value.Value > 0m)
                 .OrderBy(r => r.Key.Dimension, StringComparer.Ordinal)
                 .Select(r => new CapabilityAmount(r.Key.Dimension, Money.FromPounds(r.Value.Value!.Value)))];
         return new CommitmentPosition(streamId, detail.Recipient, new FundingOrigin(detail.OriginKind, detail.OriginName), detail.Basis,
@@ -274,19 +275,20 @@ public sealed class MartenBorderSecurityStore
 
     private static TargetPosition? TargetOf(string streamId, FigureRows rows)
     {
-        if (!rows.Latest.TryGetValue((streamId, ProjectionRows.Created, ""), out var created)
-            || !rows.Latest.TryGetValue((streamId, ProjectionRows.Headcount, ""), out var headcount))
+        var figures = rows.Figures(streamId);
+        if (!figures.TryGetValue((ProjectionRows.Created, ""), out var created)
+            || !figures.TryGetValue((ProjectionRows.Headcount, ""), out var headcount))
         {
             return null;
         }
 
         var detail = JsonSerializer.Deserialize<TargetDetail>(created.Detail!, DetailJson.Options)!;
-        var status = rows.Latest.ContainsKey((streamId, ProjectionRows.Abandoned, "")) ? RecruitmentStatus.Abandoned
-            : rows.Latest.ContainsKey((streamId, ProjectionRows.Met, "")) ? RecruitmentStatus.Met
+        var status = figures.ContainsKey((ProjectionRows.Abandoned, "")) ? RecruitmentStatus.Abandoned
+            : figures.ContainsKey((ProjectionRows.Met, "")) ? RecruitmentStatus.Met
             : RecruitmentStatus.Active;
-        var inPost = rows.Latest.TryGetValue((streamId, ProjectionRows.InPost, ""), out var count) ? (int)count.Value!.Value : 0;
+        var inPost = figures.TryGetValue((ProjectionRows.InPost, ""), out var count) ? (int)count.Value!.Value : 0;
         var abandoned = status == RecruitmentStatus.Abandoned;
-        var reannounced = rows.Events.Count(e => e.StreamId == streamId && e.EventType == "recruitment.target-reannounced.v1");
+        var reannounced = rows.EventsOf(streamId).Count(e => e.EventType == "recruitment.target-reannounced.v1");
         return new TargetPosition(streamId, detail.Organisation, detail.Role, status, abandoned ? 0 : (int)headcount.Value!.Value,
             abandoned ? 0 : inPost, detail.Deadline is null ? null : LocalDate.FromDateOnly(DateOnly.Parse(detail.Deadline, System.Globalization.CultureInfo.InvariantCulture)),
             1 + reannounced, rows.SourcesOf(streamId));
@@ -344,13 +346,36 @@ public sealed class MartenBorderSecurityStore
 
     private sealed class FigureRows
     {
-        public Dictionary<(string StreamId, string Figure, string Dimension), Figure> Latest { get; } = [];
+        private readonly Dictionary<string, Dictionary<(string Figure, string Dimension), Figure>> _figures = new(StringComparer.Ordinal);
 
-        public List<(string StreamId, string EventType, Provenance Provenance)> Events { get; } = [];
+        private readonly Dictionary<string, List<(string EventType, Provenance Provenance)>> _events = new(StringComparer.Ordinal);
 
-        public IEnumerable<string> Streams => Latest.Keys.Select(k => k.StreamId).Distinct();
+        public IEnumerable<string> Streams => _figures.Keys;
+
+        public Dictionary<(string Figure, string Dimension), Figure> Figures(string streamId)
+        {
+            if (!_figures.TryGetValue(streamId, out var figures))
+            {
+                _figures[streamId] = figures = [];
+            }
+
+            return figures;
+        }
+
+        public void Add(string streamId, string eventType, Provenance provenance)
+        {
+            if (!_events.TryGetValue(streamId, out var list))
+            {
+                _events[streamId] = list = [];
+            }
+
+            list.Add((eventType, provenance));
+        }
+
+        public IReadOnlyList<(string EventType, Provenance Provenance)> EventsOf(string streamId) =>
+            _events.TryGetValue(streamId, out var list) ? list : [];
 
         public IReadOnlyList<SourceReference> SourcesOf(string streamId) =>
-            [.. Events.Where(e => e.StreamId == streamId).SelectMany(e => e.Provenance.Sources).Distinct()];
+            [.. EventsOf(streamId).SelectMany(e => e.Provenance.Sources).Distinct()];
     }
 }

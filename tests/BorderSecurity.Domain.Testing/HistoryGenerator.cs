@@ -46,9 +46,12 @@ public static class HistoryGenerator
         var store = new InMemoryEventStore(clock);
         var accepted = new List<IBorderSecurityRequest>();
         var rejected = 0;
+
+        // Up to 20 days between requests for small histories; shorter steps for large ones, so the clock stays in range.
+        var maxStepMinutes = Math.Max(1, 60 * 24 * 20 * 2_000 / Math.Max(requests, 2_000));
         for (var i = 0; i < requests; i++)
         {
-            clock.Set(clock.Now + Duration.FromMinutes(random.Int(0, 3) == 0 ? 0 : random.Int(1, 60 * 24 * 20)));
+            clock.Set(clock.Now + Duration.FromMinutes(random.Int(0, 3) == 0 ? 0 : random.Int(1, maxStepMinutes)));
             var request = Next(random, store, streamsPerAggregate);
             try
             {
