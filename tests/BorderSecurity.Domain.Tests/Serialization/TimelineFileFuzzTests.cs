@@ -1,0 +1,104 @@
+using System.Text;
+using Bogus;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+
+namespace BorderSecurity.Domain.Tests.Serialization;
+
+/// <summary>
+/// Hostile timeline files, generated from the reference timeline with Bogus (fixed seed): every input is either
+/// read and replayed, or rejected with a <see cref="TimelineFileException"/> naming a line; no other exception
+/// type escapes, and a rejected replay leaves a fresh store it was checked against unchanged.
+/// </summary>
+public class TimelineFileFuzzTests
+{
+    private static readonly string Valid = TimelineFile.Write(ReferenceTimeline2024.Steps);
+
+    public static TheoryData<string> HandMade => new()
+    {
+        "",
+        "null",
+        "[]",
+        "{}",
+        """{ "format": "border-security-timeline/1" }""",
+        """{ "format": "border-security-timeline/1", "steps": {} }""",
+        """{ "format": "border-security-timeline/1", "steps": [ 42 ] }""",
+        """{ "format": "border-security-timeline/1", "steps": [ { "request": "PledgeFunding", "knownFrom": "2024-01-01T00:00:00Z", "data": null } ] }""",
+        """{ "format": "border-security-timeline/1", "steps": [ { "request": "PledgeFunding", "knownFrom": "2024-01-01T00:00:00Z", "data": { "$type": "System.IO.FileInfo" } } ] }""",
+        """{ "$type": "System.Object", "format": "border-security-timeline/1", "steps": [] }""",
+        """{ "format": "border-security-timeline/1", "steps": [ { "request": "'; drop table mt_events; --", "knownFrom": "2024-01-01T00:00:00Z", "data": {} } ] }""",
+        "{ \"format\": \"border-security-timeline/1\", \"steps\": " + new string('[', 5_000) + new string(']', 5_000) + " }",
+        "{ \"format\": \"border-security-timeline/1\", \"steps\": [ { \"request\": \"" + new string('x', 3_000_000) + "\" } ] }",
+        Valid[..(Valid.Length / 2)],
+        Valid.Replace("75000000", "-75000000"),
+        Valid.Replace("75000000", "0"),
+        Valid.Replace("75000000", "75000000.001"),
+        Valid.Replace("75000000", "1e30"),
+        Valid.Replace("75000000", "\"75m\""),
+        Valid.Replace("\"2024-09-17\"", "\"2024-02-30\""),
+        Valid.Replace("\"2024-11-04\"", "\"2024-07-01\""),
+        Valid.Replace("\"UpTo\"", "\"Maybe\""),
+        Valid.Replace("\"RoyalAssent\"", "7"),
+        Valid.Replace("\"Border Security Command\"", "\"\""),
+        Valid.Replace("\"headline\": \"", "\"headline\": \"" + new string('y', 2_500)),
+        Valid.Replace("\"command:bsc\"", "\"Command BSC!\""),
+    };
+
+    [Theory]
+    [MemberData(nameof(HandMade))]
+    public void HandMadeHostileInputIsRejectedWithALineOrReplays(string text) => AssertReadOrRejected(text);
+
+    [Fact]
+    public void ThousandsOfMutatedFilesAreEachReadOrRejectedCleanly()
+    {
+        var faker = new Faker { Random = new Randomizer(1234) };
+        var rejected = 0;
+        for (var i = 0; i < 3_000; i++)
+        {
+            var text = Mutate(faker, Valid);
+            if (!AssertReadOrRejected(text))
+            {
+                rejected++;
+            }
+        }
+
+        rejected.Should().BeGreaterThan(1_000, "most mutations break the file");
+    }
+
+    private static string Mutate(Faker faker, string text)
+    {
+        var at = faker.Random.Int(0, text.Length - 1);
+        return faker.Random.Int(0, 7) switch
+        {
+            0 => text[..at],
+            1 => text.Remove(at, Math.Min(faker.Random.Int(1, 40), text.Length - at)),
+            2 => text.Insert(at, faker.PickRandom("{", "}", "[", "]", ",", ":", "\"", "null", "-1", "1e400", "\\u0000", "true")),
+            3 => text.Replace(faker.PickRandom("75000000", "300", "100", "6000000"), faker.PickRandom("-1", "0", "0.005", "99999999999999999", "\"x\"", "null")),
+            4 => text.Replace(faker.PickRandom("\"2024-09-17\"", "\"2024-11-04\"", "\"2024-07-07\""), faker.PickRandom("\"2023-01-01\"", "\"not a date\"", "null", "20240917")),
+            5 => text.Replace(faker.PickRandom("\"RedirectFunding\"", "\"PledgeFunding\"", "\"SetRecruitmentTarget\""), faker.PickRandom("\"Unknown\"", "\"AllocateFunding\"", "\"ReviseFunding\"", "null")),
+            6 => text.Replace(faker.PickRandom("\"Border Security Command\"", "\"National Crime Agency\""), "\"" + faker.Lorem.Sentence() + "\""),
+            _ => text.Insert(at, faker.Random.String2(faker.Random.Int(1, 20))),
+        };
+    }
+
+    /// <returns>Whether the file was read and replayed.</returns>
+    private static bool AssertReadOrRejected(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var clock = new SteppingClock(Instant.MinValue);
+        var store = new InMemoryEventStore(clock);
+        try
+        {
+            var steps = TimelineFile.Read(bytes);
+            TimelineFile.Replay(steps, store, clock, TimelineFile.StepLines(bytes));
+            return true;
+        }
+        catch (TimelineFileException e)
+        {
+            e.Message.Should().StartWith("line ");
+            e.Detail.Should().NotBeNullOrWhiteSpace();
+            return false;
+        }
+    }
+}
