@@ -155,13 +155,13 @@ internal static class TimelineApp
         InMemoryEventStore store, SteppingClock clock, TextWriter status)
     {
         var done = 0;
-        var events = TimelineFile.Replay(steps, store, clock, lines, new Progress(step =>
+        var result = TimelineFile.Replay(steps, store, clock, lines, new Progress(step =>
         {
             done++;
             status.WriteLine($"[{done,3}/{steps.Count}] {step.Request.GetType().Name,-28} {step.Request.StreamId}");
         }));
-        status.WriteLine($"Replayed {steps.Count} steps ({events.Count} events).");
-        return events;
+        status.WriteLine($"Replayed {steps.Count} steps ({result.Recorded.Count} events{(result.StepsAlreadyRecorded > 0 ? $"; {result.StepsAlreadyRecorded} repeated steps stored nothing" : "")}).");
+        return store.ReadAll();
     }
 
     private static TimelineReport Report(IBorderSecurityQueries projection, int events, AsOfQuery query)

@@ -32,6 +32,11 @@ public sealed class TimelineFileException : Exception
     public string Detail { get; }
 }
 
+/// <summary>What a replay stored.</summary>
+/// <param name="Recorded">The events this replay recorded.</param>
+/// <param name="StepsAlreadyRecorded">Steps skipped because an earlier replay had recorded them (same content).</param>
+public sealed record ReplayResult(IReadOnlyList<RecordedEvent> Recorded, int StepsAlreadyRecorded);
+
 /// <summary>
 /// Reads and writes timeline files: JSON documents of steps, each a known request (by name, from
 /// <see cref="RequestCatalogue"/>) with the instant it became known. The format is in docs/timeline-format.md.
@@ -158,30 +163,40 @@ public static class TimelineFile
     }
 
     /// <summary>
-    /// Replays steps into an in-memory store, each recorded at its known-from instant. Stops at the first step that
-    /// breaks a rule or has an invalid argument.
+    /// Replays steps into an in-memory store, each recorded at its known-from instant and at most once: each step's
+    /// idempotency key is its content (<see cref="IdempotencyKeys.For"/>), so replaying the same file twice stores
+    /// nothing new the second time. Stops at the first step that breaks a rule or has an invalid argument.
     /// </summary>
     /// <param name="steps">The steps.</param>
     /// <param name="store">The store, built on <paramref name="clock"/>.</param>
     /// <param name="clock">The store's clock.</param>
     /// <param name="lines">The line of each step, for error messages, or <see langword="null"/>.</param>
     /// <param name="progress">Told of each step once recorded, or <see langword="null"/>.</param>
-    /// <returns>The events recorded.</returns>
+    /// <returns>The events recorded by this replay, and how many steps had been recorded before.</returns>
     /// <exception cref="TimelineFileException">A step was rejected; the message names its line and the rule or field.</exception>
-    public static IReadOnlyList<RecordedEvent> Replay(IReadOnlyList<TimelineStep> steps, InMemoryEventStore store, SteppingClock clock,
+    public static ReplayResult Replay(IReadOnlyList<TimelineStep> steps, InMemoryEventStore store, SteppingClock clock,
         IReadOnlyList<int>? lines = null, IProgress<TimelineStep>? progress = null)
     {
         Guard.Against.Null(steps);
         Guard.Against.Null(store);
         Guard.Against.Null(clock);
         var recorded = new List<RecordedEvent>();
+        var repeats = 0;
         for (var i = 0; i < steps.Count; i++)
         {
             var line = lines is not null && i < lines.Count ? lines[i] : 0;
             clock.Set(steps[i].KnownFrom);
             try
             {
-                recorded.AddRange(store.Submit(steps[i].Request));
+                var result = store.Submit(steps[i].Request, IdempotencyKeys.For(steps[i].Request));
+                if (result.AlreadyRecorded)
+                {
+                    repeats++;
+                }
+                else
+                {
+                    recorded.AddRange(result.Events);
+                }
             }
             catch (DomainRuleViolationException e)
             {
@@ -195,7 +210,7 @@ public static class TimelineFile
             progress?.Report(steps[i]);
         }
 
-        return recorded;
+        return new ReplayResult(recorded, repeats);
     }
 
     private static TimelineStep ReadStep(JsonElement step, int index, int line)

@@ -25,6 +25,11 @@ public sealed class StreamConcurrencyException : Exception
     public long ActualVersion { get; }
 }
 
+/// <summary>What a submission with an idempotency key stored.</summary>
+/// <param name="Events">The events recorded for the key: new ones, or those recorded by the first submission.</param>
+/// <param name="AlreadyRecorded">Whether the key had been seen before, so nothing new was stored.</param>
+public sealed record SubmitResult(IReadOnlyList<RecordedEvent> Events, bool AlreadyRecorded);
+
 /// <summary>
 /// The embedded event store: streams in memory, optimistic concurrency, recorded instants from an injected
 /// <see cref="IClock"/>. Thread-safe. It is small on purpose; Marten is the durable store.
@@ -40,6 +45,7 @@ public sealed class InMemoryEventStore
     private readonly Lock _gate = new();
     private readonly List<RecordedEvent> _log = [];
     private readonly Dictionary<string, List<RecordedEvent>> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<RecordedEvent>> _idempotency = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="clock">The clock that stamps recorded instants.</param>
@@ -98,7 +104,10 @@ public sealed class InMemoryEventStore
     /// <returns>The recorded events.</returns>
     /// <exception cref="StreamConcurrencyException">The stream is not at <paramref name="expectedVersion"/>.</exception>
     /// <exception cref="ArgumentException">No events, an event of another stream, or of another aggregate than the stream's.</exception>
-    public IReadOnlyList<RecordedEvent> Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events)
+    public IReadOnlyList<RecordedEvent> Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events) =>
+        Append(streamId, expectedVersion, events, null).Events;
+
+    private SubmitResult Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events, string? idempotencyKey)
     {
         Guard.Against.InvalidStreamId(streamId);
         Guard.Against.Negative(expectedVersion);
@@ -120,6 +129,11 @@ public sealed class InMemoryEventStore
 
         lock (_gate)
         {
+            if (idempotencyKey is not null && _idempotency.TryGetValue(idempotencyKey, out var earlier))
+            {
+                return new SubmitResult(earlier, AlreadyRecorded: true);
+            }
+
             _streams.TryGetValue(streamId, out var stream);
             var actual = stream?.Count ?? 0;
             if (actual != expectedVersion)
@@ -147,7 +161,12 @@ public sealed class InMemoryEventStore
                 stream.Add(recorded[i]);
             }
 
-            return recorded;
+            if (idempotencyKey is not null)
+            {
+                _idempotency[idempotencyKey] = recorded;
+            }
+
+            return new SubmitResult(recorded, AlreadyRecorded: false);
         }
     }
 
@@ -161,8 +180,35 @@ public sealed class InMemoryEventStore
     /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
     /// <exception cref="ArgumentException">An argument is invalid; nothing was written.</exception>
     /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
-    public IReadOnlyList<RecordedEvent> Submit(IBorderSecurityRequest request, long? expectedVersion = null)
+    public IReadOnlyList<RecordedEvent> Submit(IBorderSecurityRequest request, long? expectedVersion = null) =>
+        Submit(request, null, expectedVersion).Events;
+
+    /// <summary>
+    /// Like <see cref="Submit(IBorderSecurityRequest, long?)"/>, but stores the request at most once per idempotency key:
+    /// a repeated key stores nothing and returns the events the first submission recorded, with
+    /// <see cref="SubmitResult.AlreadyRecorded"/> set. The key is checked and recorded atomically with the append.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="idempotencyKey">The key (for example <c>IdempotencyKeys.For(request)</c>), or <see langword="null"/> for none.</param>
+    /// <param name="expectedVersion">The version the caller based the request on, or <see langword="null"/>.</param>
+    /// <returns>What was stored.</returns>
+    /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An argument (or the key) is invalid; nothing was written.</exception>
+    /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
+    public SubmitResult Submit(IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion = null)
     {
+        if (idempotencyKey is not null)
+        {
+            Serialization.IdempotencyKeys.Validate(idempotencyKey);
+            lock (_gate)
+            {
+                if (_idempotency.TryGetValue(idempotencyKey, out var earlier))
+                {
+                    return new SubmitResult(earlier, AlreadyRecorded: true);
+                }
+            }
+        }
+
         Guard.Against.Null(request);
         Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
         var history = ReadStream(request.StreamId);
@@ -172,7 +218,23 @@ public sealed class InMemoryEventStore
             throw new StreamConcurrencyException(request.StreamId, expected, version);
         }
 
-        var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request);
-        return Append(request.StreamId, version, events);
+        try
+        {
+            var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request);
+            return Append(request.StreamId, version, events, idempotencyKey);
+        }
+        catch (Exception e) when (idempotencyKey is not null && e is DomainRuleViolationException or StreamConcurrencyException)
+        {
+            // A concurrent submission with the same key may have won the race: then this one is a repeat, not an error.
+            lock (_gate)
+            {
+                if (_idempotency.TryGetValue(idempotencyKey, out var earlier))
+                {
+                    return new SubmitResult(earlier, AlreadyRecorded: true);
+                }
+            }
+
+            throw;
+        }
     }
 }

@@ -48,10 +48,26 @@ public class TimelineFileTests
         var text = TimelineFile.Write(ReferenceTimeline2024.Steps);
         var clock = new SteppingClock(Instant.MinValue);
 
-        var events = TimelineFile.Replay(Read(text), new InMemoryEventStore(clock), clock);
+        var events = TimelineFile.Replay(Read(text), new InMemoryEventStore(clock), clock).Recorded;
 
         var query = new AsOfQuery(new LocalDate(2024, 11, 5));
         BorderSecurityProjection.Of(events).Funding(query).Totals.Total.Should().Be(Money.FromMillions(180));
+    }
+
+    [Fact]
+    public void ReplayingTheSameFileTwiceStoresNothingNewTheSecondTimeAndSaysSo()
+    {
+        var steps = Read(TimelineFile.Write(ReferenceTimeline2024.Steps));
+        var clock = new SteppingClock(Instant.MinValue);
+        var store = new InMemoryEventStore(clock);
+        var first = TimelineFile.Replay(steps, store, clock);
+
+        var second = TimelineFile.Replay(steps, store, clock);
+
+        first.StepsAlreadyRecorded.Should().Be(0);
+        second.Recorded.Should().BeEmpty();
+        second.StepsAlreadyRecorded.Should().Be(steps.Count);
+        store.Count.Should().Be(first.Recorded.Count);
     }
 
     [Fact]

@@ -138,4 +138,54 @@ public class InMemoryEventStoreTests
         store.ReadStream(Id).Select(e => e.Version).Should().Equal(Enumerable.Range(1, accepted + 1).Select(v => (long)v));
         store.ReadAll().Select(e => e.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public void ARequestWithAKeyAlreadySeenStoresNothingAndReturnsTheFirstEvents()
+    {
+        var store = new InMemoryEventStore(Clock);
+        var reannounce = new ReannounceFunding(Id, "PM", On(11, 4), Cited);
+        store.Submit(Pledge());
+        var first = store.Submit(reannounce, "announcement:001");
+
+        var second = store.Submit(reannounce, "announcement:001");
+
+        first.AlreadyRecorded.Should().BeFalse();
+        second.Should().BeEquivalentTo(new { AlreadyRecorded = true, first.Events });
+        store.Count.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ConcurrentSubmissionsWithOneKeyStoreItOnce()
+    {
+        var store = new InMemoryEventStore(Clock);
+        store.Submit(Pledge());
+        var request = new ReannounceFunding(Id, "PM", On(11, 4), Cited);
+        var key = Domain.Serialization.IdempotencyKeys.For(request);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            try
+            {
+                return store.Submit(request, key);
+            }
+            catch (StreamConcurrencyException)
+            {
+                return null;
+            }
+        })));
+
+        results.Count(r => r is { AlreadyRecorded: false }).Should().Be(1);
+        store.ReadStream(Id).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void ABlankIdempotencyKeyIsRejected()
+    {
+        var store = new InMemoryEventStore(Clock);
+
+        var act = () => store.Submit(Pledge(), " ");
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("key");
+        store.Count.Should().Be(0);
+    }
 }
