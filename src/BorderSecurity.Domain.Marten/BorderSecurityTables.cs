@@ -39,6 +39,12 @@ internal sealed class BorderSecurityTables
         });
         Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_aggregate_valid") { Columns = ["aggregate", "valid_on"] });
 
+        Idempotency = new Table(new PostgresqlObjectName(schema, "bsd_idempotency", SchemaUtils.IdentifierUsage.General));
+        Idempotency.AddColumn<string>("key").AsPrimaryKey();
+        Idempotency.AddColumn<string>("stream_id").NotNull();
+        Idempotency.AddColumn<long>("from_version").NotNull();
+        Idempotency.AddColumn<long>("to_version").NotNull();
+
         InsertEventSql = $"insert into {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (seq) do nothing";
         InsertStatementSql = $"insert into {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (seq, figure, dimension) do nothing";
     }
@@ -49,9 +55,11 @@ internal sealed class BorderSecurityTables
 
     public Table Statements { get; }
 
+    public Table Idempotency { get; }
+
     public string InsertEventSql { get; }
 
     public string InsertStatementSql { get; }
 
-    public IEnumerable<ISchemaObject> All => [Events, Statements];
+    public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency];
 }

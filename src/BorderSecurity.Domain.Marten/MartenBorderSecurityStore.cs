@@ -50,9 +50,36 @@ public sealed class MartenBorderSecurityStore
     /// <exception cref="ArgumentException">An argument is invalid; nothing was written.</exception>
     /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
     public async Task<IReadOnlyList<RecordedEvent>> SubmitAsync(
-        IBorderSecurityRequest request, long? expectedVersion = null, CancellationToken cancellationToken = default)
+        IBorderSecurityRequest request, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        (await SubmitAsync(request, null, expectedVersion, cancellationToken).ConfigureAwait(false)).Events;
+
+    /// <summary>
+    /// Like <see cref="SubmitAsync(IBorderSecurityRequest, long?, CancellationToken)"/>, but stores the request at most
+    /// once per idempotency key. The key is inserted into <c>bsd_idempotency</c> in the same transaction as the
+    /// events, so of two concurrent submissions with one key exactly one stores anything; the other (and any later
+    /// one) gets the first one's events back with <see cref="SubmitResult.AlreadyRecorded"/> set.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="idempotencyKey">The key (for example <c>IdempotencyKeys.For(request)</c>), or <see langword="null"/>.</param>
+    /// <param name="expectedVersion">The version the caller based the request on, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>What was stored.</returns>
+    /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An argument (or the key) is invalid; nothing was written.</exception>
+    /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
+    public async Task<SubmitResult> SubmitAsync(
+        IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(request);
+        if (idempotencyKey is not null)
+        {
+            IdempotencyKeys.Validate(idempotencyKey);
+            if (await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier;
+            }
+        }
+
         Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
         await using var session = _store.LightweightSession();
         var history = await session.Events.FetchStreamAsync(request.StreamId, token: cancellationToken).ConfigureAwait(false);
@@ -62,7 +89,28 @@ public sealed class MartenBorderSecurityStore
             throw new StreamConcurrencyException(request.StreamId, expected, version);
         }
 
-        var decided = BorderSecurityDecider.Decide(history.Select(e => (IBorderSecurityEvent)e.Data), request);
+        IReadOnlyList<IBorderSecurityEvent> decided;
+        try
+        {
+            decided = BorderSecurityDecider.Decide(history.Select(e => (IBorderSecurityEvent)e.Data), request);
+        }
+        catch (DomainRuleViolationException) when (idempotencyKey is not null)
+        {
+            // A concurrent submission with the same key may have won the race: then this one is a repeat, not an error.
+            if (await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier;
+            }
+
+            throw;
+        }
+
+        if (idempotencyKey is not null)
+        {
+            session.QueueSqlCommand($"insert into {_schema}.bsd_idempotency (key, stream_id, from_version, to_version) values (?, ?, ?, ?)",
+                idempotencyKey, request.StreamId, version + 1, version + decided.Count);
+        }
+
         var action = version == 0
             ? session.Events.StartStream(request.StreamId, decided.Cast<object>().ToArray())
             : session.Events.Append(request.StreamId, version + decided.Count, decided.Cast<object>().ToArray());
@@ -70,14 +118,61 @@ public sealed class MartenBorderSecurityStore
         {
             await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (idempotencyKey is not null && IsUniqueViolation(e))
+        {
+            return await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false)
+                   ?? throw new StreamConcurrencyException(request.StreamId, version, version);
+        }
         catch (Exception e) when (e is ConcurrencyException or global::Marten.Exceptions.ExistingStreamIdCollisionException
                                       or JasperFx.Events.ExistingStreamIdCollisionException)
         {
+            if (idempotencyKey is not null && await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier;
+            }
+
             var actual = (await session.Events.FetchStreamStateAsync(request.StreamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
             throw new StreamConcurrencyException(request.StreamId, version, actual);
         }
 
-        return [.. action.Events.Select(MartenRecordedEvents.ToRecorded)];
+        return new SubmitResult([.. action.Events.Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: false);
+    }
+
+    private static bool IsUniqueViolation(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var name } && name?.Contains("bsd_idempotency") == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<SubmitResult?> EarlierAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = OpenConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"select stream_id, from_version, to_version from {_schema}.bsd_idempotency where key = @key", connection);
+        command.Parameters.AddWithValue("key", key);
+        string streamId;
+        long from, to;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            (streamId, from, to) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        await using var session = _store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamId, to, token: cancellationToken).ConfigureAwait(false);
+        return new SubmitResult([.. events.Where(e => e.Version >= from).Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: true);
     }
 
     /// <summary>Reads every event of the model in recording order.</summary>

@@ -116,4 +116,44 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         await using var drop = new Npgsql.NpgsqlCommand($"drop schema {schema} cascade", connection);
         await drop.ExecuteNonQueryAsync();
     }
+
+    [Fact]
+    public async Task ARequestWithAKeyAlreadySeenStoresNothingAndReturnsTheFirstEvents()
+    {
+        const string id = "funding:idempotent";
+        var redirect = Redirect(id);
+        var key = Serialization.IdempotencyKeys.For(redirect);
+        var first = await factory.Model.SubmitAsync(redirect, key);
+
+        var second = await factory.Model.SubmitAsync(redirect, key);
+
+        first.AlreadyRecorded.Should().BeFalse();
+        second.AlreadyRecorded.Should().BeTrue();
+        second.Events.Select(e => e.Sequence).Should().Equal(first.Events.Select(e => e.Sequence));
+        (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task ConcurrentSubmissionsWithOneKeyStoreItOnce()
+    {
+        const string id = "funding:idempotent-race";
+        await factory.Model.SubmitAsync(Redirect(id));
+        var request = new ReannounceFunding(id, "PM", new LocalDate(2024, 11, 4), Cited);
+        var key = Serialization.IdempotencyKeys.For(request);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                return await factory.Model.SubmitAsync(request, key);
+            }
+            catch (StreamConcurrencyException)
+            {
+                return null;
+            }
+        }));
+
+        results.Count(r => r is { AlreadyRecorded: false }).Should().Be(1);
+        (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Should().HaveCount(2);
+    }
 }
