@@ -14,6 +14,38 @@ using NodaTime.Serialization.SystemTextJson;
 
 namespace BorderSecurity.Domain.Marten;
 
+/// <summary>What an import stored.</summary>
+/// <param name="EventsStored">Events stored by this import.</param>
+/// <param name="StepsAlreadyStored">Steps skipped because they had been stored before (same content).</param>
+public sealed record ImportResult(int EventsStored, int StepsAlreadyStored);
+
+/// <summary>An import stopped at a step. Steps before it are stored; run the import again to resume.</summary>
+public sealed class TimelineImportException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="step">The 0-based index of the step that failed.</param>
+    /// <param name="eventsStored">Events this import stored before it stopped.</param>
+    /// <param name="stepsAlreadyStored">Steps this import skipped as already stored.</param>
+    /// <param name="message">What happened and what to do.</param>
+    /// <param name="inner">The underlying error.</param>
+    public TimelineImportException(int step, int eventsStored, int stepsAlreadyStored, string message, Exception inner)
+        : base(message, inner)
+    {
+        Step = step;
+        EventsStored = eventsStored;
+        StepsAlreadyStored = stepsAlreadyStored;
+    }
+
+    /// <summary>The 0-based index of the step that failed.</summary>
+    public int Step { get; }
+
+    /// <summary>Events this import stored before it stopped.</summary>
+    public int EventsStored { get; }
+
+    /// <summary>Steps this import skipped as already stored.</summary>
+    public int StepsAlreadyStored { get; }
+}
+
 /// <summary>
 /// The model on Marten: writes through the same deciders as the in-memory store, with optimistic concurrency,
 /// and answers every as-of question from the inline projection tables in one indexed query each.
@@ -173,6 +205,52 @@ public sealed class MartenBorderSecurityStore
         await using var session = _store.QuerySession();
         var events = await session.Events.FetchStreamAsync(streamId, to, token: cancellationToken).ConfigureAwait(false);
         return new SubmitResult([.. events.Where(e => e.Version >= from).Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: true);
+    }
+
+    /// <summary>
+    /// Imports timeline steps, each at most once (its idempotency key is its content), so an import that stopped half
+    /// way (the database went away) is resumed by running it again: committed steps are skipped, nothing is doubled.
+    /// Each step is one transaction; recorded instants are the database's, not the steps' known-from instants.
+    /// </summary>
+    /// <param name="steps">The steps, in order.</param>
+    /// <param name="progress">Told of each step once stored or skipped, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the import between steps.</param>
+    /// <returns>How many events were stored and how many steps had been stored before.</returns>
+    /// <exception cref="TimelineImportException">A step was rejected or the database failed; the message says which step and whether to resume.</exception>
+    public async Task<ImportResult> ImportAsync(IEnumerable<ReferenceTimeline.TimelineStep> steps, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(steps);
+        int index = 0, stored = 0, skipped = 0;
+        foreach (var step in steps)
+        {
+            try
+            {
+                var result = await SubmitAsync(step.Request, IdempotencyKeys.For(step.Request), null, cancellationToken).ConfigureAwait(false);
+                if (result.AlreadyRecorded)
+                {
+                    skipped++;
+                }
+                else
+                {
+                    stored += result.Events.Count;
+                }
+            }
+            catch (Exception e) when (e is NpgsqlException or global::Marten.Exceptions.MartenCommandException)
+            {
+                throw new TimelineImportException(index, stored, skipped,
+                    $"the database failed at step {index} ({step.Request.GetType().Name} {step.Request.StreamId}): {e.Message}. " +
+                    "Steps before it are stored; nothing of this step is. Run the import again to resume: stored steps are skipped.", e);
+            }
+            catch (Exception e) when (e is DomainRuleViolationException or ArgumentException)
+            {
+                throw new TimelineImportException(index, stored, skipped, $"step {index} ({step.Request.GetType().Name} {step.Request.StreamId}) was rejected: {e.Message}", e);
+            }
+
+            progress?.Report(++index);
+        }
+
+        return new ImportResult(stored, skipped);
     }
 
     /// <summary>Reads every event of the model in recording order.</summary>

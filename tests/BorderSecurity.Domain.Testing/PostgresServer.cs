@@ -46,15 +46,25 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Whether this process started the server (false when it uses an existing one).</summary>
     public bool IsThrowaway => _dataDirectory is not null;
 
-    /// <summary>Stops the server (killing it immediately) and starts it again on the same folder and port.</summary>
-    public void Restart()
+    /// <summary>Kills the server at once (<c>pg_ctl stop -m immediate</c>): in-flight transactions are lost, as in a crash.</summary>
+    public void Kill()
     {
         if (!IsThrowaway)
         {
-            throw new InvalidOperationException("Only a throwaway server can be restarted.");
+            throw new InvalidOperationException("Only a throwaway server can be killed.");
         }
 
         PgCtl("stop -m immediate -w");
+    }
+
+    /// <summary>Starts a killed server again on the same folder and port (it recovers from its write-ahead log).</summary>
+    public void StartAgain()
+    {
+        if (!IsThrowaway)
+        {
+            throw new InvalidOperationException("Only a throwaway server can be started again.");
+        }
+
         PgCtl($"start -w -t 60 -l \"{Path.Combine(_dataDirectory!, "server.log")}\"");
     }
 
@@ -82,6 +92,15 @@ public sealed class PostgresServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a private throwaway server (even when <see cref="ConnectionVariable"/> is set), for tests that kill and
+    /// restart it. Unlike the shared server it is durable (fsync and synchronous commit on), so a committed
+    /// transaction survives a kill. The caller disposes it.
+    /// </summary>
+    /// <returns>The running server.</returns>
+    /// <exception cref="InvalidOperationException">The server binaries were not found, or the server did not start.</exception>
+    public static PostgresServer StartNew() => StartThrowaway(durable: true);
+
     private static PostgresServer Start()
     {
         if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } existing)
@@ -89,6 +108,11 @@ public sealed class PostgresServer : IDisposable
             return new PostgresServer(existing, null, null, false);
         }
 
+        return StartThrowaway(durable: false);
+    }
+
+    private static PostgresServer StartThrowaway(bool durable)
+    {
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found. Install them (Debian/Ubuntu: " +
             "'apt-get install -y postgresql'), or set " + BinVariable + " to their folder, or set " + ConnectionVariable +
@@ -106,8 +130,11 @@ public sealed class PostgresServer : IDisposable
             $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=40;Timeout=30;Command Timeout=120",
             data, bin, asPostgresUser);
         server.RunAsServerUser(Path.Combine(bin, "initdb"), $"-D \"{data}\" -U postgres --auth=trust --encoding=UTF8 --no-sync");
+
+        // The shared test server trades durability for speed; a server that tests kill keeps it.
+        var speed = durable ? "" : "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n";
         File.AppendAllText(Path.Combine(data, "postgresql.conf"),
-            $"\nport = {port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{root}'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 200\n");
+            $"\nport = {port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{root}'\n{speed}max_connections = 200\n");
         server.PgCtl($"start -w -t 60 -l \"{Path.Combine(data, "server.log")}\"");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;

@@ -1,0 +1,138 @@
+using Bogus;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Storage;
+using BorderSecurity.Domain.Testing;
+using Marten;
+using JasperFx;
+
+namespace BorderSecurity.Domain.Marten.Tests;
+
+public class MartenReliabilityTests(MartenStoreFactory factory) : IClassFixture<MartenStoreFactory>
+{
+    private static readonly Provenance Cited = Provenance.Of(Sources2024.NewFundingForTech);
+
+    [Fact]
+    public async Task EightWritersAcrossManyCommitmentsStoreEveryAcceptedRequestOnceAndReadsNeverSeeHalfARequest()
+    {
+        var ids = Enumerable.Range(1, 12).Select(i => $"funding:w{i}").ToArray();
+        foreach (var id in ids)
+        {
+            await factory.Model.SubmitAsync(new PledgeFunding(id, $"Recipient {id[^1]}", Money.FromMillions(100), FundingBasis.Firm, "Budget",
+                new FundingPeriod("test"), "Test", "Test", new LocalDate(2024, 1, 1), Cited));
+        }
+
+        var accepted = 0;
+        var concurrency = 0;
+        var rules = 0;
+        var writing = true;
+        var reads = 0;
+        var reader = Task.Run(async () =>
+        {
+            while (Volatile.Read(ref writing))
+            {
+                var portfolio = await factory.Model.FundingAsync(new AsOfQuery(new LocalDate(2025, 12, 31)));
+                portfolio.Commitments.Should().OnlyContain(c => c.Allocated <= c.Amount, "no read shows a half-applied allocation or revision");
+                portfolio.Commitments.Should().HaveCount(ids.Length);
+                Interlocked.Increment(ref reads);
+            }
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            var random = new Randomizer(writer);
+            for (var i = 0; i < 150; i++)
+            {
+                var id = random.ArrayElement(ids);
+                var on = new LocalDate(2024, 1, 2).PlusDays(random.Int(0, 600));
+                IBorderSecurityRequest request = random.Int(0, 2) switch
+                {
+                    0 => new AllocateFunding(id, $"Capability {random.Int(1, 4)}", Money.FromMillions(random.Int(0, 40)), on, Cited),
+                    1 => new ReviseFunding(id, Money.FromMillions(random.Int(50, 150)), "Test", on, Cited),
+                    _ => new ReannounceFunding(id, $"Writer {writer}", on, Cited),
+                };
+                try
+                {
+                    await factory.Model.SubmitAsync(request);
+                    Interlocked.Increment(ref accepted);
+                }
+                catch (StreamConcurrencyException)
+                {
+                    Interlocked.Increment(ref concurrency);
+                }
+                catch (DomainRuleViolationException)
+                {
+                    Interlocked.Increment(ref rules);
+                }
+            }
+        })));
+        Volatile.Write(ref writing, false);
+        await reader;
+
+        (accepted + concurrency + rules).Should().Be(8 * 150);
+        accepted.Should().BeGreaterThan(200);
+        reads.Should().BePositive();
+        var events = (await factory.Model.ReadAllAsync()).Where(e => ids.Contains(e.StreamId)).ToArray();
+        events.Should().HaveCount(ids.Length + accepted, "every accepted request is stored exactly once");
+        foreach (var stream in events.GroupBy(e => e.StreamId))
+        {
+            stream.Select(e => e.Version).Should().Equal(Enumerable.Range(1, stream.Count()).Select(v => (long)v));
+        }
+
+        var memory = BorderSecurityProjection.Of(await factory.Model.ReadAllAsync());
+        foreach (var date in new[] { new LocalDate(2024, 3, 1), new LocalDate(2024, 9, 1), new LocalDate(2025, 9, 1) })
+        {
+            (await factory.Model.FundingAsync(new AsOfQuery(date))).Should().BeEquivalentTo(memory.Funding(new AsOfQuery(date)), o => o.WithStrictOrdering());
+        }
+    }
+
+    [Fact]
+    public async Task KillingPostgresMidImportLosesNothingDoublesNothingAndTheImportResumes()
+    {
+        using var server = PostgresServer.StartNew();
+        using var store = DocumentStore.For(options =>
+        {
+            options.Connection(server.ConnectionString);
+            options.DatabaseSchemaName = "fault";
+            options.AutoCreateSchemaObjects = AutoCreate.All;
+            options.AddBorderSecurity();
+        });
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var model = new MartenBorderSecurityStore(store);
+        var history = HistoryGenerator.Generate(seed: 42, requests: 400);
+        var steps = history.Requests.Select(r => new TimelineStep(Instant.FromUtc(2024, 1, 1, 0, 0), r)).ToArray();
+        var halfway = new TaskCompletionSource();
+
+        var import = model.ImportAsync(steps, new InlineProgress(done =>
+        {
+            if (done == steps.Length / 2)
+            {
+                halfway.TrySetResult();
+            }
+        }));
+        await halfway.Task;
+        server.Kill();
+        var failure = await FluentActions.Awaiting(() => import).Should().ThrowAsync<TimelineImportException>();
+        failure.Which.Message.Should().Contain("Run the import again to resume");
+
+        server.StartAgain();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var resumed = await model.ImportAsync(steps);
+
+        resumed.StepsAlreadyStored.Should().BeGreaterThanOrEqualTo(steps.Length / 2);
+        var stored = await model.ReadAllAsync();
+        stored.Select(e => e.Data).Should().BeEquivalentTo(history.Events.Select(e => e.Data),
+            o => o.WithStrictOrdering().RespectingRuntimeTypes(), "no committed event is lost and none is stored twice");
+        var query = new AsOfQuery(new LocalDate(2025, 6, 30));
+        var inline = await model.FundingAsync(query);
+        await model.RebuildProjectionsAsync();
+        (await model.FundingAsync(query)).Should().BeEquivalentTo(inline, o => o.WithStrictOrdering(), "a rebuild matches the tables kept inline");
+        inline.Should().BeEquivalentTo(BorderSecurityProjection.Of(stored).Funding(query), o => o.WithStrictOrdering());
+    }
+
+    private sealed class InlineProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}
