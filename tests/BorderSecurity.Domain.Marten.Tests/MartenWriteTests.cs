@@ -36,7 +36,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(async writer =>
         {
-            for (var i = 0; i < 10; i++)
+            for (var i = 0; i < 200; i++)
             {
                 try
                 {
@@ -50,7 +50,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
             }
         }));
 
-        (accepted + conflicts).Should().Be(80);
+        (accepted + conflicts).Should().Be(1_600);
         var stream = (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).ToArray();
         stream.Should().HaveCount(accepted + 1);
         stream.Select(e => e.Version).Should().Equal(Enumerable.Range(1, accepted + 1).Select(v => (long)v));

@@ -68,12 +68,12 @@ public static partial class BorderSecurityGuards
         return streamId;
     }
 
-    /// <summary>Rejects text that is null, blank, or longer than <see cref="MaxTextLength"/>.</summary>
+    /// <summary>Rejects text that is null, blank, longer than <see cref="MaxTextLength"/>, or holds control characters other than tab and line breaks, or is not valid Unicode.</summary>
     /// <param name="guardClause">The guard.</param>
     /// <param name="text">The text.</param>
     /// <param name="parameterName">Filled in by the compiler.</param>
     /// <returns><paramref name="text"/>, trimmed.</returns>
-    /// <exception cref="ArgumentException">The text is blank or too long.</exception>
+    /// <exception cref="ArgumentException">The text is blank, too long, or holds a control character (such as NUL, which PostgreSQL cannot store in JSON).</exception>
     public static string InvalidText(this IGuardClause guardClause, string? text,
         [CallerArgumentExpression(nameof(text))] string? parameterName = null)
     {
@@ -82,6 +82,25 @@ public static partial class BorderSecurityGuards
         {
             throw new ArgumentException(
                 $"{parameterName} must be at most {MaxTextLength} characters (was {text.Length}).", parameterName);
+        }
+
+        var control = text.IndexOfAny(ControlCharacters);
+        if (control >= 0)
+        {
+            throw new ArgumentException(
+                $"{parameterName} must not contain control characters (found U+{(int)text[control]:X4} at position {control}).", parameterName);
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new ArgumentException($"{parameterName} must be valid Unicode (an unpaired surrogate at position {i}).", parameterName);
+            }
         }
 
         return text.Trim();
@@ -134,6 +153,9 @@ public static partial class BorderSecurityGuards
 
         return headcount;
     }
+
+    private static readonly char[] ControlCharacters =
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F'];
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

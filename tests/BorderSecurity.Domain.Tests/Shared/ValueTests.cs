@@ -44,6 +44,25 @@ public class ValueTests
         act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("document");
     }
 
+    [Theory]
+    [InlineData("nul\u0000")]
+    [InlineData("bell\u0007")]
+    [InlineData("del\u007f")]
+    public void TextWithControlCharactersIsRejectedNamingTheField(string headline)
+    {
+        var act = () => new SourceReference("doc.txt", headline);
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("headline");
+    }
+
+    [Fact]
+    public void TextWithAnUnpairedSurrogateIsRejectedNamingTheField()
+    {
+        var act = () => new SourceReference("doc.txt", "lone " + (char)0xD800 + " surrogate");
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("headline");
+    }
+
     [Fact]
     public void EveryEventTypeHasAUniqueStableWireName()
     {
