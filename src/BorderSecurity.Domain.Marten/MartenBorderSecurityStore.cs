@@ -121,10 +121,14 @@ public sealed class MartenBorderSecurityStore
             throw new StreamConcurrencyException(request.StreamId, expected, version);
         }
 
+        var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId
+            ? await session.Events.FetchStreamAsync(referencedId, token: cancellationToken).ConfigureAwait(false)
+            : [];
         IReadOnlyList<IBorderSecurityEvent> decided;
         try
         {
-            decided = BorderSecurityDecider.Decide(history.Select(e => (IBorderSecurityEvent)e.Data), request);
+            decided = BorderSecurityDecider.Decide(history.Select(e => (IBorderSecurityEvent)e.Data), request,
+                referenced.Select(e => (IBorderSecurityEvent)e.Data));
         }
         catch (DomainRuleViolationException) when (idempotencyKey is not null)
         {

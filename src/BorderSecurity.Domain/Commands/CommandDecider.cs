@@ -9,6 +9,10 @@ public static class CommandDecider
     /// <summary>Decides a request.</summary>
     /// <param name="state">The command as currently known, or <see langword="null"/> if its stream is empty.</param>
     /// <param name="request">The request.</param>
+    /// <param name="referencedAct">
+    /// For <see cref="ConferCommandPowers"/>: the state of the legislation it names, or <see langword="null"/> when it
+    /// does not exist. Ignored for other requests.
+    /// </param>
     /// <returns>The events to append.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; the message names it.</exception>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
@@ -18,10 +22,11 @@ public static class CommandDecider
     /// is established (<c>CommandMustBeEstablished</c>, <c>NothingBeforeEstablishment</c>); an agency joins only if not
     /// coordinated (<c>AgencyAlreadyCoordinated</c>) and leaves only if it is (<c>AgencyNotCoordinated</c>), at most once a
     /// day (<c>OneAgencyChangePerDate</c>); a unit, the powers from one piece of legislation and an agreement are each
-    /// recorded once (<c>UnitAlreadyExists</c>, <c>PowersAlreadyConferred</c>, <c>AgreementAlreadyJoined</c>); one
+    /// recorded once (<c>UnitAlreadyExists</c>, <c>PowersAlreadyConferred</c>, <c>AgreementAlreadyJoined</c>); powers come
+    /// only from an Act in force on their date (<c>PowersNeedAnEnactedAct</c>); one
     /// appointment a day (<c>OneAppointmentPerDate</c>).
     /// </remarks>
-    public static IReadOnlyList<IBorderSecurityEvent> Decide(Command? state, ICommandRequest request)
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(Command? state, ICommandRequest request, Legislative.Legislation? referencedAct = null)
     {
         Guard.Against.Null(request);
         Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
@@ -33,7 +38,7 @@ public static class CommandDecider
             JoinAgencyToCommand r => [Join(state, r)],
             RemoveAgencyFromCommand r => [Leave(state, r)],
             CreateCommandUnit r => [CreateUnit(state, r)],
-            ConferCommandPowers r => [ConferPowers(state, r)],
+            ConferCommandPowers r => [ConferPowers(state, r, referencedAct)],
             JoinInternationalAgreement r => [JoinAgreement(state, r)],
             _ => throw new ArgumentException($"Unknown command request type {request.GetType().Name}.", nameof(request)),
         };
@@ -112,7 +117,7 @@ public static class CommandDecider
         return new CommandUnitCreated(state.CommandId, unit, purpose, r.ValidOn, provenance);
     }
 
-    private static CommandPowersConferred ConferPowers(Command state, ConferCommandPowers r)
+    private static CommandPowersConferred ConferPowers(Command state, ConferCommandPowers r, Legislative.Legislation? referencedAct)
     {
         var legislationId = Guard.Against.InvalidStreamId(r.LegislationId, nameof(r.LegislationId));
         var powers = Guard.Against.InvalidText(r.Powers, nameof(r.Powers));
@@ -121,6 +126,14 @@ public static class CommandDecider
         if (state.Powers.ContainsKey(legislationId))
         {
             throw Broken("PowersAlreadyConferred", $"powers from '{legislationId}' were already conferred on {state.Name}.");
+        }
+
+        if (referencedAct?.IsActOn(r.ValidOn) != true)
+        {
+            throw Broken("PowersNeedAnEnactedAct",
+                referencedAct is null
+                    ? $"no legislation '{legislationId}' is recorded to confer powers."
+                    : $"'{referencedAct.Title}' was not an Act in force on {r.ValidOn:yyyy-MM-dd}; a bill confers no powers.");
         }
 
         return new CommandPowersConferred(state.CommandId, legislationId, powers, r.ValidOn, provenance);

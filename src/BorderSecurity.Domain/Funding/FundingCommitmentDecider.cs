@@ -9,12 +9,17 @@ public static class FundingCommitmentDecider
     /// <summary>Decides a request.</summary>
     /// <param name="state">The commitment as currently known, or <see langword="null"/> if its stream is empty.</param>
     /// <param name="request">The request.</param>
+    /// <param name="referencedAct">
+    /// For a <see cref="RedirectFunding"/> naming <see cref="RedirectFunding.FromLegislationId"/>: that legislation's state,
+    /// or <see langword="null"/> when it does not exist. Ignored for other requests.
+    /// </param>
     /// <returns>The events to append.</returns>
     /// <exception cref="ArgumentException">An argument is invalid (blank text, zero amount, malformed id, undefined enum); the message names it.</exception>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="DomainRuleViolationException">A business rule is broken; <see cref="DomainRuleViolationException.Rule"/> names it.</exception>
     /// <remarks>
-    /// Rules: a commitment is created once (<c>CommitmentAlreadyExists</c>); nothing happens to one that does not exist
+    /// Rules: money is redirected only from an Act in force on the redirect's date (<c>ProgrammeMustBeAnEnactedAct</c>, when
+    /// the programme names legislation); a commitment is created once (<c>CommitmentAlreadyExists</c>); nothing happens to one that does not exist
     /// (<c>CommitmentMustExist</c>) or before its date (<c>NothingBeforeCommitment</c>); nothing but a re-announcement or a
     /// correction happens to a withdrawn one (<c>CommitmentWithdrawn</c>); allocations never exceed the amount on any date
     /// (<c>AllocationsCannotExceedCommitment</c>, <c>RevisionBelowAllocations</c>, <c>CorrectionBelowAllocations</c>);
@@ -22,14 +27,14 @@ public static class FundingCommitmentDecider
     /// (<c>OneRevisionPerDate</c>) and changes the amount (<c>RevisionChangesNothing</c>); a correction changes the
     /// amount (<c>CorrectionChangesNothing</c>); a capability's allocation is stated once a day (<c>OneAllocationPerCapabilityPerDate</c>).
     /// </remarks>
-    public static IReadOnlyList<IBorderSecurityEvent> Decide(FundingCommitment? state, IFundingRequest request)
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(FundingCommitment? state, IFundingRequest request, Legislative.Legislation? referencedAct = null)
     {
         Guard.Against.Null(request);
         Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
         return request switch
         {
             PledgeFunding r => [Pledge(state, r)],
-            RedirectFunding r => [Redirect(state, r)],
+            RedirectFunding r => [Redirect(state, r, referencedAct)],
             _ when state is null => throw Broken("CommitmentMustExist", $"commitment '{request.StreamId}' does not exist; pledge or redirect funding first."),
             AllocateFunding r => [Allocate(state, r)],
             ReviseFunding r => [Revise(state, r)],
@@ -54,7 +59,7 @@ public static class FundingCommitmentDecider
         return new FundingPledged(r.CommitmentId, recipient, amount, basis, origin, period, purpose, announcedBy, r.ValidOn, provenance);
     }
 
-    private static FundingRedirected Redirect(FundingCommitment? state, RedirectFunding r)
+    private static FundingRedirected Redirect(FundingCommitment? state, RedirectFunding r, Legislative.Legislation? referencedAct)
     {
         var recipient = Guard.Against.InvalidText(r.Recipient, nameof(r.Recipient));
         var amount = PositiveAmount(r.Amount, nameof(r.Amount));
@@ -66,6 +71,14 @@ public static class FundingCommitmentDecider
         var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         MustNotExist(state, r.CommitmentId);
+        if (legislationId is not null && referencedAct?.IsActOn(r.ValidOn) != true)
+        {
+            throw Broken("ProgrammeMustBeAnEnactedAct",
+                referencedAct is null
+                    ? $"money cannot be redirected from '{legislationId}': no such legislation is recorded."
+                    : $"money cannot be redirected from '{referencedAct.Title}' on {r.ValidOn:yyyy-MM-dd}: it was not an Act in force then.");
+        }
+
         return new FundingRedirected(r.CommitmentId, recipient, amount, basis, programme, legislationId, period, purpose, announcedBy, r.ValidOn, provenance);
     }
 

@@ -26,6 +26,16 @@ public sealed record Legislation(
     /// <summary>The date of the latest stage reached.</summary>
     public LocalDate LastStageOn => History[^1].On;
 
+    /// <summary>The date of Royal Assent, if it has had it.</summary>
+    public LocalDate? RoyalAssentOn => History.FirstOrDefault(h => h.Stage == LegislationStage.RoyalAssent)?.On;
+
+    /// <summary>Whether it was an Act in force on a date: Royal Assent on or before it, and not repealed by then.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns><see langword="true"/> when it was an Act on that date.</returns>
+    public bool IsActOn(LocalDate date) =>
+        RoyalAssentOn is { } assent && assent <= date
+        && !History.Any(h => h.Stage == LegislationStage.Repealed && h.On <= date);
+
     /// <summary>Whether it is an Act (Royal Assent or later).</summary>
     public bool IsAct => Stage >= LegislationStage.RoyalAssent;
 

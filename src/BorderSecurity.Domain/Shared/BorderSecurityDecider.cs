@@ -24,16 +24,42 @@ public static class BorderSecurityDecider
         _ => throw new ArgumentException($"{request.GetType().Name} is not a request of the model.", nameof(request)),
     };
 
-    /// <summary>Decides a request against the history of its stream.</summary>
+    /// <summary>The stream a request refers to besides its own, whose history the decider needs: the Act money is redirected from, or the Act that confers powers.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The referenced stream id, or <see langword="null"/>.</returns>
+    public static string? ReferencedStreamOf(IBorderSecurityRequest request) => Guard.Against.Null(request) switch
+    {
+        RedirectFunding { FromLegislationId: { } id } => id,
+        ConferCommandPowers r => r.LegislationId,
+        _ => null,
+    };
+
+    /// <summary>Decides a request against the history of its stream (for a request with no referenced stream).</summary>
     /// <param name="history">The stream's events in recording order (empty for a new stream).</param>
     /// <param name="request">The request.</param>
     /// <returns>The events to append; never empty.</returns>
     /// <exception cref="ArgumentException">An argument of the request is invalid; the message names it.</exception>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="DomainRuleViolationException">A rule is broken; a request that references another stream breaks its rule here because none was given.</exception>
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(IEnumerable<IBorderSecurityEvent> history, IBorderSecurityRequest request) =>
+        Decide(history, request, []);
+
+    /// <summary>Decides a request against the history of its stream and of the stream it references (<see cref="ReferencedStreamOf"/>).</summary>
+    /// <param name="history">The stream's events in recording order (empty for a new stream).</param>
+    /// <param name="request">The request.</param>
+    /// <param name="referencedHistory">The referenced stream's events in recording order (empty when it does not exist or none is referenced).</param>
+    /// <returns>The events to append; never empty.</returns>
+    /// <exception cref="ArgumentException">An argument of the request is invalid; the message names it.</exception>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="DomainRuleViolationException">A rule is broken, including <c>StreamBelongsToAnotherAggregate</c> when the stream id is already used by another aggregate.</exception>
-    public static IReadOnlyList<IBorderSecurityEvent> Decide(IEnumerable<IBorderSecurityEvent> history, IBorderSecurityRequest request)
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(IEnumerable<IBorderSecurityEvent> history, IBorderSecurityRequest request,
+        IEnumerable<IBorderSecurityEvent> referencedHistory)
     {
         Guard.Against.Null(history);
+        Guard.Against.Null(referencedHistory);
+        var referencedAct = referencedHistory
+            .Where(e => EventCatalogue.AggregateOf(e.GetType()) == AggregateKind.Legislation)
+            .Aggregate((Legislation?)null, Legislation.Evolve);
         var kind = AggregateOf(request);
         var events = history.ToList();
         if (events.FirstOrDefault() is { } first && EventCatalogue.AggregateOf(first.GetType()) is var existing && existing != kind)
@@ -44,8 +70,8 @@ public static class BorderSecurityDecider
 
         return kind switch
         {
-            AggregateKind.Command => CommandDecider.Decide(events.Aggregate((Command?)null, Command.Evolve), (ICommandRequest)request),
-            AggregateKind.FundingCommitment => FundingCommitmentDecider.Decide(events.Aggregate((FundingCommitment?)null, FundingCommitment.Evolve), (IFundingRequest)request),
+            AggregateKind.Command => CommandDecider.Decide(events.Aggregate((Command?)null, Command.Evolve), (ICommandRequest)request, referencedAct),
+            AggregateKind.FundingCommitment => FundingCommitmentDecider.Decide(events.Aggregate((FundingCommitment?)null, FundingCommitment.Evolve), (IFundingRequest)request, referencedAct),
             AggregateKind.RecruitmentTarget => RecruitmentTargetDecider.Decide(events.Aggregate((RecruitmentTarget?)null, RecruitmentTarget.Evolve), (IRecruitmentRequest)request),
             _ => LegislationDecider.Decide(events.Aggregate((Legislation?)null, Legislation.Evolve), (ILegislationRequest)request),
         };

@@ -220,7 +220,8 @@ public sealed class InMemoryEventStore
 
         try
         {
-            var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request);
+            var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId ? ReadStream(referencedId) : [];
+            var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request, referenced.Select(e => e.Data));
             return Append(request.StreamId, version, events, idempotencyKey);
         }
         catch (Exception e) when (idempotencyKey is not null && e is DomainRuleViolationException or StreamConcurrencyException)

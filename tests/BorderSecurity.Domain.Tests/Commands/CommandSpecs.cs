@@ -73,10 +73,23 @@ public class CommandSpecs
         Given(Established, new CommandUnitCreated(Id, "OIC Intelligence Source Unit", "Intelligence flows", On(11, 4), Cited))
             .When(new CreateCommandUnit(Id, "OIC Intelligence Source Unit", "Again", On(11, 5), Cited)).ThenBreaks("UnitAlreadyExists");
 
+    private static readonly BorderSecurity.Domain.Legislative.EnactedLegislationRecorded BsaiAct =
+        new("legislation:bsai-act", "Border Security, Asylum and Immigration Act", On(11, 20), Cited);
+
     [Fact]
     public void ConferringPowersRecordsThem() =>
-        Given(Established).When(new ConferCommandPowers(Id, "legislation:bsai-act", "Counter-terror style powers", On(12, 1), Cited))
+        Given(Established).Referencing(BsaiAct).When(new ConferCommandPowers(Id, "legislation:bsai-act", "Counter-terror style powers", On(12, 1), Cited))
             .Then(new CommandPowersConferred(Id, "legislation:bsai-act", "Counter-terror style powers", On(12, 1), Cited));
+
+    [Fact]
+    public void PowersFromLegislationNotYetAnActAreRejected() =>
+        Given(Established).Referencing(BsaiAct).When(new ConferCommandPowers(Id, "legislation:bsai-act", "Powers", On(11, 19), Cited))
+            .ThenBreaks("PowersNeedAnEnactedAct");
+
+    [Fact]
+    public void PowersFromUnrecordedLegislationAreRejected() =>
+        Given(Established).When(new ConferCommandPowers(Id, "legislation:unknown", "Powers", On(12, 1), Cited))
+            .ThenBreaks("PowersNeedAnEnactedAct");
 
     [Fact]
     public void ConferringPowersFromOneActTwiceIsRejected() =>

@@ -22,10 +22,24 @@ public class FundingCommitmentSpecs
     public void PledgingNewMoneyRecordsThePledge() =>
         Given().When(Pledge(M(75))).Then(Pledged);
 
+    private static readonly BorderSecurity.Domain.Legislative.EnactedLegislationRecorded Ima =
+        new("legislation:ima", "Illegal Migration Act 2023", new LocalDate(2023, 7, 20), Cited);
+
     [Fact]
     public void RedirectingMoneyFromAnActRecordsTheRedirect() =>
-        Given().When(new RedirectFunding(Id, Bsc, M(75), FundingBasis.UpTo, "Illegal Migration Act 2023", "legislation:ima", TwoYears,
+        Given().Referencing(Ima).When(new RedirectFunding(Id, Bsc, M(75), FundingBasis.UpTo, "Illegal Migration Act 2023", "legislation:ima", TwoYears,
             "Technology", "Home Secretary", On(9, 17), Cited)).Then(Redirected);
+
+    [Fact]
+    public void RedirectingFromLegislationThatIsNotRecordedIsRejected() =>
+        Given().When(new RedirectFunding(Id, Bsc, M(75), FundingBasis.UpTo, "Illegal Migration Act 2023", "legislation:ima", TwoYears,
+            "Technology", "Home Secretary", On(9, 17), Cited)).ThenBreaks("ProgrammeMustBeAnEnactedAct");
+
+    [Fact]
+    public void RedirectingFromABillNotYetAnActIsRejected() =>
+        Given().Referencing(new BorderSecurity.Domain.Legislative.LegislationAnnounced("legislation:ima", "A Bill", "King's Speech", On(7, 17), Cited))
+            .When(new RedirectFunding(Id, Bsc, M(75), FundingBasis.UpTo, "A Bill", "legislation:ima", TwoYears,
+                "Technology", "Home Secretary", On(9, 17), Cited)).ThenBreaks("ProgrammeMustBeAnEnactedAct");
 
     [Fact]
     public void PledgingTheSameCommitmentTwiceIsRejected() =>

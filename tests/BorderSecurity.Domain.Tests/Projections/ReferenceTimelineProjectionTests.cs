@@ -164,7 +164,10 @@ public class ReferenceTimelineProjectionTests
     {
         var clock = new SteppingClock(Instant.FromUtc(2025, 1, 1, 0, 0));
         var store = new InMemoryEventStore(clock);
-        foreach (var step in Steps.Reverse().GroupBy(s => s.Request.StreamId).SelectMany(g => g.Reverse()))
+        // Stream by stream, latest-announced first (legislation first: redirects and powers refer to Acts).
+        foreach (var step in Steps.Reverse().GroupBy(s => s.Request.StreamId)
+                     .OrderBy(g => g.Key.StartsWith("legislation:", StringComparison.Ordinal) ? 0 : 1)
+                     .SelectMany(g => g.Reverse()))
         {
             clock.Set(clock.Now + Duration.FromMinutes(1));
             store.Submit(step.Request);
