@@ -93,6 +93,11 @@ internal static class TimelineApp
             await error.WriteLineAsync($"error: timeline {e.Message}").ConfigureAwait(false);
             return BadInput;
         }
+        catch (TimelineImportException e)
+        {
+            await error.WriteLineAsync($"error: import into PostgreSQL stopped: {e.Message}").ConfigureAwait(false);
+            return Failed;
+        }
         catch (Npgsql.NpgsqlException e)
         {
             await error.WriteLineAsync($"error: PostgreSQL: {e.Message}").ConfigureAwait(false);
@@ -195,12 +200,9 @@ internal static class TimelineApp
         });
         await documentStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
         var marten = new MartenBorderSecurityStore(documentStore);
-        foreach (var step in steps)
-        {
-            await marten.SubmitAsync(step.Request, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        await status.WriteLineAsync($"Replayed {steps.Count} steps into PostgreSQL (recorded instants are the database's).").ConfigureAwait(false);
+        var imported = await marten.ImportAsync(steps, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await status.WriteLineAsync($"Imported {steps.Count} steps into PostgreSQL: {imported.EventsStored} new events, " +
+            $"{imported.StepsAlreadyStored} steps already stored (recorded instants are the database's).").ConfigureAwait(false);
         var events = await marten.ReadAllAsync(cancellationToken).ConfigureAwait(false);
         var report = Report(BorderSecurityProjection.Of(events), events.Count, query);
         return report with

@@ -110,5 +110,11 @@ public class TimelineConsoleTests
         using var json = JsonDocument.Parse(output);
         Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
         json.RootElement.GetProperty("recruitment").GetProperty("target").GetInt32().Should().Be(401);
+
+        var again = await Run("--postgres", connectionString, "--as-of", "2024-11-05");
+
+        again.Exit.Should().Be(0, again.Error);
+        again.Error.Should().Contain("0 new events, 22 steps already stored");
+        again.Output.Should().Contain("150m (75m redirected, 75m new");
     }
 }
