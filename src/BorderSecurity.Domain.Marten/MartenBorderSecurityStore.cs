@@ -399,9 +399,19 @@ public sealed class MartenBorderSecurityStore
               order by stream_id, figure, dimension, valid_on desc, seq desc
             ) s
             union all
-            select 1, b.stream_id, b.event_type, '', null, (e.data -> 'Provenance')::text, b.valid_on, b.seq
-            from {_schema}.bsd_events b join {_eventsSchema}.mt_events e on e.seq_id = b.seq
-            where b.aggregate = @aggregate and b.valid_on <= @asOf{KnownAtClause(query, "b.")}
+            select 1, c.stream_id, '', '', null, c.provenance::text, c.valid_on, c.seq
+            from (
+              select distinct on (b.stream_id, e.data -> 'Provenance') b.stream_id, e.data -> 'Provenance' as provenance, b.valid_on, b.seq
+              from {_schema}.bsd_events b join {_eventsSchema}.mt_events e on e.seq_id = b.seq
+              where b.aggregate = @aggregate and b.valid_on <= @asOf{KnownAtClause(query, "b.")}
+              order by b.stream_id, e.data -> 'Provenance', b.valid_on, b.seq
+            ) c
+            union all
+            select 2, b.stream_id, b.event_type, '', count(*)::numeric, null, null, null
+            from {_schema}.bsd_events b
+            where b.aggregate = @aggregate and b.event_type = 'recruitment.target-reannounced.v1'
+              and b.valid_on <= @asOf{KnownAtClause(query, "b.")}
+            group by b.stream_id, b.event_type
             order by 1, 2, 7, 8
             """;
         await using var connection = OpenConnection();
@@ -420,9 +430,14 @@ public sealed class MartenBorderSecurityStore
                     reader.IsDBNull(5) ? null : reader.GetString(5),
                     LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
             }
+            else if (reader.GetInt32(0) == 1)
+            {
+                // Each distinct provenance once, at its first counting event: the first appearance of every source.
+                rows.Add(streamId, JsonSerializer.Deserialize<Provenance>(reader.GetString(5), ProvenanceJson)!);
+            }
             else
             {
-                rows.Add(streamId, reader.GetString(2), JsonSerializer.Deserialize<Provenance>(reader.GetString(5), ProvenanceJson)!);
+                rows.Reannouncements[streamId] = (int)reader.GetDecimal(4);
             }
         }
 
@@ -465,7 +480,7 @@ public sealed class MartenBorderSecurityStore
             : RecruitmentStatus.Active;
         var inPost = figures.TryGetValue((ProjectionRows.InPost, ""), out var count) ? (int)count.Value!.Value : 0;
         var abandoned = status == RecruitmentStatus.Abandoned;
-        var reannounced = rows.EventsOf(streamId).Count(e => e.EventType == "recruitment.target-reannounced.v1");
+        var reannounced = rows.Reannouncements.GetValueOrDefault(streamId);
         return new TargetPosition(streamId, detail.Organisation, detail.Role, status, abandoned ? 0 : (int)headcount.Value!.Value,
             abandoned ? 0 : inPost, detail.Deadline is null ? null : LocalDate.FromDateOnly(DateOnly.Parse(detail.Deadline, System.Globalization.CultureInfo.InvariantCulture)),
             1 + reannounced, rows.SourcesOf(streamId));
@@ -525,7 +540,9 @@ public sealed class MartenBorderSecurityStore
     {
         private readonly Dictionary<string, Dictionary<(string Figure, string Dimension), Figure>> _figures = new(StringComparer.Ordinal);
 
-        private readonly Dictionary<string, List<(string EventType, Provenance Provenance)>> _events = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<Provenance>> _citations = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Reannouncements { get; } = new(StringComparer.Ordinal);
 
         public IEnumerable<string> Streams => _figures.Keys;
 
@@ -539,20 +556,17 @@ public sealed class MartenBorderSecurityStore
             return figures;
         }
 
-        public void Add(string streamId, string eventType, Provenance provenance)
+        public void Add(string streamId, Provenance provenance)
         {
-            if (!_events.TryGetValue(streamId, out var list))
+            if (!_citations.TryGetValue(streamId, out var list))
             {
-                _events[streamId] = list = [];
+                _citations[streamId] = list = [];
             }
 
-            list.Add((eventType, provenance));
+            list.Add(provenance);
         }
 
-        public IReadOnlyList<(string EventType, Provenance Provenance)> EventsOf(string streamId) =>
-            _events.TryGetValue(streamId, out var list) ? list : [];
-
         public IReadOnlyList<SourceReference> SourcesOf(string streamId) =>
-            [.. EventsOf(streamId).SelectMany(e => e.Provenance.Sources).Distinct()];
+            _citations.TryGetValue(streamId, out var list) ? [.. list.SelectMany(p => p.Sources).Distinct()] : [];
     }
 }
