@@ -137,7 +137,34 @@ public sealed class PostgresServer : IDisposable
             $"\nport = {port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{root}'\n{speed}max_connections = 200\n");
         server.PgCtl($"start -w -t 60 -l \"{Path.Combine(data, "server.log")}\"");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        StartReaper(server, root);
         return server;
+    }
+
+    /// <summary>
+    /// A detached watcher that stops the server and removes its folder once this process has exited, however it
+    /// exits (a test host may be torn down before ProcessExit handlers finish, or be killed).
+    /// </summary>
+    private static void StartReaper(PostgresServer server, string root)
+    {
+        var pgCtl = $"\"{Path.Combine(server._binDirectory!, "pg_ctl")}\" -D \"{server._dataDirectory}\" stop -m immediate -w";
+        var stop = server._asPostgresUser ? $"runuser -u postgres -- {pgCtl}" : pgCtl;
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; [ -d \"{server._dataDirectory}\" ] && {stop} >/dev/null 2>&1; rm -rf \"{root}\"";
+        var info = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = false,
+            RedirectStandardOutput = false,
+            RedirectStandardError = false,
+        };
+        try
+        {
+            Process.Start(info)?.Dispose();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No setsid on this machine: ProcessExit and Dispose remain the only clean-up.
+        }
     }
 
     private void PgCtl(string arguments) =>
