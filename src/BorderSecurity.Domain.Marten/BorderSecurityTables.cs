@@ -20,8 +20,13 @@ internal sealed class BorderSecurityTables
         Events.AddColumn<string>("event_type").NotNull();
         Events.AddColumn("valid_on", "date").NotNull();
         Events.AddColumn("recorded_at", "timestamp with time zone").NotNull();
+        Events.AddColumn<string>("provenance_hash").NotNull();
         Events.Indexes.Add(new IndexDefinition("ix_bsd_events_aggregate_valid") { Columns = ["aggregate", "valid_on", "seq"] });
         Events.Indexes.Add(new IndexDefinition("ix_bsd_events_stream_valid") { Columns = ["stream_id", "valid_on", "seq"] });
+
+        Provenances = new Table(new PostgresqlObjectName(schema, "bsd_provenances", SchemaUtils.IdentifierUsage.General));
+        Provenances.AddColumn<string>("hash").AsPrimaryKey();
+        Provenances.AddColumn("provenance", "jsonb").NotNull();
 
         Statements = new Table(new PostgresqlObjectName(schema, "bsd_statements", SchemaUtils.IdentifierUsage.General));
         Statements.AddColumn<long>("seq").AsPrimaryKey();
@@ -45,7 +50,8 @@ internal sealed class BorderSecurityTables
         Idempotency.AddColumn<long>("from_version").NotNull();
         Idempotency.AddColumn<long>("to_version").NotNull();
 
-        InsertEventSql = $"insert into {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at) values (?, ?, ?, ?, ?, ?) on conflict (seq) do nothing";
+        InsertEventSql = $"insert into {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash) values (?, ?, ?, ?, ?, ?, ?) on conflict (seq) do nothing";
+        InsertProvenanceSql = $"insert into {schema}.bsd_provenances (hash, provenance) values (?, ?::jsonb) on conflict (hash) do nothing";
         InsertStatementSql = $"insert into {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (seq, figure, dimension) do nothing";
     }
 
@@ -57,9 +63,13 @@ internal sealed class BorderSecurityTables
 
     public Table Idempotency { get; }
 
+    public Table Provenances { get; }
+
+    public string InsertProvenanceSql { get; }
+
     public string InsertEventSql { get; }
 
     public string InsertStatementSql { get; }
 
-    public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency];
+    public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency, Provenances];
 }

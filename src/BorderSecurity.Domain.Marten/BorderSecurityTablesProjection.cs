@@ -21,8 +21,9 @@ internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables
 
             var recorded = MartenRecordedEvents.ToRecorded(e);
             var row = ProjectionRows.EventRowOf(recorded);
+            operations.QueueSqlCommand(tables.InsertProvenanceSql, row.ProvenanceHash, row.ProvenanceJson);
             operations.QueueSqlCommand(tables.InsertEventSql, row.Sequence, row.StreamId, row.Aggregate, row.EventType,
-                row.ValidOn.ToDateOnly(), row.RecordedAt.ToDateTimeOffset());
+                row.ValidOn.ToDateOnly(), row.RecordedAt.ToDateTimeOffset(), row.ProvenanceHash);
             foreach (var s in ProjectionRows.StatementsOf(recorded))
             {
                 operations.QueueSqlCommand(tables.InsertStatementSql, s.Sequence, s.StreamId, s.Aggregate, s.Figure, s.Dimension,

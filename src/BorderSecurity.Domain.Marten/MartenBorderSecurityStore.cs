@@ -53,9 +53,6 @@ public sealed class TimelineImportException : Exception
 /// <remarks>The store must be configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity"/>.</remarks>
 public sealed class MartenBorderSecurityStore
 {
-    private static readonly JsonSerializerOptions ProvenanceJson =
-        new JsonSerializerOptions().ConfigureForNodaTime(DateTimeZoneProviders.Tzdb).ConfigureForBorderSecurity();
-
     private readonly IDocumentStore _store;
     private readonly string _schema;
     private readonly string _eventsSchema;
@@ -399,13 +396,13 @@ public sealed class MartenBorderSecurityStore
               order by stream_id, figure, dimension, valid_on desc, seq desc
             ) s
             union all
-            select 1, c.stream_id, '', '', null, c.provenance::text, c.valid_on, c.seq
+            select 1, c.stream_id, '', '', null, p.provenance::text, c.valid_on, c.seq
             from (
-              select distinct on (b.stream_id, e.data -> 'Provenance') b.stream_id, e.data -> 'Provenance' as provenance, b.valid_on, b.seq
-              from {_schema}.bsd_events b join {_eventsSchema}.mt_events e on e.seq_id = b.seq
+              select distinct on (b.stream_id, b.provenance_hash) b.stream_id, b.provenance_hash, b.valid_on, b.seq
+              from {_schema}.bsd_events b
               where b.aggregate = @aggregate and b.valid_on <= @asOf{KnownAtClause(query, "b.")}
-              order by b.stream_id, e.data -> 'Provenance', b.valid_on, b.seq
-            ) c
+              order by b.stream_id, b.provenance_hash, b.valid_on, b.seq
+            ) c join {_schema}.bsd_provenances p on p.hash = c.provenance_hash
             union all
             select 2, b.stream_id, b.event_type, '', count(*)::numeric, null, null, null
             from {_schema}.bsd_events b
@@ -433,7 +430,7 @@ public sealed class MartenBorderSecurityStore
             else if (reader.GetInt32(0) == 1)
             {
                 // Each distinct provenance once, at its first counting event: the first appearance of every source.
-                rows.Add(streamId, JsonSerializer.Deserialize<Provenance>(reader.GetString(5), ProvenanceJson)!);
+                rows.Add(streamId, JsonSerializer.Deserialize<Provenance>(reader.GetString(5), DetailJson.Provenance)!);
             }
             else
             {

@@ -37,7 +37,7 @@ public static class ProjectionRebuilder
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var truncate = new NpgsqlCommand(
-            $"lock table {schema}.bsd_events, {schema}.bsd_statements in access exclusive mode; truncate {schema}.bsd_events, {schema}.bsd_statements",
+            $"lock table {schema}.bsd_events, {schema}.bsd_statements, {schema}.bsd_provenances in access exclusive mode; truncate {schema}.bsd_events, {schema}.bsd_statements, {schema}.bsd_provenances",
             connection, transaction))
         {
             await truncate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -93,8 +93,9 @@ public static class ProjectionRebuilder
     private static async Task<long> CopyAsync(NpgsqlConnection connection, string schema, List<RecordedEvent> page, CancellationToken cancellationToken)
     {
         long rows = 0;
+        var provenances = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var events = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at) from stdin (format binary)", cancellationToken).ConfigureAwait(false))
+            $"copy {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash) from stdin (format binary)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var e in page)
             {
@@ -106,6 +107,8 @@ public static class ProjectionRebuilder
                 await events.WriteAsync(row.EventType, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.ValidOn.ToDateOnly(), NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.RecordedAt.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await events.WriteAsync(row.ProvenanceHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                provenances.TryAdd(row.ProvenanceHash, row.ProvenanceJson);
                 rows++;
             }
 
@@ -147,6 +150,14 @@ public static class ProjectionRebuilder
             }
 
             await statements.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var insert = new NpgsqlCommand(
+            $"insert into {schema}.bsd_provenances (hash, provenance) select * from unnest(@hashes, @jsons::jsonb[]) on conflict (hash) do nothing", connection))
+        {
+            insert.Parameters.AddWithValue("hashes", provenances.Keys.ToArray());
+            insert.Parameters.AddWithValue("jsons", provenances.Values.ToArray());
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return rows;

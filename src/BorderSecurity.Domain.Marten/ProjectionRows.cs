@@ -4,7 +4,8 @@ using BorderSecurity.Domain.Recruitment;
 namespace BorderSecurity.Domain.Marten;
 
 /// <summary>One row of <c>bsd_events</c>: an event's place on both time axes.</summary>
-internal sealed record EventRow(long Sequence, string StreamId, string Aggregate, string EventType, LocalDate ValidOn, Instant RecordedAt);
+internal sealed record EventRow(
+    long Sequence, string StreamId, string Aggregate, string EventType, LocalDate ValidOn, Instant RecordedAt, string ProvenanceHash, string ProvenanceJson);
 
 /// <summary>One row of <c>bsd_statements</c>: a statement of one figure (see docs/projections.md).</summary>
 internal sealed record StatementRow(
@@ -35,8 +36,12 @@ internal static class ProjectionRows
         _ => Legislation,
     };
 
-    public static EventRow EventRowOf(RecordedEvent e) =>
-        new(e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.RecordedAt);
+    public static EventRow EventRowOf(RecordedEvent e)
+    {
+        var provenance = System.Text.Json.JsonSerializer.Serialize(e.Data.Provenance, DetailJson.Provenance);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(provenance)));
+        return new(e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.RecordedAt, hash, provenance);
+    }
 
     public static IEnumerable<StatementRow> StatementsOf(RecordedEvent e)
     {
@@ -101,6 +106,10 @@ internal sealed record TargetDetail(string TargetId, string Organisation, string
 
 internal static class DetailJson
 {
+    /// <summary>How provenances are written to <c>bsd_provenances</c> and read back: the model's own converters and NodaTime's.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Provenance = BorderSecurity.Domain.Serialization.BorderSecurityJson.ConfigureForBorderSecurity(
+        NodaTime.Serialization.SystemTextJson.Extensions.ConfigureForNodaTime(new System.Text.Json.JsonSerializerOptions(), DateTimeZoneProviders.Tzdb));
+
     public static readonly System.Text.Json.JsonSerializerOptions Options = new()
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
