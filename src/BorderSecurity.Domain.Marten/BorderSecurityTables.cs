@@ -6,7 +6,8 @@ namespace BorderSecurity.Domain.Marten;
 
 /// <summary>
 /// The projection tables in the store's schema: <c>bsd_events</c> (every event on both time axes) and
-/// <c>bsd_statements</c> (every statement of a figure), with the indexes the as-of queries use.
+/// <c>bsd_statements</c> (every statement of a figure), <c>bsd_provenances</c> (each distinct provenance once),
+/// <c>bsd_commitment_recipients</c> (the commitments of each recipient), with the indexes the as-of queries use.
 /// </summary>
 internal sealed class BorderSecurityTables
 {
@@ -44,6 +45,10 @@ internal sealed class BorderSecurityTables
         });
         Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_aggregate_valid") { Columns = ["aggregate", "valid_on"] });
 
+        Recipients = new Table(new PostgresqlObjectName(schema, "bsd_commitment_recipients", SchemaUtils.IdentifierUsage.General));
+        Recipients.AddColumn<string>("recipient").AsPrimaryKey();
+        Recipients.AddColumn<string>("stream_id").AsPrimaryKey();
+
         Idempotency = new Table(new PostgresqlObjectName(schema, "bsd_idempotency", SchemaUtils.IdentifierUsage.General));
         Idempotency.AddColumn<string>("key").AsPrimaryKey();
         Idempotency.AddColumn<string>("stream_id").NotNull();
@@ -52,6 +57,7 @@ internal sealed class BorderSecurityTables
 
         InsertEventSql = $"insert into {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash) values (?, ?, ?, ?, ?, ?, ?) on conflict (seq) do nothing";
         InsertProvenanceSql = $"insert into {schema}.bsd_provenances (hash, provenance) values (?, ?::jsonb) on conflict (hash) do nothing";
+        InsertRecipientSql = $"insert into {schema}.bsd_commitment_recipients (recipient, stream_id) values (?, ?) on conflict do nothing";
         InsertStatementSql = $"insert into {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (seq, figure, dimension) do nothing";
     }
 
@@ -65,11 +71,16 @@ internal sealed class BorderSecurityTables
 
     public Table Provenances { get; }
 
+    /// <summary><c>bsd_commitment_recipients</c>: which commitments each recipient was ever given (a recipient never changes once a commitment is created).</summary>
+    public Table Recipients { get; }
+
+    public string InsertRecipientSql { get; }
+
     public string InsertProvenanceSql { get; }
 
     public string InsertEventSql { get; }
 
     public string InsertStatementSql { get; }
 
-    public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency, Provenances];
+    public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency, Provenances, Recipients];
 }

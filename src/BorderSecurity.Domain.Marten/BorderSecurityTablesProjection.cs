@@ -24,6 +24,11 @@ internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables
             operations.QueueSqlCommand(tables.InsertProvenanceSql, row.ProvenanceHash, row.ProvenanceJson);
             operations.QueueSqlCommand(tables.InsertEventSql, row.Sequence, row.StreamId, row.Aggregate, row.EventType,
                 row.ValidOn.ToDateOnly(), row.RecordedAt.ToDateTimeOffset(), row.ProvenanceHash);
+            if (ProjectionRows.RecipientOf(recorded) is { } recipient)
+            {
+                operations.QueueSqlCommand(tables.InsertRecipientSql, recipient, row.StreamId);
+            }
+
             foreach (var s in ProjectionRows.StatementsOf(recorded))
             {
                 operations.QueueSqlCommand(tables.InsertStatementSql, s.Sequence, s.StreamId, s.Aggregate, s.Figure, s.Dimension,

@@ -274,6 +274,22 @@ public sealed class MartenBorderSecurityStore
         return FundingPortfolio.Of(query, rows.Streams.Select(s => CommitmentOf(s, rows)).OfType<CommitmentPosition>());
     }
 
+    /// <summary>
+    /// One recipient's funding as of a question (see <see cref="IBorderSecurityQueries.FundingOf"/>): the same query as
+    /// <see cref="FundingAsync"/>, narrowed through <c>bsd_commitment_recipients</c> to that recipient's commitments.
+    /// </summary>
+    /// <param name="recipient">The recipient, matched exactly.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The recipient's portfolio.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> is null.</exception>
+    public async Task<FundingPortfolio> FundingOfAsync(string recipient, AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        var rows = await FiguresAsync(ProjectionRows.Funding, query, cancellationToken, recipient).ConfigureAwait(false);
+        return FundingPortfolio.Of(query, rows.Streams.Select(s => CommitmentOf(s, rows)).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient));
+    }
+
     /// <summary>All recruitment as of a question (see <see cref="IBorderSecurityQueries.Recruitment"/>).</summary>
     /// <param name="query">The question.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -385,14 +401,15 @@ public sealed class MartenBorderSecurityStore
         }
     }
 
-    private async Task<FigureRows> FiguresAsync(string aggregate, AsOfQuery query, CancellationToken cancellationToken)
+    private async Task<FigureRows> FiguresAsync(string aggregate, AsOfQuery query, CancellationToken cancellationToken, string? recipient = null)
     {
+        var streams = recipient is null ? "" : $" and stream_id in (select r.stream_id from {_schema}.bsd_commitment_recipients r where r.recipient = @recipient)";
         var sql = $"""
             select 0 as part, s.stream_id, s.figure, s.dimension, s.value, s.detail::text, s.valid_on, s.seq
             from (
               select distinct on (stream_id, figure, dimension) stream_id, figure, dimension, value, detail, valid_on, seq
               from {_schema}.bsd_statements
-              where aggregate = @aggregate and valid_on <= @asOf{KnownAtClause(query, "")}
+              where aggregate = @aggregate and valid_on <= @asOf{KnownAtClause(query, "")}{streams}
               order by stream_id, figure, dimension, valid_on desc, seq desc
             ) s
             union all
@@ -400,7 +417,7 @@ public sealed class MartenBorderSecurityStore
             from (
               select distinct on (b.stream_id, b.provenance_hash) b.stream_id, b.provenance_hash, b.valid_on, b.seq
               from {_schema}.bsd_events b
-              where b.aggregate = @aggregate and b.valid_on <= @asOf{KnownAtClause(query, "b.")}
+              where b.aggregate = @aggregate and b.valid_on <= @asOf{KnownAtClause(query, "b.")}{streams.Replace("stream_id in", "b.stream_id in", StringComparison.Ordinal)}
               order by b.stream_id, b.provenance_hash, b.valid_on, b.seq
             ) c join {_schema}.bsd_provenances p on p.hash = c.provenance_hash
             union all
@@ -415,6 +432,11 @@ public sealed class MartenBorderSecurityStore
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql, connection);
         AddParameters(command, query, aggregate);
+        if (recipient is not null)
+        {
+            command.Parameters.AddWithValue("recipient", recipient);
+        }
+
         var rows = new FigureRows();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -37,7 +37,7 @@ public static class ProjectionRebuilder
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var truncate = new NpgsqlCommand(
-            $"lock table {schema}.bsd_events, {schema}.bsd_statements, {schema}.bsd_provenances in access exclusive mode; truncate {schema}.bsd_events, {schema}.bsd_statements, {schema}.bsd_provenances",
+            $"lock table {Tables(schema)} in access exclusive mode; truncate {Tables(schema)}",
             connection, transaction))
         {
             await truncate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -89,6 +89,9 @@ public static class ProjectionRebuilder
         progress?.Report(done);
         return done;
     }
+
+    private static string Tables(string schema) =>
+        $"{schema}.bsd_events, {schema}.bsd_statements, {schema}.bsd_provenances, {schema}.bsd_commitment_recipients";
 
     private static async Task<long> CopyAsync(NpgsqlConnection connection, string schema, List<RecordedEvent> page, CancellationToken cancellationToken)
     {
@@ -158,6 +161,16 @@ public static class ProjectionRebuilder
             insert.Parameters.AddWithValue("hashes", provenances.Keys.ToArray());
             insert.Parameters.AddWithValue("jsons", provenances.Values.ToArray());
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var recipients = page.Select(e => (Recipient: ProjectionRows.RecipientOf(e), e.StreamId)).Where(r => r.Recipient is not null).Distinct().ToArray();
+        if (recipients.Length > 0)
+        {
+            await using var insert = new NpgsqlCommand(
+                $"insert into {schema}.bsd_commitment_recipients (recipient, stream_id) select * from unnest(@recipients, @streams) on conflict do nothing", connection);
+            insert.Parameters.AddWithValue("recipients", recipients.Select(r => r.Recipient!).ToArray());
+            insert.Parameters.AddWithValue("streams", recipients.Select(r => r.StreamId).ToArray());
+            rows += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return rows;

@@ -43,6 +43,14 @@ internal static class ProjectionRows
         return new(e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.RecordedAt, hash, provenance);
     }
 
+    /// <summary>The recipient a commitment is created for, or <see langword="null"/> if the event creates no commitment.</summary>
+    public static string? RecipientOf(RecordedEvent e) => e.Data switch
+    {
+        FundingPledged p => p.Recipient,
+        FundingRedirected r => r.Recipient,
+        _ => null,
+    };
+
     public static IEnumerable<StatementRow> StatementsOf(RecordedEvent e)
     {
         StatementRow Row(string aggregate, string figure, decimal? value, string dimension = "", string? detail = null) =>

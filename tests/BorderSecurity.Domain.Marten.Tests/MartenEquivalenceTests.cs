@@ -73,7 +73,13 @@ public class MartenEquivalenceTests(MartenStoreFactory factory) : IClassFixture<
 
     internal static async Task AssertSameAnswersAsync(MartenBorderSecurityStore marten, IBorderSecurityQueries memory, AsOfQuery query, string because)
     {
-        (await marten.FundingAsync(query)).Should().BeEquivalentTo(memory.Funding(query), o => o.WithStrictOrdering(), because);
+        var funding = memory.Funding(query);
+        (await marten.FundingAsync(query)).Should().BeEquivalentTo(funding, o => o.WithStrictOrdering(), because);
+        foreach (var recipient in HistoryGenerator.Recipients.Append("nobody"))
+        {
+            (await marten.FundingOfAsync(recipient, query)).Should().BeEquivalentTo(memory.FundingOf(recipient, query), o => o.WithStrictOrdering(), because + ", recipient " + recipient);
+        }
+
         (await marten.RecruitmentAsync(query)).Should().BeEquivalentTo(memory.Recruitment(query), o => o.WithStrictOrdering(), because);
         (await marten.LegislationAsync(query)).Should().BeEquivalentTo(memory.Legislation(query), o => o.WithStrictOrdering(), because);
         (await marten.TimelineAsync(query)).Should().BeEquivalentTo(memory.Timeline(query), o => o.WithStrictOrdering(), because);

@@ -29,7 +29,7 @@ public class MartenRebuildTests(MartenStoreFactory factory) : IClassFixture<Mart
         {
             await connection.OpenAsync();
             await using var damage = new Npgsql.NpgsqlCommand(
-                $"delete from {factory.Schema}.bsd_statements where seq % 3 = 0; update {factory.Schema}.bsd_events set valid_on = valid_on + 1000", connection);
+                $"delete from {factory.Schema}.bsd_statements where seq % 3 = 0; update {factory.Schema}.bsd_events set valid_on = valid_on + 1000; delete from {factory.Schema}.bsd_commitment_recipients where stream_id like '%1%'", connection);
             await damage.ExecuteNonQueryAsync();
         }
 

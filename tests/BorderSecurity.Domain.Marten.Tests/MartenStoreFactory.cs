@@ -28,7 +28,7 @@ public sealed class MartenStoreFactory : IAsyncLifetime
         await Store.Advanced.Clean.DeleteAllEventDataAsync();
         await using var connection = Model.OpenConnection();
         await connection.OpenAsync();
-        await using var truncate = new Npgsql.NpgsqlCommand($"truncate {Schema}.bsd_events, {Schema}.bsd_statements, {Schema}.bsd_idempotency", connection);
+        await using var truncate = new Npgsql.NpgsqlCommand($"truncate {Schema}.bsd_events, {Schema}.bsd_statements, {Schema}.bsd_idempotency, {Schema}.bsd_provenances, {Schema}.bsd_commitment_recipients", connection);
         await truncate.ExecuteNonQueryAsync();
     }
 

@@ -26,7 +26,10 @@ public sealed record GeneratedHistory(IReadOnlyList<RecordedEvent> Events, IRead
 public static class HistoryGenerator
 {
     private static readonly LocalDate Start = new(2023, 1, 1);
-    private static readonly string[] Recipients = ["Border Security Command", "National Crime Agency", "INTERPOL", "Crown Prosecution Service"];
+
+    /// <summary>The funding recipients generated histories use.</summary>
+    public static IReadOnlyList<string> Recipients => RecipientNames;
+    private static readonly string[] RecipientNames = ["Border Security Command", "National Crime Agency", "INTERPOL", "Crown Prosecution Service"];
     private static readonly string[] Organisations = ["Border Security Command", "National Crime Agency", "Border Force"];
     private static readonly string[] Capabilities = ["Covert cameras", "Intelligence unit", "Prosecutors", "Data exploitation"];
     private static readonly string[] Programmes = ["Illegal Migration Act 2023", "Rwanda partnership"];
@@ -103,9 +106,9 @@ public static class HistoryGenerator
         {
             var basis = random.Bool() ? FundingBasis.Firm : FundingBasis.UpTo;
             return random.Bool()
-                ? new PledgeFunding(id, random.ArrayElement(Recipients), Millions(random, 1, 100), basis,
+                ? new PledgeFunding(id, random.ArrayElement(RecipientNames), Millions(random, 1, 100), basis,
                     random.Bool(0.8f) ? "Autumn Budget 2024" : null, new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance)
-                : new RedirectFunding(id, random.ArrayElement(Recipients), Millions(random, 1, 100), basis, random.ArrayElement(Programmes), null,
+                : new RedirectFunding(id, random.ArrayElement(RecipientNames), Millions(random, 1, 100), basis, random.ArrayElement(Programmes), null,
                     new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance);
         }
 

@@ -25,6 +25,7 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
     private readonly Lock _gate = new();
     private readonly HashSet<long> _applied = [];
     private readonly Dictionary<string, FundingFacts> _funding = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FundingFacts>> _fundingByRecipient = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecruitmentFacts> _recruitment = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Statements<IBorderSecurityEvent>> _commands = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Statements<IBorderSecurityEvent>> _legislation = new(StringComparer.Ordinal);
@@ -74,7 +75,17 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
             {
                 case FundingPledged or FundingRedirected or FundingAllocated or FundingRevised or FundingAmountCorrected
                     or FundingWithdrawn or FundingReannounced:
-                    Facts(_funding, recorded.StreamId).Apply(recorded);
+                    var facts = Facts(_funding, recorded.StreamId);
+                    facts.Apply(recorded);
+                    if (recorded.Data is FundingPledged { Recipient: var pledgedTo })
+                    {
+                        Index(pledgedTo, facts);
+                    }
+                    else if (recorded.Data is FundingRedirected { Recipient: var redirectedTo })
+                    {
+                        Index(redirectedTo, facts);
+                    }
+
                     break;
                 case RecruitmentTargetSet or RecruitmentTargetReannounced or RecruitmentTargetRevised or RecruitmentTargetCorrected
                     or RecruitmentProgressRecorded or RecruitmentTargetMet or RecruitmentTargetAbandoned:
@@ -101,6 +112,19 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         lock (_gate)
         {
             return FundingPortfolio.Of(query, _funding.Values.Select(f => f.Position(query)).OfType<CommitmentPosition>());
+        }
+    }
+
+    /// <inheritdoc />
+    public FundingPortfolio FundingOf(string recipient, AsOfQuery query)
+    {
+        Guard.Against.Null(recipient);
+        lock (_gate)
+        {
+            // A commitment's recipient is fixed when it is created; the index holds every stream ever created for the
+            // recipient, and Position still decides whether the creation counts for this question.
+            var facts = _fundingByRecipient.TryGetValue(recipient, out var list) ? list : [];
+            return FundingPortfolio.Of(query, facts.Select(f => f.Position(query)).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient));
         }
     }
 
@@ -172,6 +196,20 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         }
     }
 
+    private void Index(string recipient, FundingFacts facts)
+    {
+        if (!_fundingByRecipient.TryGetValue(recipient, out var list))
+        {
+            _fundingByRecipient[recipient] = list = [];
+        }
+
+        if (!facts.IndexedUnder.Contains(recipient, StringComparer.Ordinal))
+        {
+            facts.IndexedUnder.Add(recipient);
+            list.Add(facts);
+        }
+    }
+
     private static T Facts<T>(Dictionary<string, T> facts, string streamId)
         where T : new()
     {
@@ -190,6 +228,9 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         private readonly SortedDictionary<string, Statements<Money>> _allocations = new(StringComparer.Ordinal);
         private readonly Statements<bool> _withdrawn = new();
         private readonly Statements<Provenance> _citations = new();
+
+        /// <summary>The recipients this commitment is indexed under (one, unless a creation was restated with another).</summary>
+        public List<string> IndexedUnder { get; } = new(1);
 
         public void Apply(RecordedEvent recorded)
         {

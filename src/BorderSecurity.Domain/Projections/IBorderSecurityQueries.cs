@@ -13,6 +13,17 @@ public interface IBorderSecurityQueries
     /// <returns>The portfolio.</returns>
     FundingPortfolio Funding(AsOfQuery query);
 
+    /// <summary>
+    /// One recipient's funding, in the shape of a portfolio holding only its commitments: the same answer as
+    /// <c>FundingPortfolio.Of(query, Funding(query).Commitments.Where(c =&gt; c.Recipient == recipient))</c>, but
+    /// stores index commitments by recipient, so the cost grows with that recipient's commitments, not everyone's.
+    /// </summary>
+    /// <param name="recipient">The recipient, matched exactly (ordinal).</param>
+    /// <param name="query">The question.</param>
+    /// <returns>The recipient's portfolio; empty if it had no commitments as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> is null.</exception>
+    FundingPortfolio FundingOf(string recipient, AsOfQuery query);
+
     /// <summary>All recruitment: targets, in post and gap per organisation.</summary>
     /// <param name="query">The question.</param>
     /// <returns>The summary.</returns>

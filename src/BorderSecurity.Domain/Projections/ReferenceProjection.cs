@@ -24,6 +24,13 @@ public sealed class ReferenceProjection : IBorderSecurityQueries
         FundingPortfolio.Of(query, Fold<FundingCommitment>(query, AggregateKind.FundingCommitment, FundingCommitment.Evolve).Select(CommitmentPosition.Of));
 
     /// <inheritdoc />
+    public FundingPortfolio FundingOf(string recipient, AsOfQuery query)
+    {
+        Guard.Against.Null(recipient);
+        return FundingPortfolio.Of(query, Funding(query).Commitments.Where(c => c.Recipient == recipient));
+    }
+
+    /// <inheritdoc />
     public RecruitmentSummary Recruitment(AsOfQuery query) =>
         RecruitmentSummary.Of(query, Fold<RecruitmentTarget>(query, AggregateKind.RecruitmentTarget, RecruitmentTarget.Evolve).Select(TargetPosition.Of));
 

@@ -88,7 +88,15 @@ public class ProjectionPropertyTests
     private static void AssertSameAnswers(IBorderSecurityQueries actual, IBorderSecurityQueries expected, AsOfQuery query, int seed)
     {
         var because = $"seed {seed}, {query}";
-        actual.Funding(query).Should().BeEquivalentTo(expected.Funding(query), o => o.WithStrictOrdering(), because);
+        var funding = expected.Funding(query);
+        actual.Funding(query).Should().BeEquivalentTo(funding, o => o.WithStrictOrdering(), because);
+        foreach (var recipient in HistoryGenerator.Recipients.Append("nobody"))
+        {
+            var only = FundingPortfolio.Of(query, funding.Commitments.Where(c => c.Recipient == recipient));
+            actual.FundingOf(recipient, query).Should().BeEquivalentTo(only, o => o.WithStrictOrdering(), because + ", recipient " + recipient);
+            expected.FundingOf(recipient, query).Should().BeEquivalentTo(only, o => o.WithStrictOrdering(), because + ", recipient " + recipient);
+        }
+
         actual.Recruitment(query).Should().BeEquivalentTo(expected.Recruitment(query), o => o.WithStrictOrdering(), because);
         actual.Legislation(query).Should().BeEquivalentTo(expected.Legislation(query), o => o.WithStrictOrdering(), because);
         actual.Timeline(query).Should().BeEquivalentTo(expected.Timeline(query), o => o.WithStrictOrdering(), because);
