@@ -5,15 +5,18 @@ using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Testing;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace BorderSecurity.Benchmarks;
 
 /// <summary>
-/// The Marten scenarios, against a throwaway PostgreSQL started like the tests' (or BORDERSECURITY_PG_CONNECTION):
-/// bulk append, append through the package versus raw Marten, rebuild, and as-of query latency versus a LINQ query
-/// over the raw events folded per question. Prints a table; with --quick, small sizes and a check that every
-/// scenario completed and agrees with the in-memory fold (no timing assertions).
+/// The Marten scenarios, against a throwaway PostgreSQL started like the tests' (or BORDERSECURITY_PG_CONNECTION),
+/// each beside its raw-Marten peer: bulk append; rebuild versus the async daemon rebuilding an equivalent
+/// conventional projection; as-of queries per recipient and portfolio-wide versus <c>AggregateStreamAsync</c> live
+/// aggregation and a LINQ query over raw events; appends through the package versus raw Marten. Every answer is
+/// checked against the in-memory fold. Prints each figure as it goes and a Markdown table at the end. With
+/// <c>--quick</c>: small sizes, few questions; it asserts only that every scenario completed and agreed.
 /// </summary>
 internal static class MartenScenarios
 {
@@ -23,30 +26,226 @@ internal static class MartenScenarios
         var sizes = quick ? [2_000]
             : args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [100_000, 1_000_000];
         var failures = 0;
-        Console.WriteLine($"Marten scenarios on PostgreSQL at {Describe(PostgresServer.Instance.ConnectionString)}; {Environment.ProcessorCount} cores");
+        var table = new List<string>();
+        Console.WriteLine($"Marten scenarios on PostgreSQL at {Describe(PostgresServer.Instance.ConnectionString)}; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}");
+        using var peak = new PeakMemory();
         foreach (var size in sizes)
         {
-            failures += await RunSizeAsync(size, quick);
+            failures += await new SizeRun(size, quick, peak, table).RunAsync();
         }
 
-        Console.WriteLine(failures == 0 ? "All scenarios completed and agree with the in-memory fold." : $"{failures} scenario(s) disagreed.");
+        Console.WriteLine();
+        Console.WriteLine("| events | scenario | package | peer | ratio | peak working set |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        table.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine(failures == 0 ? "All scenarios completed and agree with the in-memory fold." : $"{failures} check(s) failed.");
         PostgresServer.Instance.Dispose();
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunSizeAsync(int size, bool quick)
+    private sealed class SizeRun(int size, bool quick, PeakMemory peak, List<string> table)
     {
-        var failures = 0;
-        var history = GeneratedEvents.Of(size);
-        var events = history.Events;
-        Console.WriteLine($"\n## {events.Count:#,0} events");
+        private int _failures;
 
-        // 1. Bulk append of the decided events through raw Marten (no inline tables), then a rebuild fills the tables.
-        var schema = $"bench_{size}_{Environment.ProcessId}";
-        using var raw = Store(schema, inlineProjections: false);
-        await raw.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await raw.Advanced.Clean.DeleteAllEventDataAsync();
-        var clock = Stopwatch.StartNew();
+        public async Task<int> RunAsync()
+        {
+            var history = GeneratedEvents.Of(size);
+            var events = history.Events;
+            Console.WriteLine($"\n## {events.Count:#,0} events");
+            var schema = $"bench_{size}_{Environment.ProcessId}";
+
+            // 1. Bulk append of the decided events through raw Marten (no inline tables); the rebuilds below fill the tables.
+            using var raw = Store(schema, inlineProjections: false, conventional: true);
+            await raw.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await raw.Advanced.Clean.DeleteAllEventDataAsync();
+            var bulk = await MeasureAsync(() => BulkAppendAsync(raw, events));
+            Row("bulk append, raw Marten, 2,000 events per transaction", Rate(events.Count, bulk.Elapsed), "", "", bulk.PeakMiB);
+
+            // 2. Rebuild: the package's binary-COPY rebuild versus the async daemon rebuilding the conventional projection.
+            using var store = Store(schema, inlineProjections: true, conventional: false);
+            var model = new MartenBorderSecurityStore(store);
+            var ours = await MeasureAsync(() => model.RebuildProjectionsAsync());
+            Check(ours.Value.EventsRead == events.Count, $"rebuild read {ours.Value.EventsRead} events, expected {events.Count}");
+            var daemon = await MeasureAsync(async () =>
+            {
+                using var d = await raw.BuildProjectionDaemonAsync();
+                await d.RebuildProjectionAsync<ConventionalTablesProjection>(TimeSpan.FromHours(2), CancellationToken.None);
+                return 0;
+            });
+            await CheckConventionalAsync(raw, model, events.Count);
+            Row("rebuild of all projection tables", Rate(events.Count, ours.Elapsed),
+                $"async daemon `RebuildProjectionAsync` of the conventional projection: {Rate(events.Count, daemon.Elapsed)}",
+                $"{daemon.Elapsed / ours.Elapsed:0.0}x faster", $"{ours.PeakMiB} / {daemon.PeakMiB}");
+
+            // 3. As-of queries against the in-memory fold's answers.
+            var stored = await model.ReadAllAsync();
+            var memory = BorderSecurityProjection.Of(stored);
+            await QueriesAsync(store, model, stored, memory);
+
+            // 4. Appends one request at a time: the package (fetch, decide, append with expected version, inline
+            //    tables) versus raw Marten appending the same already-decided events one request at a time.
+            await AppendsAsync(raw, store, model, history.Requests);
+            return _failures;
+        }
+
+        private async Task QueriesAsync(IDocumentStore store, MartenBorderSecurityStore model, IReadOnlyList<RecordedEvent> stored, BorderSecurityProjection memory)
+        {
+            var random = new Random(7);
+            var questions = Enumerable.Range(0, quick ? 6 : 30)
+                .Select(_ => new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500)), stored[random.Next(stored.Count)].RecordedAt))
+                .ToArray();
+            var recipients = HistoryGenerator.Recipients;
+            var streamsOf = stored.Where(e => e.Data is FundingPledged or FundingRedirected)
+                .GroupBy(e => e.Data is FundingPledged p ? p.Recipient : ((FundingRedirected)e.Data).Recipient)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.StreamId).Distinct().ToArray());
+            var allStreams = streamsOf.Values.SelectMany(s => s).ToArray();
+            var livePerRecipient = quick ? 3 : 6;
+            var livePortfolio = quick ? 2 : 3;
+
+            var portfolio = new List<double>();
+            var recipient = new List<double>();
+            var linq = new List<double>();
+            var liveRecipient = new List<double>();
+            var livePortfolioTimes = new List<double>();
+            using var scope = peak.Start();
+            for (var i = 0; i < questions.Length; i++)
+            {
+                var q = questions[i];
+                var who = recipients[i % recipients.Count];
+                var expected = memory.Funding(q);
+
+                var clock = Stopwatch.StartNew();
+                var answer = await model.FundingAsync(q);
+                portfolio.Add(clock.Elapsed.TotalMilliseconds);
+                Check(answer.Totals == expected.Totals, $"portfolio at {q}: {answer.Totals} versus {expected.Totals}");
+
+                clock.Restart();
+                var one = await model.FundingOfAsync(who, q);
+                recipient.Add(clock.Elapsed.TotalMilliseconds);
+                Check(one.Totals == expected.For(who).Totals, $"{who} at {q}: {one.Totals} versus {expected.For(who).Totals}");
+
+                clock.Restart();
+                var peer = await LinqFoldAsync(store, q);
+                linq.Add(clock.Elapsed.TotalMilliseconds);
+                Check(peer == expected.Totals.Total, $"LINQ peer at {q}: {peer} versus {expected.Totals.Total}");
+
+                if (i < livePerRecipient)
+                {
+                    clock.Restart();
+                    var live = await LiveTotalAsync(store, streamsOf.GetValueOrDefault(who) ?? [], q);
+                    liveRecipient.Add(clock.Elapsed.TotalMilliseconds);
+                    Check(live == one.Totals.Total, $"live aggregation of {who} at {q}: {live} versus {one.Totals.Total}");
+                }
+
+                if (i < livePortfolio)
+                {
+                    clock.Restart();
+                    var live = await LiveTotalAsync(store, allStreams, q);
+                    livePortfolioTimes.Add(clock.Elapsed.TotalMilliseconds);
+                    Check(live == expected.Totals.Total, $"live aggregation of the portfolio at {q}: {live} versus {expected.Totals.Total}");
+                }
+            }
+
+            var mib = scope.PeakMiB;
+            Row($"as-of, one recipient (of {recipients.Count}), p50 / p95 over {recipient.Count} questions", Latency(recipient),
+                $"`AggregateStreamAsync` per commitment of the recipient ({liveRecipient.Count} questions): {Latency(liveRecipient)}",
+                $"{P(liveRecipient, 50) / P(recipient, 50):0.0}x faster at p50", mib);
+            Row($"as-of, whole portfolio, p50 / p95 over {portfolio.Count} questions", Latency(portfolio),
+                $"`AggregateStreamAsync` per commitment ({livePortfolioTimes.Count} questions): {Latency(livePortfolioTimes)}",
+                $"{P(livePortfolioTimes, 50) / P(portfolio, 50):0.0}x faster at p50", mib);
+            Row("as-of, whole portfolio (as above)", Latency(portfolio), $"LINQ over raw events + fold per question: {Latency(linq)}",
+                $"{P(linq, 50) / P(portfolio, 50):0.0}x faster at p50", mib);
+        }
+
+        private async Task AppendsAsync(DocumentStore raw, DocumentStore store, MartenBorderSecurityStore model, IReadOnlyList<IBorderSecurityRequest> requests)
+        {
+            var sample = requests.Take(quick ? 200 : 2_000).ToArray();
+            await store.Advanced.Clean.DeleteAllEventDataAsync();
+            var appended = 0;
+
+            // The generator's requests were all accepted in this order, so each is accepted again here.
+            var package = await MeasureAsync(async () =>
+            {
+                foreach (var request in sample)
+                {
+                    appended += (await model.SubmitAsync(request)).Count;
+                }
+
+                return appended;
+            });
+            var decided = (await model.ReadAllAsync()).ToArray();
+            var byRequest = decided.GroupBy(e => (e.StreamId, e.RecordedAt)).ToArray();
+            await raw.Advanced.Clean.DeleteAllEventDataAsync();
+            var rawRun = await MeasureAsync(async () =>
+            {
+                foreach (var batch in byRequest)
+                {
+                    await using var session = raw.LightweightSession();
+                    var first = batch.First();
+                    var data = batch.Select(e => (object)e.Data).ToArray();
+                    if (first.Version == 1)
+                    {
+                        session.Events.StartStream(first.StreamId, data);
+                    }
+                    else
+                    {
+                        session.Events.Append(first.StreamId, batch.Last().Version, data);
+                    }
+
+                    await session.SaveChangesAsync();
+                }
+
+                return 0;
+            });
+            Check(appended == decided.Length, $"package appended {appended} events, stored {decided.Length}");
+            var ratio = package.Elapsed / rawRun.Elapsed;
+            Row($"appends, one request per transaction ({sample.Length:#,0} requests, {appended:#,0} events)", Rate(appended, package.Elapsed),
+                $"raw Marten appending the same events, one transaction per request: {Rate(decided.Length, rawRun.Elapsed)}",
+                $"package takes {ratio:0.00}x the time", $"{package.PeakMiB} / {rawRun.PeakMiB}");
+        }
+
+        private async Task CheckConventionalAsync(IDocumentStore raw, MartenBorderSecurityStore model, int events)
+        {
+            await using var session = raw.QuerySession();
+            var eventDocs = await session.Query<EventDocument>().CountAsync();
+            var statementDocs = await session.Query<StatementDocument>().CountAsync();
+            await using var connection = model.OpenConnection();
+            await connection.OpenAsync();
+            await using var count = new Npgsql.NpgsqlCommand($"select count(*) from {raw.Options.DatabaseSchemaName}.bsd_statements", connection);
+            var statements = (long)(await count.ExecuteScalarAsync())!;
+            Check(eventDocs == events, $"the daemon rebuild stored {eventDocs} event documents, expected {events}");
+            Check(statementDocs == statements, $"the daemon rebuild stored {statementDocs} statement documents, the package's rebuild {statements} rows");
+        }
+
+        private async Task<MeasureResult<T>> MeasureAsync<T>(Func<Task<T>> run)
+        {
+            using var scope = peak.Start();
+            var clock = Stopwatch.StartNew();
+            var value = await run();
+            return new MeasureResult<T>(value, clock.Elapsed, scope.PeakMiB);
+        }
+
+        private void Row(string scenario, string package, string peer, string ratio, object peakMiB)
+        {
+            Console.WriteLine($"  {scenario}: {package}{(peer.Length > 0 ? $" | peer: {peer} | {ratio}" : "")} | peak {peakMiB} MiB");
+            table.Add($"| {size:#,0} | {scenario} | {package} | {peer} | {ratio} | {peakMiB} MiB |");
+        }
+
+        private void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                Console.WriteLine($"  MISMATCH: {what}");
+                _failures++;
+            }
+        }
+    }
+
+    private sealed record MeasureResult<T>(T Value, TimeSpan Elapsed, long PeakMiB);
+
+    private static async Task<int> BulkAppendAsync(IDocumentStore raw, IReadOnlyList<RecordedEvent> events)
+    {
         foreach (var batch in events.Chunk(2_000))
         {
             await using var session = raw.LightweightSession();
@@ -66,88 +265,24 @@ internal static class MartenScenarios
             await session.SaveChangesAsync();
         }
 
-        Report("bulk append (raw Marten, 2,000 events per transaction)", events.Count, clock.Elapsed);
+        return events.Count;
+    }
 
-        using var store = Store(schema, inlineProjections: true);
-        var model = new MartenBorderSecurityStore(store);
-        clock.Restart();
-        var rebuilt = await model.RebuildProjectionsAsync();
-        Report("rebuild of all projection tables (binary COPY)", rebuilt.EventsRead, clock.Elapsed);
-        if (rebuilt.EventsRead != events.Count)
+    /// <summary>Marten's live aggregation: one <c>AggregateStreamAsync</c> per commitment, as known at the question's instant.</summary>
+    private static async Task<Money> LiveTotalAsync(IDocumentStore store, IReadOnlyList<string> streams, AsOfQuery query)
+    {
+        await using var session = store.QuerySession();
+        var total = Money.Zero;
+        foreach (var id in streams)
         {
-            Console.WriteLine($"  MISMATCH: rebuild read {rebuilt.EventsRead} events, expected {events.Count}");
-            failures++;
-        }
-
-        // 2. As-of queries: the package's indexed tables versus LINQ over the raw events folded per question.
-        var stored = await model.ReadAllAsync();
-        var memory = BorderSecurityProjection.Of(stored);
-        var random = new Random(7);
-        var questions = Enumerable.Range(0, quick ? 10 : 30)
-            .Select(_ => new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500)), stored[random.Next(stored.Count)].RecordedAt))
-            .ToArray();
-        var ours = new List<double>();
-        var linq = new List<double>();
-        foreach (var q in questions)
-        {
-            clock.Restart();
-            var answer = await model.FundingAsync(q);
-            ours.Add(clock.Elapsed.TotalMilliseconds);
-            if (answer.Totals != memory.Funding(q).Totals)
+            var live = await session.Events.AggregateStreamAsync<LiveCommitment>(id, timestamp: query.KnownAt!.Value.ToDateTimeOffset());
+            if (live is not null)
             {
-                Console.WriteLine($"  MISMATCH at {q}: {answer.Totals} versus {memory.Funding(q).Totals}");
-                failures++;
-            }
-
-            clock.Restart();
-            var peer = await LinqFoldAsync(store, q);
-            linq.Add(clock.Elapsed.TotalMilliseconds);
-            if (peer != answer.Totals.Total)
-            {
-                Console.WriteLine($"  MISMATCH (LINQ peer) at {q}: {peer} versus {answer.Totals.Total}");
-                failures++;
+                total += live.AmountAsOf(query.AsOf);
             }
         }
 
-        Console.WriteLine($"  as-of portfolio query, package tables:        p50 {P(ours, 50):0.0} ms, p95 {P(ours, 95):0.0} ms");
-        Console.WriteLine($"  as-of portfolio query, LINQ raw events + fold: p50 {P(linq, 50):0.0} ms, p95 {P(linq, 95):0.0} ms  (package is {P(linq, 50) / P(ours, 50):0.0}x faster at p50)");
-
-        // 3. Appends one request at a time: the package (fetch, decide, append with expected version, inline tables)
-        //    versus raw Marten appending the same already-decided events one request at a time.
-        var sample = history.Requests.Take(quick ? 200 : 2_000).ToArray();
-        await store.Advanced.Clean.DeleteAllEventDataAsync();
-        clock.Restart();
-        var appended = 0;
-        foreach (var request in sample)
-        {
-            appended += (await model.SubmitAsync(request)).Count;
-        }
-
-        var packageTime = clock.Elapsed;
-        var decided = (await model.ReadAllAsync()).GroupBy(e => e.Sequence).Select(g => g.First()).ToArray();
-        await raw.Advanced.Clean.DeleteAllEventDataAsync();
-        clock.Restart();
-        foreach (var e in decided)
-        {
-            await using var session = raw.LightweightSession();
-            if (e.Version == 1)
-            {
-                session.Events.StartStream(e.StreamId, e.Data);
-            }
-            else
-            {
-                session.Events.Append(e.StreamId, e.Version, e.Data);
-            }
-
-            await session.SaveChangesAsync();
-        }
-
-        var rawTime = clock.Elapsed;
-        Report("appends through the package, one request per transaction", appended, packageTime);
-        Report("appends through raw Marten, one request per transaction", decided.Length, rawTime);
-        Console.WriteLine($"  package / raw time per event: {packageTime.TotalMilliseconds / appended / (rawTime.TotalMilliseconds / decided.Length):0.00}");
-        Console.WriteLine($"  peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:#,0} MiB");
-        return failures;
+        return total;
     }
 
     private static async Task<Money> LinqFoldAsync(IDocumentStore store, AsOfQuery query)
@@ -162,23 +297,78 @@ internal static class MartenScenarios
         return new ReferenceProjection(recorded).Funding(query).Totals.Total;
     }
 
-    private static DocumentStore Store(string schema, bool inlineProjections) => DocumentStore.For(options =>
+    private static DocumentStore Store(string schema, bool inlineProjections, bool conventional) => DocumentStore.For(options =>
     {
         options.Connection(PostgresServer.Instance.ConnectionString);
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.All;
         options.AddBorderSecurity(inlineProjections);
+        if (conventional)
+        {
+            options.Projections.Add(new ConventionalTablesProjection(), ProjectionLifecycle.Async);
+            options.Schema.For<EventDocument>();
+            options.Schema.For<StatementDocument>();
+        }
     });
 
-    private static void Report(string what, long events, TimeSpan elapsed) =>
-        Console.WriteLine($"  {what}: {events:#,0} events in {elapsed.TotalSeconds:0.00} s = {events / elapsed.TotalSeconds:#,0} events/s");
+    private static string Rate(long events, TimeSpan elapsed) => $"{events / elapsed.TotalSeconds:#,0} events/s";
+
+    private static string Latency(List<double> ms) => ms.Count == 0 ? "n/a" : $"{P(ms, 50):0.0} / {P(ms, 95):0.0} ms";
 
     private static double P(List<double> values, int percentile)
     {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 
     private static string Describe(string connectionString) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString) is var b ? $"{b.Host}:{b.Port}" : connectionString;
+}
+
+/// <summary>Samples the process's working set every 10 ms; a scope reports the peak seen while it was open.</summary>
+internal sealed class PeakMemory : IDisposable
+{
+    private readonly Timer _timer;
+    private long _peak;
+
+    public PeakMemory() => _timer = new Timer(_ => Sample(), null, 0, 10);
+
+    public Scope Start()
+    {
+        GC.Collect();
+        Interlocked.Exchange(ref _peak, Environment.WorkingSet);
+        return new Scope(this);
+    }
+
+    public void Dispose() => _timer.Dispose();
+
+    private void Sample()
+    {
+        var now = Environment.WorkingSet;
+        long seen;
+        while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
+        {
+        }
+    }
+
+    public sealed class Scope(PeakMemory owner) : IDisposable
+    {
+        public long PeakMiB
+        {
+            get
+            {
+                owner.Sample();
+                return Interlocked.Read(ref owner._peak) / 1024 / 1024;
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 }
