@@ -56,14 +56,27 @@ public sealed class MartenBorderSecurityStore
     private readonly IDocumentStore _store;
     private readonly string _schema;
     private readonly string _eventsSchema;
+    private readonly StreamCache _cache;
+
+    /// <summary>The default number of stream histories a store keeps to decide writes without reading the stream first.</summary>
+    public const int DefaultStreamCacheCapacity = 10_000;
 
     /// <summary>Creates the facade over a Marten store.</summary>
     /// <param name="store">A store configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity"/>.</param>
-    public MartenBorderSecurityStore(IDocumentStore store)
+    /// <param name="streamCacheCapacity">
+    /// How many recently written streams to keep in memory (least recently used evicted first), so that the next write
+    /// to one of them decides against the kept history instead of reading the stream back: one round trip instead of
+    /// two. Correctness does not depend on it: every append carries the expected version, and a history made stale by
+    /// another writer is detected, dropped and the request decided again on a fresh read. 0 turns the cache off.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="streamCacheCapacity"/> is negative.</exception>
+    public MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity = DefaultStreamCacheCapacity)
     {
         _store = Guard.Against.Null(store);
+        Guard.Against.Negative(streamCacheCapacity);
         _schema = store.Options.DatabaseSchemaName;
         _eventsSchema = store.Options.Events.DatabaseSchemaName;
+        _cache = new StreamCache(streamCacheCapacity);
     }
 
     /// <summary>
@@ -71,6 +84,11 @@ public sealed class MartenBorderSecurityStore
     /// <paramref name="expectedVersion"/>, the write succeeds only if the stream is still at that version; either
     /// way a concurrent writer that got there first makes this one fail rather than interleave.
     /// </summary>
+    /// <remarks>
+    /// A stream this store wrote recently is decided against the history it kept (see the constructor's
+    /// <c>streamCacheCapacity</c>), saving the read. If that history turns out stale (the append's version check
+    /// fails, or a rule is broken), the request is decided once more on a fresh read, and that answer stands.
+    /// </remarks>
     /// <param name="request">The request.</param>
     /// <param name="expectedVersion">The version the caller based the request on, or <see langword="null"/> for the version read here.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
@@ -110,9 +128,39 @@ public sealed class MartenBorderSecurityStore
         }
 
         Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        if (_cache.TryGet(request.StreamId, out var cached) && (expectedVersion is null || expectedVersion == cached.Version))
+        {
+            try
+            {
+                return await AttemptAsync(request, idempotencyKey, expectedVersion, cached, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is StreamConcurrencyException or DomainRuleViolationException)
+            {
+                // The kept history may be stale (another writer appended since): decide again on a fresh read. A conflict
+                // or a broken rule found on the fresh read is the caller's answer.
+                _cache.Remove(request.StreamId);
+            }
+        }
+
+        return await AttemptAsync(request, idempotencyKey, expectedVersion, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SubmitResult> AttemptAsync(IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion,
+        StreamCache.Entry? cached, CancellationToken cancellationToken)
+    {
         await using var session = _store.LightweightSession();
-        var history = await session.Events.FetchStreamAsync(request.StreamId, token: cancellationToken).ConfigureAwait(false);
-        var version = history.Count == 0 ? 0 : history[^1].Version;
+        IReadOnlyList<IBorderSecurityEvent> history;
+        long version;
+        if (cached is not null)
+        {
+            (history, version) = (cached.Events, cached.Version);
+        }
+        else
+        {
+            var fetched = await session.Events.FetchStreamAsync(request.StreamId, token: cancellationToken).ConfigureAwait(false);
+            (history, version) = ([.. fetched.Select(e => (IBorderSecurityEvent)e.Data)], fetched.Count == 0 ? 0 : fetched[^1].Version);
+        }
+
         if (expectedVersion is { } expected && expected != version)
         {
             throw new StreamConcurrencyException(request.StreamId, expected, version);
@@ -124,8 +172,7 @@ public sealed class MartenBorderSecurityStore
         IReadOnlyList<IBorderSecurityEvent> decided;
         try
         {
-            decided = BorderSecurityDecider.Decide(history.Select(e => (IBorderSecurityEvent)e.Data), request,
-                referenced.Select(e => (IBorderSecurityEvent)e.Data));
+            decided = BorderSecurityDecider.Decide(history, request, referenced.Select(e => (IBorderSecurityEvent)e.Data));
         }
         catch (DomainRuleViolationException) when (idempotencyKey is not null)
         {
@@ -168,6 +215,7 @@ public sealed class MartenBorderSecurityStore
             throw new StreamConcurrencyException(request.StreamId, version, actual);
         }
 
+        _cache.Set(request.StreamId, version + decided.Count, [.. history, .. decided]);
         return new SubmitResult([.. action.Events.Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: false);
     }
 

@@ -27,6 +27,40 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
     }
 
     [Fact]
+    public async Task AStoreWhoseKeptHistoryIsStaleDecidesAgainOnAFreshRead()
+    {
+        const string id = "funding:two-stores";
+        var first = new MartenBorderSecurityStore(factory.Store);
+        var second = new MartenBorderSecurityStore(factory.Store);
+        await first.SubmitAsync(Redirect(id));
+        await first.SubmitAsync(new AllocateFunding(id, "Cameras", Money.FromMillions(50), new LocalDate(2024, 10, 1), Cited));
+
+        // The second store withdraws the commitment; the first still keeps the history without the withdrawal.
+        await second.SubmitAsync(new WithdrawFunding(id, "Spending review", new LocalDate(2024, 10, 5), Cited));
+
+        // Deciding on the kept history would accept this allocation; the append's version check catches the stale
+        // history and the fresh read rejects it, naming the rule.
+        var allocate = () => first.SubmitAsync(new AllocateFunding(id, "Unit", Money.FromMillions(10), new LocalDate(2024, 10, 6), Cited));
+        (await allocate.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("CommitmentWithdrawn");
+
+        // A request that is fine on the fresh history is stored, after the other store's events, with the next version.
+        var reannounced = await first.SubmitAsync(new ReannounceFunding(id, "Minister", new LocalDate(2024, 10, 7), Cited));
+        reannounced.Single().Version.Should().Be(4);
+
+        // A stale expected version is still the caller's conflict, kept history or not.
+        var stale = () => second.SubmitAsync(new ReannounceFunding(id, "Minister", new LocalDate(2024, 10, 8), Cited), expectedVersion: 3);
+        (await stale.Should().ThrowAsync<StreamConcurrencyException>()).Which.Should().BeEquivalentTo(new { ExpectedVersion = 3L, ActualVersion = 4L });
+        (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Select(e => e.Version).Should().Equal(1L, 2L, 3L, 4L);
+    }
+
+    [Fact]
+    public void TheStreamCacheCapacityCannotBeNegative()
+    {
+        var create = () => new MartenBorderSecurityStore(factory.Store, streamCacheCapacity: -1);
+        create.Should().Throw<ArgumentException>().WithParameterName("streamCacheCapacity");
+    }
+
+    [Fact]
     public async Task ConcurrentWritersToOneStreamNeverInterleave()
     {
         const string id = "funding:race";
