@@ -18,4 +18,12 @@ internal static class GeneratedEvents
             var history = HistoryGenerator.Generate(seed: 20241104, requests: n * 3, streamsPerAggregate: Math.Max(3, n / 40));
             return ([.. history.Events.Take(n)], history.Requests);
         });
+
+    /// <summary>
+    /// Accepted requests for the append scenario: a steady-state mix over 100 streams (about 20 writes per stream after
+    /// its creation), from the same generator and seed. The histories above spread writes over n/40 streams per
+    /// aggregate, so their first few thousand requests are nearly all stream creations.
+    /// </summary>
+    public static IReadOnlyList<IBorderSecurityRequest> AppendRequests(int count) =>
+        [.. HistoryGenerator.Generate(seed: 20241104, requests: count * 3, streamsPerAggregate: 25).Requests.Take(count)];
 }
