@@ -82,5 +82,11 @@ internal sealed class BorderSecurityTables
 
     public string InsertStatementSql { get; }
 
+    /// <summary>The indexes other than primary keys, with the DDL that creates each (what a rebuild drops and builds again).</summary>
+    public IEnumerable<(string Name, string Ddl)> SecondaryIndexes =>
+        from table in new[] { Events, Statements }
+        from index in table.Indexes
+        select (index.Name, index.ToDDL(table));
+
     public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency, Provenances, Recipients];
 }

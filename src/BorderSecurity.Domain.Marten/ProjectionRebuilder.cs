@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,13 +13,18 @@ namespace BorderSecurity.Domain.Marten;
 public sealed record RebuildProgress(long EventsRead, long RowsWritten, TimeSpan Elapsed);
 
 /// <summary>
-/// Rebuilds the projection tables from the event log: folds events into rows in memory and writes them with
-/// PostgreSQL's binary COPY, all in one transaction. Safe to run twice, and safe while writers are appending: the
-/// tables are locked for the rebuild's duration, so an append either is read by the rebuild or waits for it.
+/// Rebuilds the projection tables from the event log and writes them with PostgreSQL's binary COPY, all in one
+/// transaction. Safe to run twice, and safe while writers are appending: the tables are locked for the rebuild's
+/// duration, so an append either is read by the rebuild or waits for it.
 /// </summary>
+/// <remarks>
+/// A pipeline: a reader connection fetches pages of raw events and decodes them into rows on every core (JSON
+/// deserialisation and provenance hashing are most of the CPU), while the locked transaction's connection COPYs
+/// the previous page. At most two decoded pages wait in between, so memory stays flat however long the log.
+/// </remarks>
 public static class ProjectionRebuilder
 {
-    private const int PageSize = 20_000;
+    private const int PageSize = 10_000;
 
     /// <summary>Rebuilds every projection table of the model from the event log.</summary>
     /// <param name="store">The store, configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity"/>.</param>
@@ -30,58 +36,53 @@ public static class ProjectionRebuilder
     {
         Guard.Against.Null(store);
         var clock = Stopwatch.StartNew();
-        var serializer = store.Store.Options.Serializer();
         var schema = store.Store.Options.DatabaseSchemaName;
-        var eventsSchema = store.Store.Options.Events.DatabaseSchemaName;
         await using var connection = store.OpenConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Secondary indexes are dropped and built again once the rows are in: one sort per index instead of a
+        // b-tree insert per row. DDL is transactional, so a failed or cancelled rebuild leaves them as they were.
+        var tables = new BorderSecurityTables(schema);
+        var indexes = tables.SecondaryIndexes.ToArray();
         await using (var truncate = new NpgsqlCommand(
-            $"lock table {Tables(schema)} in access exclusive mode; truncate {Tables(schema)}",
+            $"lock table {Tables(schema)} in access exclusive mode; truncate {Tables(schema)}; " +
+            string.Join(" ", indexes.Select(i => $"drop index if exists {schema}.{i.Name};")),
             connection, transaction))
         {
             await truncate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        long read = 0, written = 0, after = 0;
-        while (true)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pages = Channel.CreateBounded<DecodedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(() => ReadPagesAsync(store, pages.Writer, stop.Token), stop.Token);
+        long read = 0, written = 0;
+        try
         {
-            var page = new List<RecordedEvent>(PageSize);
-            var fetched = 0;
-            await using (var select = new NpgsqlCommand(
-                $"select seq_id, stream_id, version, timestamp, type, data from {eventsSchema}.mt_events where seq_id > @after order by seq_id limit {PageSize}",
-                connection, transaction))
+            await foreach (var page in pages.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                select.Parameters.AddWithValue("after", after);
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    after = reader.GetInt64(0);
-                    fetched++;
-                    Type type;
-                    try
-                    {
-                        type = EventCatalogue.TypeOf(reader.GetString(4));
-                    }
-                    catch (ArgumentException)
-                    {
-                        continue;
-                    }
-
-                    var data = (IBorderSecurityEvent)serializer.FromJson(type, reader, 5);
-                    page.Add(new RecordedEvent(after, reader.GetString(1), reader.GetInt64(2),
-                        Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(3)), data));
-                }
+                written += await CopyAsync(connection, schema, page, stop.Token).ConfigureAwait(false);
+                read += page.Events.Length;
+                progress?.Report(new RebuildProgress(read, written, clock.Elapsed));
             }
-
-            if (fetched == 0)
+        }
+        finally
+        {
+            // Stop the reader if the writer failed, and surface the reader's own failure (it completes the channel with it).
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
             {
-                break;
+                await reader.ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The writer failed first; its exception is the one in flight.
+            }
+        }
 
-            written += await CopyAsync(connection, schema, page, cancellationToken).ConfigureAwait(false);
-            read += page.Count;
-            progress?.Report(new RebuildProgress(read, written, clock.Elapsed));
+        await using (var create = new NpgsqlCommand(string.Join(";\n", indexes.Select(i => i.Ddl)), connection, transaction))
+        {
+            create.CommandTimeout = 0;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -90,19 +91,85 @@ public static class ProjectionRebuilder
         return done;
     }
 
+    private static async Task ReadPagesAsync(MartenBorderSecurityStore store, ChannelWriter<DecodedPage> pages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var serializer = store.Store.Options.Serializer();
+            var eventsSchema = store.Store.Options.Events.DatabaseSchemaName;
+            await using var connection = store.OpenConnection();
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            long after = 0;
+            while (true)
+            {
+                var raw = new List<RawEvent>(PageSize);
+                await using (var select = new NpgsqlCommand(
+                    $"select seq_id, stream_id, version, timestamp, type, data from {eventsSchema}.mt_events where seq_id > @after order by seq_id limit {PageSize}",
+                    connection))
+                {
+                    select.Parameters.AddWithValue("after", after);
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        after = reader.GetInt64(0);
+                        raw.Add(new RawEvent(after, reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3),
+                            reader.GetString(4), reader.GetString(5)));
+                    }
+                }
+
+                if (raw.Count == 0)
+                {
+                    break;
+                }
+
+                await pages.WriteAsync(Decode(raw, serializer, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
+            pages.Complete();
+        }
+        catch (Exception e)
+        {
+            pages.Complete(e);
+            throw;
+        }
+    }
+
+    /// <summary>Deserialises a page and turns it into rows, on every core. Events of other models (unknown types) are skipped.</summary>
+    private static DecodedPage Decode(List<RawEvent> raw, global::Marten.ISerializer serializer, CancellationToken cancellationToken)
+    {
+        var decoded = new (EventRow Row, StatementRow[] Statements, string? Recipient)?[raw.Count];
+        Parallel.For(0, raw.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var r = raw[i];
+            if (!EventCatalogue.TryTypeOf(r.Type, out var type))
+            {
+                return;
+            }
+
+            using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(r.Data));
+            var recorded = new RecordedEvent(r.Sequence, r.StreamId, r.Version, Instant.FromDateTimeOffset(r.Timestamp),
+                (IBorderSecurityEvent)serializer.FromJson(type, json));
+            decoded[i] = (ProjectionRows.EventRowOf(recorded), [.. ProjectionRows.StatementsOf(recorded)], ProjectionRows.RecipientOf(recorded));
+        });
+        var kept = decoded.Where(d => d is not null).Select(d => d!.Value).ToArray();
+        return new DecodedPage(
+            [.. kept.Select(k => k.Row)],
+            [.. kept.SelectMany(k => k.Statements)],
+            [.. kept.Where(k => k.Recipient is not null).Select(k => (k.Recipient!, k.Row.StreamId)).Distinct()]);
+    }
+
     private static string Tables(string schema) =>
         $"{schema}.bsd_events, {schema}.bsd_statements, {schema}.bsd_provenances, {schema}.bsd_commitment_recipients";
 
-    private static async Task<long> CopyAsync(NpgsqlConnection connection, string schema, List<RecordedEvent> page, CancellationToken cancellationToken)
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, string schema, DecodedPage page, CancellationToken cancellationToken)
     {
         long rows = 0;
         var provenances = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var events = await connection.BeginBinaryImportAsync(
             $"copy {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash) from stdin (format binary)", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var e in page)
+            foreach (var row in page.Events)
             {
-                var row = ProjectionRows.EventRowOf(e);
                 await events.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.StreamId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
@@ -121,7 +188,7 @@ public static class ProjectionRebuilder
         await using (var statements = await connection.BeginBinaryImportAsync(
             $"copy {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) from stdin (format binary)", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var s in page.SelectMany(ProjectionRows.StatementsOf))
+            foreach (var s in page.Statements)
             {
                 await statements.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await statements.WriteAsync(s.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
@@ -163,12 +230,12 @@ public static class ProjectionRebuilder
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var recipients = page.Select(e => (Recipient: ProjectionRows.RecipientOf(e), e.StreamId)).Where(r => r.Recipient is not null).Distinct().ToArray();
+        var recipients = page.Recipients;
         if (recipients.Length > 0)
         {
             await using var insert = new NpgsqlCommand(
                 $"insert into {schema}.bsd_commitment_recipients (recipient, stream_id) select * from unnest(@recipients, @streams) on conflict do nothing", connection);
-            insert.Parameters.AddWithValue("recipients", recipients.Select(r => r.Recipient!).ToArray());
+            insert.Parameters.AddWithValue("recipients", recipients.Select(r => r.Recipient).ToArray());
             insert.Parameters.AddWithValue("streams", recipients.Select(r => r.StreamId).ToArray());
             rows += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -176,3 +243,7 @@ public static class ProjectionRebuilder
         return rows;
     }
 }
+
+internal sealed record RawEvent(long Sequence, string StreamId, long Version, DateTimeOffset Timestamp, string Type, string Data);
+
+internal sealed record DecodedPage(EventRow[] Events, StatementRow[] Statements, (string Recipient, string StreamId)[] Recipients);

@@ -86,6 +86,14 @@ public static class EventCatalogue
             ? type
             : throw new ArgumentException($"'{name}' is not the wire name of an event type of the model.", nameof(name));
 
+    /// <summary>The event type with a wire name, if there is one.</summary>
+    /// <param name="name">The wire name.</param>
+    /// <param name="type">The type, or <see langword="null"/>.</param>
+    /// <returns>Whether an event type of the model has that name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public static bool TryTypeOf(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
+        ByType.Types.TryGetValue(Guard.Against.Null(name), out type);
+
     /// <summary>The aggregate an event type belongs to.</summary>
     /// <param name="eventType">An event type of the model.</param>
     /// <returns>Its aggregate.</returns>
