@@ -22,7 +22,12 @@ internal sealed class BorderSecurityTables
         Events.AddColumn("valid_on", "date").NotNull();
         Events.AddColumn("recorded_at", "timestamp with time zone").NotNull();
         Events.AddColumn<string>("provenance_hash").NotNull();
-        Events.Indexes.Add(new IndexDefinition("ix_bsd_events_aggregate_valid") { Columns = ["aggregate", "valid_on", "seq"] });
+        // Covering, so the sources part of an as-of question is an index-only scan.
+        Events.Indexes.Add(new IndexDefinition("ix_bsd_events_aggregate_valid")
+        {
+            Columns = ["aggregate", "valid_on", "seq"],
+            IncludeColumns = ["recorded_at", "stream_id", "provenance_hash"],
+        });
         Events.Indexes.Add(new IndexDefinition("ix_bsd_events_stream_valid") { Columns = ["stream_id", "valid_on", "seq"] });
 
         Provenances = new Table(new PostgresqlObjectName(schema, "bsd_provenances", SchemaUtils.IdentifierUsage.General));
@@ -39,11 +44,21 @@ internal sealed class BorderSecurityTables
         Statements.AddColumn("recorded_at", "timestamp with time zone").NotNull();
         Statements.AddColumn("value", "numeric");
         Statements.AddColumn("detail", "jsonb");
+        // Read backwards, this index yields each figure's statements newest first, already in DISTINCT ON order: the
+        // latest statement of every figure is an index-only scan with no sort.
         Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_figure_valid")
         {
             Columns = ["aggregate", "stream_id", "figure", "dimension", "valid_on", "seq"],
+            IncludeColumns = ["recorded_at", "value"],
         });
-        Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_aggregate_valid") { Columns = ["aggregate", "valid_on"] });
+
+        // The creation rows with their detail (recipient, origin, basis), also index-only.
+        Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_created")
+        {
+            Columns = ["aggregate", "stream_id", "valid_on", "seq"],
+            IncludeColumns = ["recorded_at", "detail"],
+            Predicate = "figure = 'created'",
+        });
 
         Recipients = new Table(new PostgresqlObjectName(schema, "bsd_commitment_recipients", SchemaUtils.IdentifierUsage.General));
         Recipients.AddColumn<string>("recipient").AsPrimaryKey();

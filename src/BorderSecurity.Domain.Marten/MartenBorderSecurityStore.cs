@@ -57,6 +57,7 @@ public sealed class MartenBorderSecurityStore
     private readonly string _schema;
     private readonly string _eventsSchema;
     private readonly StreamCache _cache;
+    private readonly ProvenanceCache _provenances = new();
 
     /// <summary>The default number of stream histories a store keeps to decide writes without reading the stream first.</summary>
     public const int DefaultStreamCacheCapacity = 10_000;
@@ -451,61 +452,86 @@ public sealed class MartenBorderSecurityStore
 
     private async Task<FigureRows> FiguresAsync(string aggregate, AsOfQuery query, CancellationToken cancellationToken, string? recipient = null)
     {
+        // Three index-only parts, no sort: the latest statement of each figure (the figure index read backwards), the
+        // latest creation row of each stream with its detail, and each distinct provenance of a stream's counting events
+        // with the (valid date, sequence) of its first one, packed into one bigint for min(). Provenances come back as
+        // content hashes, resolved through a process-wide cache (a hash names its content for ever).
         var streams = recipient is null ? "" : $" and stream_id in (select r.stream_id from {_schema}.bsd_commitment_recipients r where r.recipient = @recipient)";
+        var known = KnownAtClause(query, "");
         var sql = $"""
-            select 0 as part, s.stream_id, s.figure, s.dimension, s.value, s.detail::text, s.valid_on, s.seq
+            select 0 as part, s.stream_id, s.figure, s.dimension, s.value, null as text, s.valid_on, s.seq
             from (
-              select distinct on (stream_id, figure, dimension) stream_id, figure, dimension, value, detail, valid_on, seq
+              select distinct on (stream_id, figure, dimension) stream_id, figure, dimension, value, valid_on, seq
               from {_schema}.bsd_statements
-              where aggregate = @aggregate and valid_on <= @asOf{KnownAtClause(query, "")}{streams}
-              order by stream_id, figure, dimension, valid_on desc, seq desc
+              where aggregate = @aggregate and valid_on <= @asOf{known}{streams}
+              order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
             ) s
             union all
-            select 1, c.stream_id, '', '', null, p.provenance::text, c.valid_on, c.seq
+            select 1, c.stream_id, '', '', null, c.detail::text, c.valid_on, c.seq
             from (
-              select distinct on (b.stream_id, b.provenance_hash) b.stream_id, b.provenance_hash, b.valid_on, b.seq
-              from {_schema}.bsd_events b
-              where b.aggregate = @aggregate and b.valid_on <= @asOf{KnownAtClause(query, "b.")}{streams.Replace("stream_id in", "b.stream_id in", StringComparison.Ordinal)}
-              order by b.stream_id, b.provenance_hash, b.valid_on, b.seq
-            ) c join {_schema}.bsd_provenances p on p.hash = c.provenance_hash
+              select distinct on (stream_id) stream_id, detail, valid_on, seq
+              from {_schema}.bsd_statements
+              where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}{streams}
+              order by stream_id desc, valid_on desc, seq desc
+            ) c
             union all
-            select 2, b.stream_id, b.event_type, '', count(*)::numeric, null, null, null
-            from {_schema}.bsd_events b
-            where b.aggregate = @aggregate and b.event_type = 'recruitment.target-reannounced.v1'
-              and b.valid_on <= @asOf{KnownAtClause(query, "b.")}
-            group by b.stream_id, b.event_type
-            order by 1, 2, 7, 8
+            select 2, stream_id, '', '', min(((valid_on - date '1900-01-01')::bigint << 40) | seq)::numeric, provenance_hash, null, null
+            from {_schema}.bsd_events
+            where aggregate = @aggregate and valid_on <= @asOf{known}{streams}
+            group by stream_id, provenance_hash
+            {(aggregate != ProjectionRows.Recruitment ? "" : $"""
+                union all
+                select 3, stream_id, '', '', count(*)::numeric, null, null, null
+                from {_schema}.bsd_events
+                where aggregate = @aggregate and event_type = 'recruitment.target-reannounced.v1' and valid_on <= @asOf{known}
+                group by stream_id
+                """)}
             """;
         await using var connection = OpenConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection);
-        AddParameters(command, query, aggregate);
-        if (recipient is not null)
+        var rows = new FigureRows();
+        var citations = new List<(string StreamId, decimal First, string Hash)>();
+        await using (var command = new NpgsqlCommand(sql, connection))
         {
-            command.Parameters.AddWithValue("recipient", recipient);
+            AddParameters(command, query, aggregate);
+            if (recipient is not null)
+            {
+                command.Parameters.AddWithValue("recipient", recipient);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var streamId = reader.GetString(1);
+                switch (reader.GetInt32(0))
+                {
+                    case 0 when reader.GetString(2) == ProjectionRows.Created:
+                        // Part 1 carries the creation rows with their detail.
+                        break;
+                    case 0:
+                        rows.Figures(streamId)[(reader.GetString(2), reader.GetString(3))] = new Figure(
+                            reader.IsDBNull(4) ? null : reader.GetDecimal(4), null, LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
+                        break;
+                    case 1:
+                        rows.Figures(streamId)[(ProjectionRows.Created, "")] = new Figure(
+                            null, reader.GetString(5), LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
+                        break;
+                    case 2:
+                        citations.Add((streamId, reader.GetDecimal(4), reader.GetString(5)));
+                        break;
+                    default:
+                        rows.Reannouncements[streamId] = (int)reader.GetDecimal(4);
+                        break;
+                }
+            }
         }
 
-        var rows = new FigureRows();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var provenances = await _provenances.ResolveAsync(connection, _schema, citations.Select(c => c.Hash), cancellationToken).ConfigureAwait(false);
+
+        // Each distinct provenance once, in the order of its first counting event: the first appearance of every source.
+        foreach (var (streamId, _, hash) in citations.OrderBy(c => c.StreamId, StringComparer.Ordinal).ThenBy(c => c.First))
         {
-            var streamId = reader.GetString(1);
-            if (reader.GetInt32(0) == 0)
-            {
-                rows.Figures(streamId)[(reader.GetString(2), reader.GetString(3))] = new Figure(
-                    reader.IsDBNull(4) ? null : reader.GetDecimal(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
-                    LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
-            }
-            else if (reader.GetInt32(0) == 1)
-            {
-                // Each distinct provenance once, at its first counting event: the first appearance of every source.
-                rows.Add(streamId, JsonSerializer.Deserialize<Provenance>(reader.GetString(5), DetailJson.Provenance)!);
-            }
-            else
-            {
-                rows.Reannouncements[streamId] = (int)reader.GetDecimal(4);
-            }
+            rows.Add(streamId, provenances[hash]);
         }
 
         return rows;
@@ -520,7 +546,7 @@ public sealed class MartenBorderSecurityStore
             return null;
         }
 
-        var detail = JsonSerializer.Deserialize<CommitmentDetail>(created.Detail!, DetailJson.Options)!;
+        var detail = Details.Commitment(created.Detail!);
         var withdrawn = figures.ContainsKey((ProjectionRows.Withdrawn, ""));
         CapabilityAmount[] allocations = withdrawn
             ? []
@@ -541,7 +567,7 @@ public sealed class MartenBorderSecurityStore
             return null;
         }
 
-        var detail = JsonSerializer.Deserialize<TargetDetail>(created.Detail!, DetailJson.Options)!;
+        var detail = Details.Target(created.Detail!);
         var status = figures.ContainsKey((ProjectionRows.Abandoned, "")) ? RecruitmentStatus.Abandoned
             : figures.ContainsKey((ProjectionRows.Met, "")) ? RecruitmentStatus.Met
             : RecruitmentStatus.Active;

@@ -79,7 +79,9 @@ public static class ProjectionRebuilder
             }
         }
 
-        await using (var create = new NpgsqlCommand(string.Join(";\n", indexes.Select(i => i.Ddl)), connection, transaction))
+        // COPY ... FREEZE into tables truncated in this transaction writes the rows frozen and all-visible, so the
+        // as-of queries' index-only scans work at once; ANALYZE gives the planner the new tables' statistics.
+        await using (var create = new NpgsqlCommand(string.Join(";\n", indexes.Select(i => i.Ddl).Append($"analyze {Tables(schema)}")), connection, transaction))
         {
             create.CommandTimeout = 0;
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -166,7 +168,7 @@ public static class ProjectionRebuilder
         long rows = 0;
         var provenances = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var events = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash) from stdin (format binary)", cancellationToken).ConfigureAwait(false))
+            $"copy {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var row in page.Events)
             {
@@ -186,7 +188,7 @@ public static class ProjectionRebuilder
         }
 
         await using (var statements = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) from stdin (format binary)", cancellationToken).ConfigureAwait(false))
+            $"copy {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var s in page.Statements)
             {

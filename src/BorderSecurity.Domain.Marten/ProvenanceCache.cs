@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Npgsql;
+
+namespace BorderSecurity.Domain.Marten;
+
+/// <summary>
+/// Provenances by content hash, parsed once per process. Safe to keep for ever: a hash names its content, so an entry
+/// can never go stale (a rebuild or a reset of the tables writes the same hash for the same provenance). Bounded:
+/// past <see cref="Capacity"/> entries it starts again empty.
+/// </summary>
+internal sealed class ProvenanceCache
+{
+    public const int Capacity = 100_000;
+
+    private readonly ConcurrentDictionary<string, Provenance> _parsed = new(StringComparer.Ordinal);
+
+    /// <summary>The provenance of every hash, reading the ones not seen before in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, Provenance>> ResolveAsync(
+        NpgsqlConnection connection, string schema, IEnumerable<string> hashes, CancellationToken cancellationToken)
+    {
+        var wanted = hashes.Distinct(StringComparer.Ordinal).ToArray();
+        var missing = wanted.Where(h => !_parsed.ContainsKey(h)).ToArray();
+        var found = new Dictionary<string, Provenance>(StringComparer.Ordinal);
+        if (missing.Length > 0)
+        {
+            await using var command = new NpgsqlCommand($"select hash, provenance::text from {schema}.bsd_provenances where hash = any(@hashes)", connection);
+            command.Parameters.AddWithValue("hashes", missing);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found[reader.GetString(0)] = JsonSerializer.Deserialize<Provenance>(reader.GetString(1), DetailJson.Provenance)!;
+            }
+
+            if (_parsed.Count + found.Count > Capacity)
+            {
+                _parsed.Clear();
+            }
+
+            foreach (var (hash, provenance) in found)
+            {
+                _parsed[hash] = provenance;
+            }
+        }
+
+        foreach (var hash in wanted)
+        {
+            if (!found.ContainsKey(hash))
+            {
+                found[hash] = _parsed.TryGetValue(hash, out var provenance)
+                    ? provenance
+                    : throw new InvalidOperationException(
+                        $"Provenance {hash} is cited by bsd_events but missing from bsd_provenances; rebuild the projection tables (RebuildProjectionsAsync).");
+            }
+        }
+
+        return found;
+    }
+}
+
+/// <summary>Creation details parsed once per distinct text (the text is the key, so an entry cannot go stale). Bounded like <see cref="ProvenanceCache"/>.</summary>
+internal static class Details
+{
+    private static readonly ConcurrentDictionary<string, CommitmentDetail> Commitments = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TargetDetail> Targets = new(StringComparer.Ordinal);
+
+    public static CommitmentDetail Commitment(string json) => Parse(Commitments, json);
+
+    public static TargetDetail Target(string json) => Parse(Targets, json);
+
+    private static T Parse<T>(ConcurrentDictionary<string, T> cache, string json)
+    {
+        if (cache.TryGetValue(json, out var parsed))
+        {
+            return parsed;
+        }
+
+        if (cache.Count >= ProvenanceCache.Capacity)
+        {
+            cache.Clear();
+        }
+
+        return cache[json] = JsonSerializer.Deserialize<T>(json, DetailJson.Options)!;
+    }
+}
