@@ -23,7 +23,7 @@ namespace BorderSecurity.Domain.Projections;
 public sealed class BorderSecurityProjection : IBorderSecurityQueries
 {
     private readonly Lock _gate = new();
-    private readonly HashSet<long> _applied = [];
+    private readonly SequenceSet _applied = new();
     private readonly Dictionary<string, FundingFacts> _funding = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FundingFacts>> _fundingByRecipient = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecruitmentFacts> _recruitment = new(StringComparer.Ordinal);
@@ -48,10 +48,14 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
     /// <returns>The projection.</returns>
     public static BorderSecurityProjection Of(IEnumerable<RecordedEvent> events)
     {
+        Guard.Against.Null(events);
         var projection = new BorderSecurityProjection();
-        foreach (var e in Guard.Against.Null(events))
+        lock (projection._gate)
         {
-            projection.Apply(e);
+            foreach (var e in events)
+            {
+                projection.ApplyLocked(Guard.Against.Null(e));
+            }
         }
 
         return projection;
@@ -65,45 +69,50 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         Guard.Against.Null(recorded);
         lock (_gate)
         {
-            if (!_applied.Add(recorded.Sequence))
-            {
-                return false;
-            }
-
-            _timeline.Add(recorded, recorded);
-            switch (recorded.Data)
-            {
-                case FundingPledged or FundingRedirected or FundingAllocated or FundingRevised or FundingAmountCorrected
-                    or FundingWithdrawn or FundingReannounced:
-                    var facts = Facts(_funding, recorded.StreamId);
-                    facts.Apply(recorded);
-                    if (recorded.Data is FundingPledged { Recipient: var pledgedTo })
-                    {
-                        Index(pledgedTo, facts);
-                    }
-                    else if (recorded.Data is FundingRedirected { Recipient: var redirectedTo })
-                    {
-                        Index(redirectedTo, facts);
-                    }
-
-                    break;
-                case RecruitmentTargetSet or RecruitmentTargetReannounced or RecruitmentTargetRevised or RecruitmentTargetCorrected
-                    or RecruitmentProgressRecorded or RecruitmentTargetMet or RecruitmentTargetAbandoned:
-                    Facts(_recruitment, recorded.StreamId).Apply(recorded);
-                    break;
-                default:
-                    var streams = EventCatalogue.AggregateOf(recorded.Data.GetType()) == AggregateKind.Command ? _commands : _legislation;
-                    if (!streams.TryGetValue(recorded.StreamId, out var stream))
-                    {
-                        streams[recorded.StreamId] = stream = new Statements<IBorderSecurityEvent>();
-                    }
-
-                    stream.Add(recorded, recorded.Data);
-                    break;
-            }
-
-            return true;
+            return ApplyLocked(recorded);
         }
+    }
+
+    private bool ApplyLocked(RecordedEvent recorded)
+    {
+        if (!_applied.Add(recorded.Sequence))
+        {
+            return false;
+        }
+
+        _timeline.Add(recorded, recorded);
+        switch (recorded.Data)
+        {
+            case FundingPledged or FundingRedirected or FundingAllocated or FundingRevised or FundingAmountCorrected
+                or FundingWithdrawn or FundingReannounced:
+                var facts = Facts(_funding, recorded.StreamId);
+                facts.Apply(recorded);
+                if (recorded.Data is FundingPledged { Recipient: var pledgedTo })
+                {
+                    Index(pledgedTo, facts);
+                }
+                else if (recorded.Data is FundingRedirected { Recipient: var redirectedTo })
+                {
+                    Index(redirectedTo, facts);
+                }
+
+                break;
+            case RecruitmentTargetSet or RecruitmentTargetReannounced or RecruitmentTargetRevised or RecruitmentTargetCorrected
+                or RecruitmentProgressRecorded or RecruitmentTargetMet or RecruitmentTargetAbandoned:
+                Facts(_recruitment, recorded.StreamId).Apply(recorded);
+                break;
+            default:
+                var streams = EventCatalogue.AggregateOf(recorded.Data.GetType()) == AggregateKind.Command ? _commands : _legislation;
+                if (!streams.TryGetValue(recorded.StreamId, out var stream))
+                {
+                    streams[recorded.StreamId] = stream = new Statements<IBorderSecurityEvent>();
+                }
+
+                stream.Add(recorded, recorded.Data);
+                break;
+        }
+
+        return true;
     }
 
     /// <inheritdoc />

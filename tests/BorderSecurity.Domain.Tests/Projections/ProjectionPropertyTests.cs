@@ -39,6 +39,24 @@ public class ProjectionPropertyTests
     }
 
     [Fact]
+    public void AnEventAppliedAgainIsIgnoredWhateverItsSequenceNumber()
+    {
+        var history = HistoryGenerator.Generate(seed: 5, requests: 60);
+
+        // The same events under sequence numbers spread over many 64K pages of the applied set, negative ones included.
+        var spread = history.Events.Select((e, i) => e with { Sequence = (i - 20) * 70_001L }).ToArray();
+        var projection = BorderSecurityProjection.Of(spread);
+        var reference = new ReferenceProjection(spread);
+
+        spread.Reverse().Select(projection.Apply).Should().AllBeEquivalentTo(false);
+        projection.Count.Should().Be(spread.Length);
+        foreach (var query in Questions(history, 5))
+        {
+            AssertSameAnswers(projection, reference, query, 5);
+        }
+    }
+
+    [Fact]
     public void GeneratedHistoriesExerciseBackFillsCorrectionsAndRejections()
     {
         var histories = Enumerable.Range(0, 200).Select(seed => HistoryGenerator.Generate(seed, 40)).ToArray();
