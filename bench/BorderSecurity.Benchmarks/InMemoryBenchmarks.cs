@@ -14,6 +14,7 @@ public class InMemoryBenchmarks
     private IReadOnlyList<RecordedEvent> _events = [];
     private BorderSecurityProjection _projection = new();
     private AsOfQuery _query;
+    private AsOfQuery _now;
     private string _recipient = "";
 
     /// <summary>The number of events.</summary>
@@ -26,6 +27,7 @@ public class InMemoryBenchmarks
         _events = GeneratedEvents.Of(Events).Events;
         _projection = BorderSecurityProjection.Of(_events);
         _query = new AsOfQuery(new LocalDate(2024, 6, 30), _events[_events.Count / 2].RecordedAt);
+        _now = new AsOfQuery(new LocalDate(2024, 6, 30), null);
         _recipient = _projection.Funding(_query).Recipients[0].Recipient;
         Console.WriteLine($"// {_events.Count} events");
     }
@@ -33,11 +35,17 @@ public class InMemoryBenchmarks
     [Benchmark(Description = "fold: build the projection")]
     public int Fold() => BorderSecurityProjection.Of(_events).Count;
 
-    [Benchmark(Description = "as-of: whole funding portfolio")]
+    [Benchmark(Description = "as-of, known mid-history: whole funding portfolio")]
     public decimal PortfolioAsOf() => _projection.Funding(_query).Totals.Total.Pounds;
 
-    [Benchmark(Description = "as-of: one recipient")]
-    public decimal RecipientAsOf() => _projection.Funding(_query).For(_recipient).Totals.Total.Pounds;
+    [Benchmark(Description = "as-of, known mid-history: one recipient (FundingOf)")]
+    public decimal RecipientAsOf() => _projection.FundingOf(_recipient, _query).Totals.Total.Pounds;
+
+    [Benchmark(Description = "as-of, known now: whole funding portfolio")]
+    public decimal PortfolioNow() => _projection.Funding(_now).Totals.Total.Pounds;
+
+    [Benchmark(Description = "as-of, known now: one recipient (FundingOf)")]
+    public decimal RecipientNow() => _projection.FundingOf(_recipient, _now).Totals.Total.Pounds;
 
     [Benchmark(Description = "as-of: recruitment summary")]
     public int RecruitmentAsOf() => _projection.Recruitment(_query).Target;

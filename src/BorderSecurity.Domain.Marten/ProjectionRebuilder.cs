@@ -115,7 +115,7 @@ public static class ProjectionRebuilder
                     {
                         after = reader.GetInt64(0);
                         raw.Add(new RawEvent(after, reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3),
-                            reader.GetString(4), reader.GetString(5)));
+                            reader.GetString(4), reader.GetFieldValue<byte[]>(5)));
                     }
                 }
 
@@ -148,7 +148,7 @@ public static class ProjectionRebuilder
                 return;
             }
 
-            using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(r.Data));
+            using var json = new MemoryStream(r.Data, writable: false);
             var recorded = new RecordedEvent(r.Sequence, r.StreamId, r.Version, Instant.FromDateTimeOffset(r.Timestamp),
                 (IBorderSecurityEvent)serializer.FromJson(type, json));
             decoded[i] = (ProjectionRows.EventRowOf(recorded), [.. ProjectionRows.StatementsOf(recorded)], ProjectionRows.RecipientOf(recorded));
@@ -246,6 +246,6 @@ public static class ProjectionRebuilder
     }
 }
 
-internal sealed record RawEvent(long Sequence, string StreamId, long Version, DateTimeOffset Timestamp, string Type, string Data);
+internal sealed record RawEvent(long Sequence, string StreamId, long Version, DateTimeOffset Timestamp, string Type, byte[] Data);
 
 internal sealed record DecodedPage(EventRow[] Events, StatementRow[] Statements, (string Recipient, string StreamId)[] Recipients);

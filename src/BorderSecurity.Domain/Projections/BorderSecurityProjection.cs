@@ -236,14 +236,14 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         private readonly Statements<Money> _amount = new();
         private readonly SortedDictionary<string, Statements<Money>> _allocations = new(StringComparer.Ordinal);
         private readonly Statements<bool> _withdrawn = new();
-        private readonly Statements<Provenance> _citations = new();
+        private readonly Citations _citations = new();
 
         /// <summary>The recipients this commitment is indexed under (one, unless a creation was restated with another).</summary>
         public List<string> IndexedUnder { get; } = new(1);
 
         public void Apply(RecordedEvent recorded)
         {
-            _citations.Add(recorded, recorded.Data.Provenance);
+            _citations.Add(recorded);
             switch (recorded.Data)
             {
                 case FundingPledged e:
@@ -297,7 +297,7 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
                     .OfType<CapabilityAmount>()
                     .Where(a => a.Amount > Money.Zero)];
             return new CommitmentPosition(id, recipient, origin, basis, creation.ValidOn, withdrawn ? Money.Zero : amount,
-                allocations, withdrawn, Sources(_citations, query));
+                allocations, withdrawn, _citations.Sources(query));
         }
     }
 
@@ -309,11 +309,11 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         private readonly Statements<bool> _met = new();
         private readonly Statements<bool> _abandoned = new();
         private readonly Statements<bool> _reannounced = new();
-        private readonly Statements<Provenance> _citations = new();
+        private readonly Citations _citations = new();
 
         public void Apply(RecordedEvent recorded)
         {
-            _citations.Add(recorded, recorded.Data.Provenance);
+            _citations.Add(recorded);
             switch (recorded.Data)
             {
                 case RecruitmentTargetSet e:
@@ -357,10 +357,7 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
             var inPost = _inPost.TryLatest(query, out var count) ? count : 0;
             var abandoned = status == RecruitmentStatus.Abandoned;
             return new TargetPosition(set.TargetId, set.Organisation, set.Role, status, abandoned ? 0 : headcount, abandoned ? 0 : inPost,
-                set.Deadline, 1 + _reannounced.AllCounting(query).Count(), Sources(_citations, query));
+                set.Deadline, 1 + _reannounced.AllCounting(query).Count(), _citations.Sources(query));
         }
     }
-
-    private static IReadOnlyList<SourceReference> Sources(Statements<Provenance> citations, AsOfQuery query) =>
-        [.. citations.AllCounting(query).SelectMany(p => p.Sources).Distinct()];
 }

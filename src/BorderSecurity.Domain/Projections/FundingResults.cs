@@ -67,20 +67,22 @@ public sealed record FundingTotals(Money Total, Money NewMoney, Money Redirected
     /// <returns>Their totals.</returns>
     public static FundingTotals Of(IEnumerable<CommitmentPosition> commitments)
     {
-        var t = None;
+        // Plain decimal sums and one record at the end: a portfolio question sums thousands of positions.
+        decimal total = 0, newMoney = 0, redirected = 0, firm = 0, ceiling = 0, allocated = 0;
         foreach (var c in Guard.Against.Null(commitments))
         {
-            t = new FundingTotals(
-                t.Total + c.Amount,
-                c.Origin.Kind == FundingOriginKind.NewMoney ? t.NewMoney + c.Amount : t.NewMoney,
-                c.Origin.Kind == FundingOriginKind.Redirected ? t.Redirected + c.Amount : t.Redirected,
-                c.Basis == FundingBasis.Firm ? t.Firm + c.Amount : t.Firm,
-                c.Basis == FundingBasis.UpTo ? t.Ceiling + c.Amount : t.Ceiling,
-                t.Allocated + c.Allocated,
-                t.Unallocated + (c.Amount - c.Allocated));
+            var amount = c.Amount.Pounds;
+            var allocatedToIt = c.Allocated.Pounds;
+            total += amount;
+            newMoney += c.Origin.Kind == FundingOriginKind.NewMoney ? amount : 0;
+            redirected += c.Origin.Kind == FundingOriginKind.Redirected ? amount : 0;
+            firm += c.Basis == FundingBasis.Firm ? amount : 0;
+            ceiling += c.Basis == FundingBasis.UpTo ? amount : 0;
+            allocated += allocatedToIt;
         }
 
-        return t;
+        return new FundingTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm),
+            Money.FromPounds(ceiling), Money.FromPounds(allocated), Money.FromPounds(total - allocated));
     }
 }
 

@@ -56,17 +56,26 @@ internal sealed class Statements<T>
         }
     }
 
+    /// <summary>The number of rows, sorted.</summary>
+    public int Count => _rows.Count;
+
+    /// <summary>How many rows (in valid order) have a valid date on or before <paramref name="asOf"/>.</summary>
+    public int CountUpTo(LocalDate asOf) => UpperBound(asOf, long.MaxValue);
+
+    /// <summary>The recorded instant and value of the i-th row in valid order.</summary>
+    public (Instant RecordedAt, T Value) RecordedAndValueAt(int index)
+    {
+        EnsureSorted();
+        return (_rows[index].RecordedAt, _rows[index].Value);
+    }
+
     public IEnumerable<LocalDate> ValidDates(Instant? knownAt) =>
         _rows.Where(r => knownAt is not { } k || r.RecordedAt <= k).Select(r => r.ValidOn);
 
     /// <summary>The index of the first row after (validOn, sequence).</summary>
     private int UpperBound(LocalDate validOn, long sequence)
     {
-        if (!_sorted)
-        {
-            _rows.Sort(Order);
-            _sorted = true;
-        }
+        EnsureSorted();
 
         int lo = 0, hi = _rows.Count;
         while (lo < hi)
@@ -84,5 +93,14 @@ internal sealed class Statements<T>
         }
 
         return lo;
+    }
+
+    private void EnsureSorted()
+    {
+        if (!_sorted)
+        {
+            _rows.Sort(Order);
+            _sorted = true;
+        }
     }
 }

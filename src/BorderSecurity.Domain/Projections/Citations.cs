@@ -1,0 +1,95 @@
+namespace BorderSecurity.Domain.Projections;
+
+/// <summary>
+/// The provenance of every event of one stream, answering "which sources stand behind the events that count" with
+/// each source once, first cited first.
+/// </summary>
+/// <remarks>
+/// After the rows are sorted, two prefix arrays are built once (and dropped when a row is added): the latest
+/// recorded instant among the first i rows, and the distinct sources in order of first appearance with how many of
+/// them the first i rows cite. A question whose known-at instant is at or after every counting row's recorded
+/// instant (any question about the present, and most about the past) is then answered by a slice of that array,
+/// without walking or hashing the citations; other questions take the walk.
+/// </remarks>
+internal sealed class Citations
+{
+    private readonly Statements<Provenance> _rows = new();
+    private Prefix? _prefix;
+
+    public void Add(RecordedEvent recorded)
+    {
+        _rows.Add(recorded, recorded.Data.Provenance);
+        _prefix = null;
+    }
+
+    public IEnumerable<LocalDate> ValidDates(Instant? knownAt) => _rows.ValidDates(knownAt);
+
+    public IReadOnlyList<SourceReference> Sources(AsOfQuery query)
+    {
+        var end = _rows.CountUpTo(query.AsOf);
+        if (end == 0)
+        {
+            return [];
+        }
+
+        var prefix = _prefix ??= Prefix.Of(_rows);
+        if (query.KnownAt is not { } knownAt || prefix.LatestRecorded[end - 1] <= knownAt)
+        {
+            return new ArraySegment<SourceReference>(prefix.Distinct, 0, prefix.DistinctCount[end]);
+        }
+
+        var sources = new List<SourceReference>();
+        var seen = new HashSet<SourceReference>();
+        Provenance? previous = null;
+        foreach (var provenance in _rows.AllCounting(query))
+        {
+            // Consecutive events often carry the same provenance instance; its sources are already in.
+            if (ReferenceEquals(provenance, previous))
+            {
+                continue;
+            }
+
+            previous = provenance;
+            foreach (var source in provenance.Sources)
+            {
+                if (seen.Add(source))
+                {
+                    sources.Add(source);
+                }
+            }
+        }
+
+        return sources;
+    }
+
+    private sealed record Prefix(Instant[] LatestRecorded, SourceReference[] Distinct, int[] DistinctCount)
+    {
+        public static Prefix Of(Statements<Provenance> rows)
+        {
+            var latest = new Instant[rows.Count];
+            var counts = new int[rows.Count + 1];
+            var distinct = new List<SourceReference>();
+            var seen = new HashSet<SourceReference>();
+            var seenProvenances = new HashSet<Provenance>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var (recordedAt, provenance) = rows.RecordedAndValueAt(i);
+                latest[i] = i == 0 || recordedAt > latest[i - 1] ? recordedAt : latest[i - 1];
+                if (seenProvenances.Add(provenance))
+                {
+                    foreach (var source in provenance.Sources)
+                    {
+                        if (seen.Add(source))
+                        {
+                            distinct.Add(source);
+                        }
+                    }
+                }
+
+                counts[i + 1] = distinct.Count;
+            }
+
+            return new Prefix(latest, [.. distinct], counts);
+        }
+    }
+}
