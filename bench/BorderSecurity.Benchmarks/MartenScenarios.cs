@@ -114,6 +114,8 @@ internal static class MartenScenarios
             var portfolio = new List<double>();
             var recipient = new List<double>();
             var linq = new List<double>();
+            var totals = new List<double>();
+            var totalsRecipient = new List<double>();
             var liveRecipient = new List<double>();
             var livePortfolioTimes = new List<double>();
             using var scope = peak.Start();
@@ -132,6 +134,16 @@ internal static class MartenScenarios
                 var one = await model.FundingOfAsync(who, q);
                 recipient.Add(clock.Elapsed.TotalMilliseconds);
                 Check(one.Totals == expected.For(who).Totals, $"{who} at {q}: {one.Totals} versus {expected.For(who).Totals}");
+
+                clock.Restart();
+                var sums = await model.FundingTotalsAsync(q);
+                totals.Add(clock.Elapsed.TotalMilliseconds);
+                Check(sums == expected.Totals, $"totals at {q}: {sums} versus {expected.Totals}");
+
+                clock.Restart();
+                var recipientSums = await model.FundingTotalsAsync(q, who);
+                totalsRecipient.Add(clock.Elapsed.TotalMilliseconds);
+                Check(recipientSums == expected.For(who).Totals, $"{who}'s totals at {q}: {recipientSums} versus {expected.For(who).Totals}");
 
                 clock.Restart();
                 var peer = await LinqFoldAsync(store, q);
@@ -164,6 +176,12 @@ internal static class MartenScenarios
                 $"{P(livePortfolioTimes, 50) / P(portfolio, 50):0.0}x faster at p50", mib);
             Row("as-of, whole portfolio (as above)", Latency(portfolio), $"LINQ over raw events + fold per question: {Latency(linq)}",
                 $"{P(linq, 50) / P(portfolio, 50):0.0}x faster at p50", mib);
+            Row($"as-of totals only (`FundingTotalsAsync`), one recipient, p50 / p95", Latency(totalsRecipient),
+                $"`AggregateStreamAsync` per commitment of the recipient: {Latency(liveRecipient)}",
+                $"{P(liveRecipient, 50) / P(totalsRecipient, 50):0.0}x faster at p50", mib);
+            Row($"as-of totals only (`FundingTotalsAsync`), whole portfolio, p50 / p95", Latency(totals),
+                $"`AggregateStreamAsync` per commitment: {Latency(livePortfolioTimes)}",
+                $"{P(livePortfolioTimes, 50) / P(totals, 50):0.0}x faster at p50", mib);
         }
 
         /// <summary>

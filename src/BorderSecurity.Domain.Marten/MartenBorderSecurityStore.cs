@@ -339,6 +339,73 @@ public sealed class MartenBorderSecurityStore
         return FundingPortfolio.Of(query, rows.Streams.Select(s => CommitmentOf(s, rows)).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient));
     }
 
+    /// <summary>
+    /// The funding totals as of a question ("what was pledged by 1 Oct 2024, as we knew it on 5 Nov?"), summed inside
+    /// PostgreSQL: the same figures as <see cref="FundingAsync"/>'s <see cref="FundingPortfolio.Totals"/> (or, with a
+    /// recipient, <see cref="FundingOfAsync"/>'s), without sending every commitment, allocation and source to the client.
+    /// </summary>
+    /// <param name="query">The question.</param>
+    /// <param name="recipient">One recipient (matched exactly), or <see langword="null"/> for the whole portfolio.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The totals; <see cref="FundingTotals.None"/> if nothing counts.</returns>
+    public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default)
+    {
+        var streams = recipient is null ? "" : $" and stream_id in (select r.stream_id from {_schema}.bsd_commitment_recipients r where r.recipient = @recipient)";
+        var known = KnownAtClause(query, "");
+        var sql = $"""
+            with latest as (
+              select distinct on (stream_id, figure, dimension) stream_id, figure, value
+              from {_schema}.bsd_statements
+              where aggregate = @aggregate and figure <> 'created' and valid_on <= @asOf{known}{streams}
+              order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
+            ), per_commitment as (
+              select stream_id,
+                     max(value) filter (where figure = 'amount') as amount,
+                     bool_or(figure = 'withdrawn') as withdrawn,
+                     coalesce(sum(value) filter (where figure = 'allocation' and value > 0), 0) as allocated
+              from latest
+              group by stream_id
+            ), created as (
+              select distinct on (stream_id) stream_id, detail
+              from {_schema}.bsd_statements
+              where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}{streams}
+              order by stream_id desc, valid_on desc, seq desc
+            )
+            select c.detail->>'OriginKind', c.detail->>'Basis',
+                   sum(case when p.withdrawn then 0 else p.amount end),
+                   sum(case when p.withdrawn then 0 else p.allocated end)
+            from created c join per_commitment p on p.stream_id = c.stream_id
+            where p.amount is not null{(recipient is null ? "" : " and c.detail->>'Recipient' = @recipient")}
+            group by 1, 2
+            """;
+        await using var connection = OpenConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        AddParameters(command, query, ProjectionRows.Funding);
+        if (recipient is not null)
+        {
+            command.Parameters.AddWithValue("recipient", recipient);
+        }
+
+        decimal total = 0, newMoney = 0, redirected = 0, firm = 0, ceiling = 0, allocated = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var origin = Enum.Parse<FundingOriginKind>(reader.GetString(0));
+            var basis = Enum.Parse<FundingBasis>(reader.GetString(1));
+            var amount = reader.GetDecimal(2);
+            total += amount;
+            newMoney += origin == FundingOriginKind.NewMoney ? amount : 0;
+            redirected += origin == FundingOriginKind.Redirected ? amount : 0;
+            firm += basis == FundingBasis.Firm ? amount : 0;
+            ceiling += basis == FundingBasis.UpTo ? amount : 0;
+            allocated += reader.GetDecimal(3);
+        }
+
+        return new FundingTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm),
+            Money.FromPounds(ceiling), Money.FromPounds(allocated), Money.FromPounds(total - allocated));
+    }
+
     /// <summary>All recruitment as of a question (see <see cref="IBorderSecurityQueries.Recruitment"/>).</summary>
     /// <param name="query">The question.</param>
     /// <param name="cancellationToken">Cancels the query.</param>

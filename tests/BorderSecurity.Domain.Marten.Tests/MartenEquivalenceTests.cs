@@ -75,9 +75,11 @@ public class MartenEquivalenceTests(MartenStoreFactory factory) : IClassFixture<
     {
         var funding = memory.Funding(query);
         (await marten.FundingAsync(query)).Should().BeEquivalentTo(funding, o => o.WithStrictOrdering(), because);
+        (await marten.FundingTotalsAsync(query)).Should().Be(funding.Totals, because);
         foreach (var recipient in HistoryGenerator.Recipients.Append("nobody"))
         {
             (await marten.FundingOfAsync(recipient, query)).Should().BeEquivalentTo(memory.FundingOf(recipient, query), o => o.WithStrictOrdering(), because + ", recipient " + recipient);
+            (await marten.FundingTotalsAsync(query, recipient)).Should().Be(memory.FundingOf(recipient, query).Totals, because + ", recipient " + recipient);
         }
 
         (await marten.RecruitmentAsync(query)).Should().BeEquivalentTo(memory.Recruitment(query), o => o.WithStrictOrdering(), because);
