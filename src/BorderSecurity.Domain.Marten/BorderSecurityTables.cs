@@ -28,7 +28,11 @@ internal sealed class BorderSecurityTables
             Columns = ["aggregate", "valid_on", "seq"],
             IncludeColumns = ["recorded_at", "stream_id", "provenance_hash"],
         });
-        Events.Indexes.Add(new IndexDefinition("ix_bsd_events_stream_valid") { Columns = ["stream_id", "valid_on", "seq"] });
+        Events.Indexes.Add(new IndexDefinition("ix_bsd_events_stream_valid")
+        {
+            Columns = ["stream_id", "valid_on", "seq"],
+            IncludeColumns = ["aggregate", "recorded_at", "provenance_hash"],
+        });
 
         Provenances = new Table(new PostgresqlObjectName(schema, "bsd_provenances", SchemaUtils.IdentifierUsage.General));
         Provenances.AddColumn<string>("hash").AsPrimaryKey();

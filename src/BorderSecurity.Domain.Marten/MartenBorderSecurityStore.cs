@@ -350,33 +350,57 @@ public sealed class MartenBorderSecurityStore
     /// <returns>The totals; <see cref="FundingTotals.None"/> if nothing counts.</returns>
     public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default)
     {
-        var streams = recipient is null ? "" : $" and stream_id in (select r.stream_id from {_schema}.bsd_commitment_recipients r where r.recipient = @recipient)";
         var known = KnownAtClause(query, "");
+        var latest = Scoped(recipient,
+            $"""
+            select distinct on (stream_id, figure, dimension) stream_id, figure, value
+            from {_schema}.bsd_statements
+            where aggregate = @aggregate and figure <> 'created' and valid_on <= @asOf{known}/*stream*/
+            order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
+            """,
+            $"""
+            select distinct on (figure, dimension) stream_id, figure, value
+            from {_schema}.bsd_statements
+            where aggregate = @aggregate and figure <> 'created' and valid_on <= @asOf{known}/*stream*/
+            order by figure desc, dimension desc, valid_on desc, seq desc
+            """);
+        var created = Scoped(recipient,
+            $"""
+            select distinct on (stream_id) stream_id, detail
+            from {_schema}.bsd_statements
+            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            order by stream_id desc, valid_on desc, seq desc
+            """,
+            $"""
+            select stream_id, detail
+            from {_schema}.bsd_statements
+            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            order by valid_on desc, seq desc
+            limit 1
+            """);
+
+        // One aggregation per commitment over its latest figures and its creation row, then one per (origin, basis):
+        // no join, so no row estimate can turn it into a nested loop.
         var sql = $"""
-            with latest as (
-              select distinct on (stream_id, figure, dimension) stream_id, figure, value
-              from {_schema}.bsd_statements
-              where aggregate = @aggregate and figure <> 'created' and valid_on <= @asOf{known}{streams}
-              order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
+            with figures as (
+              select l.stream_id, l.figure, l.value, null as origin, null as basis, null as recipient from ({latest}) l
+              union all
+              select c.stream_id, 'created', null, c.detail->>'OriginKind', c.detail->>'Basis', c.detail->>'Recipient' from ({created}) c
             ), per_commitment as (
               select stream_id,
                      max(value) filter (where figure = 'amount') as amount,
                      bool_or(figure = 'withdrawn') as withdrawn,
-                     coalesce(sum(value) filter (where figure = 'allocation' and value > 0), 0) as allocated
-              from latest
+                     coalesce(sum(value) filter (where figure = 'allocation' and value > 0), 0) as allocated,
+                     max(origin) as origin, max(basis) as basis, max(recipient) as recipient
+              from figures
               group by stream_id
-            ), created as (
-              select distinct on (stream_id) stream_id, detail
-              from {_schema}.bsd_statements
-              where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}{streams}
-              order by stream_id desc, valid_on desc, seq desc
             )
-            select c.detail->>'OriginKind', c.detail->>'Basis',
-                   sum(case when p.withdrawn then 0 else p.amount end),
-                   sum(case when p.withdrawn then 0 else p.allocated end)
-            from created c join per_commitment p on p.stream_id = c.stream_id
-            where p.amount is not null{(recipient is null ? "" : " and c.detail->>'Recipient' = @recipient")}
-            group by 1, 2
+            select origin, basis,
+                   sum(case when withdrawn then 0 else amount end),
+                   sum(case when withdrawn then 0 else allocated end)
+            from per_commitment
+            where amount is not null and origin is not null{(recipient is null ? "" : " and recipient = @recipient")}
+            group by origin, basis
             """;
         await using var connection = OpenConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -505,6 +529,21 @@ public sealed class MartenBorderSecurityStore
 
     internal NpgsqlConnection OpenConnection() => _store.Storage.Database.CreateConnection(ConnectionUsage.ReadWrite);
 
+    /// <summary>
+    /// One part of an as-of query over every stream of the aggregate, or, for one recipient, the same part run per
+    /// commitment of the recipient (a lateral join from <c>bsd_commitment_recipients</c>), so that the covering indexes
+    /// are entered once per commitment instead of scanned whole. <c>/*stream*/</c> in each text marks where the stream
+    /// condition goes.
+    /// </summary>
+    private string Scoped(string? recipient, string everyStream, string oneStream) =>
+        recipient is null
+            ? everyStream.Replace("/*stream*/", "", StringComparison.Ordinal)
+            : $"""
+              select x.* from {_schema}.bsd_commitment_recipients r
+              cross join lateral ({oneStream.Replace("/*stream*/", " and stream_id = r.stream_id", StringComparison.Ordinal)}) x
+              where r.recipient = @recipient
+              """;
+
     private static string KnownAtClause(AsOfQuery query, string alias) => query.KnownAt is null ? "" : $" and {alias}recorded_at <= @knownAt";
 
     private static void AddParameters(NpgsqlCommand command, AsOfQuery query, string aggregate)
@@ -523,29 +562,56 @@ public sealed class MartenBorderSecurityStore
         // latest creation row of each stream with its detail, and each distinct provenance of a stream's counting events
         // with the (valid date, sequence) of its first one, packed into one bigint for min(). Provenances come back as
         // content hashes, resolved through a process-wide cache (a hash names its content for ever).
-        var streams = recipient is null ? "" : $" and stream_id in (select r.stream_id from {_schema}.bsd_commitment_recipients r where r.recipient = @recipient)";
         var known = KnownAtClause(query, "");
+        var latest = Scoped(recipient,
+            $"""
+            select distinct on (stream_id, figure, dimension) stream_id, figure, dimension, value, valid_on, seq
+            from {_schema}.bsd_statements
+            where aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
+            """,
+            $"""
+            select distinct on (figure, dimension) stream_id, figure, dimension, value, valid_on, seq
+            from {_schema}.bsd_statements
+            where aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            order by figure desc, dimension desc, valid_on desc, seq desc
+            """);
+        var created = Scoped(recipient,
+            $"""
+            select distinct on (stream_id) stream_id, detail, valid_on, seq
+            from {_schema}.bsd_statements
+            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            order by stream_id desc, valid_on desc, seq desc
+            """,
+            $"""
+            select stream_id, detail, valid_on, seq
+            from {_schema}.bsd_statements
+            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            order by valid_on desc, seq desc
+            limit 1
+            """);
+        var sources = Scoped(recipient,
+            $"""
+            select stream_id, provenance_hash, min(((valid_on - date '1900-01-01')::bigint << 40) | seq) as first
+            from {_schema}.bsd_events
+            where aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            group by stream_id, provenance_hash
+            """,
+            $"""
+            select stream_id, provenance_hash, min(((valid_on - date '1900-01-01')::bigint << 40) | seq) as first
+            from {_schema}.bsd_events
+            where aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            group by stream_id, provenance_hash
+            """);
         var sql = $"""
             select 0 as part, s.stream_id, s.figure, s.dimension, s.value, null as text, s.valid_on, s.seq
-            from (
-              select distinct on (stream_id, figure, dimension) stream_id, figure, dimension, value, valid_on, seq
-              from {_schema}.bsd_statements
-              where aggregate = @aggregate and valid_on <= @asOf{known}{streams}
-              order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
-            ) s
+            from ({latest}) s
             union all
             select 1, c.stream_id, '', '', null, c.detail::text, c.valid_on, c.seq
-            from (
-              select distinct on (stream_id) stream_id, detail, valid_on, seq
-              from {_schema}.bsd_statements
-              where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}{streams}
-              order by stream_id desc, valid_on desc, seq desc
-            ) c
+            from ({created}) c
             union all
-            select 2, stream_id, '', '', min(((valid_on - date '1900-01-01')::bigint << 40) | seq)::numeric, provenance_hash, null, null
-            from {_schema}.bsd_events
-            where aggregate = @aggregate and valid_on <= @asOf{known}{streams}
-            group by stream_id, provenance_hash
+            select 2, p.stream_id, '', '', p.first::numeric, p.provenance_hash, null, null
+            from ({sources}) p
             {(aggregate != ProjectionRows.Recruitment ? "" : $"""
                 union all
                 select 3, stream_id, '', '', count(*)::numeric, null, null, null
