@@ -351,33 +351,8 @@ public sealed class MartenBorderSecurityStore
     public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default)
     {
         var known = KnownAtClause(query, "");
-        var latest = Scoped(recipient,
-            $"""
-            select distinct on (stream_id, figure, dimension) stream_id, figure, value
-            from {_schema}.bsd_statements
-            where aggregate = @aggregate and figure <> 'created' and valid_on <= @asOf{known}/*stream*/
-            order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
-            """,
-            $"""
-            select distinct on (figure, dimension) stream_id, figure, value
-            from {_schema}.bsd_statements
-            where aggregate = @aggregate and figure <> 'created' and valid_on <= @asOf{known}/*stream*/
-            order by figure desc, dimension desc, valid_on desc, seq desc
-            """);
-        var created = Scoped(recipient,
-            $"""
-            select distinct on (stream_id) stream_id, detail
-            from {_schema}.bsd_statements
-            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by stream_id desc, valid_on desc, seq desc
-            """,
-            $"""
-            select stream_id, detail
-            from {_schema}.bsd_statements
-            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by valid_on desc, seq desc
-            limit 1
-            """);
+        var latest = LatestFigures(recipient, known, "stream_id, figure, value", " and figure <> 'created'");
+        var created = CreationRows(recipient, known, "stream_id, detail");
 
         // One aggregation per commitment over its latest figures and its creation row, then one per (origin, basis):
         // no join, so no row estimate can turn it into a nested loop.
@@ -411,23 +386,15 @@ public sealed class MartenBorderSecurityStore
             command.Parameters.AddWithValue("recipient", recipient);
         }
 
-        decimal total = 0, newMoney = 0, redirected = 0, firm = 0, ceiling = 0, allocated = 0;
+        var shares = new List<FundingShare>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var origin = Enum.Parse<FundingOriginKind>(reader.GetString(0));
-            var basis = Enum.Parse<FundingBasis>(reader.GetString(1));
-            var amount = reader.GetDecimal(2);
-            total += amount;
-            newMoney += origin == FundingOriginKind.NewMoney ? amount : 0;
-            redirected += origin == FundingOriginKind.Redirected ? amount : 0;
-            firm += basis == FundingBasis.Firm ? amount : 0;
-            ceiling += basis == FundingBasis.UpTo ? amount : 0;
-            allocated += reader.GetDecimal(3);
+            shares.Add(new FundingShare(Enum.Parse<FundingOriginKind>(reader.GetString(0)), Enum.Parse<FundingBasis>(reader.GetString(1)),
+                Money.FromPounds(reader.GetDecimal(2)), Money.FromPounds(reader.GetDecimal(3))));
         }
 
-        return new FundingTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm),
-            Money.FromPounds(ceiling), Money.FromPounds(allocated), Money.FromPounds(total - allocated));
+        return FundingTotals.Of(shares);
     }
 
     /// <summary>All recruitment as of a question (see <see cref="IBorderSecurityQueries.Recruitment"/>).</summary>
@@ -544,6 +511,42 @@ public sealed class MartenBorderSecurityStore
               where r.recipient = @recipient
               """;
 
+    /// <summary>The same part for every stream and for one stream (an aggregate that groups by stream either way).</summary>
+    private string Scoped(string? recipient, string part) => Scoped(recipient, part, part);
+
+    /// <summary>The latest counting statement of every figure: the figure index read backwards, so no sort.</summary>
+    private string LatestFigures(string? recipient, string known, string columns, string condition = "") =>
+        Scoped(recipient,
+            $"""
+            select distinct on (stream_id, figure, dimension) {columns}
+            from {_schema}.bsd_statements
+            where aggregate = @aggregate{condition} and valid_on <= @asOf{known}/*stream*/
+            order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
+            """,
+            $"""
+            select distinct on (figure, dimension) {columns}
+            from {_schema}.bsd_statements
+            where aggregate = @aggregate{condition} and valid_on <= @asOf{known}/*stream*/
+            order by figure desc, dimension desc, valid_on desc, seq desc
+            """);
+
+    /// <summary>The latest counting creation row of every stream, with its detail: the partial covering index read backwards.</summary>
+    private string CreationRows(string? recipient, string known, string columns) =>
+        Scoped(recipient,
+            $"""
+            select distinct on (stream_id) {columns}
+            from {_schema}.bsd_statements
+            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            order by stream_id desc, valid_on desc, seq desc
+            """,
+            $"""
+            select {columns}
+            from {_schema}.bsd_statements
+            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            order by valid_on desc, seq desc
+            limit 1
+            """);
+
     private static string KnownAtClause(AsOfQuery query, string alias) => query.KnownAt is null ? "" : $" and {alias}recorded_at <= @knownAt";
 
     private static void AddParameters(NpgsqlCommand command, AsOfQuery query, string aggregate)
@@ -563,40 +566,9 @@ public sealed class MartenBorderSecurityStore
         // with the (valid date, sequence) of its first one, packed into one bigint for min(). Provenances come back as
         // content hashes, resolved through a process-wide cache (a hash names its content for ever).
         var known = KnownAtClause(query, "");
-        var latest = Scoped(recipient,
-            $"""
-            select distinct on (stream_id, figure, dimension) stream_id, figure, dimension, value, valid_on, seq
-            from {_schema}.bsd_statements
-            where aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
-            """,
-            $"""
-            select distinct on (figure, dimension) stream_id, figure, dimension, value, valid_on, seq
-            from {_schema}.bsd_statements
-            where aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by figure desc, dimension desc, valid_on desc, seq desc
-            """);
-        var created = Scoped(recipient,
-            $"""
-            select distinct on (stream_id) stream_id, detail, valid_on, seq
-            from {_schema}.bsd_statements
-            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by stream_id desc, valid_on desc, seq desc
-            """,
-            $"""
-            select stream_id, detail, valid_on, seq
-            from {_schema}.bsd_statements
-            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by valid_on desc, seq desc
-            limit 1
-            """);
+        var latest = LatestFigures(recipient, known, "stream_id, figure, dimension, value, valid_on, seq");
+        var created = CreationRows(recipient, known, "stream_id, detail, valid_on, seq");
         var sources = Scoped(recipient,
-            $"""
-            select stream_id, provenance_hash, min(((valid_on - date '1900-01-01')::bigint << 40) | seq) as first
-            from {_schema}.bsd_events
-            where aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            group by stream_id, provenance_hash
-            """,
             $"""
             select stream_id, provenance_hash, min(((valid_on - date '1900-01-01')::bigint << 40) | seq) as first
             from {_schema}.bsd_events
