@@ -17,9 +17,10 @@ public static class BorderSecurityStoreOptions
     /// </summary>
     /// <param name="options">Marten's options.</param>
     /// <param name="inlineProjections">
-    /// <see langword="true"/> (the default) to keep the projection tables up to date inline. <see langword="false"/> for a
-    /// bulk loader: events are appended without touching the tables, which must then be filled with
-    /// <see cref="ProjectionRebuilder.RebuildProjectionsAsync"/> before they are queried.
+    /// <see langword="true"/> (the default) to keep the projection tables up to date inline
+    /// (<see cref="BorderSecurityTablesMode.Inline"/>). <see langword="false"/> for a bulk loader
+    /// (<see cref="BorderSecurityTablesMode.None"/>): events are appended without touching the tables, which must then
+    /// be filled with <see cref="ProjectionRebuilder.RebuildProjectionsAsync"/> before they are queried.
     /// </param>
     /// <returns><paramref name="options"/>.</returns>
     /// <example>
@@ -31,9 +32,30 @@ public static class BorderSecurityStoreOptions
     /// }).ApplyAllDatabaseChangesOnStartup();
     /// </code>
     /// </example>
-    public static StoreOptions AddBorderSecurity(this StoreOptions options, bool inlineProjections = true)
+    public static StoreOptions AddBorderSecurity(this StoreOptions options, bool inlineProjections = true) =>
+        options.AddBorderSecurity(inlineProjections ? BorderSecurityTablesMode.Inline : BorderSecurityTablesMode.None);
+
+    /// <summary>
+    /// Like <see cref="AddBorderSecurity(StoreOptions, bool)"/>, choosing how the projection tables are kept.
+    /// </summary>
+    /// <param name="options">Marten's options.</param>
+    /// <param name="tables">Inline (in the append's transaction), by Marten's async daemon, or not at all.</param>
+    /// <returns><paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tables"/> is not a defined mode.</exception>
+    /// <example>
+    /// With <see cref="BorderSecurityTablesMode.Async"/> the host runs the daemon:
+    /// <code>
+    /// services.AddMarten(opts =>
+    /// {
+    ///     opts.Connection(connectionString);
+    ///     opts.AddBorderSecurity(BorderSecurityTablesMode.Async);
+    /// }).AddAsyncDaemon(DaemonMode.Solo).ApplyAllDatabaseChangesOnStartup();
+    /// </code>
+    /// </example>
+    public static StoreOptions AddBorderSecurity(this StoreOptions options, BorderSecurityTablesMode tables)
     {
         Guard.Against.Null(options);
+        Guard.Against.EnumOutOfRange(tables);
         options.Events.StreamIdentity = StreamIdentity.AsString;
 
         // Rich appends assign sequence numbers before the inline projection runs; the projection tables key on them.
@@ -49,13 +71,34 @@ public static class BorderSecurityStoreOptions
             json.ConfigureForBorderSecurity();
         });
 
-        var tables = new BorderSecurityTables(options.DatabaseSchemaName);
-        options.Storage.ExtendedSchemaObjects.AddRange(tables.All);
-        if (inlineProjections)
+        var schema = new BorderSecurityTables(options.DatabaseSchemaName);
+        options.Storage.ExtendedSchemaObjects.AddRange(schema.All);
+        switch (tables)
         {
-            options.Projections.Add(new BorderSecurityTablesProjection(tables), ProjectionLifecycle.Inline);
+            case BorderSecurityTablesMode.Inline:
+                options.Projections.Add(new BorderSecurityTablesProjection(schema), ProjectionLifecycle.Inline);
+                break;
+            case BorderSecurityTablesMode.Async:
+                options.Projections.Add(new BorderSecurityTablesProjection(schema), ProjectionLifecycle.Async);
+                break;
         }
 
         return options;
     }
+}
+
+/// <summary>How the projection tables (<c>bsd_events</c>, <c>bsd_statements</c>, ...) are kept up to date.</summary>
+public enum BorderSecurityTablesMode
+{
+    /// <summary>In the same transaction as the events: an as-of question sees every committed write. Appends cost more.</summary>
+    Inline = 0,
+
+    /// <summary>
+    /// By Marten's async daemon (the host must run it): appends cost what raw Marten appends cost, and the tables trail
+    /// the log by the daemon's lag, so a question asked right after a write may not count it yet.
+    /// </summary>
+    Async = 1,
+
+    /// <summary>Not kept: a bulk loader. Fill the tables with <see cref="ProjectionRebuilder.RebuildProjectionsAsync"/> before asking.</summary>
+    None = 2,
 }

@@ -50,7 +50,7 @@ public sealed class TimelineImportException : Exception
 /// The model on Marten: writes through the same deciders as the in-memory store, with optimistic concurrency,
 /// and answers every as-of question from the inline projection tables in one indexed query each.
 /// </summary>
-/// <remarks>The store must be configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity"/>.</remarks>
+/// <remarks>The store must be configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity(global::Marten.StoreOptions, bool)"/>.</remarks>
 public sealed class MartenBorderSecurityStore
 {
     private readonly IDocumentStore _store;
@@ -63,7 +63,7 @@ public sealed class MartenBorderSecurityStore
     public const int DefaultStreamCacheCapacity = 10_000;
 
     /// <summary>Creates the facade over a Marten store.</summary>
-    /// <param name="store">A store configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity"/>.</param>
+    /// <param name="store">A store configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity(global::Marten.StoreOptions, bool)"/>.</param>
     /// <param name="streamCacheCapacity">
     /// How many recently written streams to keep in memory (least recently used evicted first), so that the next write
     /// to one of them decides against the kept history instead of reading the stream back: one round trip instead of

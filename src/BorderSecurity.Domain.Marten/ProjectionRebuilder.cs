@@ -27,7 +27,7 @@ public static class ProjectionRebuilder
     private const int PageSize = 10_000;
 
     /// <summary>Rebuilds every projection table of the model from the event log.</summary>
-    /// <param name="store">The store, configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity"/>.</param>
+    /// <param name="store">The store, configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity(global::Marten.StoreOptions, bool)"/>.</param>
     /// <param name="progress">Told after each page, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the rebuild; nothing is changed.</param>
     /// <returns>The final progress: events read and rows written.</returns>
