@@ -31,6 +31,14 @@ public class PackageConsumerTests
                 package.Entries.Select(e => e.FullName).Should().Contain("README.md").And.Contain("lib/net10.0/BorderSecurity.Domain.xml");
             }
 
+            // The in-repo restore redirect (build/redirect-packages) must never reach a published package: its version
+            // does not exist on the public registry, so an outside consumer could not restore.
+            var martenDependencies = NuspecDependencies(Path.Combine(feed, $"BorderSecurity.Domain.Marten.{version}.nupkg"));
+            martenDependencies.Should().NotContain(d => d.Id.StartsWith("Patched.", StringComparison.OrdinalIgnoreCase));
+            martenDependencies.Should().NotContain(d => d.Id.StartsWith("DistributedLock", StringComparison.OrdinalIgnoreCase));
+            martenDependencies.Select(d => d.Id).Should().BeEquivalentTo(
+                "BorderSecurity.Domain", "Marten", "Npgsql", "NodaTime.Serialization.SystemTextJson");
+
             var consumer = Path.Combine(work, "consumer");
             Directory.CreateDirectory(consumer);
             await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
@@ -42,6 +50,18 @@ public class PackageConsumerTests
                     <add key="redirects" value="{Path.Combine(Root, "build", "local-feed")}" />
                     <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
                   </packageSources>
+                  <packageSourceMapping>
+                    <packageSource key="published">
+                      <package pattern="BorderSecurity.Domain" />
+                      <package pattern="BorderSecurity.Domain.Marten" />
+                    </packageSource>
+                    <packageSource key="redirects">
+                      <package pattern="Patched.DistributedLock.Postgres" />
+                    </packageSource>
+                    <packageSource key="nuget.org">
+                      <package pattern="*" />
+                    </packageSource>
+                  </packageSourceMapping>
                 </configuration>
                 """);
             await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
@@ -76,7 +96,8 @@ public class PackageConsumerTests
                 Console.WriteLine($"BSC {bsc.Total.Pounds:0} = {bsc.Redirected.Pounds:0} redirected + {bsc.NewMoney.Pounds:0} new; events {events.Count}; marten {options.Events.StreamIdentity}");
                 """);
 
-            var output = await Dotnet(consumer, "run -c Release");
+            // The consumer's own, empty package folder: nothing restored for this repository leaks into it.
+            var output = await Dotnet(consumer, "run -c Release", packages: Path.Combine(work, "packages"));
 
             output.Should().Contain("BSC 150000000 = 75000000 redirected + 75000000 new; events 22; marten AsString");
         }
@@ -86,7 +107,20 @@ public class PackageConsumerTests
         }
     }
 
-    private static async Task<string> Dotnet(string directory, string arguments)
+    private static IReadOnlyList<(string Id, string Version)> NuspecDependencies(string nupkg)
+    {
+        using var package = ZipFile.OpenRead(nupkg);
+        var nuspec = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var stream = nuspec.Open();
+        var document = System.Xml.Linq.XDocument.Load(stream);
+        return document.Descendants()
+            .Where(e => e.Name.LocalName == "dependency")
+            .Select(e => ((string)e.Attribute("id")!, (string)e.Attribute("version")!))
+            .Distinct()
+            .ToList();
+    }
+
+    private static async Task<string> Dotnet(string directory, string arguments, string? packages = null)
     {
         var info = new ProcessStartInfo("dotnet", arguments)
         {
@@ -97,6 +131,10 @@ public class PackageConsumerTests
         };
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        if (packages is not null)
+        {
+            info.Environment["NUGET_PACKAGES"] = packages;
+        }
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
