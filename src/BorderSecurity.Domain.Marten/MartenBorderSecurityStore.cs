@@ -14,38 +14,6 @@ using NodaTime.Serialization.SystemTextJson;
 
 namespace BorderSecurity.Domain.Marten;
 
-/// <summary>What an import stored.</summary>
-/// <param name="EventsStored">Events stored by this import.</param>
-/// <param name="StepsAlreadyStored">Steps skipped because they had been stored before (same content).</param>
-public sealed record ImportResult(int EventsStored, int StepsAlreadyStored);
-
-/// <summary>An import stopped at a step. Steps before it are stored; run the import again to resume.</summary>
-public sealed class TimelineImportException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="step">The 0-based index of the step that failed.</param>
-    /// <param name="eventsStored">Events this import stored before it stopped.</param>
-    /// <param name="stepsAlreadyStored">Steps this import skipped as already stored.</param>
-    /// <param name="message">What happened and what to do.</param>
-    /// <param name="inner">The underlying error.</param>
-    public TimelineImportException(int step, int eventsStored, int stepsAlreadyStored, string message, Exception inner)
-        : base(message, inner)
-    {
-        Step = step;
-        EventsStored = eventsStored;
-        StepsAlreadyStored = stepsAlreadyStored;
-    }
-
-    /// <summary>The 0-based index of the step that failed.</summary>
-    public int Step { get; }
-
-    /// <summary>Events this import stored before it stopped.</summary>
-    public int EventsStored { get; }
-
-    /// <summary>Steps this import skipped as already stored.</summary>
-    public int StepsAlreadyStored { get; }
-}
-
 /// <summary>
 /// The model on Marten: writes through the same deciders as the in-memory store, with optimistic concurrency,
 /// and answers every as-of question from the inline projection tables in one indexed query each.

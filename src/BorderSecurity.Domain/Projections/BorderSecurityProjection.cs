@@ -180,26 +180,26 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null)
+    public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null)
     {
         lock (_gate)
         {
-            return Composition.Series(_funding.Values.SelectMany(f => f.ValidDates(knownAt)), date =>
+            return Composition.Series(_funding.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
             {
-                var portfolio = Funding(new AsOfQuery(date, knownAt));
+                var portfolio = Funding(new AsOfQuery(date, knownAt, recordedBy));
                 return recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
             });
         }
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null)
+    public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null, Instant? recordedBy = null)
     {
         lock (_gate)
         {
-            return Composition.Series(_recruitment.Values.SelectMany(f => f.ValidDates(knownAt)), date =>
+            return Composition.Series(_recruitment.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
             {
-                var summary = Recruitment(new AsOfQuery(date, knownAt));
+                var summary = Recruitment(new AsOfQuery(date, knownAt, recordedBy));
                 return organisation is null ? summary.Target : summary.For(organisation).Target;
             });
         }
@@ -274,7 +274,7 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
             }
         }
 
-        public IEnumerable<LocalDate> ValidDates(Instant? knownAt) => _citations.ValidDates(knownAt);
+        public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _citations.ValidDates(knowledge);
 
         public CommitmentPosition? Position(AsOfQuery query)
         {
@@ -342,7 +342,7 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
             }
         }
 
-        public IEnumerable<LocalDate> ValidDates(Instant? knownAt) => _citations.ValidDates(knownAt);
+        public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _citations.ValidDates(knowledge);
 
         public TargetPosition? Position(AsOfQuery query)
         {

@@ -5,10 +5,10 @@ namespace BorderSecurity.Domain.Projections;
 /// each source once, first cited first.
 /// </summary>
 /// <remarks>
-/// After the rows are sorted, two prefix arrays are built once (and dropped when a row is added): the latest
-/// recorded instant among the first i rows, and the distinct sources in order of first appearance with how many of
-/// them the first i rows cite. A question whose known-at instant is at or after every counting row's recorded
-/// instant (any question about the present, and most about the past) is then answered by a slice of that array,
+/// After the rows are sorted, prefix arrays are built once (and dropped when a row is added): the latest
+/// known-from and recorded instants among the first i rows, and the distinct sources in order of first appearance with how many of
+/// them the first i rows cite. A question that knows every counting row (its known-at and recorded-by instants at or after
+/// every such row's) (any question about the present, and most about the past) is then answered by a slice of that array,
 /// without walking or hashing the citations; other questions take the walk.
 /// </remarks>
 internal sealed class Citations
@@ -22,7 +22,7 @@ internal sealed class Citations
         _prefix = null;
     }
 
-    public IEnumerable<LocalDate> ValidDates(Instant? knownAt) => _rows.ValidDates(knownAt);
+    public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _rows.ValidDates(knowledge);
 
     public IReadOnlyList<SourceReference> Sources(AsOfQuery query)
     {
@@ -33,7 +33,7 @@ internal sealed class Citations
         }
 
         var prefix = _prefix ??= Prefix.Of(_rows);
-        if (query.KnownAt is not { } knownAt || prefix.LatestRecorded[end - 1] <= knownAt)
+        if (query.Knows(prefix.LatestKnown[end - 1], prefix.LatestRecorded[end - 1]))
         {
             return new ArraySegment<SourceReference>(prefix.Distinct, 0, prefix.DistinctCount[end]);
         }
@@ -62,10 +62,11 @@ internal sealed class Citations
         return sources;
     }
 
-    private sealed record Prefix(Instant[] LatestRecorded, SourceReference[] Distinct, int[] DistinctCount)
+    private sealed record Prefix(Instant[] LatestKnown, Instant[] LatestRecorded, SourceReference[] Distinct, int[] DistinctCount)
     {
         public static Prefix Of(Statements<Provenance> rows)
         {
+            var known = new Instant[rows.Count];
             var latest = new Instant[rows.Count];
             var counts = new int[rows.Count + 1];
             var distinct = new List<SourceReference>();
@@ -73,7 +74,8 @@ internal sealed class Citations
             var seenProvenances = new HashSet<Provenance>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < rows.Count; i++)
             {
-                var (recordedAt, provenance) = rows.RecordedAndValueAt(i);
+                var (knownFrom, recordedAt, provenance) = rows.InstantsAndValueAt(i);
+                known[i] = i == 0 || knownFrom > known[i - 1] ? knownFrom : known[i - 1];
                 latest[i] = i == 0 || recordedAt > latest[i - 1] ? recordedAt : latest[i - 1];
                 if (seenProvenances.Add(provenance))
                 {
@@ -89,7 +91,7 @@ internal sealed class Citations
                 counts[i + 1] = distinct.Count;
             }
 
-            return new Prefix(latest, [.. distinct], counts);
+            return new Prefix(known, latest, [.. distinct], counts);
         }
     }
 }

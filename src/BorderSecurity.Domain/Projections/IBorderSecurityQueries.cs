@@ -48,12 +48,14 @@ public interface IBorderSecurityQueries
     /// <summary>Total funding (of one recipient, or all) as a time series: each valid date where it changes and its value from then.</summary>
     /// <param name="recipient">The recipient, or <see langword="null"/> for the whole portfolio.</param>
     /// <param name="knownAt">As known at this instant, or <see langword="null"/> for everything known.</param>
+    /// <param name="recordedBy">As this store had recorded it at this instant (the audit view), or <see langword="null"/>.</param>
     /// <returns>The points, in date order; the first is the first date with funding.</returns>
-    IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null);
+    IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null);
 
     /// <summary>Total headcount target (of one organisation, or all) as a time series.</summary>
     /// <param name="organisation">The organisation, or <see langword="null"/> for all.</param>
     /// <param name="knownAt">As known at this instant, or <see langword="null"/> for everything known.</param>
+    /// <param name="recordedBy">As this store had recorded it at this instant (the audit view), or <see langword="null"/>.</param>
     /// <returns>The points, in date order.</returns>
-    IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null);
+    IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null, Instant? recordedBy = null);
 }

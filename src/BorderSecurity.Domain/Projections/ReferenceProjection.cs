@@ -51,18 +51,18 @@ public sealed class ReferenceProjection : IBorderSecurityQueries
     public IReadOnlyList<TimelineEntry> Timeline(AsOfQuery query) => [.. Counting(query).Select(TimelineEntry.Of)];
 
     /// <inheritdoc />
-    public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null) =>
-        Composition.Series(DatesOf(AggregateKind.FundingCommitment, knownAt), date =>
+    public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null) =>
+        Composition.Series(DatesOf(AggregateKind.FundingCommitment, knownAt, recordedBy), date =>
         {
-            var portfolio = Funding(new AsOfQuery(date, knownAt));
+            var portfolio = Funding(new AsOfQuery(date, knownAt, recordedBy));
             return recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
         });
 
     /// <inheritdoc />
-    public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null) =>
-        Composition.Series(DatesOf(AggregateKind.RecruitmentTarget, knownAt), date =>
+    public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null, Instant? recordedBy = null) =>
+        Composition.Series(DatesOf(AggregateKind.RecruitmentTarget, knownAt, recordedBy), date =>
         {
-            var summary = Recruitment(new AsOfQuery(date, knownAt));
+            var summary = Recruitment(new AsOfQuery(date, knownAt, recordedBy));
             return organisation is null ? summary.Target : summary.For(organisation).Target;
         });
 
@@ -77,7 +77,7 @@ public sealed class ReferenceProjection : IBorderSecurityQueries
             .Select(stream => stream.Aggregate((TState?)null, (state, e) => evolve(state, e.Data)))
             .OfType<TState>();
 
-    private IEnumerable<LocalDate> DatesOf(AggregateKind kind, Instant? knownAt) =>
-        _events.Where(e => EventCatalogue.AggregateOf(e.Data.GetType()) == kind && (knownAt is not { } k || e.RecordedAt <= k))
+    private IEnumerable<LocalDate> DatesOf(AggregateKind kind, Instant? knownAt, Instant? recordedBy) =>
+        _events.Where(e => EventCatalogue.AggregateOf(e.Data.GetType()) == kind && new AsOfQuery(default, knownAt, recordedBy).Knows(e.KnownFrom, e.RecordedAt))
             .Select(e => e.ValidOn);
 }

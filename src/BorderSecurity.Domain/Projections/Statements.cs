@@ -3,7 +3,7 @@ namespace BorderSecurity.Domain.Projections;
 /// <summary>
 /// The statements of one fact (an amount, an allocation, a headcount) kept sorted by valid date then recording
 /// order. The fact's value for a question is its latest statement that counts: the one with the greatest
-/// (valid date, sequence) among those with valid date &lt;= as-of and recorded &lt;= known-at.
+/// (valid date, sequence) among those with valid date &lt;= as-of that the question knows (<see cref="AsOfQuery.Knows"/>).
 /// </summary>
 /// <remarks>
 /// Rows are appended as they arrive and sorted on the next read when they arrived out of order, so building from
@@ -12,15 +12,15 @@ namespace BorderSecurity.Domain.Projections;
 /// <typeparam name="T">The value's type.</typeparam>
 internal sealed class Statements<T>
 {
-    private static readonly Comparison<(LocalDate ValidOn, long Sequence, Instant RecordedAt, T Value)> Order =
+    private static readonly Comparison<(LocalDate ValidOn, long Sequence, Instant KnownFrom, Instant RecordedAt, T Value)> Order =
         (a, b) => a.ValidOn != b.ValidOn ? a.ValidOn.CompareTo(b.ValidOn) : a.Sequence.CompareTo(b.Sequence);
 
-    private readonly List<(LocalDate ValidOn, long Sequence, Instant RecordedAt, T Value)> _rows = [];
+    private readonly List<(LocalDate ValidOn, long Sequence, Instant KnownFrom, Instant RecordedAt, T Value)> _rows = [];
     private bool _sorted = true;
 
     public void Add(RecordedEvent recorded, T value)
     {
-        var row = (recorded.ValidOn, recorded.Sequence, recorded.RecordedAt, value);
+        var row = (recorded.ValidOn, recorded.Sequence, recorded.KnownFrom, recorded.RecordedAt, value);
         if (_sorted && _rows.Count > 0 && Order(_rows[^1], row) > 0)
         {
             _sorted = false;
@@ -33,7 +33,7 @@ internal sealed class Statements<T>
     {
         for (var i = UpperBound(query.AsOf, long.MaxValue) - 1; i >= 0; i--)
         {
-            if (query.KnownAt is not { } knownAt || _rows[i].RecordedAt <= knownAt)
+            if (query.Knows(_rows[i].KnownFrom, _rows[i].RecordedAt))
             {
                 value = _rows[i].Value;
                 return true;
@@ -49,7 +49,7 @@ internal sealed class Statements<T>
         var end = UpperBound(query.AsOf, long.MaxValue);
         for (var i = 0; i < end; i++)
         {
-            if (query.KnownAt is not { } knownAt || _rows[i].RecordedAt <= knownAt)
+            if (query.Knows(_rows[i].KnownFrom, _rows[i].RecordedAt))
             {
                 yield return _rows[i].Value;
             }
@@ -62,15 +62,16 @@ internal sealed class Statements<T>
     /// <summary>How many rows (in valid order) have a valid date on or before <paramref name="asOf"/>.</summary>
     public int CountUpTo(LocalDate asOf) => UpperBound(asOf, long.MaxValue);
 
-    /// <summary>The recorded instant and value of the i-th row in valid order.</summary>
-    public (Instant RecordedAt, T Value) RecordedAndValueAt(int index)
+    /// <summary>The known-from and recorded instants and the value of the i-th row in valid order.</summary>
+    public (Instant KnownFrom, Instant RecordedAt, T Value) InstantsAndValueAt(int index)
     {
         EnsureSorted();
-        return (_rows[index].RecordedAt, _rows[index].Value);
+        return (_rows[index].KnownFrom, _rows[index].RecordedAt, _rows[index].Value);
     }
 
-    public IEnumerable<LocalDate> ValidDates(Instant? knownAt) =>
-        _rows.Where(r => knownAt is not { } k || r.RecordedAt <= k).Select(r => r.ValidOn);
+    /// <summary>The valid dates of the rows within a question's knowledge (its valid date is not used).</summary>
+    public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) =>
+        _rows.Where(r => knowledge.Knows(r.KnownFrom, r.RecordedAt)).Select(r => r.ValidOn);
 
     /// <summary>The index of the first row after (validOn, sequence).</summary>
     private int UpperBound(LocalDate validOn, long sequence)
