@@ -11,7 +11,9 @@ namespace BorderSecurity.Domain.Testing;
 /// <param name="Events">The recorded events, in recording order.</param>
 /// <param name="Requests">The accepted requests, in order.</param>
 /// <param name="Rejected">How many generated requests broke a rule (and stored nothing).</param>
-public sealed record GeneratedHistory(IReadOnlyList<RecordedEvent> Events, IReadOnlyList<IBorderSecurityRequest> Requests, int Rejected)
+/// <param name="Steps">The accepted requests as timeline steps, each known from the instant the generator's store recorded it.</param>
+public sealed record GeneratedHistory(IReadOnlyList<RecordedEvent> Events, IReadOnlyList<IBorderSecurityRequest> Requests, int Rejected,
+    IReadOnlyList<BorderSecurity.Domain.ReferenceTimeline.TimelineStep> Steps)
 {
     /// <summary>The first and last recorded instants.</summary>
     public (Instant First, Instant Last) RecordedSpan => (Events[0].RecordedAt, Events[^1].RecordedAt);
@@ -48,6 +50,7 @@ public static class HistoryGenerator
         var clock = new SteppingClock(Instant.FromUtc(2024, 1, 1, 0, 0));
         var store = new InMemoryEventStore(clock);
         var accepted = new List<IBorderSecurityRequest>();
+        var steps = new List<BorderSecurity.Domain.ReferenceTimeline.TimelineStep>();
         var rejected = 0;
 
         // Up to 20 days between requests for small histories; shorter steps for large ones, so the clock stays in range.
@@ -58,8 +61,9 @@ public static class HistoryGenerator
             var request = Next(random, store, streamsPerAggregate);
             try
             {
-                store.Submit(request);
+                var recorded = store.Submit(request);
                 accepted.Add(request);
+                steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, request));
             }
             catch (DomainRuleViolationException)
             {
@@ -67,7 +71,7 @@ public static class HistoryGenerator
             }
         }
 
-        return new GeneratedHistory(store.ReadAll(), accepted, rejected);
+        return new GeneratedHistory(store.ReadAll(), accepted, rejected, steps);
     }
 
     /// <summary>Generates the same events as <paramref name="history"/> for a flat list of recorded events, shuffled.</summary>

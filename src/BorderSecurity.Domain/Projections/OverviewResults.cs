@@ -11,14 +11,15 @@ public sealed record CommandOverview(AsOfQuery Query, Command Command, Recipient
 
 /// <summary>One event on the timeline.</summary>
 /// <param name="ValidOn">When it happened.</param>
-/// <param name="RecordedAt">When the store learnt of it.</param>
+/// <param name="KnownFrom">When it became known (what "known at" questions use).</param>
+/// <param name="RecordedAt">When this store recorded it (store-specific: the same history in two stores has different recorded instants).</param>
 /// <param name="Sequence">Its position in the log.</param>
 /// <param name="StreamId">Its stream.</param>
 /// <param name="EventName">Its wire name.</param>
 /// <param name="Summary">A one-line description.</param>
 /// <param name="Sources">The sources that reported it.</param>
 public sealed record TimelineEntry(
-    LocalDate ValidOn, Instant RecordedAt, long Sequence, string StreamId, string EventName, string Summary, IReadOnlyList<SourceReference> Sources)
+    LocalDate ValidOn, Instant KnownFrom, Instant RecordedAt, long Sequence, string StreamId, string EventName, string Summary, IReadOnlyList<SourceReference> Sources)
 {
     /// <summary>The timeline entry of a recorded event.</summary>
     /// <param name="recorded">The event.</param>
@@ -26,7 +27,7 @@ public sealed record TimelineEntry(
     public static TimelineEntry Of(RecordedEvent recorded)
     {
         Guard.Against.Null(recorded);
-        return new TimelineEntry(recorded.ValidOn, recorded.RecordedAt, recorded.Sequence, recorded.StreamId, recorded.EventName,
+        return new TimelineEntry(recorded.ValidOn, recorded.KnownFrom, recorded.RecordedAt, recorded.Sequence, recorded.StreamId, recorded.EventName,
             EventDescriptions.Describe(recorded.Data), recorded.Data.Provenance.Sources);
     }
 }

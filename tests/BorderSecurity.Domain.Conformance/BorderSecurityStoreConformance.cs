@@ -1,0 +1,330 @@
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Recruitment;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Storage;
+using BorderSecurity.Domain.Testing;
+using FluentAssertions.Equivalency;
+using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
+
+namespace BorderSecurity.Domain.Conformance;
+
+/// <summary>
+/// The store conformance suite, written once against <see cref="IBorderSecurityStore"/>: each store's test project
+/// derives from it and says how to make an empty store. Every question is asked through the contract and its answer
+/// compared, field for field, with the brute-force reference over the same steps (<see cref="ConformanceReference"/>);
+/// the one field that may differ between stores is <see cref="TimelineEntry.RecordedAt"/>, the instant this store
+/// wrote the event. Writes are checked for optimistic concurrency, idempotency and "a broken rule stores nothing".
+/// </summary>
+public abstract class BorderSecurityStoreConformance
+{
+    /// <summary>The clock stores are made with: after every instant of the reference timeline and the generated histories.</summary>
+    protected static readonly Instant Now = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    private static readonly LocalDate[] ReferenceDates =
+    [
+        new(2023, 7, 20), new(2024, 7, 7), new(2024, 8, 21), new(2024, 9, 15), new(2024, 9, 17), new(2024, 10, 1),
+        new(2024, 11, 4), new(2024, 11, 5), new(2025, 6, 1),
+    ];
+
+    private static readonly Instant?[] ReferenceKnownAt =
+    [
+        null, Instant.FromUtc(2024, 9, 1, 0, 0), Instant.FromUtc(2024, 10, 1, 0, 0), Instant.FromUtc(2024, 11, 5, 0, 0),
+        Instant.FromUtc(2024, 11, 4, 12, 0) - Duration.Epsilon, Instant.FromUtc(2024, 11, 4, 12, 0),
+    ];
+
+    /// <summary>Makes an empty store of the kind under test, on <paramref name="clock"/> where the store reads one.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <returns>The store.</returns>
+    protected abstract Task<IBorderSecurityStore> NewStoreAsync(IClock clock);
+
+    // The clock moves on a millisecond at every reading, so consecutive writes get distinct recorded instants.
+    private Task<IBorderSecurityStore> NewStoreAsync() => NewStoreAsync(new NodaTime.Testing.FakeClock(Now, Duration.FromMilliseconds(1)));
+
+    [Fact]
+    public async Task TheReferenceTimelineAnswersEveryQuestionAsTheReferenceDoesOnBothAxes()
+    {
+        var store = await NewStoreAsync();
+        var reference = ConformanceReference.Of(Steps);
+        var imported = await store.ImportAsync(Steps);
+        imported.Should().Be(new ImportResult(reference.Events.Count, 0));
+
+        var questions = 0;
+        foreach (var date in ReferenceDates)
+        {
+            foreach (var knownAt in ReferenceKnownAt)
+            {
+                await AssertSameAnswersAsync(store, reference.Queries, new AsOfQuery(date, knownAt));
+                questions++;
+            }
+        }
+
+        foreach (var knownAt in ReferenceKnownAt)
+        {
+            await AssertSameSeriesAsync(store, reference.Queries, knownAt, null);
+        }
+
+        questions.Should().Be(ReferenceDates.Length * ReferenceKnownAt.Length);
+    }
+
+    [Fact]
+    public async Task ImportedHistoryKeepsWhenEachFactBecameKnown()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(Steps);
+
+        // The £75m redirected in September was known by 1 October 2024; the £75m of new money only from 4 November.
+        var asOf = new LocalDate(2024, 11, 5);
+        var october = await store.FundingOfAsync(BorderSecurityCommand, new AsOfQuery(asOf, Instant.FromUtc(2024, 10, 1, 0, 0)));
+        october.Totals.Should().Be(new FundingTotals(Money.FromMillions(75), Money.Zero, Money.FromMillions(75), Money.Zero,
+            Money.FromMillions(75), Money.Zero, Money.FromMillions(75)));
+        var september = await store.FundingTotalsAsync(new AsOfQuery(asOf, Instant.FromUtc(2024, 9, 1, 0, 0)), BorderSecurityCommand);
+        september.Should().Be(FundingTotals.None);
+        var now = await store.FundingTotalsAsync(new AsOfQuery(asOf), BorderSecurityCommand);
+        now.Total.Should().Be(Money.FromMillions(150));
+        now.NewMoney.Should().Be(Money.FromMillions(75));
+        now.Redirected.Should().Be(Money.FromMillions(75));
+
+        var events = await store.ReadAllAsync();
+        events.Select(e => e.KnownFrom).Should().Equal(ConformanceReference.Of(Steps).Events.Select(e => e.KnownFrom));
+        events.Should().OnlyContain(e => e.RecordedAt > e.KnownFrom, "the history was imported after it became known");
+    }
+
+    [Fact]
+    public async Task TheAuditViewAnswersAsTheStoreHadRecordedIt()
+    {
+        var store = await NewStoreAsync();
+        var firstHalf = Steps.Take(Steps.Count / 2).ToList();
+        await store.ImportAsync(firstHalf);
+        var firstWrites = await store.ReadAllAsync();
+        var afterFirst = firstWrites.Max(e => e.RecordedAt);
+        await Task.Delay(20);
+        await store.ImportAsync(Steps);
+        var all = await store.ReadAllAsync();
+        all.Should().HaveCount(ConformanceReference.Of(Steps).Events.Count);
+
+        var asOf = new LocalDate(2025, 1, 1);
+        var before = firstWrites.Min(e => e.RecordedAt) - Duration.Epsilon;
+        (await store.TimelineAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().BeEmpty();
+        (await store.FundingTotalsAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().Be(FundingTotals.None);
+
+        // As recorded after the first import: exactly what the first half says, whenever the question is asked.
+        var audit = new AsOfQuery(asOf, RecordedBy: afterFirst);
+        var firstReference = ConformanceReference.Of(firstHalf);
+        await AssertSameAnswersAsync(store, firstReference.Queries, audit);
+        (await store.TimelineAsync(audit)).Should().HaveCount(firstWrites.Count);
+        await AssertSameSeriesAsync(store, firstReference.Queries, null, afterFirst);
+
+        // As recorded now: everything.
+        await AssertSameAnswersAsync(store, ConformanceReference.Of(Steps).Queries, new AsOfQuery(asOf, RecordedBy: all.Max(e => e.RecordedAt)));
+    }
+
+    [Fact]
+    public async Task GeneratedHistoriesWithCorrectionsAndBackFillsAnswerAsTheReferenceDoes()
+    {
+        var questions = 0;
+        for (var seed = 0; seed < 12; seed++)
+        {
+            var history = HistoryGenerator.Generate(seed, requests: 40);
+            var reference = ConformanceReference.Of(history.Steps);
+            var store = await NewStoreAsync();
+            var imported = await store.ImportAsync(reference.Accepted);
+            imported.EventsStored.Should().Be(reference.Events.Count, $"seed {seed}");
+            (await store.ReadAllAsync()).Select(e => e.Data).Should().BeEquivalentTo(reference.Events.Select(e => e.Data),
+                o => o.WithStrictOrdering().RespectingRuntimeTypes(), $"seed {seed}");
+
+            var random = new Random(seed);
+            var instants = reference.Events.Select(e => e.KnownFrom).Distinct().ToList();
+            for (var q = 0; q < 6; q++)
+            {
+                Instant? knownAt = q == 0 ? null : instants[random.Next(instants.Count)] + Duration.FromTicks(random.Next(-1, 2));
+                var query = new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500)), knownAt);
+                await AssertSameAnswersAsync(store, reference.Queries, query, $"seed {seed}");
+                questions++;
+            }
+
+            await AssertSameSeriesAsync(store, reference.Queries, instants[instants.Count / 2], null);
+        }
+
+        questions.Should().Be(12 * 6);
+    }
+
+    [Fact]
+    public async Task ACorrectionChangesOnlyAnswersKnownAfterIt()
+    {
+        var store = await NewStoreAsync();
+        var pledged = new LocalDate(2024, 3, 1);
+        var steps = new[]
+        {
+            new TimelineStep(Instant.FromUtc(2024, 3, 1, 12, 0), Pledge("funding:c", Money.FromMillions(10), pledged)),
+            new TimelineStep(Instant.FromUtc(2024, 6, 1, 12, 0),
+                new CorrectFundingAmount("funding:c", Money.FromMillions(12), "misreported", Provenance.Of(Source("correction")))),
+        };
+        await store.ImportAsync(steps);
+
+        var before = await store.FundingTotalsAsync(new AsOfQuery(pledged, Instant.FromUtc(2024, 6, 1, 12, 0) - Duration.Epsilon));
+        var after = await store.FundingTotalsAsync(new AsOfQuery(pledged, Instant.FromUtc(2024, 6, 1, 12, 0)));
+        before.Total.Should().Be(Money.FromMillions(10), "before the correction was known the pledge stood as reported");
+        after.Total.Should().Be(Money.FromMillions(12), "the correction applies from the original valid date once known");
+        (await store.FundingTotalsAsync(new AsOfQuery(pledged))).Total.Should().Be(Money.FromMillions(12));
+        (await store.FundingTotalsAsync(new AsOfQuery(pledged.PlusDays(-1)))).Total.Should().Be(Money.Zero);
+    }
+
+    [Fact]
+    public async Task AStaleExpectedVersionStoresNothing()
+    {
+        var store = await NewStoreAsync();
+        await store.SubmitAsync(Pledge("funding:a", Money.FromMillions(5), new LocalDate(2024, 1, 1)), expectedVersion: 0);
+        var allocate = new AllocateFunding("funding:a", "Cameras", Money.FromMillions(1), new LocalDate(2024, 2, 1), Provenance.Of(Source("a")));
+
+        var stale = () => store.SubmitAsync(allocate, expectedVersion: 0);
+        (await stale.Should().ThrowAsync<StreamConcurrencyException>()).Which.ActualVersion.Should().Be(1);
+        (await store.ReadStreamAsync("funding:a")).Should().ContainSingle();
+
+        var fresh = await store.SubmitAsync(allocate, expectedVersion: 1);
+        fresh.Events.Should().ContainSingle().Which.Version.Should().Be(2);
+        fresh.AlreadyRecorded.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task AnIdempotencyKeyStoresARequestOnce()
+    {
+        var store = await NewStoreAsync();
+        var pledge = Pledge("funding:i", Money.FromMillions(3), new LocalDate(2024, 1, 1));
+        var first = await store.SubmitAsync(pledge, idempotencyKey: "pledge-i");
+        var second = await store.SubmitAsync(pledge, idempotencyKey: "pledge-i");
+
+        first.AlreadyRecorded.Should().BeFalse();
+        second.AlreadyRecorded.Should().BeTrue();
+        second.Events.Select(e => (e.Sequence, e.Data)).Should().Equal(first.Events.Select(e => (e.Sequence, e.Data)));
+        (await store.ReadAllAsync()).Should().HaveCount(first.Events.Count);
+
+        var blank = () => store.SubmitAsync(pledge with { CommitmentId = "funding:j" }, idempotencyKey: " ");
+        await blank.Should().ThrowAsync<ArgumentException>();
+        (await store.ReadStreamAsync("funding:j")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ABrokenRuleOrABadFieldStoresNothing()
+    {
+        var store = await NewStoreAsync();
+        await store.SubmitAsync(Pledge("funding:r", Money.FromMillions(5), new LocalDate(2024, 1, 1)));
+        var before = await store.ReadAllAsync();
+
+        var pledgedTwice = () => store.SubmitAsync(Pledge("funding:r", Money.FromMillions(6), new LocalDate(2024, 2, 1)));
+        (await pledgedTwice.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("CommitmentAlreadyExists");
+        var badTarget = () => store.SubmitAsync(new SetRecruitmentTarget("recruitment:r", "Border Force", "officers", -1, null, "someone",
+            new LocalDate(2024, 1, 1), Provenance.Of(Source("r"))));
+        (await badTarget.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("Headcount");
+
+        (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+        (await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2025, 1, 1)))).Total.Should().Be(Money.FromMillions(5));
+        (await store.RecruitmentAsync(new AsOfQuery(new LocalDate(2025, 1, 1)))).Target.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AnImportStopsAtARejectedStepAndResumes()
+    {
+        var store = await NewStoreAsync();
+        var good = Steps.Take(5).ToList();
+        var broken = new TimelineStep(Instant.FromUtc(2024, 7, 9, 0, 0), new MarkRecruitmentTargetMet(CommanderId, 0, new LocalDate(2024, 7, 9),
+            Provenance.Of(Source("broken"))));
+        var failing = () => store.ImportAsync([.. good, broken, .. Steps.Skip(5)]);
+        var error = (await failing.Should().ThrowAsync<TimelineImportException>()).Which;
+        error.Step.Should().Be(5);
+        error.Message.Should().Contain("step 5");
+        var stored = await store.ReadAllAsync();
+        stored.Should().HaveCount(ConformanceReference.Of(good).Events.Count);
+
+        var resumed = await store.ImportAsync(Steps);
+        resumed.StepsAlreadyStored.Should().Be(5);
+        (await store.ReadAllAsync()).Select(e => e.Data).Should().BeEquivalentTo(ConformanceReference.Of(Steps).Events.Select(e => e.Data),
+            o => o.WithStrictOrdering().RespectingRuntimeTypes());
+    }
+
+    [Fact]
+    public async Task AStepKnownAfterTheStoresClockIsRejected()
+    {
+        var store = await NewStoreAsync(new NodaTime.Testing.FakeClock(Instant.FromUtc(2024, 8, 1, 0, 0)));
+        var failing = () => store.ImportAsync(Steps);
+        var error = (await failing.Should().ThrowAsync<TimelineImportException>()).Which;
+        var firstLate = Steps.ToList().FindIndex(s => s.KnownFrom > Instant.FromUtc(2024, 8, 1, 0, 0));
+        error.Step.Should().Be(firstLate);
+        (await store.ReadAllAsync()).Should().HaveCount(ConformanceReference.Of(Steps.Take(firstLate)).Events.Count);
+    }
+
+    [Fact]
+    public async Task AnOrdinaryWriteIsKnownFromWhenItIsRecorded()
+    {
+        var store = await NewStoreAsync();
+        var result = await store.SubmitAsync(Pledge("funding:o", Money.FromMillions(1), new LocalDate(2024, 1, 1)));
+        result.Events.Should().OnlyContain(e => e.KnownFrom == e.RecordedAt);
+        (await store.ReadAllAsync()).Should().OnlyContain(e => e.KnownFrom == e.RecordedAt);
+        var recorded = result.Events[0].RecordedAt;
+        (await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 1, 1), recorded))).Total.Should().Be(Money.FromMillions(1));
+        (await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 1, 1), recorded - Duration.Epsilon))).Total.Should().Be(Money.Zero);
+    }
+
+    [Fact]
+    public async Task ACancelledQuestionOrWriteThrowsAndStoresNothing()
+    {
+        var store = await NewStoreAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var write = () => store.SubmitAsync(Pledge("funding:x", Money.FromMillions(1), new LocalDate(2024, 1, 1)), cancellationToken: cancelled.Token);
+        await write.Should().ThrowAsync<OperationCanceledException>();
+        var import = () => store.ImportAsync(Steps, cancellationToken: cancelled.Token);
+        await import.Should().ThrowAsync<OperationCanceledException>();
+        var question = () => store.FundingAsync(new AsOfQuery(new LocalDate(2024, 1, 1)), cancelled.Token);
+        await question.Should().ThrowAsync<OperationCanceledException>();
+        (await store.ReadAllAsync()).Should().BeEmpty();
+    }
+
+    /// <summary>Asks every question of the contract and compares each answer with the reference's.</summary>
+    protected static async Task AssertSameAnswersAsync(IBorderSecurityStore store, IBorderSecurityQueries reference, AsOfQuery query, string because = "")
+    {
+        var why = $"{because} {query}".Trim();
+        var funding = reference.Funding(query);
+        (await store.FundingAsync(query)).Should().BeEquivalentTo(funding, Strict, why);
+        (await store.FundingTotalsAsync(query)).Should().Be(funding.Totals, why);
+        foreach (var recipient in funding.Recipients.Select(r => r.Recipient).Append("Nobody"))
+        {
+            (await store.FundingOfAsync(recipient, query)).Should().BeEquivalentTo(reference.FundingOf(recipient, query), Strict, $"{why}, {recipient}");
+            (await store.FundingTotalsAsync(query, recipient)).Should().Be(reference.FundingOf(recipient, query).Totals, $"{why}, {recipient}");
+        }
+
+        (await store.RecruitmentAsync(query)).Should().BeEquivalentTo(reference.Recruitment(query), Strict, why);
+        (await store.LegislationAsync(query)).Should().BeEquivalentTo(reference.Legislation(query), Strict, why);
+        (await store.TimelineAsync(query)).Should().BeEquivalentTo(reference.Timeline(query), o => Strict(o).Excluding(m => m.Name == nameof(TimelineEntry.RecordedAt)), why);
+        foreach (var commandId in (await store.TimelineAsync(query)).Select(e => e.StreamId).Where(s => s.StartsWith("command:", StringComparison.Ordinal)).Distinct()
+                     .Append(BorderSecurityCommandId).Append("command:none"))
+        {
+            (await store.CommandAsync(commandId, query)).Should().BeEquivalentTo(reference.Command(commandId, query), Strict, $"{why}, {commandId}");
+        }
+    }
+
+    /// <summary>Compares the funding and headcount series for the portfolio and every recipient or organisation.</summary>
+    protected static async Task AssertSameSeriesAsync(IBorderSecurityStore store, IBorderSecurityQueries reference, Instant? knownAt, Instant? recordedBy)
+    {
+        var why = $"series known at {knownAt?.ToString() ?? "now"}, recorded by {recordedBy?.ToString() ?? "now"}";
+        var everything = reference.Funding(new AsOfQuery(new LocalDate(9999, 12, 31)));
+        foreach (var recipient in everything.Recipients.Select(r => (string?)r.Recipient).Prepend(null))
+        {
+            (await store.FundingSeriesAsync(recipient, knownAt, recordedBy)).Should().Equal(reference.FundingSeries(recipient, knownAt, recordedBy), $"{why}, {recipient}");
+        }
+
+        foreach (var organisation in reference.Recruitment(new AsOfQuery(new LocalDate(9999, 12, 31))).Organisations.Select(o => (string?)o.Organisation).Prepend(null))
+        {
+            (await store.HeadcountSeriesAsync(organisation, knownAt, recordedBy)).Should().Equal(reference.HeadcountSeries(organisation, knownAt, recordedBy), $"{why}, {organisation}");
+        }
+    }
+
+    private static EquivalencyAssertionOptions<T> Strict<T>(EquivalencyAssertionOptions<T> options) =>
+        options.WithStrictOrdering().RespectingRuntimeTypes().ComparingRecordsByMembers();
+
+    private static SourceReference Source(string name) => new($"{name}.txt", $"Conformance source {name}", new LocalDate(2024, 1, 1));
+
+    private static PledgeFunding Pledge(string id, Money amount, LocalDate on) =>
+        new(id, "Border Security Command", amount, FundingBasis.Firm, "Conformance budget", new FundingPeriod("not stated"), "conformance",
+            "tester", on, Provenance.Of(Source(id.Replace(':', '-'))));
+}

@@ -1,0 +1,57 @@
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+
+namespace BorderSecurity.Domain.Conformance;
+
+/// <summary>
+/// What a store should answer for a list of timeline steps: the steps replayed into the plain log
+/// (<see cref="InMemoryEventStore"/>, each step once by its idempotency key, recorded at its known-from instant) and
+/// asked through the brute-force <see cref="ReferenceProjection"/>, which folds every counting event on every question.
+/// </summary>
+public sealed class ConformanceReference
+{
+    private ConformanceReference(IReadOnlyList<TimelineStep> accepted, IReadOnlyList<RecordedEvent> events)
+    {
+        Accepted = accepted;
+        Events = events;
+        Queries = new ReferenceProjection(events);
+    }
+
+    /// <summary>The steps the log accepted, in order: repeats of an earlier step's content and steps that broke a rule are left out.</summary>
+    public IReadOnlyList<TimelineStep> Accepted { get; }
+
+    /// <summary>The events, in recording order.</summary>
+    public IReadOnlyList<RecordedEvent> Events { get; }
+
+    /// <summary>The brute-force answers.</summary>
+    public IBorderSecurityQueries Queries { get; }
+
+    /// <summary>Replays steps, keeping those the log accepts.</summary>
+    /// <param name="steps">The steps, in order.</param>
+    /// <returns>The reference.</returns>
+    public static ConformanceReference Of(IEnumerable<TimelineStep> steps)
+    {
+        var clock = new SteppingClock(Instant.MinValue);
+        var log = new InMemoryEventStore(clock);
+        var accepted = new List<TimelineStep>();
+        foreach (var step in steps)
+        {
+            clock.Set(step.KnownFrom);
+            try
+            {
+                if (!log.Submit(step.Request, IdempotencyKeys.For(step.Request)).AlreadyRecorded)
+                {
+                    accepted.Add(step);
+                }
+            }
+            catch (DomainRuleViolationException)
+            {
+                // Left out: a store asked to import it would reject it too (tested separately).
+            }
+        }
+
+        return new ConformanceReference(accepted, log.ReadAll());
+    }
+}
