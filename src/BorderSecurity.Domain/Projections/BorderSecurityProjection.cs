@@ -81,28 +81,22 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         }
 
         _timeline.Add(recorded, recorded);
-        switch (recorded.Data)
+        switch (EventCatalogue.AggregateOf(recorded.Data.GetType()))
         {
-            case FundingPledged or FundingRedirected or FundingAllocated or FundingRevised or FundingAmountCorrected
-                or FundingWithdrawn or FundingReannounced:
+            case AggregateKind.FundingCommitment:
                 var facts = Facts(_funding, recorded.StreamId);
                 facts.Apply(recorded);
-                if (recorded.Data is FundingPledged { Recipient: var pledgedTo })
+                if (FundingStatements.CreationOf(recorded.Data) is { Recipient: var recipient })
                 {
-                    Index(pledgedTo, facts);
-                }
-                else if (recorded.Data is FundingRedirected { Recipient: var redirectedTo })
-                {
-                    Index(redirectedTo, facts);
+                    Index(recipient, facts);
                 }
 
                 break;
-            case RecruitmentTargetSet or RecruitmentTargetReannounced or RecruitmentTargetRevised or RecruitmentTargetCorrected
-                or RecruitmentProgressRecorded or RecruitmentTargetMet or RecruitmentTargetAbandoned:
+            case AggregateKind.RecruitmentTarget:
                 Facts(_recruitment, recorded.StreamId).Apply(recorded);
                 break;
-            default:
-                var streams = EventCatalogue.AggregateOf(recorded.Data.GetType()) == AggregateKind.Command ? _commands : _legislation;
+            case var kind:
+                var streams = kind == AggregateKind.Command ? _commands : _legislation;
                 if (!streams.TryGetValue(recorded.StreamId, out var stream))
                 {
                     streams[recorded.StreamId] = stream = new Statements<IBorderSecurityEvent>();
@@ -230,12 +224,54 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         return f;
     }
 
+    /// <summary>
+    /// The statements of one stream's figures, from the aggregate's one statement mapping
+    /// (<see cref="FundingStatements"/>, <see cref="RecruitmentStatements"/>), keyed by (figure, dimension).
+    /// </summary>
+    private sealed class FigureTable
+    {
+        private readonly SortedDictionary<(string Figure, string Dimension), Statements<decimal?>> _figures = new();
+
+        public void Add(RecordedEvent recorded, IReadOnlyList<FigureStatement> statements)
+        {
+            foreach (var statement in statements)
+            {
+                if (statement.Figure == Figures.Created)
+                {
+                    continue;
+                }
+
+                var key = (statement.Figure, statement.Dimension);
+                if (!_figures.TryGetValue(key, out var rows))
+                {
+                    _figures[key] = rows = new Statements<decimal?>();
+                }
+
+                rows.Add(recorded, statement.Value);
+            }
+        }
+
+        public bool TryLatest(string figure, AsOfQuery query, out decimal? value)
+        {
+            value = null;
+            return _figures.TryGetValue((figure, ""), out var rows) && rows.TryLatest(query, out value);
+        }
+
+        public int CountCounting(string figure, AsOfQuery query) =>
+            _figures.TryGetValue((figure, ""), out var rows) ? rows.AllCounting(query).Count() : 0;
+
+        /// <summary>The latest value of every dimension of a figure, in ordinal order of the dimension.</summary>
+        public IEnumerable<(string Dimension, decimal? Value)> LatestByDimension(string figure, AsOfQuery query) =>
+            _figures.Where(f => f.Key.Figure == figure)
+                .OrderBy(f => f.Key.Dimension, StringComparer.Ordinal)
+                .Select(f => f.Value.TryLatest(query, out var value) ? (f.Key.Dimension, value) : (f.Key.Dimension, (decimal?)null))
+                .Where(f => f.Item2 is not null);
+    }
+
     private sealed class FundingFacts
     {
-        private readonly Statements<IBorderSecurityEvent> _creation = new();
-        private readonly Statements<Money> _amount = new();
-        private readonly SortedDictionary<string, Statements<Money>> _allocations = new(StringComparer.Ordinal);
-        private readonly Statements<bool> _withdrawn = new();
+        private readonly Statements<CommitmentCreation> _creation = new();
+        private readonly FigureTable _figures = new();
         private readonly Citations _citations = new();
 
         /// <summary>The recipients this commitment is indexed under (one, unless a creation was restated with another).</summary>
@@ -244,120 +280,67 @@ public sealed class BorderSecurityProjection : IBorderSecurityQueries
         public void Apply(RecordedEvent recorded)
         {
             _citations.Add(recorded);
-            switch (recorded.Data)
+            if (FundingStatements.CreationOf(recorded.Data) is { } creation)
             {
-                case FundingPledged e:
-                    _creation.Add(recorded, e);
-                    _amount.Add(recorded, e.Amount);
-                    break;
-                case FundingRedirected e:
-                    _creation.Add(recorded, e);
-                    _amount.Add(recorded, e.Amount);
-                    break;
-                case FundingRevised e:
-                    _amount.Add(recorded, e.RevisedAmount);
-                    break;
-                case FundingAmountCorrected e:
-                    _amount.Add(recorded, e.CorrectedAmount);
-                    break;
-                case FundingAllocated e:
-                    if (!_allocations.TryGetValue(e.Capability, out var statements))
-                    {
-                        _allocations[e.Capability] = statements = new Statements<Money>();
-                    }
-
-                    statements.Add(recorded, e.Amount);
-                    break;
-                case FundingWithdrawn:
-                    _withdrawn.Add(recorded, true);
-                    break;
+                _creation.Add(recorded, creation);
             }
+
+            _figures.Add(recorded, FundingStatements.Of(recorded.Data));
         }
 
         public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _citations.ValidDates(knowledge);
 
         public CommitmentPosition? Position(AsOfQuery query)
         {
-            if (!_creation.TryLatest(query, out var creation) || !_amount.TryLatest(query, out var amount))
+            if (!_creation.TryLatestWithDate(query, out var creation, out var createdOn) || !_figures.TryLatest(Figures.Amount, query, out var amount))
             {
                 return null;
             }
 
-            var (id, recipient, origin, basis) = creation switch
-            {
-                FundingPledged p => (p.CommitmentId, p.Recipient, new FundingOrigin(FundingOriginKind.NewMoney, p.OriginName), p.Basis),
-                FundingRedirected r => (r.CommitmentId, r.Recipient, new FundingOrigin(FundingOriginKind.Redirected, r.FromProgramme), r.Basis),
-                _ => throw new InvalidOperationException("A commitment is created by a pledge or a redirect."),
-            };
-            var withdrawn = _withdrawn.TryLatest(query, out _);
+            var withdrawn = _figures.TryLatest(Figures.Withdrawn, query, out _);
             CapabilityAmount[] allocations = withdrawn
                 ? []
-                : [.. _allocations
-                    .Select(a => a.Value.TryLatest(query, out var allocated) ? new CapabilityAmount(a.Key, allocated) : null)
-                    .OfType<CapabilityAmount>()
-                    .Where(a => a.Amount > Money.Zero)];
-            return new CommitmentPosition(id, recipient, origin, basis, creation.ValidOn, withdrawn ? Money.Zero : amount,
-                allocations, withdrawn, _citations.Sources(query));
+                : [.. _figures.LatestByDimension(Figures.Allocation, query)
+                    .Where(a => a.Value > 0m)
+                    .Select(a => new CapabilityAmount(a.Dimension, Money.FromPounds(a.Value!.Value)))];
+            return new CommitmentPosition(creation.CommitmentId, creation.Recipient, new FundingOrigin(creation.OriginKind, creation.OriginName),
+                creation.Basis, createdOn, withdrawn ? Money.Zero : Money.FromPounds(amount!.Value), allocations, withdrawn, _citations.Sources(query));
         }
     }
 
     private sealed class RecruitmentFacts
     {
-        private readonly Statements<RecruitmentTargetSet> _creation = new();
-        private readonly Statements<int> _headcount = new();
-        private readonly Statements<int> _inPost = new();
-        private readonly Statements<bool> _met = new();
-        private readonly Statements<bool> _abandoned = new();
-        private readonly Statements<bool> _reannounced = new();
+        private readonly Statements<TargetCreation> _creation = new();
+        private readonly FigureTable _figures = new();
         private readonly Citations _citations = new();
 
         public void Apply(RecordedEvent recorded)
         {
             _citations.Add(recorded);
-            switch (recorded.Data)
+            if (RecruitmentStatements.CreationOf(recorded.Data) is { } creation)
             {
-                case RecruitmentTargetSet e:
-                    _creation.Add(recorded, e);
-                    _headcount.Add(recorded, e.Headcount);
-                    break;
-                case RecruitmentTargetRevised e:
-                    _headcount.Add(recorded, e.RevisedHeadcount);
-                    break;
-                case RecruitmentTargetCorrected e:
-                    _headcount.Add(recorded, e.CorrectedHeadcount);
-                    break;
-                case RecruitmentProgressRecorded e:
-                    _inPost.Add(recorded, e.InPost);
-                    break;
-                case RecruitmentTargetMet e:
-                    _inPost.Add(recorded, e.InPost);
-                    _met.Add(recorded, true);
-                    break;
-                case RecruitmentTargetAbandoned:
-                    _abandoned.Add(recorded, true);
-                    break;
-                case RecruitmentTargetReannounced:
-                    _reannounced.Add(recorded, true);
-                    break;
+                _creation.Add(recorded, creation);
             }
+
+            _figures.Add(recorded, RecruitmentStatements.Of(recorded.Data));
         }
 
         public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _citations.ValidDates(knowledge);
 
         public TargetPosition? Position(AsOfQuery query)
         {
-            if (!_creation.TryLatest(query, out var set) || !_headcount.TryLatest(query, out var headcount))
+            if (!_creation.TryLatest(query, out var set) || !_figures.TryLatest(Figures.Headcount, query, out var headcount))
             {
                 return null;
             }
 
-            var status = _abandoned.TryLatest(query, out _) ? RecruitmentStatus.Abandoned
-                : _met.TryLatest(query, out _) ? RecruitmentStatus.Met
+            var status = _figures.TryLatest(Figures.Abandoned, query, out _) ? RecruitmentStatus.Abandoned
+                : _figures.TryLatest(Figures.Met, query, out _) ? RecruitmentStatus.Met
                 : RecruitmentStatus.Active;
-            var inPost = _inPost.TryLatest(query, out var count) ? count : 0;
+            var inPost = _figures.TryLatest(Figures.InPost, query, out var count) ? (int)count!.Value : 0;
             var abandoned = status == RecruitmentStatus.Abandoned;
-            return new TargetPosition(set.TargetId, set.Organisation, set.Role, status, abandoned ? 0 : headcount, abandoned ? 0 : inPost,
-                set.Deadline, 1 + _reannounced.AllCounting(query).Count(), _citations.Sources(query));
+            return new TargetPosition(set.TargetId, set.Organisation, set.Role, status, abandoned ? 0 : (int)headcount!.Value, abandoned ? 0 : inPost,
+                set.Deadline, 1 + _figures.CountCounting(Figures.Reannounced, query), _citations.Sources(query));
         }
     }
 }

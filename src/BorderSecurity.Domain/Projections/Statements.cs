@@ -44,6 +44,22 @@ internal sealed class Statements<T>
         return false;
     }
 
+    /// <summary>Like <see cref="TryLatest"/>, also giving the latest counting row's valid date.</summary>
+    public bool TryLatestWithDate(AsOfQuery query, out T value, out LocalDate validOn)
+    {
+        for (var i = UpperBound(query.AsOf, long.MaxValue) - 1; i >= 0; i--)
+        {
+            if (query.Knows(_rows[i].KnownFrom, _rows[i].RecordedAt))
+            {
+                (value, validOn) = (_rows[i].Value, _rows[i].ValidOn);
+                return true;
+            }
+        }
+
+        (value, validOn) = (default!, default);
+        return false;
+    }
+
     public IEnumerable<T> AllCounting(AsOfQuery query)
     {
         var end = UpperBound(query.AsOf, long.MaxValue);

@@ -1,0 +1,40 @@
+namespace BorderSecurity.Domain.Funding;
+
+/// <summary>What a commitment's creation fixes for good: who receives it, where the money comes from, firm or "up to".</summary>
+/// <param name="CommitmentId">The commitment's stream id.</param>
+/// <param name="Recipient">Who receives it.</param>
+/// <param name="OriginKind">New money or redirected.</param>
+/// <param name="OriginName">The budget or programme it comes from, if stated.</param>
+/// <param name="Basis">Firm or a ceiling.</param>
+public sealed record CommitmentCreation(string CommitmentId, string Recipient, FundingOriginKind OriginKind, string? OriginName, FundingBasis Basis);
+
+/// <summary>
+/// What each funding event states (see <see cref="FigureStatement"/>): the one mapping every store's projection uses.
+/// A new funding event that states a figure is taught here, and only here.
+/// </summary>
+public static class FundingStatements
+{
+    /// <summary>The figures a funding event states.</summary>
+    /// <param name="e">A funding event (any other event states nothing here).</param>
+    /// <returns>The statements: a creation and an amount for a pledge or redirect, an amount for a revision or correction, an allocation per capability, a withdrawal.</returns>
+    public static IReadOnlyList<FigureStatement> Of(IBorderSecurityEvent e) => Guard.Against.Null(e) switch
+    {
+        FundingPledged p => [new(Figures.Created, "", null), new(Figures.Amount, "", p.Amount.Pounds)],
+        FundingRedirected r => [new(Figures.Created, "", null), new(Figures.Amount, "", r.Amount.Pounds)],
+        FundingRevised r => [new(Figures.Amount, "", r.RevisedAmount.Pounds)],
+        FundingAmountCorrected c => [new(Figures.Amount, "", c.CorrectedAmount.Pounds)],
+        FundingAllocated a => [new(Figures.Allocation, a.Capability, a.Amount.Pounds)],
+        FundingWithdrawn => [new(Figures.Withdrawn, "", 1m)],
+        _ => [],
+    };
+
+    /// <summary>The creation a pledge or redirect states, or <see langword="null"/> for any other event.</summary>
+    /// <param name="e">The event.</param>
+    /// <returns>The creation.</returns>
+    public static CommitmentCreation? CreationOf(IBorderSecurityEvent e) => Guard.Against.Null(e) switch
+    {
+        FundingPledged p => new(p.CommitmentId, p.Recipient, FundingOriginKind.NewMoney, p.OriginName, p.Basis),
+        FundingRedirected r => new(r.CommitmentId, r.Recipient, FundingOriginKind.Redirected, r.FromProgramme, r.Basis),
+        _ => null,
+    };
+}
