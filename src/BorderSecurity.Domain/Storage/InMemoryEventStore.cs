@@ -105,9 +105,10 @@ public sealed class InMemoryEventStore
     /// <exception cref="StreamConcurrencyException">The stream is not at <paramref name="expectedVersion"/>.</exception>
     /// <exception cref="ArgumentException">No events, an event of another stream, or of another aggregate than the stream's.</exception>
     public IReadOnlyList<RecordedEvent> Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events) =>
-        Append(streamId, expectedVersion, events, null).Events;
+        Append(streamId, expectedVersion, events, null, null).Events;
 
-    private SubmitResult Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events, string? idempotencyKey)
+    private SubmitResult Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events, string? idempotencyKey,
+        Instant? knownFrom)
     {
         Guard.Against.InvalidStreamId(streamId);
         Guard.Against.Negative(expectedVersion);
@@ -156,7 +157,7 @@ public sealed class InMemoryEventStore
             var recorded = new RecordedEvent[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
-                recorded[i] = new RecordedEvent(_log.Count + 1, streamId, stream.Count + 1, now, events[i]);
+                recorded[i] = new RecordedEvent(_log.Count + 1, streamId, stream.Count + 1, now, events[i]) { KnownFrom = knownFrom ?? now };
                 _log.Add(recorded[i]);
                 stream.Add(recorded[i]);
             }
@@ -195,8 +196,30 @@ public sealed class InMemoryEventStore
     /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
     /// <exception cref="ArgumentException">An argument (or the key) is invalid; nothing was written.</exception>
     /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
-    public SubmitResult Submit(IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion = null)
+    public SubmitResult Submit(IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion = null) =>
+        Submit(request, idempotencyKey, expectedVersion, knownFrom: null);
+
+    /// <summary>
+    /// Like <see cref="Submit(IBorderSecurityRequest, string?, long?)"/>, but the events are known from
+    /// <paramref name="knownFrom"/> (an imported fact that became public before this store recorded it) rather than
+    /// from the instant they are recorded.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="idempotencyKey">The key, or <see langword="null"/> for none.</param>
+    /// <param name="expectedVersion">The version the caller based the request on, or <see langword="null"/>.</param>
+    /// <param name="knownFrom">When the fact became known; at or before the store's clock. <see langword="null"/> for the recorded instant.</param>
+    /// <returns>What was stored.</returns>
+    /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
+    /// <exception cref="ArgumentException">An argument (or the key) is invalid, or <paramref name="knownFrom"/> is after the clock's now; nothing was written.</exception>
+    /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
+    public SubmitResult Submit(IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion, Instant? knownFrom)
     {
+        if (knownFrom is { } known && known > _clock.GetCurrentInstant())
+        {
+            throw new ArgumentOutOfRangeException(nameof(knownFrom), known,
+                $"A fact cannot be known from {known}, after the store's clock ({_clock.GetCurrentInstant()}): it would be known before it was recorded.");
+        }
+
         if (idempotencyKey is not null)
         {
             Serialization.IdempotencyKeys.Validate(idempotencyKey);
@@ -222,7 +245,7 @@ public sealed class InMemoryEventStore
         {
             var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId ? ReadStream(referencedId) : [];
             var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request, referenced.Select(e => e.Data));
-            return Append(request.StreamId, version, events, idempotencyKey);
+            return Append(request.StreamId, version, events, idempotencyKey, knownFrom);
         }
         catch (Exception e) when (idempotencyKey is not null && e is DomainRuleViolationException or StreamConcurrencyException)
         {

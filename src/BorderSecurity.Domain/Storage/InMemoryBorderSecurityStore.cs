@@ -1,0 +1,204 @@
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Serialization;
+
+namespace BorderSecurity.Domain.Storage;
+
+/// <summary>
+/// The embedded store, and the default one <c>services.AddBorderSecurity()</c> registers: the log in an
+/// <see cref="InMemoryEventStore"/> and every question answered by a <see cref="BorderSecurityProjection"/> kept in
+/// step with it. Thread-safe; nothing survives the process.
+/// </summary>
+/// <remarks>
+/// <para>Each write decides, appends and applies its events to the projection under one lock, and every question and
+/// read takes the same lock, so a question never sees half a write: either all of a write's events count or none do.</para>
+/// <para>Recorded instants come from the clock given to the constructor and never go backwards (see
+/// <see cref="InMemoryEventStore"/>). An import keeps each step's known-from instant; a step known from after the
+/// clock's now is rejected.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var store = new InMemoryBorderSecurityStore(SystemClock.Instance);
+/// await store.ImportAsync(ReferenceTimeline2024.Steps);
+/// var funding = await store.FundingAsync(new AsOfQuery(new LocalDate(2024, 11, 5)));
+/// </code>
+/// </example>
+public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
+{
+    private readonly Lock _gate = new();
+    private readonly IClock _clock;
+    private readonly InMemoryEventStore _log;
+    private readonly BorderSecurityProjection _projection = new();
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="clock">The clock that stamps recorded instants (and bounds imported known-from instants).</param>
+    public InMemoryBorderSecurityStore(IClock clock)
+    {
+        _clock = Guard.Against.Null(clock);
+        _log = new InMemoryEventStore(clock);
+    }
+
+    /// <summary>The number of events in the store.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _log.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SubmitResult> SubmitAsync(IBorderSecurityRequest request, long? expectedVersion = null, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
+    {
+        return Run(() => Submit(request, idempotencyKey, expectedVersion, knownFrom: null), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ImportResult> ImportAsync(IEnumerable<TimelineStep> steps, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(() => Import(Guard.Against.Null(steps), progress, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterSequence = 0, CancellationToken cancellationToken = default) =>
+        Ask(() => _log.ReadAll(Guard.Against.Negative(afterSequence)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default) =>
+        Ask(() => _log.ReadStream(Guard.Against.Null(streamId)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Funding(query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FundingPortfolio> FundingOfAsync(string recipient, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.FundingOf(Guard.Against.Null(recipient), query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default) =>
+        Ask(() => (recipient is null ? _projection.Funding(query) : _projection.FundingOf(recipient, query)).Totals, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RecruitmentSummary> RecruitmentAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Recruitment(query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Legislation>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Legislation(query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CommandOverview?> CommandAsync(string commandId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Command(Guard.Against.Null(commandId), query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Timeline(query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesPoint<Money>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
+        CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.FundingSeries(recipient, knownAt, recordedBy), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, Instant? knownAt = null, Instant? recordedBy = null,
+        CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.HeadcountSeries(organisation, knownAt, recordedBy), cancellationToken);
+
+    private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(work());
+        }
+        catch (OperationCanceledException e) when (e.CancellationToken == cancellationToken)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
+    }
+
+    private Task<T> Ask<T>(Func<T> answer, CancellationToken cancellationToken) =>
+        Run(() =>
+        {
+            lock (_gate)
+            {
+                return answer();
+            }
+        }, cancellationToken);
+
+    private ImportResult Import(IEnumerable<TimelineStep> steps, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        int index = 0, stored = 0, skipped = 0;
+        foreach (var step in steps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (step is null)
+            {
+                throw new TimelineImportException(index, stored, skipped, $"step {index} is null.",
+                    new ArgumentNullException(nameof(steps), $"Step {index} is null."));
+            }
+
+            var name = $"{step.Request?.GetType().Name} {step.Request?.StreamId}";
+            var now = _clock.GetCurrentInstant();
+            if (step.KnownFrom > now)
+            {
+                throw new TimelineImportException(index, stored, skipped,
+                    $"step {index} ({name}) is known from {step.KnownFrom}, after the store's clock ({now}): a fact cannot be known before it is recorded. " +
+                    "Steps before it are stored; nothing of this step is.",
+                    new ArgumentOutOfRangeException(nameof(TimelineStep.KnownFrom), step.KnownFrom, "A step cannot be known from after the store's clock."));
+            }
+
+            try
+            {
+                var result = Submit(Guard.Against.Null(step.Request, nameof(TimelineStep.Request)), IdempotencyKeys.For(step.Request), null, step.KnownFrom);
+                if (result.AlreadyRecorded)
+                {
+                    skipped++;
+                }
+                else
+                {
+                    stored += result.Events.Count;
+                }
+            }
+            catch (Exception e) when (e is DomainRuleViolationException or ArgumentException or StreamConcurrencyException)
+            {
+                throw new TimelineImportException(index, stored, skipped,
+                    $"step {index} ({name}) was rejected: {e.Message} Steps before it are stored; nothing of this step is.", e);
+            }
+
+            index++;
+            progress?.Report(index);
+        }
+
+        return new ImportResult(stored, skipped);
+    }
+
+    private SubmitResult Submit(IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion, Instant? knownFrom)
+    {
+        lock (_gate)
+        {
+            var result = _log.Submit(request, idempotencyKey, expectedVersion, knownFrom);
+            if (!result.AlreadyRecorded)
+            {
+                foreach (var e in result.Events)
+                {
+                    _projection.Apply(e);
+                }
+            }
+
+            return result;
+        }
+    }
+}
