@@ -94,6 +94,19 @@ public static class ReferenceTimeline2024
         return recorded;
     }
 
+    /// <summary>
+    /// Imports the timeline into any store through the contract: each step known from the instant it became public
+    /// and recorded now (see <see cref="IBorderSecurityStore.ImportAsync"/>). Each step is stored at most once, so
+    /// importing again stores nothing new.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="progress">Told of each step's 1-based count once stored or skipped, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the import between steps.</param>
+    /// <returns>How many events were stored and how many steps had been stored before.</returns>
+    /// <exception cref="TimelineImportException">A step was rejected or the store failed.</exception>
+    public static Task<ImportResult> ReplayIntoAsync(IBorderSecurityStore store, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        Guard.Against.Null(store).ImportAsync(Steps, progress, cancellationToken);
+
     private static Instant Noon(int year, int month, int day) => Instant.FromUtc(year, month, day, 12, 0);
 
     private static LocalDate Day(int year, int month, int day) => new(year, month, day);

@@ -213,6 +213,42 @@ public static class TimelineFile
         return new ReplayResult(recorded, repeats);
     }
 
+    /// <summary>
+    /// Imports steps into any store through the contract (<see cref="IBorderSecurityStore.ImportAsync"/>): each
+    /// known from its step's instant and recorded now, at most once (the same file imported twice stores nothing new
+    /// the second time). Stops at the first step the store rejects; the steps before it stay stored.
+    /// </summary>
+    /// <param name="steps">The steps.</param>
+    /// <param name="store">The store.</param>
+    /// <param name="lines">The line of each step, for error messages, or <see langword="null"/>.</param>
+    /// <param name="progress">Told of each step's 1-based count once stored or skipped, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the import between steps.</param>
+    /// <returns>How many events were stored and how many steps had been stored before.</returns>
+    /// <exception cref="TimelineFileException">A step was rejected (a broken rule, an invalid field, a known-from after the store's clock); the message names its line and the rule or field.</exception>
+    /// <exception cref="TimelineImportException">The store failed (not the step); run the import again to resume.</exception>
+    public static async Task<ImportResult> ReplayAsync(IReadOnlyList<TimelineStep> steps, IBorderSecurityStore store,
+        IReadOnlyList<int>? lines = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(steps);
+        Guard.Against.Null(store);
+        try
+        {
+            return await store.ImportAsync(steps, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimelineImportException e) when (e.InnerException is DomainRuleViolationException or ArgumentException)
+        {
+            var i = e.Step;
+            var line = lines is not null && i >= 0 && i < lines.Count ? lines[i] : 0;
+            throw e.InnerException switch
+            {
+                DomainRuleViolationException rule => new TimelineFileException(line, $"$.steps[{i}] ({rule.Aggregate}.{rule.Rule})", rule.Detail, e),
+                ArgumentException { ParamName: nameof(TimelineStep.KnownFrom) } => new TimelineFileException(line, $"$.steps[{i}].knownFrom", e.Message, e),
+                ArgumentException argument => new TimelineFileException(line, $"$.steps[{i}].data.{argument.ParamName}", argument.Message, e),
+                _ => e,
+            };
+        }
+    }
+
     private static TimelineStep ReadStep(JsonElement step, int index, int line)
     {
         var path = $"$.steps[{index}]";
