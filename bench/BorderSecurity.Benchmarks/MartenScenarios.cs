@@ -220,7 +220,7 @@ internal static class MartenScenarios
                 foreach (var request in rounds[round])
                 {
                     // The generator's requests were all accepted in this order, so each is accepted again here.
-                    decided.Add(await inline.SubmitAsync(request));
+                    decided.Add((await inline.SubmitAsync(request)).Events);
                 }
 
                 var inlineRound = clock.Elapsed;

@@ -58,6 +58,10 @@ public static class BorderSecurityStoreOptions
         Guard.Against.EnumOutOfRange(tables);
         options.Events.StreamIdentity = StreamIdentity.AsString;
 
+        // Imported events carry the instant they became known as a header (MartenRecordedEvents.KnownFromHeader), in
+        // mt_events itself, so a rebuild from the log reproduces it.
+        options.Events.MetadataConfig.HeadersEnabled = true;
+
         // Rich appends assign sequence numbers before the inline projection runs; the projection tables key on them.
         options.Events.AppendMode = EventAppendMode.Rich;
         foreach (var type in EventCatalogue.EventTypes)

@@ -20,18 +20,20 @@ internal sealed class BorderSecurityTables
         Events.AddColumn<string>("aggregate").NotNull();
         Events.AddColumn<string>("event_type").NotNull();
         Events.AddColumn("valid_on", "date").NotNull();
+        Events.AddColumn("known_from", "timestamp with time zone").NotNull();
         Events.AddColumn("recorded_at", "timestamp with time zone").NotNull();
         Events.AddColumn<string>("provenance_hash").NotNull();
-        // Covering, so the sources part of an as-of question is an index-only scan.
+        // Covering, so the sources part of an as-of question is an index-only scan, with either instant filtered
+        // (known_from for "as known at", recorded_at for "as recorded by").
         Events.Indexes.Add(new IndexDefinition("ix_bsd_events_aggregate_valid")
         {
             Columns = ["aggregate", "valid_on", "seq"],
-            IncludeColumns = ["recorded_at", "stream_id", "provenance_hash"],
+            IncludeColumns = ["known_from", "recorded_at", "stream_id", "provenance_hash"],
         });
         Events.Indexes.Add(new IndexDefinition("ix_bsd_events_stream_valid")
         {
             Columns = ["stream_id", "valid_on", "seq"],
-            IncludeColumns = ["aggregate", "recorded_at", "provenance_hash"],
+            IncludeColumns = ["aggregate", "known_from", "recorded_at", "provenance_hash"],
         });
 
         Provenances = new Table(new PostgresqlObjectName(schema, "bsd_provenances", SchemaUtils.IdentifierUsage.General));
@@ -45,6 +47,7 @@ internal sealed class BorderSecurityTables
         Statements.AddColumn<string>("stream_id").NotNull();
         Statements.AddColumn<string>("aggregate").NotNull();
         Statements.AddColumn("valid_on", "date").NotNull();
+        Statements.AddColumn("known_from", "timestamp with time zone").NotNull();
         Statements.AddColumn("recorded_at", "timestamp with time zone").NotNull();
         Statements.AddColumn("value", "numeric");
         Statements.AddColumn("detail", "jsonb");
@@ -53,14 +56,14 @@ internal sealed class BorderSecurityTables
         Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_figure_valid")
         {
             Columns = ["aggregate", "stream_id", "figure", "dimension", "valid_on", "seq"],
-            IncludeColumns = ["recorded_at", "value"],
+            IncludeColumns = ["known_from", "recorded_at", "value"],
         });
 
         // The creation rows with their detail (recipient, origin, basis), also index-only.
         Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_created")
         {
             Columns = ["aggregate", "stream_id", "valid_on", "seq"],
-            IncludeColumns = ["recorded_at", "detail"],
+            IncludeColumns = ["known_from", "recorded_at", "detail"],
             Predicate = "figure = 'created'",
         });
 
@@ -74,10 +77,10 @@ internal sealed class BorderSecurityTables
         Idempotency.AddColumn<long>("from_version").NotNull();
         Idempotency.AddColumn<long>("to_version").NotNull();
 
-        InsertEventSql = $"insert into {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash) values (?, ?, ?, ?, ?, ?, ?) on conflict (seq) do nothing";
+        InsertEventSql = $"insert into {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (seq) do nothing";
         InsertProvenanceSql = $"insert into {schema}.bsd_provenances (hash, provenance) values (?, ?::jsonb) on conflict (hash) do nothing";
         InsertRecipientSql = $"insert into {schema}.bsd_commitment_recipients (recipient, stream_id) values (?, ?) on conflict do nothing";
-        InsertStatementSql = $"insert into {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (seq, figure, dimension) do nothing";
+        InsertStatementSql = $"insert into {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, known_from, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (seq, figure, dimension) do nothing";
     }
 
     public string Schema { get; }

@@ -23,7 +23,7 @@ internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables
             var row = ProjectionRows.EventRowOf(recorded);
             operations.QueueSqlCommand(tables.InsertProvenanceSql, row.ProvenanceHash, row.ProvenanceJson);
             operations.QueueSqlCommand(tables.InsertEventSql, row.Sequence, row.StreamId, row.Aggregate, row.EventType,
-                row.ValidOn.ToDateOnly(), row.RecordedAt.ToDateTimeOffset(), row.ProvenanceHash);
+                row.ValidOn.ToDateOnly(), row.KnownFrom.ToDateTimeOffset(), row.RecordedAt.ToDateTimeOffset(), row.ProvenanceHash);
             if (ProjectionRows.RecipientOf(recorded) is { } recipient)
             {
                 operations.QueueSqlCommand(tables.InsertRecipientSql, recipient, row.StreamId);
@@ -32,29 +32,10 @@ internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables
             foreach (var s in ProjectionRows.StatementsOf(recorded))
             {
                 operations.QueueSqlCommand(tables.InsertStatementSql, s.Sequence, s.StreamId, s.Aggregate, s.Figure, s.Dimension,
-                    s.ValidOn.ToDateOnly(), s.RecordedAt.ToDateTimeOffset(), (object?)s.Value ?? DBNull.Value, (object?)s.Detail ?? DBNull.Value);
+                    s.ValidOn.ToDateOnly(), s.KnownFrom.ToDateTimeOffset(), s.RecordedAt.ToDateTimeOffset(), (object?)s.Value ?? DBNull.Value, (object?)s.Detail ?? DBNull.Value);
             }
         }
 
         return Task.CompletedTask;
-    }
-}
-
-/// <summary>Converts Marten's events to the model's recorded events.</summary>
-public static class MartenRecordedEvents
-{
-    /// <summary>The model's view of a Marten event: sequence, stream, version, timestamp (the recorded instant) and data.</summary>
-    /// <param name="e">A Marten event whose data is an event of the model.</param>
-    /// <returns>The recorded event.</returns>
-    /// <exception cref="ArgumentException">The event's data is not an event of the model.</exception>
-    public static RecordedEvent ToRecorded(IEvent e)
-    {
-        Guard.Against.Null(e);
-        if (e.Data is not IBorderSecurityEvent data)
-        {
-            throw new ArgumentException($"Event {e.Sequence} ({e.Data?.GetType().Name}) is not an event of the BorderSecurity model.", nameof(e));
-        }
-
-        return new RecordedEvent(e.Sequence, e.StreamKey ?? data.StreamId, e.Version, Instant.FromDateTimeOffset(e.Timestamp), data);
     }
 }

@@ -106,7 +106,7 @@ public static class ProjectionRebuilder
             {
                 var raw = new List<RawEvent>(PageSize);
                 await using (var select = new NpgsqlCommand(
-                    $"select seq_id, stream_id, version, timestamp, type, data from {eventsSchema}.mt_events where seq_id > @after order by seq_id limit {PageSize}",
+                    $"select seq_id, stream_id, version, timestamp, type, data, headers->>'{MartenRecordedEvents.KnownFromHeader}' from {eventsSchema}.mt_events where seq_id > @after order by seq_id limit {PageSize}",
                     connection))
                 {
                     select.Parameters.AddWithValue("after", after);
@@ -115,7 +115,7 @@ public static class ProjectionRebuilder
                     {
                         after = reader.GetInt64(0);
                         raw.Add(new RawEvent(after, reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3),
-                            reader.GetString(4), reader.GetFieldValue<byte[]>(5)));
+                            reader.GetString(4), reader.GetFieldValue<byte[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
                     }
                 }
 
@@ -149,8 +149,11 @@ public static class ProjectionRebuilder
             }
 
             using var json = new MemoryStream(r.Data, writable: false);
-            var recorded = new RecordedEvent(r.Sequence, r.StreamId, r.Version, Instant.FromDateTimeOffset(r.Timestamp),
-                (IBorderSecurityEvent)serializer.FromJson(type, json));
+            var recordedAt = Instant.FromDateTimeOffset(r.Timestamp);
+            var recorded = new RecordedEvent(r.Sequence, r.StreamId, r.Version, recordedAt, (IBorderSecurityEvent)serializer.FromJson(type, json))
+            {
+                KnownFrom = MartenRecordedEvents.KnownFromOf(r.KnownFrom, r.Sequence) ?? recordedAt,
+            };
             decoded[i] = (ProjectionRows.EventRowOf(recorded), [.. ProjectionRows.StatementsOf(recorded)], ProjectionRows.RecipientOf(recorded));
         });
         var kept = decoded.Where(d => d is not null).Select(d => d!.Value).ToArray();
@@ -168,7 +171,7 @@ public static class ProjectionRebuilder
         long rows = 0;
         var provenances = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var events = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
+            $"copy {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var row in page.Events)
             {
@@ -178,6 +181,7 @@ public static class ProjectionRebuilder
                 await events.WriteAsync(row.Aggregate, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.EventType, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.ValidOn.ToDateOnly(), NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
+                await events.WriteAsync(row.KnownFrom.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.RecordedAt.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.ProvenanceHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 provenances.TryAdd(row.ProvenanceHash, row.ProvenanceJson);
@@ -188,7 +192,7 @@ public static class ProjectionRebuilder
         }
 
         await using (var statements = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, recorded_at, value, detail) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
+            $"copy {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, known_from, recorded_at, value, detail) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var s in page.Statements)
             {
@@ -199,6 +203,7 @@ public static class ProjectionRebuilder
                 await statements.WriteAsync(s.Figure, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await statements.WriteAsync(s.Dimension, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await statements.WriteAsync(s.ValidOn.ToDateOnly(), NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
+                await statements.WriteAsync(s.KnownFrom.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await statements.WriteAsync(s.RecordedAt.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 if (s.Value is { } value)
                 {
@@ -246,6 +251,7 @@ public static class ProjectionRebuilder
     }
 }
 
-internal sealed record RawEvent(long Sequence, string StreamId, long Version, DateTimeOffset Timestamp, string Type, byte[] Data);
+/// <summary>An event as <c>mt_events</c> holds it; <see cref="KnownFrom"/> is its known-from header, if any.</summary>
+internal sealed record RawEvent(long Sequence, string StreamId, long Version, DateTimeOffset Timestamp, string Type, byte[] Data, string? KnownFrom);
 
 internal sealed record DecodedPage(EventRow[] Events, StatementRow[] Statements, (string Recipient, string StreamId)[] Recipients);

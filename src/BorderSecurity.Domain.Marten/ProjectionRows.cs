@@ -3,13 +3,15 @@ using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Marten;
 
-/// <summary>One row of <c>bsd_events</c>: an event's place on both time axes.</summary>
+/// <summary>One row of <c>bsd_events</c>: an event's place on both time axes (valid date; known-from and recorded instants).</summary>
 internal sealed record EventRow(
-    long Sequence, string StreamId, string Aggregate, string EventType, LocalDate ValidOn, Instant RecordedAt, string ProvenanceHash, string ProvenanceJson);
+    long Sequence, string StreamId, string Aggregate, string EventType, LocalDate ValidOn, Instant KnownFrom, Instant RecordedAt,
+    string ProvenanceHash, string ProvenanceJson);
 
 /// <summary>One row of <c>bsd_statements</c>: a statement of one figure (see docs/projections.md).</summary>
 internal sealed record StatementRow(
-    long Sequence, string StreamId, string Aggregate, string Figure, string Dimension, LocalDate ValidOn, Instant RecordedAt, decimal? Value, string? Detail);
+    long Sequence, string StreamId, string Aggregate, string Figure, string Dimension, LocalDate ValidOn, Instant KnownFrom, Instant RecordedAt,
+    decimal? Value, string? Detail);
 
 /// <summary>Turns recorded events into the rows of the projection tables. Pure: shared by the inline projection and the rebuild.</summary>
 internal static class ProjectionRows
@@ -40,7 +42,7 @@ internal static class ProjectionRows
     {
         var provenance = System.Text.Json.JsonSerializer.Serialize(e.Data.Provenance, DetailJson.Provenance);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(provenance)));
-        return new(e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.RecordedAt, hash, provenance);
+        return new(e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.KnownFrom, e.RecordedAt, hash, provenance);
     }
 
     /// <summary>The recipient a commitment is created for, or <see langword="null"/> if the event creates no commitment.</summary>
@@ -54,7 +56,7 @@ internal static class ProjectionRows
     public static IEnumerable<StatementRow> StatementsOf(RecordedEvent e)
     {
         StatementRow Row(string aggregate, string figure, decimal? value, string dimension = "", string? detail = null) =>
-            new(e.Sequence, e.StreamId, aggregate, figure, dimension, e.ValidOn, e.RecordedAt, value, detail);
+            new(e.Sequence, e.StreamId, aggregate, figure, dimension, e.ValidOn, e.KnownFrom, e.RecordedAt, value, detail);
 
         switch (e.Data)
         {

@@ -45,7 +45,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
 
         // A request that is fine on the fresh history is stored, after the other store's events, with the next version.
         var reannounced = await first.SubmitAsync(new ReannounceFunding(id, "Minister", new LocalDate(2024, 10, 7), Cited));
-        reannounced.Single().Version.Should().Be(4);
+        reannounced.Events.Single().Version.Should().Be(4);
 
         // A stale expected version is still the caller's conflict, kept history or not.
         var stale = () => second.SubmitAsync(new ReannounceFunding(id, "Minister", new LocalDate(2024, 10, 8), Cited), expectedVersion: 3);
@@ -122,7 +122,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
 
         await using var connection = factory.Model.OpenConnection();
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"select type from {factory.Schema}.mt_events where seq_id = {recorded[0].Sequence}", connection);
+        await using var command = new Npgsql.NpgsqlCommand($"select type from {factory.Schema}.mt_events where seq_id = {recorded.Events[0].Sequence}", connection);
         (await command.ExecuteScalarAsync()).Should().Be("funding.redirected.v1");
     }
 
@@ -157,9 +157,9 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         const string id = "funding:idempotent";
         var redirect = Redirect(id);
         var key = Serialization.IdempotencyKeys.For(redirect);
-        var first = await factory.Model.SubmitAsync(redirect, key);
+        var first = await factory.Model.SubmitAsync(redirect, idempotencyKey: key);
 
-        var second = await factory.Model.SubmitAsync(redirect, key);
+        var second = await factory.Model.SubmitAsync(redirect, idempotencyKey: key);
 
         first.AlreadyRecorded.Should().BeFalse();
         second.AlreadyRecorded.Should().BeTrue();
@@ -179,7 +179,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         {
             try
             {
-                return await factory.Model.SubmitAsync(request, key);
+                return await factory.Model.SubmitAsync(request, idempotencyKey: key);
             }
             catch (StreamConcurrencyException)
             {

@@ -1,0 +1,29 @@
+using Marten;
+
+namespace BorderSecurity.Domain.Marten;
+
+// Reading the log: every event of the model, or one stream, with both instants.
+public sealed partial class MartenBorderSecurityStore
+{
+    /// <inheritdoc />
+    /// <remarks>Events of other models sharing the event store are skipped.</remarks>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterSequence = 0, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Negative(afterSequence);
+        await using var session = _store.QuerySession();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > afterSequence)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. events.Where(e => e.Data is IBorderSecurityEvent).Select(MartenRecordedEvents.ToRecorded)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(streamId);
+        await using var session = _store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamId, token: cancellationToken).ConfigureAwait(false);
+        return [.. events.Where(e => e.Data is IBorderSecurityEvent).Select(MartenRecordedEvents.ToRecorded)];
+    }
+}

@@ -1,0 +1,218 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using Marten;
+using Npgsql;
+
+namespace BorderSecurity.Domain.Marten;
+
+// Questions: each answered from the projection tables in one parameterised query (SQL in AsOfSql), assembled by FigureRows.
+public sealed partial class MartenBorderSecurityStore
+{
+    /// <inheritdoc />
+    public async Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = await FiguresAsync(ProjectionRows.Funding, query, null, cancellationToken).ConfigureAwait(false);
+        return FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>());
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The same query as <see cref="FundingAsync"/>, narrowed through <c>bsd_commitment_recipients</c> to that recipient's commitments.</remarks>
+    public async Task<FundingPortfolio> FundingOfAsync(string recipient, AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        var rows = await FiguresAsync(ProjectionRows.Funding, query, recipient, cancellationToken).ConfigureAwait(false);
+        return FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Summed inside PostgreSQL, without sending every commitment, allocation and source to the client.</remarks>
+    public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.FundingTotals(query, recipient), connection);
+        AsOfSql.AddParameters(command, query, ProjectionRows.Funding);
+        if (recipient is not null)
+        {
+            command.Parameters.AddWithValue("recipient", recipient);
+        }
+
+        var shares = new List<FundingShare>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            shares.Add(new FundingShare(Enum.Parse<FundingOriginKind>(reader.GetString(0)), Enum.Parse<FundingBasis>(reader.GetString(1)),
+                Money.FromPounds(reader.GetDecimal(2)), Money.FromPounds(reader.GetDecimal(3))));
+        }
+
+        return FundingTotals.Of(shares);
+    }
+
+    /// <inheritdoc />
+    public async Task<RecruitmentSummary> RecruitmentAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = await FiguresAsync(ProjectionRows.Recruitment, query, null, cancellationToken).ConfigureAwait(false);
+        return RecruitmentSummary.Of(query, rows.Streams.Select(rows.TargetOf).OfType<TargetPosition>());
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Legislation>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var events = await CountingEventsAsync("b.aggregate = @aggregate", query, ProjectionRows.Legislation, cancellationToken).ConfigureAwait(false);
+        return [.. events.GroupBy(e => e.StreamId).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Aggregate((Legislation?)null, (s, e) => Legislative.Legislation.Evolve(s, e.Data)))
+            .OfType<Legislation>()];
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandOverview?> CommandAsync(string commandId, AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(commandId);
+        var events = await CountingEventsAsync("b.stream_id = @aggregate", query, commandId, cancellationToken).ConfigureAwait(false);
+        var command = events.Aggregate((Command?)null, (s, e) => Commands.Command.Evolve(s, e.Data));
+        if (command is null)
+        {
+            return null;
+        }
+
+        var funding = await FundingAsync(query, cancellationToken).ConfigureAwait(false);
+        var recruitment = await RecruitmentAsync(query, cancellationToken).ConfigureAwait(false);
+        return new CommandOverview(query, command, funding.For(command.Name), recruitment.For(command.Name));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var events = await CountingEventsAsync("@aggregate = ''", query, "", cancellationToken).ConfigureAwait(false);
+        return [.. events.Select(TimelineEntry.Of)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SeriesPoint<Money>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
+        CancellationToken cancellationToken = default)
+    {
+        var points = new List<SeriesPoint<Money>>();
+        foreach (var date in await ValidDatesAsync(ProjectionRows.Funding, knownAt, recordedBy, cancellationToken).ConfigureAwait(false))
+        {
+            var portfolio = await FundingAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
+            var value = recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
+            if (value != (points.Count == 0 ? Money.Zero : points[^1].Value))
+            {
+                points.Add(new SeriesPoint<Money>(date, value));
+            }
+        }
+
+        return points;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, Instant? knownAt = null, Instant? recordedBy = null,
+        CancellationToken cancellationToken = default)
+    {
+        var points = new List<SeriesPoint<int>>();
+        foreach (var date in await ValidDatesAsync(ProjectionRows.Recruitment, knownAt, recordedBy, cancellationToken).ConfigureAwait(false))
+        {
+            var summary = await RecruitmentAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
+            var value = organisation is null ? summary.Target : summary.For(organisation).Target;
+            if (value != (points.Count == 0 ? 0 : points[^1].Value))
+            {
+                points.Add(new SeriesPoint<int>(date, value));
+            }
+        }
+
+        return points;
+    }
+
+    private async Task<FigureRows> FiguresAsync(string aggregate, AsOfQuery query, string? recipient, CancellationToken cancellationToken)
+    {
+        // Provenances come back as content hashes, resolved through a process-wide cache (a hash names its content for ever).
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new FigureRows();
+        var citations = new List<(string StreamId, decimal First, string Hash)>();
+        await using (var command = new NpgsqlCommand(_sql.Figures(aggregate, query, recipient), connection))
+        {
+            AsOfSql.AddParameters(command, query, aggregate);
+            if (recipient is not null)
+            {
+                command.Parameters.AddWithValue("recipient", recipient);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var streamId = reader.GetString(1);
+                switch (reader.GetInt32(0))
+                {
+                    case 0 when reader.GetString(2) == ProjectionRows.Created:
+                        // Part 1 carries the creation rows with their detail.
+                        break;
+                    case 0:
+                        rows.Figures(streamId)[(reader.GetString(2), reader.GetString(3))] = new Figure(
+                            reader.IsDBNull(4) ? null : reader.GetDecimal(4), null, LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
+                        break;
+                    case 1:
+                        rows.Figures(streamId)[(ProjectionRows.Created, "")] = new Figure(
+                            null, reader.GetString(5), LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
+                        break;
+                    case 2:
+                        citations.Add((streamId, reader.GetDecimal(4), reader.GetString(5)));
+                        break;
+                    default:
+                        rows.Reannouncements[streamId] = (int)reader.GetDecimal(4);
+                        break;
+                }
+            }
+        }
+
+        var provenances = await _provenances.ResolveAsync(connection, _schema, citations.Select(c => c.Hash), cancellationToken).ConfigureAwait(false);
+
+        // Each distinct provenance once, in the order of its first counting event: the first appearance of every source.
+        foreach (var (streamId, _, hash) in citations.OrderBy(c => c.StreamId, StringComparer.Ordinal).ThenBy(c => c.First))
+        {
+            rows.Add(streamId, provenances[hash]);
+        }
+
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(string filter, AsOfQuery query, string aggregate, CancellationToken cancellationToken)
+    {
+        var serializer = _store.Options.Serializer();
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.CountingEvents(filter, query), connection);
+        AsOfSql.AddParameters(command, query, aggregate);
+        var events = new List<RecordedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(6)));
+            var data = (IBorderSecurityEvent)serializer.FromJson(EventCatalogue.TypeOf(reader.GetString(5)), json);
+            events.Add(new RecordedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), InstantOf(reader, 4), data)
+            {
+                KnownFrom = InstantOf(reader, 3),
+            });
+        }
+
+        return events;
+    }
+
+    private static Instant InstantOf(NpgsqlDataReader reader, int ordinal) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+
+    private async Task<IReadOnlyList<LocalDate>> ValidDatesAsync(string aggregate, Instant? knownAt, Instant? recordedBy, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ValidDates(knownAt, recordedBy), connection);
+        command.Parameters.AddWithValue("aggregate", aggregate);
+        AsOfSql.AddInstants(command, knownAt, recordedBy);
+        var dates = new List<LocalDate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            dates.Add(LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(0)));
+        }
+
+        return dates;
+    }
+}

@@ -1,0 +1,185 @@
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+using JasperFx;
+using Marten;
+using Npgsql;
+
+namespace BorderSecurity.Domain.Marten;
+
+// Writes: deciding a request against its stream, appending with optimistic concurrency, and idempotency keys.
+public sealed partial class MartenBorderSecurityStore
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// <para>With <paramref name="expectedVersion"/>, the write succeeds only if the stream is still at that version;
+    /// either way a concurrent writer that got there first makes this one fail rather than interleave. The events are
+    /// recorded at Marten's timestamp and known from it (no known-from header).</para>
+    /// <para>The idempotency key is inserted into <c>bsd_idempotency</c> in the same transaction as the events, so of two
+    /// concurrent submissions with one key exactly one stores anything; the other (and any later one) gets the first
+    /// one's events back with <see cref="SubmitResult.AlreadyRecorded"/> set.</para>
+    /// <para>A stream this store wrote recently is decided against the history it kept (see the constructor's
+    /// <c>streamCacheCapacity</c>), saving the read. If that history turns out stale (the append's version check
+    /// fails, or a rule is broken), the request is decided once more on a fresh read, and that answer stands.</para>
+    /// </remarks>
+    public Task<SubmitResult> SubmitAsync(IBorderSecurityRequest request, long? expectedVersion = null, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default) =>
+        SubmitAsync(request, expectedVersion, idempotencyKey, knownFrom: null, cancellationToken);
+
+    // The write behind SubmitAsync and the import. knownFrom: the instant the events became known (stored as their
+    // known-from header), or null for their recorded instant.
+    private async Task<SubmitResult> SubmitAsync(IBorderSecurityRequest request, long? expectedVersion, string? idempotencyKey,
+        Instant? knownFrom, CancellationToken cancellationToken)
+    {
+        Guard.Against.Null(request);
+        if (idempotencyKey is not null)
+        {
+            IdempotencyKeys.Validate(idempotencyKey);
+            if (await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier;
+            }
+        }
+
+        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        var write = new Write(request, idempotencyKey, expectedVersion, knownFrom);
+        if (_cache.TryGet(request.StreamId, out var cached) && (expectedVersion is null || expectedVersion == cached.Version))
+        {
+            try
+            {
+                return await AttemptAsync(write, cached, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is StreamConcurrencyException or DomainRuleViolationException)
+            {
+                // The kept history may be stale (another writer appended since): decide again on a fresh read. A conflict
+                // or a broken rule found on the fresh read is the caller's answer.
+                _cache.Remove(request.StreamId);
+            }
+        }
+
+        return await AttemptAsync(write, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record Write(IBorderSecurityRequest Request, string? IdempotencyKey, long? ExpectedVersion, Instant? KnownFrom);
+
+    private async Task<SubmitResult> AttemptAsync(Write write, StreamCache.Entry? cached, CancellationToken cancellationToken)
+    {
+        var (request, idempotencyKey, expectedVersion, knownFrom) = write;
+        await using var session = _store.LightweightSession();
+        IReadOnlyList<IBorderSecurityEvent> history;
+        long version;
+        if (cached is not null)
+        {
+            (history, version) = (cached.Events, cached.Version);
+        }
+        else
+        {
+            var fetched = await session.Events.FetchStreamAsync(request.StreamId, token: cancellationToken).ConfigureAwait(false);
+            (history, version) = ([.. fetched.Select(e => (IBorderSecurityEvent)e.Data)], fetched.Count == 0 ? 0 : fetched[^1].Version);
+        }
+
+        if (expectedVersion is { } expected && expected != version)
+        {
+            throw new StreamConcurrencyException(request.StreamId, expected, version);
+        }
+
+        var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId
+            ? await session.Events.FetchStreamAsync(referencedId, token: cancellationToken).ConfigureAwait(false)
+            : [];
+        IReadOnlyList<IBorderSecurityEvent> decided;
+        try
+        {
+            decided = BorderSecurityDecider.Decide(history, request, referenced.Select(e => (IBorderSecurityEvent)e.Data));
+        }
+        catch (DomainRuleViolationException) when (idempotencyKey is not null)
+        {
+            // A concurrent submission with the same key may have won the race: then this one is a repeat, not an error.
+            if (await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier;
+            }
+
+            throw;
+        }
+
+        if (idempotencyKey is not null)
+        {
+            session.QueueSqlCommand($"insert into {_schema}.bsd_idempotency (key, stream_id, from_version, to_version) values (?, ?, ?, ?)",
+                idempotencyKey, request.StreamId, version + 1, version + decided.Count);
+        }
+
+        var action = version == 0
+            ? session.Events.StartStream(request.StreamId, decided.Cast<object>().ToArray())
+            : session.Events.Append(request.StreamId, version + decided.Count, decided.Cast<object>().ToArray());
+        if (knownFrom is { } known)
+        {
+            // On each event, not the session: the header lands in mt_events.headers, where reads, the inline projection
+            // and a rebuild all find it.
+            var header = MartenRecordedEvents.Format(known);
+            foreach (var e in action.Events)
+            {
+                e.SetHeader(MartenRecordedEvents.KnownFromHeader, header);
+            }
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (idempotencyKey is not null && IsUniqueViolation(e))
+        {
+            return await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false)
+                   ?? throw new StreamConcurrencyException(request.StreamId, version, version);
+        }
+        catch (Exception e) when (e is ConcurrencyException or global::Marten.Exceptions.ExistingStreamIdCollisionException
+                                      or JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            if (idempotencyKey is not null && await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier;
+            }
+
+            var actual = (await session.Events.FetchStreamStateAsync(request.StreamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
+            throw new StreamConcurrencyException(request.StreamId, version, actual);
+        }
+
+        _cache.Set(request.StreamId, version + decided.Count, [.. history, .. decided]);
+        return new SubmitResult([.. action.Events.Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: false);
+    }
+
+    private static bool IsUniqueViolation(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var name } && name?.Contains("bsd_idempotency") == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What an earlier submission with this idempotency key stored, or <see langword="null"/> if none did.</summary>
+    private async Task<SubmitResult?> EarlierAsync(string key, CancellationToken cancellationToken)
+    {
+        string streamId;
+        long from, to;
+        await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var command = new NpgsqlCommand(
+                $"select stream_id, from_version, to_version from {_schema}.bsd_idempotency where key = @key", connection);
+            command.Parameters.AddWithValue("key", key);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            (streamId, from, to) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        await using var session = _store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamId, to, token: cancellationToken).ConfigureAwait(false);
+        return new SubmitResult([.. events.Where(e => e.Version >= from).Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: true);
+    }
+}
