@@ -1,0 +1,180 @@
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Storage;
+using BorderSecurity.Domain.Testing;
+using Marten;
+
+namespace BorderSecurity.Domain.Marten.Tests;
+
+/// <summary>Both instants of an event in Marten: known-from (the header, or the timestamp) and recorded (the timestamp).</summary>
+public class MartenKnownFromTests
+{
+    private static readonly AsOfQuery KnownOnFirstOctober = new(new LocalDate(2024, 11, 5), Instant.FromUtc(2024, 10, 1, 0, 0));
+
+    [Fact]
+    public async Task AnImportedTimelineIsKnownFromItsStepsSoTheSeptemberRedirectCountsAsKnownOnFirstOctober()
+    {
+        await using var own = await OwnSchema.CreateAsync();
+        var imported = await own.Model.ImportAsync(ReferenceTimeline2024.Steps);
+        var memory = new InMemoryBorderSecurityStore(SystemClock.Instance);
+        await memory.ImportAsync(ReferenceTimeline2024.Steps);
+
+        var marten = (await own.Model.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand).Totals;
+
+        imported.StepsAlreadyStored.Should().Be(0);
+        marten.Redirected.Should().Be(Money.FromMillions(75));
+        marten.Should().Be((await memory.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand).Totals);
+        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober, ReferenceTimeline2024.BorderSecurityCommand)).Should().Be(marten);
+        (await own.Model.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand, KnownOnFirstOctober.KnownAt))
+            .Should().Equal(await memory.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand, KnownOnFirstOctober.KnownAt));
+
+        // Every event keeps its step's instant, read back from the log and from the tables alike.
+        var events = await own.Model.ReadAllAsync();
+        events.Select(e => e.KnownFrom).Should().Equal((await memory.ReadAllAsync()).Select(e => e.KnownFrom));
+        events.Should().OnlyContain(e => e.KnownFrom < e.RecordedAt);
+        (await own.Model.TimelineAsync(new AsOfQuery(new LocalDate(2030, 1, 1)))).Select(t => t.KnownFrom)
+            .Should().Equal(events.OrderBy(e => e.ValidOn).ThenBy(e => e.Sequence).Select(e => e.KnownFrom));
+    }
+
+    [Fact]
+    public async Task AnAuditQuestionSeesNothingRecordedBeforeTheImportAndEverythingAfter()
+    {
+        await using var own = await OwnSchema.CreateAsync();
+        await own.Model.ImportAsync(ReferenceTimeline2024.Steps);
+        var events = await own.Model.ReadAllAsync();
+        var before = events.Min(e => e.RecordedAt) - Duration.FromTicks(10);
+        var after = events.Max(e => e.RecordedAt);
+        var asOf = new LocalDate(2030, 1, 1);
+
+        (await own.Model.FundingTotalsAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().Be(FundingTotals.None);
+        (await own.Model.TimelineAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().BeEmpty();
+        (await own.Model.LegislationAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().BeEmpty();
+        (await own.Model.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(asOf, RecordedBy: before))).Should().BeNull();
+        (await own.Model.FundingSeriesAsync(null, recordedBy: before)).Should().BeEmpty();
+        (await own.Model.HeadcountSeriesAsync(null, recordedBy: before)).Should().BeEmpty();
+
+        var all = new AsOfQuery(asOf);
+        var audited = new AsOfQuery(asOf, RecordedBy: after);
+        (await own.Model.FundingAsync(audited)).Should().BeEquivalentTo(await own.Model.FundingAsync(all), o => o.Excluding(p => p.Query));
+        (await own.Model.RecruitmentAsync(audited)).Should().BeEquivalentTo(await own.Model.RecruitmentAsync(all), o => o.Excluding(p => p.Query));
+        (await own.Model.TimelineAsync(audited)).Should().HaveCount(events.Count);
+        (await own.Model.FundingSeriesAsync(null, recordedBy: after)).Should().Equal(await own.Model.FundingSeriesAsync(null));
+
+        // Known on 1 October and recorded by the end of the import: the redirect counts; recorded before it: nothing does.
+        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober with { RecordedBy = after }, ReferenceTimeline2024.BorderSecurityCommand))
+            .Redirected.Should().Be(Money.FromMillions(75));
+        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober with { RecordedBy = before })).Should().Be(FundingTotals.None);
+    }
+
+    [Fact]
+    public async Task OrdinaryWritesAreKnownFromWhenTheyAreRecordedAndCarryNoHeader()
+    {
+        await using var own = await OwnSchema.CreateAsync();
+        var written = await own.Model.SubmitAsync(Redirect("funding:ordinary", new LocalDate(2024, 3, 1)));
+
+        var read = await own.Model.ReadStreamAsync("funding:ordinary");
+
+        written.Events.Should().ContainSingle().Which.KnownFrom.Should().Be(written.Events[0].RecordedAt);
+        read.Should().BeEquivalentTo(written.Events, o => o.RespectingRuntimeTypes());
+        (await own.ScalarAsync<long>($"select count(*) from {own.Schema}.mt_events where headers ? 'known-from'")).Should().Be(0);
+        (await own.ScalarAsync<long>($"select count(*) from {own.Schema}.bsd_events where known_from <> recorded_at")).Should().Be(0);
+        (await own.ScalarAsync<long>($"select count(*) from {own.Schema}.bsd_statements where known_from <> recorded_at")).Should().Be(0);
+        (await own.Model.ReadAllAsync(afterSequence: written.Events[0].Sequence)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ARebuildReproducesBothInstantsOfImportedAndOrdinaryEvents()
+    {
+        await using var own = await OwnSchema.CreateAsync();
+        await own.Model.ImportAsync(ReferenceTimeline2024.Steps);
+        await own.Model.SubmitAsync(Redirect("funding:after-import", new LocalDate(2024, 12, 1)));
+        var rows = await own.InstantRowsAsync();
+        var answers = await AnswersAsync(own.Model);
+
+        await own.Model.RebuildProjectionsAsync();
+
+        (await own.InstantRowsAsync()).Should().Equal(rows);
+        rows.Should().Contain(r => r.KnownFrom < r.RecordedAt).And.Contain(r => r.KnownFrom == r.RecordedAt);
+        (await AnswersAsync(own.Model)).Should().Equal(answers);
+    }
+
+    private static RedirectFunding Redirect(string id, LocalDate validOn) => new(id, "Border Security Command", Money.FromMillions(5), FundingBasis.UpTo,
+        "Illegal Migration Act 2023", null, new FundingPeriod("not stated"), "Technology", "Home Secretary", validOn, Provenance.Of(Sources2024.NewFundingForTech));
+
+    private static async Task<List<object>> AnswersAsync(MartenBorderSecurityStore model) =>
+    [
+        (await model.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand).Totals,
+        await model.FundingTotalsAsync(new AsOfQuery(new LocalDate(2030, 1, 1))),
+        (await model.RecruitmentAsync(KnownOnFirstOctober)).Target,
+        (await model.TimelineAsync(KnownOnFirstOctober)).Count,
+        (await model.LegislationAsync(KnownOnFirstOctober)).Count,
+    ];
+
+    /// <summary>A Marten store in a schema of its own, dropped on dispose.</summary>
+    internal sealed class OwnSchema : IAsyncDisposable
+    {
+        private OwnSchema(DocumentStore store, string schema)
+        {
+            Store = store;
+            Schema = schema;
+            Model = new MartenBorderSecurityStore(store);
+        }
+
+        public DocumentStore Store { get; }
+
+        public string Schema { get; }
+
+        public MartenBorderSecurityStore Model { get; }
+
+        public static async Task<OwnSchema> CreateAsync()
+        {
+            var schema = $"kf_{Guid.NewGuid():N}"[..24];
+            var store = MartenStoreFactory.Create(schema);
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            return new OwnSchema(store, schema);
+        }
+
+        public async Task<T> ScalarAsync<T>(string sql)
+        {
+            await using var connection = Model.OpenConnection();
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            return (T)(await command.ExecuteScalarAsync())!;
+        }
+
+        /// <summary>Every row's (table, sequence, known-from, recorded) in a fixed order.</summary>
+        public async Task<List<(string Table, long Sequence, string Figure, DateTime KnownFrom, DateTime RecordedAt)>> InstantRowsAsync()
+        {
+            await using var connection = Model.OpenConnection();
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                $"""
+                select 'events', seq, '', known_from, recorded_at from {Schema}.bsd_events
+                union all
+                select 'statements', seq, figure || '/' || dimension, known_from, recorded_at from {Schema}.bsd_statements
+                order by 1, 2, 3
+                """, connection);
+            var rows = new List<(string, long, string, DateTime, DateTime)>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetDateTime(3), reader.GetDateTime(4)));
+            }
+
+            return rows;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await using (var connection = new Npgsql.NpgsqlConnection(PostgresServer.Instance.ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+
+            Store.Dispose();
+        }
+    }
+}
