@@ -1,0 +1,55 @@
+using BorderSecurity.Domain.Hosting;
+using BorderSecurity.Domain.Marten;
+using BorderSecurity.Domain.Storage;
+using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// In the namespace of IServiceCollection, like AddBorderSecurity, so the registration is found without a using directive.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Plugs the Marten store into <c>services.AddBorderSecurity()</c>.</summary>
+public static class BorderSecurityMartenBuilderExtensions
+{
+    /// <summary>The schema the model's Marten store uses unless <c>configure</c> sets another.</summary>
+    public const string DefaultSchema = "border_security";
+
+    /// <summary>
+    /// Keeps the model in PostgreSQL through a Marten store of its own (<see cref="IBorderSecurityDocumentStore"/>,
+    /// in schema <see cref="DefaultSchema"/>), beside any store the host registered with <c>AddMarten</c>: the
+    /// host's <see cref="StoreOptions"/> (stream identity, serializer, schema) are not touched. The schema is applied
+    /// on start-up, and <see cref="IBorderSecurityStore"/> becomes one <see cref="MartenBorderSecurityStore"/> over that
+    /// store (a singleton), checking imports against the container's <see cref="IClock"/> if one is registered.
+    /// </summary>
+    /// <param name="builder">What <c>services.AddBorderSecurity()</c> returned.</param>
+    /// <param name="connectionString">The PostgreSQL connection string.</param>
+    /// <param name="configure">
+    /// Adjusts the model's store options, or <see langword="null"/>. It runs after the connection and the default
+    /// schema are set and before the model registers itself (<see cref="BorderSecurityStoreOptions.AddBorderSecurity(StoreOptions, bool)"/>),
+    /// so a schema set here is where the model's tables go; the model's own settings (string stream ids, its event
+    /// names and serializer, event headers, the inline tables) are applied last.
+    /// </param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="connectionString"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty or white space.</exception>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddMarten(opts => opts.Connection(cs)); // the host's own store, untouched
+    /// builder.Services.AddBorderSecurity().UseMarten(cs);     // the model, in schema border_security
+    /// </code>
+    /// </example>
+    public static BorderSecurityBuilder UseMarten(this BorderSecurityBuilder builder, string connectionString, Action<StoreOptions>? configure = null)
+    {
+        Guard.Against.Null(builder);
+        Guard.Against.NullOrWhiteSpace(connectionString);
+        builder.Services.AddMartenStore<IBorderSecurityDocumentStore>(options =>
+        {
+            options.Connection(connectionString);
+            options.DatabaseSchemaName = DefaultSchema;
+            configure?.Invoke(options);
+            options.AddBorderSecurity();
+        }).ApplyAllDatabaseChangesOnStartup();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IBorderSecurityStore>(provider =>
+            new MartenBorderSecurityStore(provider.GetRequiredService<IBorderSecurityDocumentStore>(), clock: provider.GetService<IClock>())));
+        return builder;
+    }
+}
