@@ -1,10 +1,7 @@
 using System.Text.Json;
 using BorderSecurity.Api;
-using BorderSecurity.Domain.Marten;
 using BorderSecurity.Domain.Serialization;
 using BorderSecurity.Domain.Storage;
-using JasperFx;
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime.Text;
@@ -22,27 +19,21 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 
+// One line picks the store; the endpoints only know IBorderSecurityStore.
 if (builder.Configuration.GetConnectionString("Marten") is { Length: > 0 } connectionString)
 {
-    builder.Services.AddMarten(options =>
-    {
-        options.Connection(connectionString);
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.AddBorderSecurity();
-    }).ApplyAllDatabaseChangesOnStartup();
-    builder.Services.AddSingleton(sp => new MartenBorderSecurityStore(sp.GetRequiredService<IDocumentStore>()));
-    builder.Services.AddSingleton<IBorderSecurityBackend, MartenBackend>();
+    builder.Services.AddBorderSecurity().UseMartenStore(connectionString);
 }
 else
 {
-    builder.Services.AddSingleton<IBorderSecurityBackend, InMemoryBackend>();
+    builder.Services.AddBorderSecurity();
 }
 
 var app = builder.Build();
 app.UseExceptionHandler();
 
 // Record an announcement: POST /requests/PledgeFunding with the request's fields (docs/timeline-format.md) as the body.
-app.MapPost("/requests/{name}", async Task<IResult> (string name, HttpRequest http, IBorderSecurityBackend backend, [FromQuery] long? expectedVersion, CancellationToken ct) =>
+app.MapPost("/requests/{name}", async Task<IResult> (string name, HttpRequest http, IBorderSecurityStore store, [FromQuery] long? expectedVersion, CancellationToken ct) =>
 {
     if (!RequestCatalogue.TryGetType(name, out var type))
     {
@@ -66,9 +57,12 @@ app.MapPost("/requests/{name}", async Task<IResult> (string name, HttpRequest ht
 
     try
     {
-        var recorded = await backend.SubmitAsync(request, expectedVersion, ct);
-        return TypedResults.Created($"/streams/{request.StreamId}",
-            recorded.Select(e => new { e.Sequence, e.StreamId, e.Version, recordedAt = InstantPattern.ExtendedIso.Format(e.RecordedAt), e.EventName }));
+        var result = await store.SubmitAsync(request, expectedVersion, cancellationToken: ct);
+        return TypedResults.Created($"/streams/{request.StreamId}", result.Events.Select(e => new
+        {
+            e.Sequence, e.StreamId, e.Version, recordedAt = InstantPattern.ExtendedIso.Format(e.RecordedAt),
+            knownFrom = InstantPattern.ExtendedIso.Format(e.KnownFrom), e.EventName,
+        }));
     }
     catch (StreamConcurrencyException e)
     {
@@ -84,24 +78,24 @@ app.MapPost("/requests/{name}", async Task<IResult> (string name, HttpRequest ht
     }
 });
 
-app.MapGet("/funding", (string? asOf, string? knownAt, IBorderSecurityBackend backend, CancellationToken ct) =>
-    Query(asOf, knownAt, q => backend.FundingAsync(q, ct)));
-app.MapGet("/recruitment", (string? asOf, string? knownAt, IBorderSecurityBackend backend, CancellationToken ct) =>
-    Query(asOf, knownAt, q => backend.RecruitmentAsync(q, ct)));
-app.MapGet("/legislation", (string? asOf, string? knownAt, IBorderSecurityBackend backend, CancellationToken ct) =>
-    Query(asOf, knownAt, q => backend.LegislationAsync(q, ct)));
-app.MapGet("/timeline", (string? asOf, string? knownAt, IBorderSecurityBackend backend, CancellationToken ct) =>
-    Query(asOf, knownAt, q => backend.TimelineAsync(q, ct)));
-app.MapGet("/commands/{id}", (string id, string? asOf, string? knownAt, IBorderSecurityBackend backend, CancellationToken ct) =>
-    Query(asOf, knownAt, async q => await backend.CommandAsync(id, q, ct) is { } overview
+app.MapGet("/funding", (string? asOf, string? knownAt, string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+    Query(asOf, knownAt, recordedBy, q => store.FundingAsync(q, ct)));
+app.MapGet("/recruitment", (string? asOf, string? knownAt, string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+    Query(asOf, knownAt, recordedBy, q => store.RecruitmentAsync(q, ct)));
+app.MapGet("/legislation", (string? asOf, string? knownAt, string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+    Query(asOf, knownAt, recordedBy, q => store.LegislationAsync(q, ct)));
+app.MapGet("/timeline", (string? asOf, string? knownAt, string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+    Query(asOf, knownAt, recordedBy, q => store.TimelineAsync(q, ct)));
+app.MapGet("/commands/{id}", (string id, string? asOf, string? knownAt, string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+    Query(asOf, knownAt, recordedBy, async q => await store.CommandAsync(id, q, ct) is { } overview
         ? overview
         : throw new NotFoundException($"Command '{id}' was not established as of {q.AsOf:yyyy-MM-dd}.")));
-app.MapGet("/series/funding", (string? recipient, string? knownAt, IBorderSecurityBackend backend, CancellationToken ct) =>
-    Query(LocalDate.MaxIsoValue.ToString("yyyy-MM-dd", null), knownAt, q => backend.FundingSeriesAsync(recipient, q.KnownAt, ct)));
+app.MapGet("/series/funding", (string? recipient, string? knownAt, string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+    Query(LocalDate.MaxIsoValue.ToString("yyyy-MM-dd", null), knownAt, recordedBy, q => store.FundingSeriesAsync(recipient, q.KnownAt, q.RecordedBy, ct)));
 
 app.Run();
 
-static async Task<IResult> Query<T>(string? asOf, string? knownAt, Func<AsOfQuery, Task<T>> answer)
+static async Task<IResult> Query<T>(string? asOf, string? knownAt, string? recordedBy, Func<AsOfQuery, Task<T>> answer)
 {
     if (asOf is null)
     {
@@ -114,26 +108,37 @@ static async Task<IResult> Query<T>(string? asOf, string? knownAt, Func<AsOfQuer
         return Problem(StatusCodes.Status400BadRequest, "Invalid asOf", $"'{asOf}' is not a date in the form YYYY-MM-DD.", "asOf");
     }
 
-    Instant? instant = null;
-    if (knownAt is not null)
+    if (!TryParseInstant(knownAt, out var known))
     {
-        var parsed = InstantPattern.ExtendedIso.Parse(knownAt);
-        if (!parsed.Success)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid knownAt", $"'{knownAt}' is not an ISO-8601 UTC instant such as 2024-11-05T09:00:00Z.", "knownAt");
-        }
+        return Problem(StatusCodes.Status400BadRequest, "Invalid knownAt", $"'{knownAt}' is not an ISO-8601 UTC instant such as 2024-11-05T09:00:00Z.", "knownAt");
+    }
 
-        instant = parsed.Value;
+    if (!TryParseInstant(recordedBy, out var recorded))
+    {
+        return Problem(StatusCodes.Status400BadRequest, "Invalid recordedBy", $"'{recordedBy}' is not an ISO-8601 UTC instant such as 2024-11-05T09:00:00Z.", "recordedBy");
     }
 
     try
     {
-        return TypedResults.Ok(await answer(new AsOfQuery(date.Value, instant)));
+        return TypedResults.Ok(await answer(new AsOfQuery(date.Value, known, recorded)));
     }
     catch (NotFoundException e)
     {
         return Problem(StatusCodes.Status404NotFound, "Not found", e.Message, "id");
     }
+}
+
+static bool TryParseInstant(string? text, out Instant? instant)
+{
+    instant = null;
+    if (text is null)
+    {
+        return true;
+    }
+
+    var parsed = InstantPattern.ExtendedIso.Parse(text);
+    instant = parsed.Success ? parsed.Value : null;
+    return parsed.Success;
 }
 
 static ProblemHttpResult Problem(int status, string title, string detail, string field) =>
@@ -143,3 +148,14 @@ static ProblemHttpResult Problem(int status, string title, string detail, string
 public partial class Program;
 
 internal sealed class NotFoundException(string message) : Exception(message);
+
+namespace BorderSecurity.Api
+{
+    /// <summary>A public type of the API's assembly, for <c>WebApplicationFactory</c> in tests (the console sample has a <c>Program</c> too).</summary>
+    public sealed class ApiEntryPoint
+    {
+        private ApiEntryPoint()
+        {
+        }
+    }
+}

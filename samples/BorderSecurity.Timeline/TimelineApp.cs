@@ -1,19 +1,20 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using BorderSecurity.Domain.Marten;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
 using BorderSecurity.Domain.Storage;
-using JasperFx;
-using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using Spectre.Console;
 
 namespace BorderSecurity.Timeline;
 
-/// <summary>The console: parses options, replays a timeline, asks the projections, prints tables or JSON.</summary>
+/// <summary>
+/// The console: parses options, imports a timeline into the store the container holds (in memory, or Marten with
+/// <c>--postgres</c>), asks it through <see cref="IBorderSecurityStore"/>, prints tables or JSON.
+/// </summary>
 internal static class TimelineApp
 {
     public const int Ok = 0;
@@ -24,12 +25,13 @@ internal static class TimelineApp
     {
         var asOfOption = new Option<string?>("--as-of") { Description = "The valid date to answer as of (YYYY-MM-DD). Default: the last date of the timeline." };
         var knownAtOption = new Option<string?>("--known-at") { Description = "Answer as known at this instant (ISO-8601 UTC, e.g. 2024-11-05T09:00:00Z). Default: everything known." };
+        var recordedByOption = new Option<string?>("--recorded-by") { Description = "The audit view: answer as the store had recorded it at this instant (ISO-8601 UTC). Default: everything recorded." };
         var jsonOption = new Option<bool>("--json") { Description = "Print the figures as one JSON document instead of tables." };
         var timelineOption = new Option<string?>("--timeline") { Description = "Replay this timeline file (docs/timeline-format.md) instead of the built-in 2024 timeline." };
-        var postgresOption = new Option<string?>("--postgres") { Description = "Replay into Marten on PostgreSQL at this connection string instead of memory." };
-        var root = new RootCommand("Replays the Border Security Command timeline and shows its figures as of any date.")
+        var postgresOption = new Option<string?>("--postgres") { Description = "Import into Marten on PostgreSQL at this connection string instead of memory." };
+        var root = new RootCommand("Imports the Border Security Command timeline and shows its figures as of any date.")
         {
-            asOfOption, knownAtOption, jsonOption, timelineOption, postgresOption,
+            asOfOption, knownAtOption, recordedByOption, jsonOption, timelineOption, postgresOption,
         };
 
         var parsed = root.Parse(args);
@@ -51,26 +53,35 @@ internal static class TimelineApp
         try
         {
             var asOf = ParseDate(parsed.GetValue(asOfOption));
-            var knownAt = ParseInstant(parsed.GetValue(knownAtOption));
+            var knownAt = ParseInstant(parsed.GetValue(knownAtOption), "--known-at");
+            var recordedBy = ParseInstant(parsed.GetValue(recordedByOption), "--recorded-by");
             var (steps, lines) = LoadSteps(parsed.GetValue(timelineOption));
             var json = parsed.GetValue(jsonOption);
             var status = json ? TextWriter.Null : error;
+            var connectionString = parsed.GetValue(postgresOption);
 
-            // Replay into memory first: a timeline that breaks a rule is reported and nothing half-replayed is shown.
-            var clock = new SteppingClock(Instant.MinValue);
-            var store = new InMemoryEventStore(clock);
-            var events = Replay(steps, lines, store, clock, status);
-            var query = new AsOfQuery(asOf ?? events.Select(e => e.ValidOn).DefaultIfEmpty(new LocalDate(2024, 12, 31)).Max(), knownAt);
+            // Check the timeline in memory first: a timeline that breaks a rule is reported, and nothing of it is
+            // imported into PostgreSQL.
+            if (connectionString is not null)
+            {
+                await TimelineFile.ReplayAsync(steps, new InMemoryBorderSecurityStore(SystemClock.Instance), lines, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+            }
 
-            TimelineReport report;
-            if (parsed.GetValue(postgresOption) is { } connectionString)
+            var services = new ServiceCollection();
+            var model = services.AddBorderSecurity();
+            if (connectionString is not null)
             {
-                report = await ReportFromMartenAsync(connectionString, steps, query, status, cancellationToken).ConfigureAwait(false);
+                model.UseMartenStore(connectionString);
             }
-            else
-            {
-                report = Report(BorderSecurityProjection.Of(events), events.Count, query);
-            }
+
+            await using var provider = services.BuildServiceProvider();
+            var store = provider.GetRequiredService<IBorderSecurityStore>();
+            await ImportAsync(steps, lines, store, connectionString is null ? "memory" : "PostgreSQL", status, cancellationToken).ConfigureAwait(false);
+
+            var events = await store.ReadAllAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var query = new AsOfQuery(asOf ?? events.Select(e => e.ValidOn).DefaultIfEmpty(new LocalDate(2024, 12, 31)).Max(), knownAt, recordedBy);
+            var report = await ReportAsync(store, events.Count, query, cancellationToken).ConfigureAwait(false);
 
             if (json)
             {
@@ -95,7 +106,7 @@ internal static class TimelineApp
         }
         catch (TimelineImportException e)
         {
-            await error.WriteLineAsync($"error: import into PostgreSQL stopped: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: import stopped: {e.Message}").ConfigureAwait(false);
             return Failed;
         }
         catch (Npgsql.NpgsqlException e)
@@ -118,7 +129,7 @@ internal static class TimelineApp
         return result.Success ? result.Value : throw new InputException($"--as-of: '{text}' is not a date in the form YYYY-MM-DD.");
     }
 
-    private static Instant? ParseInstant(string? text)
+    private static Instant? ParseInstant(string? text, string option)
     {
         if (text is null)
         {
@@ -126,7 +137,7 @@ internal static class TimelineApp
         }
 
         var result = InstantPattern.ExtendedIso.Parse(text);
-        return result.Success ? result.Value : throw new InputException($"--known-at: '{text}' is not an ISO-8601 UTC instant such as 2024-11-05T09:00:00Z.");
+        return result.Success ? result.Value : throw new InputException($"{option}: '{text}' is not an ISO-8601 UTC instant such as 2024-11-05T09:00:00Z.");
     }
 
     private static (IReadOnlyList<TimelineStep> Steps, IReadOnlyList<int>? Lines) LoadSteps(string? path)
@@ -156,66 +167,49 @@ internal static class TimelineApp
         return (steps, TimelineFile.StepLines(bytes));
     }
 
-    private static IReadOnlyList<RecordedEvent> Replay(IReadOnlyList<TimelineStep> steps, IReadOnlyList<int>? lines,
-        InMemoryEventStore store, SteppingClock clock, TextWriter status)
+    private static async Task ImportAsync(IReadOnlyList<TimelineStep> steps, IReadOnlyList<int>? lines, IBorderSecurityStore store,
+        string into, TextWriter status, CancellationToken cancellationToken)
     {
-        var done = 0;
-        var result = TimelineFile.Replay(steps, store, clock, lines, new Progress(step =>
+        var result = await TimelineFile.ReplayAsync(steps, store, lines, new Progress(done =>
         {
-            done++;
+            var step = steps[done - 1];
             status.WriteLine($"[{done,3}/{steps.Count}] {step.Request.GetType().Name,-28} {step.Request.StreamId}");
-        }));
-        status.WriteLine($"Replayed {steps.Count} steps ({result.Recorded.Count} events{(result.StepsAlreadyRecorded > 0 ? $"; {result.StepsAlreadyRecorded} repeated steps stored nothing" : "")}).");
-        return store.ReadAll();
+        }), cancellationToken).ConfigureAwait(false);
+        await status.WriteLineAsync($"Replayed {steps.Count} steps into {into}: {result.EventsStored} new events, {result.StepsAlreadyStored} steps already stored " +
+            "(each known from its step's instant, recorded now).").ConfigureAwait(false);
     }
 
-    private static TimelineReport Report(IBorderSecurityQueries projection, int events, AsOfQuery query)
+    private static async Task<TimelineReport> ReportAsync(IBorderSecurityStore store, int events, AsOfQuery query, CancellationToken cancellationToken)
     {
-        var funding = projection.Funding(query);
-        var commands = projection.Timeline(new AsOfQuery(LocalDate.MaxIsoValue, query.KnownAt))
-            .Where(e => e.EventName == "command.established.v1").Select(e => e.StreamId).Distinct()
-            .Select(id => projection.Command(id, query)).OfType<CommandOverview>().ToArray();
-        var subject = commands.FirstOrDefault()?.Command.Name;
-        var year = query.AsOf.Year;
-        var months = Enumerable.Range(1, 12)
-            .Select(m => new LocalDate(year, m, 1).PlusMonths(1).PlusDays(-1))
-            .Select(end =>
+        var funding = await store.FundingAsync(query, cancellationToken).ConfigureAwait(false);
+        var everything = query with { AsOf = LocalDate.MaxIsoValue };
+        var commandIds = (await store.TimelineAsync(everything, cancellationToken).ConfigureAwait(false))
+            .Where(e => e.EventName == "command.established.v1").Select(e => e.StreamId).Distinct().ToArray();
+        var commands = new List<CommandOverview>();
+        foreach (var id in commandIds)
+        {
+            if (await store.CommandAsync(id, query, cancellationToken).ConfigureAwait(false) is { } overview)
             {
-                var portfolio = projection.Funding(new AsOfQuery(end, query.KnownAt));
-                return new MonthlyFunding(end, subject is null ? portfolio.Totals.Total : portfolio.For(subject).Totals.Total);
-            })
-            .ToArray();
-        return new TimelineReport(query, events, funding, projection.Recruitment(query), projection.Legislation(query), commands,
-            subject ?? "All recipients", months);
+                commands.Add(overview);
+            }
+        }
+
+        var subject = commands.FirstOrDefault()?.Command.Name;
+        var months = new List<MonthlyFunding>();
+        for (var month = 1; month <= 12; month++)
+        {
+            var end = new LocalDate(query.AsOf.Year, month, 1).PlusMonths(1).PlusDays(-1);
+            var totals = await store.FundingTotalsAsync(query with { AsOf = end }, subject, cancellationToken).ConfigureAwait(false);
+            months.Add(new MonthlyFunding(end, totals.Total));
+        }
+
+        return new TimelineReport(query, events, funding, await store.RecruitmentAsync(query, cancellationToken).ConfigureAwait(false),
+            await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months);
     }
 
-    private static async Task<TimelineReport> ReportFromMartenAsync(string connectionString, IReadOnlyList<TimelineStep> steps,
-        AsOfQuery query, TextWriter status, CancellationToken cancellationToken)
+    private sealed class Progress(Action<int> report) : IProgress<int>
     {
-        using var documentStore = DocumentStore.For(options =>
-        {
-            options.Connection(connectionString);
-            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            options.AddBorderSecurity();
-        });
-        await documentStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
-        var marten = new MartenBorderSecurityStore(documentStore);
-        var imported = await marten.ImportAsync(steps, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await status.WriteLineAsync($"Imported {steps.Count} steps into PostgreSQL: {imported.EventsStored} new events, " +
-            $"{imported.StepsAlreadyStored} steps already stored (recorded instants are the database's).").ConfigureAwait(false);
-        var events = await marten.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-        var report = Report(BorderSecurityProjection.Of(events), events.Count, query);
-        return report with
-        {
-            Funding = await marten.FundingAsync(query, cancellationToken).ConfigureAwait(false),
-            Recruitment = await marten.RecruitmentAsync(query, cancellationToken).ConfigureAwait(false),
-            Legislation = await marten.LegislationAsync(query, cancellationToken).ConfigureAwait(false),
-        };
-    }
-
-    private sealed class Progress(Action<TimelineStep> report) : IProgress<TimelineStep>
-    {
-        public void Report(TimelineStep value) => report(value);
+        public void Report(int value) => report(value);
     }
 }
 

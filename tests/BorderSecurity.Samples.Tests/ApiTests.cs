@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using BorderSecurity.Api;
+using BorderSecurity.Domain.Marten;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
 using BorderSecurity.Domain.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -48,7 +50,7 @@ public class ApiTests
     [Fact]
     public async Task TheTimelinePostedOverHttpAnswers150mAsOfFifthNovember()
     {
-        await using var factory = new WebApplicationFactory<InMemoryBackend>();
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
         var client = factory.CreateClient();
 
         await PostTimelineAsync(client);
@@ -64,7 +66,7 @@ public class ApiTests
     [Fact]
     public async Task AsOfBeforeTheRecordingInstantExcludesTheEvent()
     {
-        await using var factory = new WebApplicationFactory<InMemoryBackend>();
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
         var client = factory.CreateClient();
         (await client.PostAsync("/requests/RedirectFunding", Json(Redirect))).StatusCode.Should().Be(HttpStatusCode.Created);
 
@@ -73,13 +75,32 @@ public class ApiTests
         json.RootElement.GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(0m);
     }
 
+    [Fact]
+    public async Task TheStoreComesFromDependencyInjectionAndRecordedByAsksTheAuditView()
+    {
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
+        var client = factory.CreateClient();
+        var created = await client.PostAsync("/requests/RedirectFunding", Json(Redirect));
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var recordedAt = body.RootElement[0].GetProperty("recordedAt").GetString();
+        body.RootElement[0].GetProperty("knownFrom").GetString().Should().Be(recordedAt);
+
+        factory.Services.GetService(typeof(IBorderSecurityStore)).Should().BeOfType<InMemoryBorderSecurityStore>();
+        (await BscTotalAsync(client, $"asOf=2024-10-01&recordedBy={recordedAt}")).Should().Be(75_000_000m);
+        using var before = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2024-10-01&recordedBy=2020-01-01T00:00:00Z"));
+        before.RootElement.GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(0m);
+        using var series = JsonDocument.Parse(await client.GetStringAsync("/series/funding?recordedBy=2020-01-01T00:00:00Z"));
+        series.RootElement.GetArrayLength().Should().Be(0);
+    }
+
     [Theory]
     [InlineData("/funding?asOf=2024-13-01", "asOf")]
+    [InlineData("/funding?asOf=2024-10-01&recordedBy=yesterday", "recordedBy")]
     [InlineData("/funding", "asOf")]
     [InlineData("/funding?asOf=2024-10-01&knownAt=tomorrow", "knownAt")]
     public async Task BadQueryParametersGetAProblemNamingTheField(string url, string field)
     {
-        await using var factory = new WebApplicationFactory<InMemoryBackend>();
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
 
         var response = await factory.CreateClient().GetAsync(url);
 
@@ -90,7 +111,7 @@ public class ApiTests
     [Fact]
     public async Task AnInvalidBodyGetsAProblemNamingTheFieldAndStoresNothing()
     {
-        await using var factory = new WebApplicationFactory<InMemoryBackend>();
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
         var client = factory.CreateClient();
 
         var response = await client.PostAsync("/requests/RedirectFunding", Json(Redirect.Replace("75000000", "-1")));
@@ -104,7 +125,7 @@ public class ApiTests
     [Fact]
     public async Task ABrokenRuleGets422NamingTheRule()
     {
-        await using var factory = new WebApplicationFactory<InMemoryBackend>();
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
         var client = factory.CreateClient();
         await client.PostAsync("/requests/RedirectFunding", Json(Redirect));
 
@@ -117,7 +138,7 @@ public class ApiTests
     [Fact]
     public async Task AStaleExpectedVersionGets409()
     {
-        await using var factory = new WebApplicationFactory<InMemoryBackend>();
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
         var client = factory.CreateClient();
         await client.PostAsync("/requests/RedirectFunding", Json(Redirect));
         var reannounce = """{ "commitmentId": "funding:bsc-2024-09", "announcedBy": "PM", "validOn": "2024-11-04", "provenance": [ { "document": "x", "headline": "y" } ] }""";
@@ -131,7 +152,7 @@ public class ApiTests
     [Fact]
     public async Task AnUnknownRequestGets404()
     {
-        await using var factory = new WebApplicationFactory<InMemoryBackend>();
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
 
         var response = await factory.CreateClient().PostAsync("/requests/DropTables", Json("{}"));
 
@@ -142,12 +163,12 @@ public class ApiTests
     public async Task WithAConnectionStringTheServiceKeepsTheModelInMarten()
     {
         var connectionString = await TestDatabases.CreateAsync("api");
-        await using var factory = new WebApplicationFactory<InMemoryBackend>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Marten", connectionString));
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Marten", connectionString));
         var client = factory.CreateClient();
 
         await PostTimelineAsync(client);
 
-        factory.Services.GetService(typeof(IBorderSecurityBackend)).Should().BeOfType<MartenBackend>();
+        factory.Services.GetService(typeof(IBorderSecurityStore)).Should().BeOfType<MartenBorderSecurityStore>();
         (await BscTotalAsync(client, "asOf=2024-11-05")).Should().Be(150_000_000m);
     }
 }
