@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BorderSecurity.Api;
 using BorderSecurity.Domain.Serialization;
 using BorderSecurity.Domain.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +21,7 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 // One line picks the store; the endpoints only know IBorderSecurityStore.
 if (builder.Configuration.GetConnectionString("Marten") is { Length: > 0 } connectionString)
 {
-    builder.Services.AddBorderSecurity().UseMartenStore(connectionString);
+    builder.Services.AddBorderSecurity().UseMarten(connectionString);
 }
 else
 {

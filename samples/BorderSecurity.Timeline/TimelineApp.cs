@@ -6,6 +6,7 @@ using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
 using BorderSecurity.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NodaTime.Text;
 using Spectre.Console;
 
@@ -69,19 +70,38 @@ internal static class TimelineApp
             }
 
             var services = new ServiceCollection();
+            services.AddLogging(); // no providers: Marten's start-up wants loggers, the console prints only its report
             var model = services.AddBorderSecurity();
             if (connectionString is not null)
             {
-                model.UseMartenStore(connectionString);
+                model.UseMarten(connectionString);
             }
 
             await using var provider = services.BuildServiceProvider();
-            var store = provider.GetRequiredService<IBorderSecurityStore>();
-            await ImportAsync(steps, lines, store, connectionString is null ? "memory" : "PostgreSQL", status, cancellationToken).ConfigureAwait(false);
 
-            var events = await store.ReadAllAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            var query = new AsOfQuery(asOf ?? events.Select(e => e.ValidOn).DefaultIfEmpty(new LocalDate(2024, 12, 31)).Max(), knownAt, recordedBy);
-            var report = await ReportAsync(store, events.Count, query, cancellationToken).ConfigureAwait(false);
+            // What a host would do on start: UseMarten applies the model's schema from a hosted service.
+            var started = provider.GetServices<IHostedService>().ToArray();
+            foreach (var hosted in started)
+            {
+                await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            TimelineReport report;
+            try
+            {
+                var store = provider.GetRequiredService<IBorderSecurityStore>();
+                await ImportAsync(steps, lines, store, connectionString is null ? "memory" : "PostgreSQL", status, cancellationToken).ConfigureAwait(false);
+                var events = await store.ReadAllAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                var query = new AsOfQuery(asOf ?? events.Select(e => e.ValidOn).DefaultIfEmpty(new LocalDate(2024, 12, 31)).Max(), knownAt, recordedBy);
+                report = await ReportAsync(store, events.Count, query, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var hosted in started.Reverse())
+                {
+                    await hosted.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+            }
 
             if (json)
             {

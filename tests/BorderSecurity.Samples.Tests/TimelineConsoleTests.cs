@@ -142,6 +142,7 @@ public class TimelineConsoleTests
         string[] dates = ["2024-09-01", "2024-10-01", "2024-11-05"];
         string?[] knownAts = [null, "2024-09-01T00:00:00Z", "2024-10-01T00:00:00Z", "2024-11-05T00:00:00Z"];
         var compared = 0;
+        var totals = new Dictionary<(string, string?), decimal>();
 
         foreach (var date in dates)
         {
@@ -154,10 +155,19 @@ public class TimelineConsoleTests
                 memory.Exit.Should().Be(0, memory.Error);
                 postgres.Exit.Should().Be(0, postgres.Error);
                 postgres.Output.Should().Be(memory.Output, "as of {0}, known at {1}, both stores answer the same", date, knownAt ?? "(everything)");
+                using var json = JsonDocument.Parse(postgres.Output);
+                totals[(date, knownAt)] = json.RootElement.GetProperty("funding").GetProperty("totals").GetProperty("total").GetDecimal();
                 compared++;
             }
         }
 
         compared.Should().Be(12);
+
+        // The grid asks different questions: the September redirect counts only as known after 17 September, the
+        // Budget only as of and known after 30 October.
+        totals[("2024-10-01", "2024-09-01T00:00:00Z")].Should().Be(0m);
+        totals[("2024-10-01", null)].Should().Be(75_000_000m);
+        totals[("2024-11-05", "2024-10-01T00:00:00Z")].Should().Be(75_000_000m);
+        totals[("2024-11-05", null)].Should().Be(180_000_000m);
     }
 }
