@@ -12,7 +12,7 @@ public sealed partial class MartenBorderSecurityStore
     /// <remarks>
     /// Each step is one transaction, stored at most once (its idempotency key is <see cref="IdempotencyKeys.For"/> of
     /// its request), so an import that stopped half way (the database went away) is resumed by running it again. Its
-    /// events are recorded at the database's timestamp and keep the step's known-from instant in the
+    /// events are recorded at Marten's timestamp (<c>mt_events.timestamp</c>) and keep the step's known-from instant in the
     /// <see cref="MartenRecordedEvents.KnownFromHeader"/> header. A step known from after the store's clock (the
     /// constructor's <c>clock</c>) is rejected: a fact cannot be recorded before it is known.
     /// </remarks>

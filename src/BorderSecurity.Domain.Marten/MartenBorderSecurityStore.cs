@@ -42,8 +42,9 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// </param>
     /// <param name="clock">
     /// The clock an import checks each step's known-from instant against (a fact cannot be recorded before it is
-    /// known), or <see langword="null"/> for <see cref="SystemClock.Instance"/>. Recorded instants are always the
-    /// database's (<c>mt_events.timestamp</c>), never this clock's.
+    /// known), or <see langword="null"/> for <see cref="SystemClock.Instance"/>. Recorded instants are always Marten's
+    /// own <c>mt_events.timestamp</c> (stamped by Marten in Rich append mode from <c>StoreOptions.Events.TimeProvider</c>),
+    /// never this clock's.
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="streamCacheCapacity"/> is negative.</exception>
     public MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity = DefaultStreamCacheCapacity, IClock? clock = null)

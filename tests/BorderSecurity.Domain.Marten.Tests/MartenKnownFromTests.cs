@@ -99,6 +99,33 @@ public class MartenKnownFromTests
         (await AnswersAsync(own.Model)).Should().Equal(answers);
     }
 
+    [Fact]
+    public async Task AnOlderDatabaseIsUpgradedByApplyingTheSchemaThenRebuilding()
+    {
+        await using var own = await OwnSchema.CreateAsync();
+        foreach (var step in ReferenceTimeline2024.Steps)
+        {
+            await own.Model.SubmitAsync(step.Request);
+        }
+
+        var answers = await AnswersAsync(own.Model);
+        var events = await own.Model.ReadAllAsync();
+
+        // What an earlier version left: no headers column in mt_events, no known_from columns in the tables.
+        await own.ScalarAsync<int>($"alter table {own.Schema}.bsd_events drop column known_from; alter table {own.Schema}.bsd_statements drop column known_from; " +
+                                   $"alter table {own.Schema}.mt_events drop column headers; select 1");
+        using var upgraded = MartenStoreFactory.Create(own.Schema);
+        await upgraded.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var model = new MartenBorderSecurityStore(upgraded);
+        (await upgraded.Storage.Database.CreateMigrationAsync()).Difference.Should().Be(Weasel.Core.SchemaPatchDifference.None);
+
+        (await model.RebuildProjectionsAsync()).EventsRead.Should().Be(events.Count);
+
+        (await model.ReadAllAsync()).Should().BeEquivalentTo(events, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+        (await model.ReadAllAsync()).Should().OnlyContain(e => e.KnownFrom == e.RecordedAt);
+        (await AnswersAsync(model)).Should().Equal(answers);
+    }
+
     private static RedirectFunding Redirect(string id, LocalDate validOn) => new(id, "Border Security Command", Money.FromMillions(5), FundingBasis.UpTo,
         "Illegal Migration Act 2023", null, new FundingPeriod("not stated"), "Technology", "Home Secretary", validOn, Provenance.Of(Sources2024.NewFundingForTech));
 
