@@ -118,6 +118,24 @@ public class TimelineConsoleTests
     }
 
     [Fact]
+    public async Task AStepKnownFromTheFutureIsRejectedNamingItsLine()
+    {
+        var steps = ReferenceTimeline2024.Steps.Take(2).ToList();
+        steps[1] = steps[1] with { KnownFrom = NodaTime.SystemClock.Instance.GetCurrentInstant() + NodaTime.Duration.FromDays(365) };
+        var text = TimelineFile.Write(steps);
+        var path = Path.GetTempFileName();
+        await File.WriteAllTextAsync(path, text);
+
+        var (exit, output, error) = await Run("--timeline", path, "--json");
+
+        exit.Should().Be(2);
+        output.Should().BeEmpty();
+        var line = TimelineFile.StepLines(System.Text.Encoding.UTF8.GetBytes(text))[1];
+        error.Should().Contain($"line {line}, $.steps[1].knownFrom");
+        File.Delete(path);
+    }
+
+    [Fact]
     public async Task TheTimelineReplaysIntoPostgresWithTheSameFigures()
     {
         var connectionString = await TestDatabases.CreateAsync("console");
