@@ -34,7 +34,7 @@ public class MartenEquivalenceTests(MartenStoreFactory factory) : IClassFixture<
             }
         }
 
-        questions.Should().Be(60 * 5);
+        questions.Should().Be(60 * 7);
     }
 
     [Fact]
@@ -69,6 +69,11 @@ public class MartenEquivalenceTests(MartenStoreFactory factory) : IClassFixture<
             Instant? knownAt = i == 0 ? null : events[random.Int(0, events.Count - 1)].RecordedAt + Duration.FromTicks(random.Int(-1, 1) * 10);
             yield return new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Int(0, 1500)), i == 4 ? first + Duration.FromTicks(span / 2) : knownAt);
         }
+
+        // The audit view: as recorded by an instant, alone and with a known-at instant.
+        var recordedBy = events[random.Int(0, events.Count - 1)].RecordedAt;
+        yield return new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Int(0, 1500)), RecordedBy: recordedBy);
+        yield return new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Int(0, 1500)), first + Duration.FromTicks(span / 3), recordedBy);
     }
 
     internal static async Task AssertSameAnswersAsync(MartenBorderSecurityStore marten, IBorderSecurityQueries memory, AsOfQuery query, string because)
