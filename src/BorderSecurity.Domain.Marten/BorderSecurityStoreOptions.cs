@@ -12,7 +12,10 @@ public static class BorderSecurityStoreOptions
 {
     /// <summary>
     /// Registers every event type under its stable wire name, uses string stream ids, configures System.Text.Json
-    /// for NodaTime and the model's value types, and registers the inline projection tables. Call it after setting
+    /// for NodaTime and the model's value types, enables event headers (where an imported event keeps its known-from
+    /// instant, <see cref="MartenRecordedEvents.KnownFromHeader"/>), and registers the inline projection tables.
+    /// These are store-wide settings: to keep the model beside a host's own Marten store, use
+    /// <c>services.AddBorderSecurity().UseMarten(connectionString)</c>, which gives the model a store of its own. Call it after setting
     /// <see cref="StoreOptions.DatabaseSchemaName"/>: the tables are created in that schema.
     /// </summary>
     /// <param name="options">Marten's options.</param>

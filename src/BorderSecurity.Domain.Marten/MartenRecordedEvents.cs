@@ -9,7 +9,8 @@ namespace BorderSecurity.Domain.Marten;
 /// <remarks>
 /// The recorded instant is Marten's own <c>mt_events.timestamp</c>, never rewritten. The known-from instant is the
 /// <see cref="KnownFromHeader"/> event header when there is one (an imported step keeps the instant it became public),
-/// and the timestamp otherwise (an ordinary write is known from the moment it is recorded).
+/// and the timestamp otherwise (an ordinary write is known from the moment it is recorded). Both are given at the
+/// precision PostgreSQL keeps (whole microseconds), so an event a write returns equals the same event read back.
 /// </remarks>
 public static class MartenRecordedEvents
 {
