@@ -13,7 +13,7 @@ internal sealed record StatementRow(
     long Sequence, string StreamId, string Aggregate, string Figure, string Dimension, LocalDate ValidOn, Instant KnownFrom, Instant RecordedAt,
     decimal? Value, string? Detail);
 
-/// <summary>Turns recorded events into the rows of the projection tables. Pure: shared by the inline projection and the rebuild.</summary>
+/// <summary>Turns recorded events into the rows of the projection tables from the domain's one statement mapping. Pure: shared by the inline projection and the rebuild.</summary>
 internal static class ProjectionRows
 {
     public const string Funding = "funding";
@@ -21,14 +21,15 @@ internal static class ProjectionRows
     public const string Command = "command";
     public const string Legislation = "legislation";
 
-    public const string Created = "created";
-    public const string Amount = "amount";
-    public const string Allocation = "allocation";
-    public const string Withdrawn = "withdrawn";
-    public const string Headcount = "headcount";
-    public const string InPost = "inpost";
-    public const string Met = "met";
-    public const string Abandoned = "abandoned";
+    // The figure names come from the domain's statement mapping (Figures); kept here as the names the SQL uses.
+    public const string Created = Figures.Created;
+    public const string Amount = Figures.Amount;
+    public const string Allocation = Figures.Allocation;
+    public const string Withdrawn = Figures.Withdrawn;
+    public const string Headcount = Figures.Headcount;
+    public const string InPost = Figures.InPost;
+    public const string Met = Figures.Met;
+    public const string Abandoned = Figures.Abandoned;
 
     public static string AggregateOf(IBorderSecurityEvent e) => EventCatalogue.AggregateOf(e.GetType()) switch
     {
@@ -46,66 +47,31 @@ internal static class ProjectionRows
     }
 
     /// <summary>The recipient a commitment is created for, or <see langword="null"/> if the event creates no commitment.</summary>
-    public static string? RecipientOf(RecordedEvent e) => e.Data switch
-    {
-        FundingPledged p => p.Recipient,
-        FundingRedirected r => r.Recipient,
-        _ => null,
-    };
+    public static string? RecipientOf(RecordedEvent e) => FundingStatements.CreationOf(e.Data)?.Recipient;
 
+    /// <summary>
+    /// The rows of what an event states: the domain's one statement mapping (<see cref="EventStatements.Of"/>), each row
+    /// stamped with the event's place on both axes; a creation row carries the creation's fixed attributes as JSON.
+    /// </summary>
     public static IEnumerable<StatementRow> StatementsOf(RecordedEvent e)
     {
-        StatementRow Row(string aggregate, string figure, decimal? value, string dimension = "", string? detail = null) =>
-            new(e.Sequence, e.StreamId, aggregate, figure, dimension, e.ValidOn, e.KnownFrom, e.RecordedAt, value, detail);
-
-        switch (e.Data)
+        var aggregate = AggregateOf(e.Data);
+        foreach (var statement in EventStatements.Of(e.Data))
         {
-            case FundingPledged p:
-                yield return Row(Funding, Created, null, detail: CreatedDetail(p.Recipient, FundingOriginKind.NewMoney, p.OriginName, p.Basis));
-                yield return Row(Funding, Amount, p.Amount.Pounds);
-                break;
-            case FundingRedirected r:
-                yield return Row(Funding, Created, null, detail: CreatedDetail(r.Recipient, FundingOriginKind.Redirected, r.FromProgramme, r.Basis));
-                yield return Row(Funding, Amount, r.Amount.Pounds);
-                break;
-            case FundingRevised r:
-                yield return Row(Funding, Amount, r.RevisedAmount.Pounds);
-                break;
-            case FundingAmountCorrected c:
-                yield return Row(Funding, Amount, c.CorrectedAmount.Pounds);
-                break;
-            case FundingAllocated a:
-                yield return Row(Funding, Allocation, a.Amount.Pounds, a.Capability);
-                break;
-            case FundingWithdrawn:
-                yield return Row(Funding, Withdrawn, 1);
-                break;
-            case RecruitmentTargetSet s:
-                yield return Row(Recruitment, Created, null, detail: System.Text.Json.JsonSerializer.Serialize(
-                    new TargetDetail(s.TargetId, s.Organisation, s.Role, s.Deadline?.ToString("yyyy-MM-dd", null)), DetailJson.Options));
-                yield return Row(Recruitment, Headcount, s.Headcount);
-                break;
-            case RecruitmentTargetRevised r:
-                yield return Row(Recruitment, Headcount, r.RevisedHeadcount);
-                break;
-            case RecruitmentTargetCorrected c:
-                yield return Row(Recruitment, Headcount, c.CorrectedHeadcount);
-                break;
-            case RecruitmentProgressRecorded p:
-                yield return Row(Recruitment, InPost, p.InPost);
-                break;
-            case RecruitmentTargetMet m:
-                yield return Row(Recruitment, InPost, m.InPost);
-                yield return Row(Recruitment, Met, 1);
-                break;
-            case RecruitmentTargetAbandoned:
-                yield return Row(Recruitment, Abandoned, 1);
-                break;
+            var detail = statement.Figure == Figures.Created ? CreationDetail(e.Data) : null;
+            yield return new StatementRow(e.Sequence, e.StreamId, aggregate, statement.Figure, statement.Dimension, e.ValidOn, e.KnownFrom, e.RecordedAt,
+                statement.Value, detail);
         }
     }
 
-    private static string CreatedDetail(string recipient, FundingOriginKind kind, string? origin, FundingBasis basis) =>
-        System.Text.Json.JsonSerializer.Serialize(new CommitmentDetail(recipient, kind, origin, basis), DetailJson.Options);
+    private static string CreationDetail(IBorderSecurityEvent e) =>
+        FundingStatements.CreationOf(e) is { } commitment
+            ? System.Text.Json.JsonSerializer.Serialize(
+                new CommitmentDetail(commitment.Recipient, commitment.OriginKind, commitment.OriginName, commitment.Basis), DetailJson.Options)
+            : RecruitmentStatements.CreationOf(e) is { } target
+                ? System.Text.Json.JsonSerializer.Serialize(
+                    new TargetDetail(target.TargetId, target.Organisation, target.Role, target.Deadline?.ToString("yyyy-MM-dd", null)), DetailJson.Options)
+                : throw new InvalidOperationException($"{e.GetType().Name} states a creation but its aggregate's mapping gives none.");
 }
 
 /// <summary>What a commitment's creation row carries: the attributes that never change.</summary>
