@@ -55,6 +55,7 @@ public abstract class BorderSecurityStoreConformance
             foreach (var knownAt in ReferenceKnownAt)
             {
                 await AssertSameAnswersAsync(store, reference.Queries, new AsOfQuery(date, knownAt));
+                await AssertMatchesOracleAsync(store, new AsOfQuery(date, knownAt));
                 questions++;
             }
         }
@@ -112,6 +113,7 @@ public abstract class BorderSecurityStoreConformance
         var audit = new AsOfQuery(asOf, RecordedBy: afterFirst);
         var firstReference = ConformanceReference.Of(firstHalf);
         await AssertSameAnswersAsync(store, firstReference.Queries, audit);
+        await AssertMatchesOracleAsync(store, audit);
         (await store.TimelineAsync(audit)).Should().HaveCount(firstWrites.Count);
         await AssertSameSeriesAsync(store, firstReference.Queries, null, afterFirst);
 
@@ -140,6 +142,7 @@ public abstract class BorderSecurityStoreConformance
                 Instant? knownAt = q == 0 ? null : instants[random.Next(instants.Count)] + Duration.FromTicks(random.Next(-1, 2));
                 var query = new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500)), knownAt);
                 await AssertSameAnswersAsync(store, reference.Queries, query, $"seed {seed}");
+                await AssertMatchesOracleAsync(store, query, $"seed {seed}");
                 questions++;
             }
 
@@ -279,6 +282,42 @@ public abstract class BorderSecurityStoreConformance
         await question.Should().ThrowAsync<OperationCanceledException>();
         (await store.ReadAllAsync()).Should().BeEmpty();
     }
+
+    /// <summary>
+    /// Compares the store's funding, recruitment and timeline answers with the <see cref="IndependentOracle"/> over the
+    /// store's own log: the check that shares no code with the projections, the aggregates or the time-axis rule.
+    /// </summary>
+    protected static async Task AssertMatchesOracleAsync(IBorderSecurityStore store, AsOfQuery query, string because = "")
+    {
+        var why = $"{because} {query} (independent oracle)".Trim();
+        var log = await store.ReadAllAsync();
+        var expected = IndependentOracle.Commitments(log, query.AsOf, query.KnownAt, query.RecordedBy);
+        var funding = await store.FundingAsync(query);
+        funding.Commitments.OrderBy(c => c.CommitmentId, StringComparer.Ordinal).Select(c => new IndependentOracle.Commitment(
+                c.CommitmentId, c.Recipient, c.Origin.Kind == FundingOriginKind.Redirected, c.Origin.Name, c.Basis == FundingBasis.UpTo, c.CommittedOn,
+                c.Amount.Pounds, [.. c.Allocations.Select(a => (a.Capability, a.Amount.Pounds))], c.IsWithdrawn,
+                [.. c.Sources.Select(s => $"{s.Document}|{s.Headline}")]))
+            .Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), why);
+
+        AssertSums(await store.FundingTotalsAsync(query), IndependentOracle.Sum(expected), why);
+        foreach (var recipient in expected.Select(c => c.Recipient).Distinct())
+        {
+            AssertSums(await store.FundingTotalsAsync(query, recipient), IndependentOracle.Sum(expected.Where(c => c.Recipient == recipient)), $"{why}, {recipient}");
+        }
+
+        var targets = (await store.RecruitmentAsync(query)).Organisations.SelectMany(o => o.Targets).OrderBy(t => t.TargetId, StringComparer.Ordinal)
+            .Select(t => new IndependentOracle.Target(t.TargetId, t.Organisation, t.Role, t.Status.ToString(), t.Headcount, t.InPost, t.Deadline,
+                t.Announcements, [.. t.Sources.Select(s => $"{s.Document}|{s.Headline}")]));
+        targets.Should().BeEquivalentTo(IndependentOracle.Targets(log, query.AsOf, query.KnownAt, query.RecordedBy), o => o.WithStrictOrdering(), why);
+
+        (await store.TimelineAsync(query)).Select(e => (e.StreamId, e.EventName, e.ValidOn, e.KnownFrom))
+            .Should().Equal(IndependentOracle.Timeline(log, query.AsOf, query.KnownAt, query.RecordedBy), why);
+    }
+
+    private static void AssertSums(FundingTotals actual, IndependentOracle.Sums expected, string because) =>
+        new IndependentOracle.Sums(actual.Total.Pounds, actual.NewMoney.Pounds, actual.Redirected.Pounds, actual.Firm.Pounds, actual.Ceiling.Pounds,
+                actual.Allocated.Pounds, actual.Unallocated.Pounds)
+            .Should().Be(expected, because);
 
     /// <summary>Asks every question of the contract and compares each answer with the reference's.</summary>
     protected static async Task AssertSameAnswersAsync(IBorderSecurityStore store, IBorderSecurityQueries reference, AsOfQuery query, string because = "")
