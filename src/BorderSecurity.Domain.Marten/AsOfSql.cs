@@ -8,7 +8,8 @@ namespace BorderSecurity.Domain.Marten;
 /// </summary>
 /// <remarks>
 /// "As known at" filters on <c>known_from</c>, "as recorded by" on <c>recorded_at</c>; both columns are included in
-/// the covering indexes, so either filter keeps the scans index-only.
+/// the covering indexes, so either filter keeps the scans index-only. Every question is scoped to one tenant
+/// (<c>tenant_id = @tenant</c>, the leading column of every index; see <see cref="BorderSecurityTables.TenantColumn"/>).
 /// </remarks>
 internal sealed class AsOfSql(string schema, string eventsSchema)
 {
@@ -16,9 +17,10 @@ internal sealed class AsOfSql(string schema, string eventsSchema)
     public static string Knows(AsOfQuery query, string alias) =>
         (query.KnownAt is null ? "" : $" and {alias}known_from <= @knownAt") + (query.RecordedBy is null ? "" : $" and {alias}recorded_at <= @recordedBy");
 
-    /// <summary>Binds a question's parameters: <c>@aggregate</c>, <c>@asOf</c>, and <c>@knownAt</c>/<c>@recordedBy</c> when asked.</summary>
-    public static void AddParameters(NpgsqlCommand command, AsOfQuery query, string aggregate)
+    /// <summary>Binds a question's parameters: <c>@tenant</c>, <c>@aggregate</c>, <c>@asOf</c>, and <c>@knownAt</c>/<c>@recordedBy</c> when asked.</summary>
+    public static void AddParameters(NpgsqlCommand command, string tenant, AsOfQuery query, string aggregate)
     {
+        command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("aggregate", aggregate);
         command.Parameters.AddWithValue("asOf", query.AsOf.ToDateOnly());
         AddInstants(command, query.KnownAt, query.RecordedBy);
@@ -50,7 +52,7 @@ internal sealed class AsOfSql(string schema, string eventsSchema)
             : $"""
               select x.* from {schema}.bsd_commitment_recipients r
               cross join lateral ({oneStream.Replace("/*stream*/", " and stream_id = r.stream_id", StringComparison.Ordinal)}) x
-              where r.recipient = @recipient
+              where r.tenant_id = @tenant and r.recipient = @recipient
               """;
 
     /// <summary>The same part for every stream and for one stream (an aggregate that groups by stream either way).</summary>
@@ -62,13 +64,13 @@ internal sealed class AsOfSql(string schema, string eventsSchema)
             $"""
             select distinct on (stream_id, figure, dimension) {columns}
             from {schema}.bsd_statements
-            where aggregate = @aggregate{condition} and valid_on <= @asOf{known}/*stream*/
+            where tenant_id = @tenant and aggregate = @aggregate{condition} and valid_on <= @asOf{known}/*stream*/
             order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
             """,
             $"""
             select distinct on (figure, dimension) {columns}
             from {schema}.bsd_statements
-            where aggregate = @aggregate{condition} and valid_on <= @asOf{known}/*stream*/
+            where tenant_id = @tenant and aggregate = @aggregate{condition} and valid_on <= @asOf{known}/*stream*/
             order by figure desc, dimension desc, valid_on desc, seq desc
             """);
 
@@ -78,13 +80,13 @@ internal sealed class AsOfSql(string schema, string eventsSchema)
             $"""
             select distinct on (stream_id) {columns}
             from {schema}.bsd_statements
-            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            where tenant_id = @tenant and figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
             order by stream_id desc, valid_on desc, seq desc
             """,
             $"""
             select {columns}
             from {schema}.bsd_statements
-            where figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            where tenant_id = @tenant and figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
             order by valid_on desc, seq desc
             limit 1
             """);
@@ -105,7 +107,7 @@ internal sealed class AsOfSql(string schema, string eventsSchema)
             $"""
             select stream_id, provenance_hash, min(((valid_on - date '1900-01-01')::bigint << 40) | seq) as first
             from {schema}.bsd_events
-            where aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
+            where tenant_id = @tenant and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
             group by stream_id, provenance_hash
             """);
         return $"""
@@ -121,7 +123,7 @@ internal sealed class AsOfSql(string schema, string eventsSchema)
                 union all
                 select 3, stream_id, '', '', count(*)::numeric, null, null, null
                 from {schema}.bsd_events
-                where aggregate = @aggregate and event_type = 'recruitment.target-reannounced.v1' and valid_on <= @asOf{known}
+                where tenant_id = @tenant and aggregate = @aggregate and event_type = 'recruitment.target-reannounced.v1' and valid_on <= @asOf{known}
                 group by stream_id
                 """)}
             """;
@@ -169,11 +171,11 @@ internal sealed class AsOfSql(string schema, string eventsSchema)
         $"""
         select b.seq, b.stream_id, e.version, b.known_from, b.recorded_at, b.event_type, e.data::text
         from {schema}.bsd_events b join {eventsSchema}.mt_events e on e.seq_id = b.seq
-        where ({filter}) and b.valid_on <= @asOf{Knows(query, "b.")}
+        where b.tenant_id = @tenant and ({filter}) and b.valid_on <= @asOf{Knows(query, "b.")}
         order by b.valid_on, b.seq
         """;
 
     /// <summary>The distinct valid dates of an aggregate's events known (and recorded) by the given instants.</summary>
     public string ValidDates(Instant? knownAt, Instant? recordedBy) =>
-        $"select distinct valid_on from {schema}.bsd_events where aggregate = @aggregate{Knows(new AsOfQuery(default, knownAt, recordedBy), "")} order by valid_on";
+        $"select distinct valid_on from {schema}.bsd_events where tenant_id = @tenant and aggregate = @aggregate{Knows(new AsOfQuery(default, knownAt, recordedBy), "")} order by valid_on";
 }

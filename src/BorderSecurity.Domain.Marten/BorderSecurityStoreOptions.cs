@@ -83,10 +83,10 @@ public static class BorderSecurityStoreOptions
         switch (tables)
         {
             case BorderSecurityTablesMode.Inline:
-                options.Projections.Add(new BorderSecurityTablesProjection(schema), ProjectionLifecycle.Inline);
+                options.Projections.Add(new BorderSecurityTablesProjection(schema, options), ProjectionLifecycle.Inline);
                 break;
             case BorderSecurityTablesMode.Async:
-                options.Projections.Add(new BorderSecurityTablesProjection(schema), ProjectionLifecycle.Async);
+                options.Projections.Add(new BorderSecurityTablesProjection(schema, options), ProjectionLifecycle.Async);
                 break;
         }
 

@@ -15,6 +15,7 @@ internal sealed class BorderSecurityTables
     {
         Schema = schema;
         Events = new Table(new PostgresqlObjectName(schema, "bsd_events", SchemaUtils.IdentifierUsage.General));
+        AddTenantColumn(Events);
         Events.AddColumn<long>("seq").AsPrimaryKey();
         Events.AddColumn<string>("stream_id").NotNull();
         Events.AddColumn<string>("aggregate").NotNull();
@@ -27,20 +28,22 @@ internal sealed class BorderSecurityTables
         // (known_from for "as known at", recorded_at for "as recorded by").
         Events.Indexes.Add(new IndexDefinition("ix_bsd_events_aggregate_valid")
         {
-            Columns = ["aggregate", "valid_on", "seq"],
+            Columns = ["tenant_id", "aggregate", "valid_on", "seq"],
             IncludeColumns = ["known_from", "recorded_at", "stream_id", "provenance_hash"],
         });
         Events.Indexes.Add(new IndexDefinition("ix_bsd_events_stream_valid")
         {
-            Columns = ["stream_id", "valid_on", "seq"],
+            Columns = ["tenant_id", "stream_id", "valid_on", "seq"],
             IncludeColumns = ["aggregate", "known_from", "recorded_at", "provenance_hash"],
         });
 
         Provenances = new Table(new PostgresqlObjectName(schema, "bsd_provenances", SchemaUtils.IdentifierUsage.General));
+        AddTenantColumn(Provenances);
         Provenances.AddColumn<string>("hash").AsPrimaryKey();
         Provenances.AddColumn("provenance", "jsonb").NotNull();
 
         Statements = new Table(new PostgresqlObjectName(schema, "bsd_statements", SchemaUtils.IdentifierUsage.General));
+        AddTenantColumn(Statements);
         Statements.AddColumn<long>("seq").AsPrimaryKey();
         Statements.AddColumn<string>("figure").AsPrimaryKey();
         Statements.AddColumn<string>("dimension").AsPrimaryKey();
@@ -55,33 +58,51 @@ internal sealed class BorderSecurityTables
         // latest statement of every figure is an index-only scan with no sort.
         Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_figure_valid")
         {
-            Columns = ["aggregate", "stream_id", "figure", "dimension", "valid_on", "seq"],
+            Columns = ["tenant_id", "aggregate", "stream_id", "figure", "dimension", "valid_on", "seq"],
             IncludeColumns = ["known_from", "recorded_at", "value"],
         });
 
         // The creation rows with their detail (recipient, origin, basis), also index-only.
         Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_created")
         {
-            Columns = ["aggregate", "stream_id", "valid_on", "seq"],
+            Columns = ["tenant_id", "aggregate", "stream_id", "valid_on", "seq"],
             IncludeColumns = ["known_from", "recorded_at", "detail"],
             Predicate = "figure = 'created'",
         });
 
         Recipients = new Table(new PostgresqlObjectName(schema, "bsd_commitment_recipients", SchemaUtils.IdentifierUsage.General));
+        AddTenantColumn(Recipients);
         Recipients.AddColumn<string>("recipient").AsPrimaryKey();
         Recipients.AddColumn<string>("stream_id").AsPrimaryKey();
 
         Idempotency = new Table(new PostgresqlObjectName(schema, "bsd_idempotency", SchemaUtils.IdentifierUsage.General));
+        AddTenantColumn(Idempotency);
         Idempotency.AddColumn<string>("key").AsPrimaryKey();
         Idempotency.AddColumn<string>("stream_id").NotNull();
         Idempotency.AddColumn<long>("from_version").NotNull();
         Idempotency.AddColumn<long>("to_version").NotNull();
 
-        InsertEventSql = $"insert into {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (seq) do nothing";
-        InsertProvenanceSql = $"insert into {schema}.bsd_provenances (hash, provenance) values (?, ?::jsonb) on conflict (hash) do nothing";
-        InsertRecipientSql = $"insert into {schema}.bsd_commitment_recipients (recipient, stream_id) values (?, ?) on conflict do nothing";
-        InsertStatementSql = $"insert into {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, known_from, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (seq, figure, dimension) do nothing";
+        InsertEventSql = $"insert into {schema}.bsd_events (tenant_id, seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, seq) do nothing";
+        InsertProvenanceSql = $"insert into {schema}.bsd_provenances (tenant_id, hash, provenance) values (?, ?, ?::jsonb) on conflict (tenant_id, hash) do nothing";
+        InsertRecipientSql = $"insert into {schema}.bsd_commitment_recipients (tenant_id, recipient, stream_id) values (?, ?, ?) on conflict do nothing";
+        InsertStatementSql = $"insert into {schema}.bsd_statements (tenant_id, seq, stream_id, aggregate, figure, dimension, valid_on, known_from, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (tenant_id, seq, figure, dimension) do nothing";
     }
+
+    /// <summary>
+    /// The tenant column every table starts with (first in every key and index): the Marten tenant a row belongs to
+    /// under conjoined event tenancy, <see cref="JasperFx.StorageConstants.DefaultTenantId"/> otherwise (one tenant per
+    /// database, or no tenancy), so the default path pays one equality on each index's leading column.
+    /// </summary>
+    public const string TenantColumn = "tenant_id";
+
+    /// <summary>The value of the tenant column for a Marten tenant: the tenant itself under conjoined event tenancy, else the default tenant.</summary>
+    public static string TenantKeyOf(global::Marten.IReadOnlyStoreOptions options, string? tenantId) =>
+        options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined && tenantId is not null
+            ? tenantId
+            : JasperFx.StorageConstants.DefaultTenantId;
+
+    private static void AddTenantColumn(Table table) =>
+        table.AddColumn<string>(TenantColumn).AsPrimaryKey().DefaultValueByString(JasperFx.StorageConstants.DefaultTenantId);
 
     public string Schema { get; }
 

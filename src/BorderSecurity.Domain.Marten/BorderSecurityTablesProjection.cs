@@ -8,7 +8,11 @@ namespace BorderSecurity.Domain.Marten;
 /// The inline projection that keeps <c>bsd_events</c> and <c>bsd_statements</c> up to date in the same
 /// transaction as the events themselves (see docs/marten.md).
 /// </summary>
-internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables) : IProjection
+/// <remarks>
+/// Each row carries the event's tenant (<see cref="BorderSecurityTables.TenantKeyOf"/>): its own tenant under conjoined
+/// event tenancy, the default tenant when each tenant has a database of its own.
+/// </remarks>
+internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables, StoreOptions options) : IProjection
 {
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -19,19 +23,20 @@ internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables
                 continue;
             }
 
+            var tenant = BorderSecurityTables.TenantKeyOf(options, e.TenantId);
             var recorded = MartenRecordedEvents.ToRecorded(e);
             var row = ProjectionRows.EventRowOf(recorded);
-            operations.QueueSqlCommand(tables.InsertProvenanceSql, row.ProvenanceHash, row.ProvenanceJson);
-            operations.QueueSqlCommand(tables.InsertEventSql, row.Sequence, row.StreamId, row.Aggregate, row.EventType,
+            operations.QueueSqlCommand(tables.InsertProvenanceSql, tenant, row.ProvenanceHash, row.ProvenanceJson);
+            operations.QueueSqlCommand(tables.InsertEventSql, tenant, row.Sequence, row.StreamId, row.Aggregate, row.EventType,
                 row.ValidOn.ToDateOnly(), row.KnownFrom.ToDateTimeOffset(), row.RecordedAt.ToDateTimeOffset(), row.ProvenanceHash);
             if (ProjectionRows.RecipientOf(recorded) is { } recipient)
             {
-                operations.QueueSqlCommand(tables.InsertRecipientSql, recipient, row.StreamId);
+                operations.QueueSqlCommand(tables.InsertRecipientSql, tenant, recipient, row.StreamId);
             }
 
             foreach (var s in ProjectionRows.StatementsOf(recorded))
             {
-                operations.QueueSqlCommand(tables.InsertStatementSql, s.Sequence, s.StreamId, s.Aggregate, s.Figure, s.Dimension,
+                operations.QueueSqlCommand(tables.InsertStatementSql, tenant, s.Sequence, s.StreamId, s.Aggregate, s.Figure, s.Dimension,
                     s.ValidOn.ToDateOnly(), s.KnownFrom.ToDateTimeOffset(), s.RecordedAt.ToDateTimeOffset(), (object?)s.Value ?? DBNull.Value, (object?)s.Detail ?? DBNull.Value);
             }
         }

@@ -32,7 +32,7 @@ public sealed partial class MartenBorderSecurityStore
     {
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.FundingTotals(query, recipient), connection);
-        AsOfSql.AddParameters(command, query, ProjectionRows.Funding);
+        AsOfSql.AddParameters(command, _tenantKey, query, ProjectionRows.Funding);
         if (recipient is not null)
         {
             command.Parameters.AddWithValue("recipient", recipient);
@@ -132,7 +132,7 @@ public sealed partial class MartenBorderSecurityStore
         var citations = new List<(string StreamId, decimal First, string Hash)>();
         await using (var command = new NpgsqlCommand(_sql.Figures(aggregate, query, recipient), connection))
         {
-            AsOfSql.AddParameters(command, query, aggregate);
+            AsOfSql.AddParameters(command, _tenantKey, query, aggregate);
             if (recipient is not null)
             {
                 command.Parameters.AddWithValue("recipient", recipient);
@@ -165,7 +165,7 @@ public sealed partial class MartenBorderSecurityStore
             }
         }
 
-        var provenances = await _provenances.ResolveAsync(connection, _schema, citations.Select(c => c.Hash), cancellationToken).ConfigureAwait(false);
+        var provenances = await _provenances.ResolveAsync(connection, _schema, _tenantKey, citations.Select(c => c.Hash), cancellationToken).ConfigureAwait(false);
 
         // Each distinct provenance once, in the order of its first counting event: the first appearance of every source.
         foreach (var (streamId, _, hash) in citations.OrderBy(c => c.StreamId, StringComparer.Ordinal).ThenBy(c => c.First))
@@ -181,7 +181,7 @@ public sealed partial class MartenBorderSecurityStore
         var serializer = _store.Options.Serializer();
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.CountingEvents(filter, query), connection);
-        AsOfSql.AddParameters(command, query, aggregate);
+        AsOfSql.AddParameters(command, _tenantKey, query, aggregate);
         var events = new List<RecordedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -204,6 +204,7 @@ public sealed partial class MartenBorderSecurityStore
     {
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.ValidDates(knownAt, recordedBy), connection);
+        command.Parameters.AddWithValue("tenant", _tenantKey);
         command.Parameters.AddWithValue("aggregate", aggregate);
         AsOfSql.AddInstants(command, knownAt, recordedBy);
         var dates = new List<LocalDate>();

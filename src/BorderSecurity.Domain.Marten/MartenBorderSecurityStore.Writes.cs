@@ -64,7 +64,7 @@ public sealed partial class MartenBorderSecurityStore
     private async Task<SubmitResult> AttemptAsync(Write write, StreamCache.Entry? cached, CancellationToken cancellationToken)
     {
         var (request, idempotencyKey, expectedVersion, knownFrom) = write;
-        await using var session = _store.LightweightSession();
+        await using var session = WriteSession();
         IReadOnlyList<IBorderSecurityEvent> history;
         long version;
         if (cached is not null)
@@ -103,8 +103,8 @@ public sealed partial class MartenBorderSecurityStore
 
         if (idempotencyKey is not null)
         {
-            session.QueueSqlCommand($"insert into {_schema}.bsd_idempotency (key, stream_id, from_version, to_version) values (?, ?, ?, ?)",
-                idempotencyKey, request.StreamId, version + 1, version + decided.Count);
+            session.QueueSqlCommand($"insert into {_schema}.bsd_idempotency (tenant_id, key, stream_id, from_version, to_version) values (?, ?, ?, ?, ?)",
+                _tenantKey, idempotencyKey, request.StreamId, version + 1, version + decided.Count);
         }
 
         var action = version == 0
@@ -167,7 +167,8 @@ public sealed partial class MartenBorderSecurityStore
         await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var command = new NpgsqlCommand(
-                $"select stream_id, from_version, to_version from {_schema}.bsd_idempotency where key = @key", connection);
+                $"select stream_id, from_version, to_version from {_schema}.bsd_idempotency where tenant_id = @tenant and key = @key", connection);
+            command.Parameters.AddWithValue("tenant", _tenantKey);
             command.Parameters.AddWithValue("key", key);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -178,7 +179,7 @@ public sealed partial class MartenBorderSecurityStore
             (streamId, from, to) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
         }
 
-        await using var session = _store.QuerySession();
+        await using var session = ReadSession();
         var events = await session.Events.FetchStreamAsync(streamId, to, token: cancellationToken).ConfigureAwait(false);
         return new SubmitResult([.. events.Where(e => e.Version >= from).Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: true);
     }

@@ -28,6 +28,11 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     private readonly AsOfSql _sql;
     private readonly StreamCache _cache;
     private readonly ProvenanceCache _provenances = new();
+    private readonly string _tenantId;
+    private readonly string _tenantKey;
+    private readonly int _streamCacheCapacity;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MartenBorderSecurityStore> _tenants;
+    private IMartenDatabase? _database;
 
     /// <summary>The default number of stream histories a store keeps to decide writes without reading the stream first.</summary>
     public const int DefaultStreamCacheCapacity = 10_000;
@@ -46,26 +51,83 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// own <c>mt_events.timestamp</c> (stamped by Marten in Rich append mode from <c>StoreOptions.Events.TimeProvider</c>),
     /// never this clock's.
     /// </param>
+    /// <param name="tenantId">
+    /// The Marten tenant every write and question of this store is scoped to, or <see langword="null"/> for Marten's
+    /// default tenant (<see cref="StorageConstants.DefaultTenantId"/>). See <see cref="ForTenant"/> and docs/marten.md.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="streamCacheCapacity"/> is negative.</exception>
-    public MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity = DefaultStreamCacheCapacity, IClock? clock = null)
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty or white space.</exception>
+    public MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity = DefaultStreamCacheCapacity, IClock? clock = null,
+        string? tenantId = null)
+        : this(Guard.Against.Null(store), streamCacheCapacity, clock, tenantId, new(StringComparer.Ordinal))
     {
-        _store = Guard.Against.Null(store);
+    }
+
+    private MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity, IClock? clock, string? tenantId,
+        System.Collections.Concurrent.ConcurrentDictionary<string, MartenBorderSecurityStore> tenants)
+    {
+        _store = store;
         Guard.Against.Negative(streamCacheCapacity);
+        if (tenantId is not null)
+        {
+            Guard.Against.NullOrWhiteSpace(tenantId);
+        }
+
         _clock = clock ?? SystemClock.Instance;
         _schema = store.Options.DatabaseSchemaName;
         _eventsSchema = store.Options.Events.DatabaseSchemaName;
         _sql = new AsOfSql(_schema, _eventsSchema);
+        _streamCacheCapacity = streamCacheCapacity;
         _cache = new StreamCache(streamCacheCapacity);
+        _tenantId = tenantId ?? StorageConstants.DefaultTenantId;
+        _tenantKey = BorderSecurityTables.TenantKeyOf(store.Options, _tenantId);
+        _tenants = tenants;
+        _tenants.TryAdd(_tenantId, this);
     }
 
     /// <summary>The Marten store underneath.</summary>
     public IDocumentStore Store => _store;
 
-    internal NpgsqlConnection OpenConnection() => _store.Storage.Database.CreateConnection(ConnectionUsage.ReadWrite);
+    /// <summary>The Marten tenant this store's writes and questions are scoped to.</summary>
+    public string TenantId => _tenantId;
+
+    /// <summary>
+    /// The same model scoped to another Marten tenant: its sessions are opened for that tenant, its SQL runs on the
+    /// tenant's database (database-per-tenant) and reads and writes only the tenant's rows (conjoined tenancy). Stores
+    /// of different tenants share no stream history or idempotency key. One store per tenant is kept, so asking twice
+    /// gives the same store (and its stream cache).
+    /// </summary>
+    /// <param name="tenantId">The tenant id, as Marten knows it.</param>
+    /// <returns>The store of that tenant, with this store's stream cache capacity and clock.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenantId"/> is null, empty or white space.</exception>
+    public MartenBorderSecurityStore ForTenant(string tenantId)
+    {
+        Guard.Against.NullOrWhiteSpace(tenantId);
+        return _tenants.GetOrAdd(tenantId, id => new MartenBorderSecurityStore(_store, _streamCacheCapacity, _clock, id, _tenants));
+    }
+
+    /// <summary>A session of this store's tenant for writing.</summary>
+    private IDocumentSession WriteSession() => _store.LightweightSession(_tenantId);
+
+    /// <summary>A session of this store's tenant for reading.</summary>
+    private IQuerySession ReadSession() => _store.QuerySession(_tenantId);
+
+    /// <summary>The database holding this store's tenant (the one database unless each tenant has its own).</summary>
+    internal async ValueTask<IMartenDatabase> DatabaseAsync()
+    {
+        return _database ??= await _store.Storage.FindOrCreateDatabase(_tenantId).ConfigureAwait(false);
+    }
+
+    /// <summary>The value of the <c>tenant_id</c> column for this store's tenant.</summary>
+    internal string TenantKey => _tenantKey;
+
+    /// <summary>A new, unopened connection to this store's tenant's database.</summary>
+    internal NpgsqlConnection OpenConnection() =>
+        (_database ?? _store.Storage.FindOrCreateDatabase(_tenantId).AsTask().GetAwaiter().GetResult()).CreateConnection(ConnectionUsage.ReadWrite);
 
     private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var connection = OpenConnection();
+        var connection = (await DatabaseAsync().ConfigureAwait(false)).CreateConnection(ConnectionUsage.ReadWrite);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,11 @@ public sealed record RebuildProgress(long EventsRead, long RowsWritten, TimeSpan
 /// duration, so an append either is read by the rebuild or waits for it.
 /// </summary>
 /// <remarks>
+/// <para>Under multi-tenancy a rebuild rebuilds the database of the store's tenant: under conjoined tenancy (tenants
+/// sharing a database and its tables) that is every tenant of the database, each row under its event's tenant; with a
+/// database per tenant, run it from each tenant's store (<see cref="MartenBorderSecurityStore.ForTenant"/>).</para>
+/// </remarks>
+/// <remarks>
 /// A pipeline: a reader connection fetches pages of raw events and decodes them into rows on every core (JSON
 /// deserialisation and provenance hashing are most of the CPU), while the locked transaction's connection COPYs
 /// the previous page. At most two decoded pages wait in between, so memory stays flat however long the log.
@@ -99,6 +104,10 @@ public static class ProjectionRebuilder
         {
             var serializer = store.Store.Options.Serializer();
             var eventsSchema = store.Store.Options.Events.DatabaseSchemaName;
+            // Under conjoined tenancy every row goes under its event's tenant; otherwise the database is the tenant.
+            var tenantColumn = store.Store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
+                ? "tenant_id"
+                : $"'{JasperFx.StorageConstants.DefaultTenantId}'::text";
             await using var connection = store.OpenConnection();
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             long after = 0;
@@ -106,7 +115,7 @@ public static class ProjectionRebuilder
             {
                 var raw = new List<RawEvent>(PageSize);
                 await using (var select = new NpgsqlCommand(
-                    $"select seq_id, stream_id, version, timestamp, type, data, headers->>'{MartenRecordedEvents.KnownFromHeader}' from {eventsSchema}.mt_events where seq_id > @after order by seq_id limit {PageSize}",
+                    $"select seq_id, stream_id, version, timestamp, type, data, headers->>'{MartenRecordedEvents.KnownFromHeader}', {tenantColumn} from {eventsSchema}.mt_events where seq_id > @after order by seq_id limit {PageSize}",
                     connection))
                 {
                     select.Parameters.AddWithValue("after", after);
@@ -115,7 +124,7 @@ public static class ProjectionRebuilder
                     {
                         after = reader.GetInt64(0);
                         raw.Add(new RawEvent(after, reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3),
-                            reader.GetString(4), reader.GetFieldValue<byte[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+                            reader.GetString(4), reader.GetFieldValue<byte[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetString(7)));
                     }
                 }
 
@@ -139,7 +148,7 @@ public static class ProjectionRebuilder
     /// <summary>Deserialises a page and turns it into rows, on every core. Events of other models (unknown types) are skipped.</summary>
     private static DecodedPage Decode(List<RawEvent> raw, global::Marten.ISerializer serializer, CancellationToken cancellationToken)
     {
-        var decoded = new (EventRow Row, StatementRow[] Statements, string? Recipient)?[raw.Count];
+        var decoded = new (string Tenant, EventRow Row, StatementRow[] Statements, string? Recipient)?[raw.Count];
         Parallel.For(0, raw.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var r = raw[i];
@@ -154,13 +163,13 @@ public static class ProjectionRebuilder
             {
                 KnownFrom = MartenRecordedEvents.KnownFromOf(r.KnownFrom, r.Sequence) ?? recordedAt,
             };
-            decoded[i] = (ProjectionRows.EventRowOf(recorded), [.. ProjectionRows.StatementsOf(recorded)], ProjectionRows.RecipientOf(recorded));
+            decoded[i] = (r.Tenant, ProjectionRows.EventRowOf(recorded), [.. ProjectionRows.StatementsOf(recorded)], ProjectionRows.RecipientOf(recorded));
         });
         var kept = decoded.Where(d => d is not null).Select(d => d!.Value).ToArray();
         return new DecodedPage(
-            [.. kept.Select(k => k.Row)],
-            [.. kept.SelectMany(k => k.Statements)],
-            [.. kept.Where(k => k.Recipient is not null).Select(k => (k.Recipient!, k.Row.StreamId)).Distinct()]);
+            [.. kept.Select(k => (k.Tenant, k.Row))],
+            [.. kept.SelectMany(k => k.Statements.Select(s => (k.Tenant, s)))],
+            [.. kept.Where(k => k.Recipient is not null).Select(k => (k.Tenant, k.Recipient!, k.Row.StreamId)).Distinct()]);
     }
 
     private static string Tables(string schema) =>
@@ -169,13 +178,14 @@ public static class ProjectionRebuilder
     private static async Task<long> CopyAsync(NpgsqlConnection connection, string schema, DecodedPage page, CancellationToken cancellationToken)
     {
         long rows = 0;
-        var provenances = new Dictionary<string, string>(StringComparer.Ordinal);
+        var provenances = new Dictionary<(string Tenant, string Hash), string>();
         await using (var events = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_events (seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
+            $"copy {schema}.bsd_events (tenant_id, seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var row in page.Events)
+            foreach (var (tenant, row) in page.Events)
             {
                 await events.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await events.WriteAsync(tenant, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.StreamId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.Aggregate, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
@@ -184,7 +194,7 @@ public static class ProjectionRebuilder
                 await events.WriteAsync(row.KnownFrom.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.RecordedAt.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
                 await events.WriteAsync(row.ProvenanceHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                provenances.TryAdd(row.ProvenanceHash, row.ProvenanceJson);
+                provenances.TryAdd((tenant, row.ProvenanceHash), row.ProvenanceJson);
                 rows++;
             }
 
@@ -192,11 +202,12 @@ public static class ProjectionRebuilder
         }
 
         await using (var statements = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_statements (seq, stream_id, aggregate, figure, dimension, valid_on, known_from, recorded_at, value, detail) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
+            $"copy {schema}.bsd_statements (tenant_id, seq, stream_id, aggregate, figure, dimension, valid_on, known_from, recorded_at, value, detail) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var s in page.Statements)
+            foreach (var (tenant, s) in page.Statements)
             {
                 await statements.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await statements.WriteAsync(tenant, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await statements.WriteAsync(s.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await statements.WriteAsync(s.StreamId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await statements.WriteAsync(s.Aggregate, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
@@ -230,9 +241,10 @@ public static class ProjectionRebuilder
         }
 
         await using (var insert = new NpgsqlCommand(
-            $"insert into {schema}.bsd_provenances (hash, provenance) select * from unnest(@hashes, @jsons::jsonb[]) on conflict (hash) do nothing", connection))
+            $"insert into {schema}.bsd_provenances (tenant_id, hash, provenance) select * from unnest(@tenants, @hashes, @jsons::jsonb[]) on conflict (tenant_id, hash) do nothing", connection))
         {
-            insert.Parameters.AddWithValue("hashes", provenances.Keys.ToArray());
+            insert.Parameters.AddWithValue("tenants", provenances.Keys.Select(k => k.Tenant).ToArray());
+            insert.Parameters.AddWithValue("hashes", provenances.Keys.Select(k => k.Hash).ToArray());
             insert.Parameters.AddWithValue("jsons", provenances.Values.ToArray());
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -241,7 +253,8 @@ public static class ProjectionRebuilder
         if (recipients.Length > 0)
         {
             await using var insert = new NpgsqlCommand(
-                $"insert into {schema}.bsd_commitment_recipients (recipient, stream_id) select * from unnest(@recipients, @streams) on conflict do nothing", connection);
+                $"insert into {schema}.bsd_commitment_recipients (tenant_id, recipient, stream_id) select * from unnest(@tenants, @recipients, @streams) on conflict do nothing", connection);
+            insert.Parameters.AddWithValue("tenants", recipients.Select(r => r.Tenant).ToArray());
             insert.Parameters.AddWithValue("recipients", recipients.Select(r => r.Recipient).ToArray());
             insert.Parameters.AddWithValue("streams", recipients.Select(r => r.StreamId).ToArray());
             rows += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -251,7 +264,8 @@ public static class ProjectionRebuilder
     }
 }
 
-/// <summary>An event as <c>mt_events</c> holds it; <see cref="KnownFrom"/> is its known-from header, if any.</summary>
-internal sealed record RawEvent(long Sequence, string StreamId, long Version, DateTimeOffset Timestamp, string Type, byte[] Data, string? KnownFrom);
+/// <summary>An event as <c>mt_events</c> holds it; <see cref="KnownFrom"/> is its known-from header, if any; <see cref="Tenant"/> the value of its rows' tenant column.</summary>
+internal sealed record RawEvent(long Sequence, string StreamId, long Version, DateTimeOffset Timestamp, string Type, byte[] Data, string? KnownFrom, string Tenant);
 
-internal sealed record DecodedPage(EventRow[] Events, StatementRow[] Statements, (string Recipient, string StreamId)[] Recipients);
+internal sealed record DecodedPage((string Tenant, EventRow Row)[] Events, (string Tenant, StatementRow Row)[] Statements,
+    (string Tenant, string Recipient, string StreamId)[] Recipients);

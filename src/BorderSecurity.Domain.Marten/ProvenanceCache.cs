@@ -17,14 +17,15 @@ internal sealed class ProvenanceCache
 
     /// <summary>The provenance of every hash, reading the ones not seen before in one query.</summary>
     public async Task<IReadOnlyDictionary<string, Provenance>> ResolveAsync(
-        NpgsqlConnection connection, string schema, IEnumerable<string> hashes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string schema, string tenant, IEnumerable<string> hashes, CancellationToken cancellationToken)
     {
         var wanted = hashes.Distinct(StringComparer.Ordinal).ToArray();
         var missing = wanted.Where(h => !_parsed.ContainsKey(h)).ToArray();
         var found = new Dictionary<string, Provenance>(StringComparer.Ordinal);
         if (missing.Length > 0)
         {
-            await using var command = new NpgsqlCommand($"select hash, provenance::text from {schema}.bsd_provenances where hash = any(@hashes)", connection);
+            await using var command = new NpgsqlCommand($"select hash, provenance::text from {schema}.bsd_provenances where tenant_id = @tenant and hash = any(@hashes)", connection);
+            command.Parameters.AddWithValue("tenant", tenant);
             command.Parameters.AddWithValue("hashes", missing);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -148,7 +148,7 @@ public class MartenKnownFromTests
             }
 
             await using var explain = new Npgsql.NpgsqlCommand("explain " + text, connection);
-            AsOfSql.AddParameters(explain, query, ProjectionRows.Funding);
+            AsOfSql.AddParameters(explain, own.Model.TenantKey, query, ProjectionRows.Funding);
             if (recipient is not null)
             {
                 explain.Parameters.AddWithValue("recipient", recipient);
