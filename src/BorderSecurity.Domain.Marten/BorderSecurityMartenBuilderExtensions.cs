@@ -18,7 +18,10 @@ public static class BorderSecurityMartenBuilderExtensions
     /// in schema <see cref="DefaultSchema"/>), beside any store the host registered with <c>AddMarten</c>: the
     /// host's <see cref="StoreOptions"/> (stream identity, serializer, schema) are not touched. The schema is applied
     /// on start-up, and <see cref="IBorderSecurityStore"/> becomes one <see cref="MartenBorderSecurityStore"/> over that
-    /// store (a singleton), checking imports against the container's <see cref="IClock"/> if one is registered.
+    /// store (a singleton), checking imports against the container's <see cref="IClock"/> if one is registered. That
+    /// store (of Marten's default tenant) is also registered as <see cref="MartenBorderSecurityStore"/>: under
+    /// multi-tenancy (configured in <paramref name="configure"/>), resolve it and ask
+    /// <see cref="MartenBorderSecurityStore.ForTenant"/> for a tenant's store.
     /// </summary>
     /// <param name="builder">What <c>services.AddBorderSecurity()</c> returned.</param>
     /// <param name="connectionString">The PostgreSQL connection string.</param>
@@ -48,8 +51,9 @@ public static class BorderSecurityMartenBuilderExtensions
             configure?.Invoke(options);
             options.AddBorderSecurity();
         }).ApplyAllDatabaseChangesOnStartup();
-        builder.Services.Replace(ServiceDescriptor.Singleton<IBorderSecurityStore>(provider =>
-            new MartenBorderSecurityStore(provider.GetRequiredService<IBorderSecurityDocumentStore>(), clock: provider.GetService<IClock>())));
+        builder.Services.TryAddSingleton(provider =>
+            new MartenBorderSecurityStore(provider.GetRequiredService<IBorderSecurityDocumentStore>(), clock: provider.GetService<IClock>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IBorderSecurityStore>(provider => provider.GetRequiredService<MartenBorderSecurityStore>()));
         return builder;
     }
 }
