@@ -57,6 +57,9 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="streamCacheCapacity"/> is negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty or white space.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="tenantId"/> is not the default tenant but the store has no multi-tenancy (one database, events not conjoined).
+    /// </exception>
     public MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity = DefaultStreamCacheCapacity, IClock? clock = null,
         string? tenantId = null)
         : this(Guard.Against.Null(store), streamCacheCapacity, clock, tenantId, new(StringComparer.Ordinal))
@@ -80,6 +83,15 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
         _streamCacheCapacity = streamCacheCapacity;
         _cache = new StreamCache(streamCacheCapacity);
         _tenantId = tenantId ?? StorageConstants.DefaultTenantId;
+        if (_tenantId != StorageConstants.DefaultTenantId && store.Options.Events.TenancyStyle != JasperFx.MultiTenancy.TenancyStyle.Conjoined
+            && (store.Options as StoreOptions)?.Tenancy.Cardinality == JasperFx.Descriptors.DatabaseCardinality.Single)
+        {
+            // One database and events not keyed by tenant: nothing would keep this tenant's streams from another's.
+            throw new InvalidOperationException(
+                $"Tenant '{_tenantId}' needs Marten multi-tenancy: set Events.TenancyStyle = TenancyStyle.Conjoined, or give each tenant a database " +
+                "(MultiTenantedDatabases, MultiTenantedWithSingleServer). See docs/marten.md, Multi-tenancy.");
+        }
+
         _tenantKey = BorderSecurityTables.TenantKeyOf(store.Options, _tenantId);
         _tenants = tenants;
         _tenants.TryAdd(_tenantId, this);
@@ -100,6 +112,10 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// <param name="tenantId">The tenant id, as Marten knows it.</param>
     /// <returns>The store of that tenant, with this store's stream cache capacity and clock.</returns>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is null, empty or white space.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="tenantId"/> is not the default tenant but the store has no multi-tenancy: with one database and
+    /// events not conjoined, Marten would not keep the tenants' streams apart.
+    /// </exception>
     public MartenBorderSecurityStore ForTenant(string tenantId)
     {
         Guard.Against.NullOrWhiteSpace(tenantId);

@@ -116,6 +116,17 @@ public class MartenTenancyTests
     }
 
     [Fact]
+    public void ATenantOfAStoreWithoutMultiTenancyIsRefusedRatherThanSharingItsStreams()
+    {
+        using var store = MartenStoreFactory.Create("ten_none");
+        var model = new MartenBorderSecurityStore(store);
+
+        FluentActions.Invoking(() => model.ForTenant("a")).Should().Throw<InvalidOperationException>().WithMessage("*multi-tenancy*");
+        FluentActions.Invoking(() => new MartenBorderSecurityStore(store, tenantId: "a")).Should().Throw<InvalidOperationException>();
+        model.ForTenant(StorageConstants.DefaultTenantId).Should().BeSameAs(model);
+    }
+
+    [Fact]
     public async Task ADatabaseFromBeforeTenancyIsUpgradedByApplyingTheSchemaThenRebuilding()
     {
         await using var own = await MartenKnownFromTests.OwnSchema.CreateAsync();
