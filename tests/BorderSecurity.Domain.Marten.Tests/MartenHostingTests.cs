@@ -85,6 +85,43 @@ public class MartenHostingTests
     }
 
     [Fact]
+    public async Task UseMartenWithConjoinedTenancyGivesEachTenantItsStoreThroughForTenant()
+    {
+        var connectionString = PostgresServer.Instance.ConnectionString;
+        var ours = $"bt_{Guid.NewGuid():N}"[..24];
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddBorderSecurity().UseMarten(connectionString, options =>
+        {
+            options.DatabaseSchemaName = ours;
+            options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var model = host.Services.GetRequiredService<MartenBorderSecurityStore>();
+            host.Services.GetRequiredService<IBorderSecurityStore>().Should().BeSameAs(model);
+            model.TenantId.Should().Be(JasperFx.StorageConstants.DefaultTenantId);
+            IBorderSecurityStore a = model.ForTenant("a"), b = model.ForTenant("b");
+
+            await a.ImportAsync(ReferenceTimeline2024.Steps);
+
+            (await a.ReadAllAsync()).Should().NotBeEmpty();
+            (await b.ReadAllAsync()).Should().BeEmpty();
+            (await model.ReadAllAsync()).Should().BeEmpty();
+            (await b.FundingTotalsAsync(new AsOfQuery(new LocalDate(2030, 1, 1)))).Should().Be(Projections.FundingTotals.None);
+        }
+        finally
+        {
+            await host.StopAsync();
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {ours} cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
     public async Task UseMartenReplacesTheStoreRegisteredBeforeAndChecksImportsAgainstTheContainersClock()
     {
         var services = new ServiceCollection();
