@@ -18,6 +18,9 @@ namespace BorderSecurity.Domain.Marten;
 /// <para>The class is split by responsibility: writes (<c>MartenBorderSecurityStore.Writes.cs</c>), import
 /// (<c>.Import.cs</c>), reading the log (<c>.Log.cs</c>) and questions (<c>.Queries.cs</c>, with the SQL in
 /// <see cref="AsOfSql"/> and the row assembly in <see cref="FigureRows"/>); the rebuild is <see cref="ProjectionRebuilder"/>.</para>
+/// <para>A store answers for one Marten tenant (<see cref="TenantId"/>, the default tenant unless given): under
+/// conjoined or database-per-tenant tenancy, <see cref="ForTenant"/> gives another tenant's store, and no write,
+/// stream, idempotency key or answer of one tenant is seen by another (docs/marten.md, Multi-tenancy).</para>
 /// </remarks>
 public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
 {
