@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace BorderSecurity.Timeline;
 
 /// <summary>Renders a report as Spectre.Console tables and a bar chart.</summary>
-internal static class TimelineTables
+internal static partial class TimelineTables
 {
     public static void Render(TimelineReport report, IAnsiConsole console)
     {

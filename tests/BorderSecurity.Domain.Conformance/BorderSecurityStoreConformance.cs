@@ -16,7 +16,7 @@ namespace BorderSecurity.Domain.Conformance;
 /// the one field that may differ between stores is <see cref="TimelineEntry.RecordedAt"/>, the instant this store
 /// wrote the event. Writes are checked for optimistic concurrency, idempotency and "a broken rule stores nothing".
 /// </summary>
-public abstract class BorderSecurityStoreConformance
+public abstract partial class BorderSecurityStoreConformance
 {
     /// <summary>The clock stores are made with: after every instant of the reference timeline and the generated histories.</summary>
     protected static readonly Instant Now = Instant.FromUtc(2026, 1, 1, 0, 0);

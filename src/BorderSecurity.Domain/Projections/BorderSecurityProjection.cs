@@ -20,7 +20,7 @@ namespace BorderSecurity.Domain.Projections;
 /// <para>Commands and legislation are small per stream; their state is their aggregate's Evolve folded over the
 /// stream's events that count, kept sorted by valid date.</para>
 /// </remarks>
-public sealed class BorderSecurityProjection : IBorderSecurityQueries
+public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
 {
     private readonly Lock _gate = new();
     private readonly SequenceSet _applied = new();

@@ -6,7 +6,7 @@ namespace BorderSecurity.Domain.Projections;
 /// Every question the model answers, on both time axes. Every answer is a pure function of the events and
 /// the question: the same events recorded in another order give the same answer (see docs/projections.md).
 /// </summary>
-public interface IBorderSecurityQueries
+public partial interface IBorderSecurityQueries
 {
     /// <summary>All funding: portfolio, recipients, origins, capabilities, commitments.</summary>
     /// <param name="query">The question.</param>

@@ -17,7 +17,7 @@ namespace BorderSecurity.Domain.Storage;
 /// <para>Register one with <c>services.AddBorderSecurity()</c> (in memory) or, with the Marten package,
 /// <c>services.AddBorderSecurity().UseMarten(...)</c>.</para>
 /// </remarks>
-public interface IBorderSecurityStore
+public partial interface IBorderSecurityStore
 {
     /// <summary>
     /// Decides a request against its stream and stores the events, known from the moment they are recorded.

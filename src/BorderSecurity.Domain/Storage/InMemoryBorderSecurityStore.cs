@@ -24,7 +24,7 @@ namespace BorderSecurity.Domain.Storage;
 /// var funding = await store.FundingAsync(new AsOfQuery(new LocalDate(2024, 11, 5)));
 /// </code>
 /// </example>
-public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
+public sealed partial class InMemoryBorderSecurityStore : IBorderSecurityStore
 {
     private readonly Lock _gate = new();
     private readonly IClock _clock;
