@@ -72,6 +72,12 @@ public static class BorderSecurityStoreOptions
             options.Events.MapEventType(type, EventCatalogue.NameOf(type));
         }
 
+        // Shapes the model no longer writes are read through the same mapping as everywhere else (EventCatalogue.LegacyShapes).
+        foreach (var legacy in EventCatalogue.LegacyShapes)
+        {
+            RegisterUpcaster.MakeGenericMethod(legacy.StoredType, legacy.CurrentType).Invoke(null, [options, legacy]);
+        }
+
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.Default, json =>
         {
             json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
@@ -92,6 +98,14 @@ public static class BorderSecurityStoreOptions
 
         return options;
     }
+
+    private static readonly System.Reflection.MethodInfo RegisterUpcaster =
+        typeof(BorderSecurityStoreOptions).GetMethod(nameof(Upcast), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+    private static void Upcast<TStored, TCurrent>(StoreOptions options, LegacyEventShape legacy)
+        where TStored : class
+        where TCurrent : class =>
+        options.Events.Upcast<TStored, TCurrent>(legacy.WireName, stored => (TCurrent)legacy.Forward(stored));
 }
 
 /// <summary>How the projection tables (<c>bsd_events</c>, <c>bsd_statements</c>, ...) are kept up to date.</summary>

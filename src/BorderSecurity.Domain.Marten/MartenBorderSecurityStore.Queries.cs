@@ -186,8 +186,8 @@ public sealed partial class MartenBorderSecurityStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(reader.GetString(6)));
-            var data = (IBorderSecurityEvent)serializer.FromJson(EventCatalogue.TypeOf(reader.GetString(5)), json);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(reader.GetString(6));
+            var data = EventCatalogue.Read(reader.GetString(5), type => serializer.FromJson(type, new MemoryStream(bytes, writable: false)));
             events.Add(new RecordedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), InstantOf(reader, 4), data)
             {
                 KnownFrom = InstantOf(reader, 3),

@@ -152,14 +152,14 @@ public static class ProjectionRebuilder
         Parallel.For(0, raw.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var r = raw[i];
-            if (!EventCatalogue.TryTypeOf(r.Type, out var type))
+            if (!EventCatalogue.TryStoredTypeOf(r.Type, out _))
             {
                 return;
             }
 
-            using var json = new MemoryStream(r.Data, writable: false);
             var recordedAt = Instant.FromDateTimeOffset(r.Timestamp);
-            var recorded = new RecordedEvent(r.Sequence, r.StreamId, r.Version, recordedAt, (IBorderSecurityEvent)serializer.FromJson(type, json))
+            var data = EventCatalogue.Read(r.Type, type => serializer.FromJson(type, new MemoryStream(r.Data, writable: false)));
+            var recorded = new RecordedEvent(r.Sequence, r.StreamId, r.Version, recordedAt, data)
             {
                 KnownFrom = MartenRecordedEvents.KnownFromOf(r.KnownFrom, r.Sequence) ?? recordedAt,
             };

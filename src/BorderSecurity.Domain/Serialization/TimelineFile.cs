@@ -47,8 +47,16 @@ public sealed record ReplayResult(IReadOnlyList<RecordedEvent> Recorded, int Ste
 /// </remarks>
 public static class TimelineFile
 {
-    /// <summary>The format identifier a file must carry in its <c>format</c> property.</summary>
-    public const string Format = "border-security-timeline/1";
+    /// <summary>
+    /// The format version this library writes. It goes up by one whenever a request's fields change; files of every
+    /// earlier version keep reading, their old request shapes mapped forward (<see cref="RequestCatalogue.LegacyShapes"/>).
+    /// </summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The format identifier this library writes in a file's <c>format</c> property.</summary>
+    public const string Format = FormatPrefix + "1";
+
+    private const string FormatPrefix = "border-security-timeline/";
 
     /// <summary>The largest file accepted: 16 MiB.</summary>
     public const int MaxBytes = 16 * 1024 * 1024;
@@ -86,9 +94,11 @@ public static class TimelineFile
                 throw new TimelineFileException(1, "$", "a timeline file must be a JSON object with \"format\" and \"steps\".");
             }
 
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
+                || FormatVersionOf(format.GetString()!) is not { } formatVersion)
             {
-                throw new TimelineFileException(1, "$.format", $"\"format\" must be \"{Format}\".");
+                throw new TimelineFileException(1, "$.format",
+                    $"\"format\" must be \"{FormatPrefix}N\" with N from 1 to {FormatVersion} (this library writes \"{Format}\").");
             }
 
             if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
@@ -102,7 +112,7 @@ public static class TimelineFile
             foreach (var step in steps.EnumerateArray())
             {
                 var line = index < lines.Count ? lines[index] : 0;
-                result.Add(ReadStep(step, index, line));
+                result.Add(ReadStep(step, index, line, formatVersion));
                 index++;
             }
 
@@ -249,7 +259,15 @@ public static class TimelineFile
         }
     }
 
-    private static TimelineStep ReadStep(JsonElement step, int index, int line)
+    private static int? FormatVersionOf(string format) =>
+        format.StartsWith(FormatPrefix, StringComparison.Ordinal)
+        && int.TryParse(format.AsSpan(FormatPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+        && version is >= 1 and <= FormatVersion
+        && format == FormatPrefix + version.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ? version
+            : null;
+
+    private static TimelineStep ReadStep(JsonElement step, int index, int line, int formatVersion)
     {
         var path = $"$.steps[{index}]";
         if (step.ValueKind != JsonValueKind.Object)
@@ -290,8 +308,10 @@ public static class TimelineFile
 
         try
         {
-            var request = (IBorderSecurityRequest?)data.Deserialize(type, JsonOptions)
-                          ?? throw new TimelineFileException(line, path + ".data", "\"data\" must not be null.");
+            var legacy = RequestCatalogue.TryGetLegacyShape(type.Name, formatVersion, out var shape) ? shape : null;
+            var read = data.Deserialize(legacy?.StoredType ?? type, JsonOptions)
+                       ?? throw new TimelineFileException(line, path + ".data", "\"data\" must not be null.");
+            var request = legacy is null ? (IBorderSecurityRequest)read : legacy.Forward(read);
             return new TimelineStep(knownFrom, request);
         }
         catch (JsonException e)

@@ -59,6 +59,16 @@ public static class EventCatalogue
 
     private static readonly FrozenMap ByType = FrozenMap.Build(Types);
 
+    /// <summary>
+    /// Every shape the model once wrote and no longer writes, each mapped forward to its current event type. Add one
+    /// line here when an event's shape changes (see <see cref="LegacyEventShape"/>); never edit a shipped entry.
+    /// </summary>
+    private static readonly ImmutableArray<LegacyEventShape> Legacy =
+    [
+    ];
+
+    private static readonly IReadOnlyDictionary<string, LegacyEventShape> LegacyByName = CheckedLegacy();
+
     /// <summary>Every event type, in catalogue order.</summary>
     public static IReadOnlyList<Type> EventTypes { get; } = [.. Types.Select(t => t.Type)];
 
@@ -102,6 +112,63 @@ public static class EventCatalogue
         ByType.Aggregates.TryGetValue(Guard.Against.Null(eventType), out var kind)
             ? kind
             : throw new ArgumentException($"{eventType.Name} is not an event type of the model.", nameof(eventType));
+
+    /// <summary>The shapes the model still reads but no longer writes (see <see cref="LegacyEventShape"/>).</summary>
+    public static IReadOnlyList<LegacyEventShape> LegacyShapes => Legacy;
+
+    /// <summary>The type stored JSON under a wire name is read into: the current event type, or a legacy shape's record.</summary>
+    /// <param name="name">A wire name, current or legacy.</param>
+    /// <param name="storedType">The type to deserialise the stored JSON into.</param>
+    /// <returns>Whether the name is one the model reads.</returns>
+    public static bool TryStoredTypeOf(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? storedType)
+    {
+        if (ByType.Types.TryGetValue(Guard.Against.Null(name), out storedType))
+        {
+            return true;
+        }
+
+        storedType = LegacyByName.TryGetValue(name, out var legacy) ? legacy.StoredType : null;
+        return storedType is not null;
+    }
+
+    /// <summary>
+    /// Reads a stored event of any shape the model ever wrote: deserialises it as <see cref="TryStoredTypeOf"/> says and
+    /// maps a legacy shape forward. The one path every reader of stored JSON goes through.
+    /// </summary>
+    /// <param name="name">The event's wire name.</param>
+    /// <param name="deserialize">Deserialises the stored JSON into the given type.</param>
+    /// <returns>The event in its current shape.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a wire name the model reads.</exception>
+    public static IBorderSecurityEvent Read(string name, Func<Type, object?> deserialize)
+    {
+        Guard.Against.Null(deserialize);
+        if (!TryStoredTypeOf(name, out var storedType))
+        {
+            throw new ArgumentException($"'{name}' is not the wire name of an event type of the model.", nameof(name));
+        }
+
+        var stored = deserialize(storedType) ?? throw new ArgumentException($"A {name} event was stored as null.", nameof(name));
+        return LegacyByName.TryGetValue(name, out var legacy) ? legacy.Forward(stored) : (IBorderSecurityEvent)stored;
+    }
+
+    private static Dictionary<string, LegacyEventShape> CheckedLegacy()
+    {
+        var byName = new Dictionary<string, LegacyEventShape>(StringComparer.Ordinal);
+        foreach (var shape in Legacy)
+        {
+            if (ByType.Types.ContainsKey(shape.WireName) || !byName.TryAdd(shape.WireName, shape))
+            {
+                throw new InvalidOperationException($"The legacy wire name {shape.WireName} is also a current or another legacy name.");
+            }
+
+            if (!ByType.Names.ContainsKey(shape.CurrentType))
+            {
+                throw new InvalidOperationException($"The legacy shape {shape.WireName} maps to {shape.CurrentType.Name}, which is not in the catalogue.");
+            }
+        }
+
+        return byName;
+    }
 
     private sealed record FrozenMap(
         IReadOnlyDictionary<Type, string> Names,

@@ -29,4 +29,27 @@ public static class RequestCatalogue
     /// <returns>Whether a request type has that name.</returns>
     public static bool TryGetType(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
         ByName.TryGetValue(Guard.Against.Null(name), out type);
+
+    /// <summary>
+    /// Request shapes of earlier timeline formats, each mapped forward to its current request. Add one line here when a
+    /// request's fields change (see <see cref="LegacyRequestShape"/>); never edit a shipped entry.
+    /// </summary>
+    private static readonly LegacyRequestShape[] Legacy =
+    [
+    ];
+
+    /// <summary>The request shapes of earlier timeline formats (see <see cref="LegacyRequestShape"/>).</summary>
+    public static IReadOnlyList<LegacyRequestShape> LegacyShapes => Legacy;
+
+    /// <summary>The shape a request had in files of a given timeline format version, if it differs from today's.</summary>
+    /// <param name="name">The request's name.</param>
+    /// <param name="formatVersion">The file's format version.</param>
+    /// <param name="shape">The oldest legacy shape still in use at that version, or <see langword="null"/> when the file carries today's shape.</param>
+    /// <returns>Whether the file carries a legacy shape of the request.</returns>
+    public static bool TryGetLegacyShape(string name, int formatVersion, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LegacyRequestShape? shape)
+    {
+        Guard.Against.Null(name);
+        shape = Legacy.Where(l => l.RequestName == name && formatVersion <= l.UntilFormat).MinBy(l => l.UntilFormat);
+        return shape is not null;
+    }
 }

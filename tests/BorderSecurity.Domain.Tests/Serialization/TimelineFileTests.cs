@@ -159,4 +159,35 @@ public class TimelineFileTests
 
         act.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.format");
     }
+
+    [Theory]
+    [InlineData("border-security-timeline/0")]
+    [InlineData("border-security-timeline/01")]
+    [InlineData("border-security-timeline/+1")]
+    [InlineData("border-security-timeline/ 1")]
+    [InlineData("border-security-timeline/")]
+    public void AFormatVersionThisLibraryCannotReadIsRefusedNamingTheFormat(string format)
+    {
+        var act = () => Read($$"""{ "format": "{{format}}", "steps": [] }""");
+
+        act.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.format");
+    }
+
+    [Fact]
+    public void AFileOfALaterFormatThanThisLibraryWritesIsRefusedNamingTheFormat()
+    {
+        var later = TimelineFile.FormatVersion + 1;
+        var act = () => Read($$"""{ "format": "border-security-timeline/{{later}}", "steps": [] }""");
+
+        act.Should().Throw<TimelineFileException>().Which.Detail.Should().Contain($"1 to {TimelineFile.FormatVersion}");
+    }
+
+    [Fact]
+    public void EveryFormatVersionUpToTheCurrentOneReads()
+    {
+        for (var version = 1; version <= TimelineFile.FormatVersion; version++)
+        {
+            Read($$"""{ "format": "border-security-timeline/{{version}}", "steps": [] }""").Should().BeEmpty();
+        }
+    }
 }

@@ -68,11 +68,52 @@ public class ValueTests
     {
         var names = EventCatalogue.EventTypes.Select(EventCatalogue.NameOf).ToArray();
 
-        names.Should().OnlyHaveUniqueItems().And.OnlyContain(n => n.EndsWith(".v1"));
+        names.Should().OnlyHaveUniqueItems().And.OnlyContain(n => System.Text.RegularExpressions.Regex.IsMatch(n, @"^[a-z-]+\.[a-z-]+\.v[1-9][0-9]*$"));
         EventCatalogue.EventTypes.Should().OnlyContain(t => t.IsSealed && EventCatalogue.TypeOf(EventCatalogue.NameOf(t)) == t);
         typeof(IBorderSecurityEvent).Assembly.GetTypes()
             .Where(t => typeof(IBorderSecurityEvent).IsAssignableFrom(t) && !t.IsInterface)
             .Should().BeEquivalentTo(EventCatalogue.EventTypes, "every event must be in the catalogue");
+    }
+
+    [Fact]
+    public void EveryLegacyShapeIsAnOldWireNameOfACurrentEventReadThroughTheCatalogue()
+    {
+        var current = EventCatalogue.EventTypes.Select(EventCatalogue.NameOf).ToHashSet();
+
+        foreach (var legacy in EventCatalogue.LegacyShapes)
+        {
+            current.Should().NotContain(legacy.WireName, "a legacy wire name is never reused by a current event");
+            EventCatalogue.EventTypes.Should().Contain(legacy.CurrentType);
+            legacy.StoredType.IsSealed.Should().BeTrue();
+            typeof(IBorderSecurityEvent).IsAssignableFrom(legacy.StoredType).Should().BeFalse("an old shape is only read, never decided or stored");
+            EventCatalogue.TryStoredTypeOf(legacy.WireName, out var stored).Should().BeTrue();
+            stored.Should().Be(legacy.StoredType);
+        }
+
+        foreach (var type in EventCatalogue.EventTypes)
+        {
+            EventCatalogue.TryStoredTypeOf(EventCatalogue.NameOf(type), out var stored).Should().BeTrue();
+            stored.Should().Be(type);
+        }
+
+        EventCatalogue.TryStoredTypeOf("funding.pledged.v0", out _).Should().BeFalse();
+        var unknown = () => EventCatalogue.Read("funding.pledged.v0", _ => new object());
+        unknown.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("name");
+    }
+
+    [Fact]
+    public void EveryLegacyRequestShapeMapsAnOlderTimelineFormatToACurrentRequest()
+    {
+        foreach (var legacy in RequestCatalogue.LegacyShapes)
+        {
+            RequestCatalogue.TryGetType(legacy.RequestName, out _).Should().BeTrue();
+            legacy.UntilFormat.Should().BeInRange(1, BorderSecurity.Domain.Serialization.TimelineFile.FormatVersion - 1);
+            legacy.StoredType.IsSealed.Should().BeTrue();
+            RequestCatalogue.TryGetLegacyShape(legacy.RequestName, legacy.UntilFormat, out var shape).Should().BeTrue();
+            shape!.UntilFormat.Should().BeLessThanOrEqualTo(legacy.UntilFormat);
+            RequestCatalogue.TryGetLegacyShape(legacy.RequestName, BorderSecurity.Domain.Serialization.TimelineFile.FormatVersion, out _)
+                .Should().BeFalse("files of the current format carry today's shape");
+        }
     }
 
     [Fact]
