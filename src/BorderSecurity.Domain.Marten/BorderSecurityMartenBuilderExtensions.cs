@@ -44,6 +44,10 @@ public static class BorderSecurityMartenBuilderExtensions
     {
         Guard.Against.Null(builder);
         Guard.Against.NullOrWhiteSpace(connectionString);
+
+        // Marten's start-up resolves loggers; a plain ServiceCollection (a console, a test) has none registered.
+        // AddLogging only adds what is missing, so a host's own logging configuration is kept.
+        builder.Services.AddLogging();
         builder.Services.AddMartenStore<IBorderSecurityDocumentStore>(options =>
         {
             options.Connection(connectionString);

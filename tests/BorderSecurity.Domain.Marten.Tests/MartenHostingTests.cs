@@ -144,6 +144,26 @@ public class MartenHostingTests
         var noConnection = () => new BorderSecurityBuilder(services).UseMarten(" ");
         noConnection.Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public async Task UseMartenWorksInAPlainServiceCollectionWithoutLoggingRegistered()
+    {
+        var services = new ServiceCollection();
+        var schema = $"bs_{Guid.NewGuid():N}"[..24];
+        services.AddBorderSecurity().UseMarten(PostgresServer.Instance.ConnectionString, options => options.DatabaseSchemaName = schema);
+        await using var provider = services.BuildServiceProvider();
+        foreach (var service in provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None); // applies the schema, as a host would on start
+        }
+
+        var store = provider.GetRequiredService<IBorderSecurityStore>();
+        var imported = await store.ImportAsync(ReferenceTimeline2024.Steps);
+
+        imported.EventsStored.Should().BeGreaterThan(0);
+        (await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 11, 5)), "Border Security Command")).Total
+            .Should().Be(Money.FromMillions(150));
+    }
 }
 
 /// <summary>A host's own aggregate, on Guid streams.</summary>
