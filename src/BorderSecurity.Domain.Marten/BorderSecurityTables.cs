@@ -82,6 +82,11 @@ internal sealed class BorderSecurityTables
         Idempotency.AddColumn<long>("from_version").NotNull();
         Idempotency.AddColumn<long>("to_version").NotNull();
 
+        // The tenants whose model has used this schema in this database. Only consulted when events are not conjoined
+        // and there are several databases: a second tenant found here would share the first one's streams.
+        DatabaseTenants = new Table(new PostgresqlObjectName(schema, "bsd_database_tenants", SchemaUtils.IdentifierUsage.General));
+        DatabaseTenants.AddColumn<string>("tenant").AsPrimaryKey();
+
         InsertEventSql = $"insert into {schema}.bsd_events (tenant_id, seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, seq) do nothing";
         InsertProvenanceSql = $"insert into {schema}.bsd_provenances (tenant_id, hash, provenance) values (?, ?, ?::jsonb) on conflict (tenant_id, hash) do nothing";
         InsertRecipientSql = $"insert into {schema}.bsd_commitment_recipients (tenant_id, recipient, stream_id) values (?, ?, ?) on conflict do nothing";
@@ -117,6 +122,9 @@ internal sealed class BorderSecurityTables
     /// <summary><c>bsd_commitment_recipients</c>: which commitments each recipient was ever given (a recipient never changes once a commitment is created).</summary>
     public Table Recipients { get; }
 
+    /// <summary>The tenants whose model has used this schema in this database (see MartenBorderSecurityStore.DatabaseAsync).</summary>
+    public Table DatabaseTenants { get; }
+
     public string InsertRecipientSql { get; }
 
     public string InsertProvenanceSql { get; }
@@ -131,5 +139,5 @@ internal sealed class BorderSecurityTables
         from index in table.Indexes
         select (index.Name, index.ToDDL(table));
 
-    public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency, Provenances, Recipients];
+    public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency, Provenances, Recipients, DatabaseTenants];
 }

@@ -10,7 +10,7 @@ public sealed partial class MartenBorderSecurityStore
     public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long afterSequence = 0, CancellationToken cancellationToken = default)
     {
         Guard.Against.Negative(afterSequence);
-        await using var session = ReadSession();
+        await using var session = await ReadSessionAsync().ConfigureAwait(false);
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.Sequence > afterSequence)
             .OrderBy(e => e.Sequence)
@@ -22,7 +22,7 @@ public sealed partial class MartenBorderSecurityStore
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(streamId);
-        await using var session = ReadSession();
+        await using var session = await ReadSessionAsync().ConfigureAwait(false);
         var events = await session.Events.FetchStreamAsync(streamId, token: cancellationToken).ConfigureAwait(false);
         return [.. events.Where(e => e.Data is IBorderSecurityEvent).Select(MartenRecordedEvents.ToRecorded)];
     }

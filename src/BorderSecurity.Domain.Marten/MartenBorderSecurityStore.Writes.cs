@@ -64,7 +64,7 @@ public sealed partial class MartenBorderSecurityStore
     private async Task<SubmitResult> AttemptAsync(Write write, StreamCache.Entry? cached, CancellationToken cancellationToken)
     {
         var (request, idempotencyKey, expectedVersion, knownFrom) = write;
-        await using var session = WriteSession();
+        await using var session = await WriteSessionAsync().ConfigureAwait(false);
         IReadOnlyList<IBorderSecurityEvent> history;
         long version;
         if (cached is not null)
@@ -179,7 +179,7 @@ public sealed partial class MartenBorderSecurityStore
             (streamId, from, to) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
         }
 
-        await using var session = ReadSession();
+        await using var session = await ReadSessionAsync().ConfigureAwait(false);
         var events = await session.Events.FetchStreamAsync(streamId, to, token: cancellationToken).ConfigureAwait(false);
         return new SubmitResult([.. events.Where(e => e.Version >= from).Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: true);
     }

@@ -125,16 +125,84 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
         return _tenants.GetOrAdd(tenantId, id => new MartenBorderSecurityStore(_store, _streamCacheCapacity, _clock, id, _tenants));
     }
 
-    /// <summary>A session of this store's tenant for writing.</summary>
-    private IDocumentSession WriteSession() => _store.LightweightSession(_tenantId);
+    /// <summary>A session of this store's tenant for writing (after checking the tenant's database keeps it apart).</summary>
+    private async ValueTask<IDocumentSession> WriteSessionAsync()
+    {
+        await DatabaseAsync().ConfigureAwait(false);
+        return _store.LightweightSession(_tenantId);
+    }
 
-    /// <summary>A session of this store's tenant for reading.</summary>
-    private IQuerySession ReadSession() => _store.QuerySession(_tenantId);
+    /// <summary>A session of this store's tenant for reading (after checking the tenant's database keeps it apart).</summary>
+    private async ValueTask<IQuerySession> ReadSessionAsync()
+    {
+        await DatabaseAsync().ConfigureAwait(false);
+        return _store.QuerySession(_tenantId);
+    }
 
-    /// <summary>The database holding this store's tenant (the one database unless each tenant has its own).</summary>
+    /// <summary>
+    /// The database holding this store's tenant (the one database unless each tenant has its own). Every session and
+    /// connection of the store comes through here, so a tenant whose database also holds other tenants while events are
+    /// not conjoined is refused before anything is read or written.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tenant shares its database with other tenants and events are not conjoined.</exception>
     internal async ValueTask<IMartenDatabase> DatabaseAsync()
     {
-        return _database ??= await _store.Storage.FindOrCreateDatabase(_tenantId).ConfigureAwait(false);
+        if (_database is not null)
+        {
+            return _database;
+        }
+
+        var database = await _store.Storage.FindOrCreateDatabase(_tenantId).ConfigureAwait(false);
+        if (_store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
+            || (_store.Options as StoreOptions)?.Tenancy.Cardinality == JasperFx.Descriptors.DatabaseCardinality.Single)
+        {
+            // Conjoined: every row carries the tenant. One database, not conjoined: only the default tenant (constructor).
+            return _database = database;
+        }
+
+        // A database per tenant, as far as the tenancy says; but Marten lets several tenants share one database
+        // (MultiTenantedWithSingleServer's InDatabaseNamed, AddMultipleTenantDatabase). The database itself records
+        // which tenants' models have used it, so a second tenant is refused whichever process meets it first.
+        var others = await OtherTenantsOfAsync(database).ConfigureAwait(false);
+        if (others.Count > 0)
+        {
+            // Several tenants in one database and events not keyed by tenant: their streams would be one and the same.
+            throw new InvalidOperationException(
+                $"Tenant '{_tenantId}' shares its database with {string.Join(", ", others.Select(o => $"'{o}'"))} and events are not conjoined: " +
+                "nothing would keep their streams apart. Set Events.TenancyStyle = TenancyStyle.Conjoined, or give each tenant a database of its own. " +
+                "See docs/marten.md, Multi-tenancy.");
+        }
+
+        return _database = database;
+    }
+
+    private async Task<IReadOnlyList<string>> OtherTenantsOfAsync(IMartenDatabase database)
+    {
+        await using var connection = database.CreateConnection(ConnectionUsage.ReadWrite);
+        await connection.OpenAsync().ConfigureAwait(false);
+        // Under a table lock, so two tenants meeting an empty database at once cannot both take it; a refused tenant
+        // is not recorded, so it never locks out the tenant that owns the database.
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"lock table {_schema}.bsd_database_tenants in share row exclusive mode; " +
+            $"insert into {_schema}.bsd_database_tenants (tenant) select @tenant " +
+            $"where not exists (select 1 from {_schema}.bsd_database_tenants where tenant <> @tenant) on conflict do nothing; " +
+            $"select tenant from {_schema}.bsd_database_tenants where tenant <> @tenant order by tenant", connection, transaction);
+        command.Parameters.AddWithValue("tenant", _tenantId);
+        var others = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        do
+        {
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                others.Add(reader.GetString(0));
+            }
+        }
+        while (await reader.NextResultAsync().ConfigureAwait(false));
+
+        await reader.DisposeAsync().ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return others;
     }
 
     /// <summary>The value of the <c>tenant_id</c> column for this store's tenant.</summary>
@@ -142,7 +210,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
 
     /// <summary>A new, unopened connection to this store's tenant's database.</summary>
     internal NpgsqlConnection OpenConnection() =>
-        (_database ?? _store.Storage.FindOrCreateDatabase(_tenantId).AsTask().GetAwaiter().GetResult()).CreateConnection(ConnectionUsage.ReadWrite);
+        (_database ?? DatabaseAsync().AsTask().GetAwaiter().GetResult()).CreateConnection(ConnectionUsage.ReadWrite);
 
     private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
     {

@@ -116,6 +116,83 @@ public class MartenTenancyTests
     }
 
     [Fact]
+    public async Task TenantsOnOneServerEachWithADatabaseMartenCreatesNeverSeeEachOthersFigures()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var (tenantA, tenantB) = ($"ssa_{suffix}", $"ssb_{suffix}");
+        try
+        {
+            using (var store = DocumentStore.For(options =>
+                   {
+                       // Marten creates each tenant's database on this server on first use.
+                       options.MultiTenantedWithSingleServer(PostgresServer.Instance.ConnectionString, tenancy => tenancy.WithTenants(tenantA, tenantB));
+                       options.DatabaseSchemaName = "bsd_single_server";
+                       options.AutoCreateSchemaObjects = AutoCreate.All;
+                       options.AddBorderSecurity();
+                   }))
+            {
+                var a = new MartenBorderSecurityStore(store, tenantId: tenantA);
+                var b = a.ForTenant(tenantB);
+                foreach (var database in await store.Storage.AllDatabases())
+                {
+                    await database.ApplyAllConfiguredChangesToDatabaseAsync();
+                }
+
+                await TwoTenantsAsync(a, b, async () =>
+                {
+                    await a.RebuildProjectionsAsync();
+                    await b.RebuildProjectionsAsync();
+                });
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"drop database if exists {tenantA} with (force)");
+            await ExecuteAsync($"drop database if exists {tenantB} with (force)");
+        }
+    }
+
+    [Fact]
+    public async Task TenantsSharingADatabaseWithoutConjoinedEventsAreRefusedRatherThanSharingStreams()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var shared = $"ssd_{suffix}";
+        try
+        {
+            using (var store = DocumentStore.For(options =>
+                   {
+                       options.MultiTenantedWithSingleServer(PostgresServer.Instance.ConnectionString,
+                           tenancy => tenancy.WithTenants("c", "d").InDatabaseNamed(shared));
+                       options.DatabaseSchemaName = "bsd_shared_db";
+                       options.AutoCreateSchemaObjects = AutoCreate.All;
+                       options.AddBorderSecurity();
+                   }))
+            {
+                foreach (var database in await store.Storage.AllDatabases())
+                {
+                    await database.ApplyAllConfiguredChangesToDatabaseAsync();
+                }
+
+                var c = new MartenBorderSecurityStore(store, tenantId: "c");
+                (await c.ReadAllAsync()).Should().BeEmpty("the first tenant to use the database has it to itself");
+                var d = c.ForTenant("d");
+                var write = () => d.ImportAsync(ReferenceTimeline2024.Steps.Take(1));
+                (await write.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*'d' shares its database with 'c'*Conjoined*");
+                var read = () => d.FundingTotalsAsync(Everything);
+                await read.Should().ThrowAsync<InvalidOperationException>();
+                (await c.ReadAllAsync()).Should().BeEmpty("the refused tenant stored nothing");
+                (await new MartenBorderSecurityStore(store, tenantId: "c").ReadAllAsync()).Should().BeEmpty("a refused tenant never locks out the database's owner");
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"drop database if exists {shared} with (force)");
+        }
+    }
+
+    [Fact]
     public void ATenantOfAStoreWithoutMultiTenancyIsRefusedRatherThanSharingItsStreams()
     {
         using var store = MartenStoreFactory.Create("ten_none");
