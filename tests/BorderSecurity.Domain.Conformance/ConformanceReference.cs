@@ -44,7 +44,7 @@ public sealed class ConformanceReference
             clock.Set(step.KnownFrom);
             try
             {
-                if (!log.Submit(step.Request, IdempotencyKeys.For(step.Request)).AlreadyRecorded)
+                if (!log.Submit(step.Request, IdempotencyKeys.For(step)).AlreadyRecorded)
                 {
                     accepted.Add(step);
                 }
