@@ -13,8 +13,8 @@ public class TimelineFileStepTests
 
     private static IReadOnlyList<TimelineStep> Read(string json) => TimelineFile.Read(Encoding.UTF8.GetBytes(json));
 
-    private static TimelineStep Pledge(string id, Instant knownFrom) =>
-        new(knownFrom, new PledgeFunding(id, "Border Security Command", Money.FromMillions(5), FundingBasis.Firm, null, new FundingPeriod("not stated"),
+    private static TimelineStep Pledge(string id, Instant knownFrom, int millions = 5) =>
+        new(knownFrom, new PledgeFunding(id, "Border Security Command", Money.FromMillions(millions), FundingBasis.Firm, null, new FundingPeriod("not stated"),
             "steps", "tester", new LocalDate(2024, 1, 1), Provenance.Of(Cited)));
 
     [Fact]
@@ -59,7 +59,7 @@ public class TimelineFileStepTests
         {
             Pledge("funding:a", Instant.FromUtc(2024, 2, 1, 12, 0)),
             Pledge("funding:b", Instant.FromUtc(2024, 2, 2, 12, 0)),
-            Pledge("funding:a", Instant.FromUtc(2024, 2, 3, 12, 0)) with { Id = "again" },
+            Pledge("funding:a", Instant.FromUtc(2024, 2, 3, 12, 0), millions: 6),
         };
         var replay = () => TimelineFile.Replay(steps, store, clock);
 
