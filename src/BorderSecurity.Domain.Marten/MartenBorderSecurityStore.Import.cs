@@ -10,8 +10,8 @@ public sealed partial class MartenBorderSecurityStore
 {
     /// <inheritdoc />
     /// <remarks>
-    /// Each step is one transaction, stored at most once (its idempotency key is <see cref="IdempotencyKeys.For"/> of
-    /// its request), so an import that stopped half way (the database went away) is resumed by running it again. Its
+    /// Each step is one transaction, stored at most once (its idempotency key is <see cref="IdempotencyKeys.For(TimelineStep)"/>:
+    /// its step id, if any, and its request's content), so an import that stopped half way (the database went away) is resumed by running it again. Its
     /// events are recorded at Marten's timestamp (<c>mt_events.timestamp</c>) and keep the step's known-from instant in the
     /// <see cref="MartenRecordedEvents.KnownFromHeader"/> header. A step known from after the store's clock (the
     /// constructor's <c>clock</c>) is rejected: a fact cannot be recorded before it is known.
@@ -40,7 +40,7 @@ public sealed partial class MartenBorderSecurityStore
 
             try
             {
-                var result = await SubmitAsync(step.Request, expectedVersion: null, IdempotencyKeys.For(step.Request), step.KnownFrom, cancellationToken)
+                var result = await SubmitAsync(step.Request, expectedVersion: null, IdempotencyKeys.For(step), step.KnownFrom, cancellationToken)
                     .ConfigureAwait(false);
                 if (result.AlreadyRecorded)
                 {

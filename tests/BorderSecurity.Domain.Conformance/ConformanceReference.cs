@@ -6,9 +6,12 @@ using BorderSecurity.Domain.Storage;
 namespace BorderSecurity.Domain.Conformance;
 
 /// <summary>
-/// What a store should answer for a list of timeline steps: the steps replayed into the plain log
+/// The other store's answers for a list of timeline steps: the steps replayed into the plain log
 /// (<see cref="InMemoryEventStore"/>, each step once by its idempotency key, recorded at its known-from instant) and
-/// asked through the brute-force <see cref="ReferenceProjection"/>, which folds every counting event on every question.
+/// asked through <see cref="BorderSecurityProjection"/>, the in-memory store's projection. Comparing a store with it
+/// is a store-against-store check (for the Marten store: SQL and tables against the in-memory indexes); it is not an
+/// oracle, since it shares the statement mapping and the aggregates with every store. The independent check is
+/// <see cref="IndependentOracle"/>.
 /// </summary>
 public sealed class ConformanceReference
 {
@@ -16,7 +19,7 @@ public sealed class ConformanceReference
     {
         Accepted = accepted;
         Events = events;
-        Queries = new ReferenceProjection(events);
+        Queries = BorderSecurityProjection.Of(events);
     }
 
     /// <summary>The steps the log accepted, in order: repeats of an earlier step's content and steps that broke a rule are left out.</summary>
@@ -25,7 +28,7 @@ public sealed class ConformanceReference
     /// <summary>The events, in recording order.</summary>
     public IReadOnlyList<RecordedEvent> Events { get; }
 
-    /// <summary>The brute-force answers.</summary>
+    /// <summary>The in-memory projection's answers over <see cref="Events"/>.</summary>
     public IBorderSecurityQueries Queries { get; }
 
     /// <summary>Replays steps, keeping those the log accepts.</summary>
@@ -41,7 +44,7 @@ public sealed class ConformanceReference
             clock.Set(step.KnownFrom);
             try
             {
-                if (!log.Submit(step.Request, IdempotencyKeys.For(step.Request)).AlreadyRecorded)
+                if (!log.Submit(step.Request, IdempotencyKeys.For(step)).AlreadyRecorded)
                 {
                     accepted.Add(step);
                 }

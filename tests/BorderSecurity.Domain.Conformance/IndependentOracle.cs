@@ -7,8 +7,9 @@ namespace BorderSecurity.Domain.Conformance;
 /// A small model of the funding and recruitment answers written from the rules in docs/projections.md and
 /// docs/events.md, sharing no code with what it checks: its own visibility rule, its own fold of each event, its own
 /// sums, its own source order. It reads only the events' own fields (no aggregate's Evolve, no statement mapping, no
-/// <c>AsOfQuery.Includes</c>, no <c>FundingTotals.Of</c>, no projection). Commands and legislation are not modelled
-/// here (the conformance suite checks them against the brute-force reference).
+/// <c>AsOfQuery.Includes</c>, no <c>FundingTotals.Of</c>, no projection). Legislation, command overviews and the
+/// time series are in the other parts of this class (IndependentOracle.Legislation.cs, IndependentOracle.Commands.cs,
+/// IndependentOracle.Series.cs), under the same rule.
 /// </summary>
 /// <remarks>
 /// The rules, as the docs state them: an event counts when it happened on or before the as-of date, became known at
@@ -18,7 +19,7 @@ namespace BorderSecurity.Domain.Conformance;
 /// date). A withdrawn commitment counts zero with no allocations; an abandoned target counts zero heads and zero in
 /// post; a re-announcement adds a source (and, for a target, an announcement) and nothing else.
 /// </remarks>
-public static class IndependentOracle
+public static partial class IndependentOracle
 {
     /// <summary>A commitment as the oracle sees it.</summary>
     public sealed record Commitment(
@@ -181,14 +182,14 @@ public static class IndependentOracle
             .OrderBy(e => e.Data.ValidOn).ThenBy(e => e.Sequence)
             .Select(e => (e.StreamId, e.EventName, e.Data.ValidOn, e.KnownFrom))];
 
-    private static IEnumerable<List<RecordedEvent>> CountingStreams(IEnumerable<RecordedEvent> log, LocalDate asOf, Instant? knownAt, Instant? recordedBy) =>
+    internal static IEnumerable<List<RecordedEvent>> CountingStreams(IEnumerable<RecordedEvent> log, LocalDate asOf, Instant? knownAt, Instant? recordedBy) =>
         log.Where(e => Counts(e, asOf, knownAt, recordedBy))
             .GroupBy(e => e.StreamId)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.OrderBy(e => e.Data.ValidOn).ThenBy(e => e.Sequence).ToList());
 
     /// <summary>Each source once, in the order the counting events (valid date, then recording order) first cite it, as "document|headline".</summary>
-    private static IReadOnlyList<string> SourcesOf(IEnumerable<RecordedEvent> stream)
+    internal static IReadOnlyList<string> SourcesOf(IEnumerable<RecordedEvent> stream)
     {
         var seen = new List<string>();
         foreach (var e in stream)

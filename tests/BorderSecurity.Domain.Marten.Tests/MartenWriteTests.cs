@@ -67,6 +67,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         await factory.Model.SubmitAsync(Redirect(id));
         var accepted = 0;
         var conflicts = 0;
+        var written = new System.Collections.Concurrent.ConcurrentBag<(long Sequence, string AnnouncedBy)>();
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(async writer =>
         {
@@ -74,7 +75,12 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
             {
                 try
                 {
-                    await factory.Model.SubmitAsync(new ReannounceFunding(id, $"writer {writer}", new LocalDate(2024, 11, 4), Cited));
+                    var result = await factory.Model.SubmitAsync(new ReannounceFunding(id, $"writer {writer} write {i}", new LocalDate(2024, 11, 4), Cited));
+                    foreach (var e in result.Events)
+                    {
+                        written.Add((e.Sequence, ((FundingReannounced)e.Data).AnnouncedBy));
+                    }
+
                     Interlocked.Increment(ref accepted);
                 }
                 catch (StreamConcurrencyException)
@@ -85,9 +91,14 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         }));
 
         (accepted + conflicts).Should().Be(1_600);
+        accepted.Should().BePositive("a conflict means another writer's append won, so some writes are always accepted");
         var stream = (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).ToArray();
         stream.Should().HaveCount(accepted + 1);
         stream.Select(e => e.Version).Should().Equal(Enumerable.Range(1, accepted + 1).Select(v => (long)v));
+
+        // Exactly the accepted writes are in the stream, each once, and nothing of a rejected write.
+        stream.Skip(1).Select(e => (e.Sequence, ((FundingReannounced)e.Data).AnnouncedBy))
+            .Should().BeEquivalentTo(written, "every accepted write, and only those, is stored");
     }
 
     [Fact]

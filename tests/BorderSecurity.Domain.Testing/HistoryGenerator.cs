@@ -15,6 +15,9 @@ namespace BorderSecurity.Domain.Testing;
 public sealed record GeneratedHistory(IReadOnlyList<RecordedEvent> Events, IReadOnlyList<IBorderSecurityRequest> Requests, int Rejected,
     IReadOnlyList<BorderSecurity.Domain.ReferenceTimeline.TimelineStep> Steps)
 {
+    /// <summary>The rule each rejected request broke, in order (one entry per rejection).</summary>
+    public IReadOnlyList<string> RejectedRules { get; init; } = [];
+
     /// <summary>The first and last recorded instants.</summary>
     public (Instant First, Instant Last) RecordedSpan => (Events[0].RecordedAt, Events[^1].RecordedAt);
 }
@@ -25,7 +28,12 @@ public sealed record GeneratedHistory(IReadOnlyList<RecordedEvent> Events, IRead
 /// withdrawals and abandonments, recorded by an in-memory store whose clock moves forward by random steps.
 /// Every request goes through the deciders; those that break a rule are counted and dropped.
 /// </summary>
-public static class HistoryGenerator
+/// <remarks>
+/// Redirects sometimes name
+/// a generated bill or Act, so <c>ProgrammeMustBeAnEnactedAct</c> comes up. After the random requests, each history is
+/// topped up (<c>Cover</c>) with the cases the property tests rely on that chance left out, so every history has them.
+/// </remarks>
+public static partial class HistoryGenerator
 {
     private static readonly LocalDate Start = new(2023, 1, 1);
 
@@ -52,6 +60,7 @@ public static class HistoryGenerator
         var accepted = new List<IBorderSecurityRequest>();
         var steps = new List<BorderSecurity.Domain.ReferenceTimeline.TimelineStep>();
         var rejected = 0;
+        var rules = new List<string>();
 
         // Up to 20 days between requests for small histories; shorter steps for large ones, so the clock stays in range.
         var maxStepMinutes = Math.Max(1, 60 * 24 * 20 * 2_000 / Math.Max(requests, 2_000));
@@ -65,13 +74,15 @@ public static class HistoryGenerator
                 accepted.Add(request);
                 steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, request));
             }
-            catch (DomainRuleViolationException)
+            catch (DomainRuleViolationException e)
             {
                 rejected++;
+                rules.Add(e.Rule);
             }
         }
 
-        return new GeneratedHistory(store.ReadAll(), accepted, rejected, steps);
+        Cover(random, store, clock, maxStepMinutes, accepted, steps);
+        return new GeneratedHistory(store.ReadAll(), accepted, rejected, steps) { RejectedRules = rules };
     }
 
     /// <summary>Generates the same events as <paramref name="history"/> for a flat list of recorded events, shuffled.</summary>
@@ -87,7 +98,7 @@ public static class HistoryGenerator
         var provenance = Provenance.Of(random.ArrayElement(Sources));
         return random.Int(0, 3) switch
         {
-            0 => Funding(random, store, $"funding:g{n}", provenance),
+            0 => Funding(random, store, $"funding:g{n}", provenance, streams),
             1 => Recruitment(random, store, $"recruitment:g{n}", provenance),
             2 => LegislationRequest(random, store, $"legislation:g{n}", provenance),
             _ => CommandRequest(random, store, $"command:g{n}", provenance),
@@ -103,7 +114,7 @@ public static class HistoryGenerator
     private static T? Fold<T>(InMemoryEventStore store, string id, Func<T?, IBorderSecurityEvent, T?> evolve)
         where T : class => store.ReadStream(id).Aggregate((T?)null, (s, e) => evolve(s, e.Data));
 
-    private static IBorderSecurityRequest Funding(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
+    private static IBorderSecurityRequest Funding(Randomizer random, InMemoryEventStore store, string id, Provenance provenance, int streams)
     {
         var state = Fold<FundingCommitment>(store, id, FundingCommitment.Evolve);
         if (state is null)
@@ -112,7 +123,8 @@ public static class HistoryGenerator
             return random.Bool()
                 ? new PledgeFunding(id, random.ArrayElement(RecipientNames), Millions(random, 1, 100), basis,
                     random.Bool(0.8f) ? "Autumn Budget 2024" : null, new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance)
-                : new RedirectFunding(id, random.ArrayElement(RecipientNames), Millions(random, 1, 100), basis, random.ArrayElement(Programmes), null,
+                : new RedirectFunding(id, random.ArrayElement(RecipientNames), Millions(random, 1, 100), basis, random.ArrayElement(Programmes),
+                    random.Bool() ? $"legislation:g{random.Int(1, streams)}" : null,
                     new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance);
         }
 

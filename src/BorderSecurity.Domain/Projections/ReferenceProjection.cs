@@ -8,9 +8,14 @@ namespace BorderSecurity.Domain.Projections;
 /// <summary>
 /// The brute-force answer to every question: keep the events that count (happened by the as-of date, recorded
 /// by the known-at instant), sort them by valid date then recording order, and fold each stream with its
-/// aggregate's Evolve. Slow (it refolds everything per question) and obviously right: the other projections
-/// (<see cref="BorderSecurityProjection"/>, the Marten tables) are tested against it.
+/// aggregate's Evolve. Slow (it refolds everything per question); the benchmarks use it as the naive peer.
 /// </summary>
+/// <remarks>
+/// It is not an independent check: it shares <see cref="AsOfQuery.Includes"/>, every aggregate's Evolve and
+/// <see cref="FundingPortfolio.Of"/> with <see cref="BorderSecurityProjection"/>, so agreeing with it proves only the
+/// indexing. The tests check the projections and both stores against an oracle that shares none of that code
+/// (IndependentOracle in the conformance suite; docs/projections.md).
+/// </remarks>
 public sealed class ReferenceProjection : IBorderSecurityQueries
 {
     private readonly RecordedEvent[] _events;

@@ -10,7 +10,8 @@ namespace BorderSecurity.Domain.ReferenceTimeline;
 /// <summary>One step of a timeline: a request, and the instant it became public (when a store replaying the timeline records it).</summary>
 /// <param name="KnownFrom">When the fact became public.</param>
 /// <param name="Request">The request that records it.</param>
-public sealed record TimelineStep(Instant KnownFrom, IBorderSecurityRequest Request);
+/// <remarks>An optional step id (<see cref="Id"/>, in TimelineStep.Id.cs) says which steps are the same step.</remarks>
+public sealed partial record TimelineStep(Instant KnownFrom, IBorderSecurityRequest Request);
 
 /// <summary>
 /// The 2024 reference timeline of the UK Border Security Command, from the Illegal Migration Act 2023 baseline to

@@ -26,6 +26,21 @@ public static class IdempotencyKeys
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData([.. type, .. json]));
     }
 
+    /// <summary>
+    /// The key a store imports a timeline step under: with a step id, <c>step:{id}:</c> followed by the request's content
+    /// key (<see cref="For(IBorderSecurityRequest)"/>), so the same step (same id, same request) is stored once and two
+    /// identical requests with different ids are two steps; without an id, the request's content key alone (how every
+    /// timeline file was read before step ids existed, so importing an old file again still stores nothing).
+    /// </summary>
+    /// <param name="step">The step.</param>
+    /// <returns>The key, for example <c>step:reannounce-2024-11-04-pm:sha256:3f2a…</c> or <c>sha256:3f2a…</c>.</returns>
+    public static string For(ReferenceTimeline.TimelineStep step)
+    {
+        Guard.Against.Null(step);
+        var content = For(Guard.Against.Null(step.Request, nameof(step.Request)));
+        return step.Id is null ? content : $"step:{step.Id}:{content}";
+    }
+
     /// <summary>Rejects a key that is blank or longer than <see cref="MaxLength"/>.</summary>
     /// <param name="key">The key.</param>
     /// <returns><paramref name="key"/>.</returns>

@@ -108,11 +108,18 @@ public static class TimelineFile
 
             var lines = StepLines(bytes);
             var result = new List<TimelineStep>();
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             var index = 0;
             foreach (var step in steps.EnumerateArray())
             {
                 var line = index < lines.Count ? lines[index] : 0;
-                result.Add(ReadStep(step, index, line, formatVersion));
+                var read = ReadStep(step, index, line, formatVersion);
+                if (read.Id is { } id && !ids.TryAdd(id, index))
+                {
+                    throw new TimelineFileException(line, $"$.steps[{index}].id", $"step id \"{Shorten(id)}\" is already used by step {ids[id]}; step ids must be unique in a file.");
+                }
+
+                result.Add(read);
                 index++;
             }
 
@@ -157,6 +164,11 @@ public static class TimelineFile
             foreach (var step in Guard.Against.Null(steps))
             {
                 writer.WriteStartObject();
+                if (step.Id is not null)
+                {
+                    writer.WriteString("id", step.Id);
+                }
+
                 writer.WritePropertyName("knownFrom");
                 JsonSerializer.Serialize(writer, step.KnownFrom, JsonOptions);
                 writer.WriteString("request", step.Request.GetType().Name);
@@ -174,9 +186,15 @@ public static class TimelineFile
 
     /// <summary>
     /// Replays steps into an in-memory store, each recorded at its known-from instant and at most once: each step's
-    /// idempotency key is its content (<see cref="IdempotencyKeys.For"/>), so replaying the same file twice stores
-    /// nothing new the second time. Stops at the first step that breaks a rule or has an invalid argument.
+    /// idempotency key is its step id and content (<see cref="IdempotencyKeys.For(TimelineStep)"/>), so replaying the
+    /// same file twice stores nothing new the second time. All or nothing: every step is first decided against a copy of
+    /// the store, and only if none breaks a rule or has an invalid argument are they recorded, so a rejected replay
+    /// leaves the store as it was.
     /// </summary>
+    /// <remarks>
+    /// The copy holds the store's events and idempotency keys as the replay begins; the store is the caller's own (the
+    /// console builds one per file), so nothing else writes to it between the check and the writes.
+    /// </remarks>
     /// <param name="steps">The steps.</param>
     /// <param name="store">The store, built on <paramref name="clock"/>.</param>
     /// <param name="clock">The store's clock.</param>
@@ -190,6 +208,16 @@ public static class TimelineFile
         Guard.Against.Null(steps);
         Guard.Against.Null(store);
         Guard.Against.Null(clock);
+
+        // Decide every step against a copy first: a step that would be rejected throws here, before the store is touched.
+        var scratchClock = new SteppingClock(clock.GetCurrentInstant());
+        Record(steps, store.CopyOn(scratchClock), scratchClock, lines, progress: null);
+        return Record(steps, store, clock, lines, progress);
+    }
+
+    private static ReplayResult Record(IReadOnlyList<TimelineStep> steps, InMemoryEventStore store, SteppingClock clock, IReadOnlyList<int>? lines,
+        IProgress<TimelineStep>? progress)
+    {
         var recorded = new List<RecordedEvent>();
         var repeats = 0;
         for (var i = 0; i < steps.Count; i++)
@@ -198,7 +226,7 @@ public static class TimelineFile
             clock.Set(steps[i].KnownFrom);
             try
             {
-                var result = store.Submit(steps[i].Request, IdempotencyKeys.For(steps[i].Request));
+                var result = store.Submit(steps[i].Request, IdempotencyKeys.For(steps[i]));
                 if (result.AlreadyRecorded)
                 {
                     repeats++;
@@ -296,6 +324,24 @@ public static class TimelineFile
             throw new TimelineFileException(line, path + ".data", "\"data\" must be an object holding the request's fields.");
         }
 
+        string? id = null;
+        if (step.TryGetProperty("id", out var idElement))
+        {
+            if (idElement.ValueKind != JsonValueKind.String)
+            {
+                throw new TimelineFileException(line, path + ".id", "\"id\", when given, must be a string naming the step.");
+            }
+
+            try
+            {
+                id = TimelineStep.ValidateId(idElement.GetString()!);
+            }
+            catch (ArgumentException e)
+            {
+                throw new TimelineFileException(line, path + ".id", e.Message, e);
+            }
+        }
+
         Instant knownFrom;
         try
         {
@@ -312,7 +358,7 @@ public static class TimelineFile
             var read = data.Deserialize(legacy?.StoredType ?? type, JsonOptions)
                        ?? throw new TimelineFileException(line, path + ".data", "\"data\" must not be null.");
             var request = legacy is null ? (IBorderSecurityRequest)read : legacy.Forward(read);
-            return new TimelineStep(knownFrom, request);
+            return new TimelineStep(knownFrom, request) { Id = id };
         }
         catch (JsonException e)
         {

@@ -39,7 +39,8 @@ public partial interface IBorderSecurityStore
     /// <summary>
     /// Imports timeline steps in order, each as one all-or-nothing write known from its step's
     /// <see cref="TimelineStep.KnownFrom"/> and recorded now. Each step is stored at most once (its idempotency key is
-    /// <see cref="Serialization.IdempotencyKeys.For"/> of its request), so an import that stopped half way is resumed
+    /// <see cref="Serialization.IdempotencyKeys.For(TimelineStep)"/>: its step id, if any, and its request's content; two
+    /// identical requests with different step ids are two steps), so an import that stopped half way is resumed
     /// by running it again: stored steps are skipped and counted, nothing is doubled.
     /// </summary>
     /// <param name="steps">The steps, in order.</param>

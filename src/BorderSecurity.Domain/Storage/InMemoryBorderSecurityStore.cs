@@ -162,7 +162,7 @@ public sealed partial class InMemoryBorderSecurityStore : IBorderSecurityStore
 
             try
             {
-                var result = Submit(Guard.Against.Null(step.Request, nameof(TimelineStep.Request)), IdempotencyKeys.For(step.Request), null, step.KnownFrom);
+                var result = Submit(Guard.Against.Null(step.Request, nameof(TimelineStep.Request)), IdempotencyKeys.For(step), null, step.KnownFrom);
                 if (result.AlreadyRecorded)
                 {
                     skipped++;

@@ -51,6 +51,32 @@ public sealed class InMemoryEventStore
     /// <param name="clock">The clock that stamps recorded instants.</param>
     public InMemoryEventStore(IClock clock) => _clock = Guard.Against.Null(clock);
 
+    /// <summary>
+    /// A copy of this store (its events, streams and idempotency keys) on another clock, for deciding a batch of
+    /// requests without touching this store (<see cref="Serialization.TimelineFile.Replay"/> checks a whole file first).
+    /// </summary>
+    /// <param name="clock">The copy's clock.</param>
+    /// <returns>The copy.</returns>
+    internal InMemoryEventStore CopyOn(IClock clock)
+    {
+        var copy = new InMemoryEventStore(clock);
+        lock (_gate)
+        {
+            copy._log.AddRange(_log);
+            foreach (var (id, stream) in _streams)
+            {
+                copy._streams[id] = [.. stream];
+            }
+
+            foreach (var (key, events) in _idempotency)
+            {
+                copy._idempotency[key] = events;
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>The number of events in the store.</summary>
     public long Count
     {

@@ -9,11 +9,17 @@ namespace BorderSecurity.Domain.Tests.Serialization;
 /// <summary>
 /// Hostile timeline files, generated from the reference timeline with Bogus (fixed seed): every input is either
 /// read and replayed, or rejected with a <see cref="TimelineFileException"/> naming a line; no other exception
-/// type escapes, and a rejected replay leaves a fresh store it was checked against unchanged.
+/// type escapes, and a rejected replay leaves the store it was replayed into (already holding an earlier import)
+/// exactly as it was.
 /// </summary>
 public class TimelineFileFuzzTests
 {
     private static readonly string Valid = TimelineFile.Write(ReferenceTimeline2024.Steps);
+
+    // What every store holds before the file under test is replayed into it: one earlier, unrelated import.
+    private static readonly TimelineStep Earlier = new(Instant.FromUtc(2023, 1, 1, 12, 0), new Domain.Funding.PledgeFunding("funding:earlier-import",
+        "Earlier recipient", Money.FromMillions(1), Domain.Funding.FundingBasis.Firm, null, new Domain.Funding.FundingPeriod("not stated"), "earlier", "tester",
+        new LocalDate(2023, 1, 1), Provenance.Of(new SourceReference("earlier.txt", "An earlier import", new LocalDate(2023, 1, 1)))));
 
     public static TheoryData<string> HandMade => new()
     {
@@ -47,23 +53,25 @@ public class TimelineFileFuzzTests
 
     [Theory]
     [MemberData(nameof(HandMade))]
-    public void HandMadeHostileInputIsRejectedWithALineOrReplays(string text) => AssertReadOrRejected(text);
+    public void HandMadeHostileInputIsRejectedWithALineOrReplays(string text) => AssertReadOrRejected(text, out _);
 
     [Fact]
     public void ThousandsOfMutatedFilesAreEachReadOrRejectedCleanly()
     {
         var faker = new Faker { Random = new Randomizer(1234) };
-        var rejected = 0;
+        int rejected = 0, rejectedOnReplay = 0;
         for (var i = 0; i < 3_000; i++)
         {
             var text = Mutate(faker, Valid);
-            if (!AssertReadOrRejected(text))
+            if (!AssertReadOrRejected(text, out var onReplay))
             {
                 rejected++;
+                rejectedOnReplay += onReplay ? 1 : 0;
             }
         }
 
         rejected.Should().BeGreaterThan(1_000, "most mutations break the file");
+        rejectedOnReplay.Should().BeGreaterThan(50, "many mutated files read but break a rule part way through the replay");
     }
 
     private static string Mutate(Faker faker, string text)
@@ -83,21 +91,27 @@ public class TimelineFileFuzzTests
     }
 
     /// <returns>Whether the file was read and replayed.</returns>
-    private static bool AssertReadOrRejected(string text)
+    private static bool AssertReadOrRejected(string text, out bool rejectedOnReplay)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var clock = new SteppingClock(Instant.MinValue);
         var store = new InMemoryEventStore(clock);
+        TimelineFile.Replay([Earlier], store, clock);
+        var before = store.ReadAll();
+        IReadOnlyList<TimelineStep>? steps = null;
         try
         {
-            var steps = TimelineFile.Read(bytes);
+            steps = TimelineFile.Read(bytes);
             TimelineFile.Replay(steps, store, clock, TimelineFile.StepLines(bytes));
+            rejectedOnReplay = false;
             return true;
         }
         catch (TimelineFileException e)
         {
             e.Message.Should().StartWith("line ");
             e.Detail.Should().NotBeNullOrWhiteSpace();
+            store.ReadAll().Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes(), "a rejected replay stores nothing");
+            rejectedOnReplay = steps is not null;
             return false;
         }
     }

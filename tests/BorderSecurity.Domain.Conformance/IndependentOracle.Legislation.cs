@@ -1,0 +1,103 @@
+using BorderSecurity.Domain.Legislative;
+
+namespace BorderSecurity.Domain.Conformance;
+
+public static partial class IndependentOracle
+{
+    // The stages in the order docs/events.md lists them; the oracle ranks stages by this list, not by the enum's values.
+    private static readonly string[] StageOrder =
+        ["Announced", "Introduced", "SecondReading", "Committee", "Report", "ThirdReading", "OtherHouse", "RoyalAssent", "Commenced", "Repealed"];
+
+    /// <summary>One stage a bill or Act reached, as the oracle sees it.</summary>
+    /// <param name="Stage">The stage's name.</param>
+    /// <param name="On">Its valid date.</param>
+    /// <param name="Detail">The house, the occasion it was announced at, the provisions commenced or the repealing Act; null when the event names none.</param>
+    public sealed record StageStep(string Stage, LocalDate On, string? Detail);
+
+    /// <summary>A bill or Act as the oracle sees it.</summary>
+    /// <param name="Id">The legislation id.</param>
+    /// <param name="Title">Its title: the Act's title once Royal Assent counts, else the bill's.</param>
+    /// <param name="Stage">The furthest stage reached.</param>
+    /// <param name="History">Every stage that counts, by date, then stage order, then detail.</param>
+    /// <param name="Sources">Each source once, in the order first cited.</param>
+    public sealed record Bill(string Id, string Title, string Stage, IReadOnlyList<StageStep> History, IReadOnlyList<string> Sources);
+
+    /// <summary>
+    /// Every bill or Act that exists as of the question, in id order. From docs/events.md: announcing, introducing or
+    /// recording an enacted Act creates it (an enacted Act starts at Royal Assent); every later event adds the stage it
+    /// names; the furthest stage is the highest reached; Royal Assent renames it to the Act's title.
+    /// </summary>
+    /// <param name="log">The store's log, in any order.</param>
+    /// <param name="asOf">The valid date.</param>
+    /// <param name="knownAt">The known-at instant, or null for everything known.</param>
+    /// <param name="recordedBy">The recorded-by instant, or null.</param>
+    /// <returns>The bills and Acts.</returns>
+    public static IReadOnlyList<Bill> Legislation(IEnumerable<RecordedEvent> log, LocalDate asOf, Instant? knownAt = null, Instant? recordedBy = null)
+    {
+        var result = new List<Bill>();
+        foreach (var stream in CountingStreams(log, asOf, knownAt, recordedBy))
+        {
+            string? title = null;
+            var history = new List<StageStep>();
+            var cited = new List<RecordedEvent>();
+            foreach (var e in stream)
+            {
+                var step = e.Data switch
+                {
+                    LegislationAnnounced a => new StageStep("Announced", a.ValidOn, a.AnnouncedIn),
+                    EnactedLegislationRecorded r => new StageStep("RoyalAssent", r.ValidOn, null),
+                    BillIntroduced b => new StageStep("Introduced", b.ValidOn, b.House),
+                    ParliamentaryStageCompleted c => new StageStep(c.Stage.ToString(), c.ValidOn, c.House),
+                    RoyalAssentGranted g => new StageStep("RoyalAssent", g.ValidOn, null),
+                    LegislationCommenced c => new StageStep("Commenced", c.ValidOn, c.Provisions),
+                    LegislationRepealed r => new StageStep("Repealed", r.ValidOn, r.RepealedBy),
+                    _ => null,
+                };
+                if (step is null)
+                {
+                    continue; // not legislation
+                }
+
+                if (title is null)
+                {
+                    switch (e.Data)
+                    {
+                        case LegislationAnnounced a: title = a.Title; break;
+                        case EnactedLegislationRecorded r: title = r.Title; break;
+                        case BillIntroduced b: title = b.Title; break;
+                        default: continue; // nothing happens to legislation before it exists
+                    }
+                }
+                else if (e.Data is RoyalAssentGranted assent)
+                {
+                    title = assent.ActTitle;
+                }
+
+                history.Add(step);
+                cited.Add(e);
+            }
+
+            if (title is null)
+            {
+                continue;
+            }
+
+            var furthest = history.Select(h => Array.IndexOf(StageOrder, h.Stage)).Max();
+            var ordered = history
+                .OrderBy(h => h.On)
+                .ThenBy(h => Array.IndexOf(StageOrder, h.Stage))
+                .ThenBy(h => h.Detail, StringComparer.Ordinal)
+                .ToList();
+            result.Add(new Bill(stream[0].StreamId, title, StageOrder[furthest], ordered, SourcesOf(cited)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether a bill or Act is an Act in force on a date: Royal Assent on or before it and no repeal by then.</summary>
+    /// <param name="bill">The bill or Act.</param>
+    /// <param name="on">The date.</param>
+    /// <returns>Whether it is an Act in force.</returns>
+    public static bool IsActInForce(Bill bill, LocalDate on) =>
+        bill.History.Any(h => h.Stage == "RoyalAssent" && h.On <= on) && !bill.History.Any(h => h.Stage == "Repealed" && h.On <= on);
+}

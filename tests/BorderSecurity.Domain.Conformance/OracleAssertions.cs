@@ -1,0 +1,254 @@
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Storage;
+
+namespace BorderSecurity.Domain.Conformance;
+
+/// <summary>
+/// Compares answers (from a store or a projection) with the <see cref="IndependentOracle"/> over a log: each answer is
+/// turned into the oracle's plain shape (ids, names, pounds, stage names, "document|headline" sources) and compared
+/// with what the oracle folds from the raw events. The answers' own types are read, never their factories.
+/// </summary>
+public static class OracleAssertions
+{
+    /// <summary>A portfolio (all recipients, or <paramref name="recipient"/>'s only) against the oracle.</summary>
+    /// <param name="actual">The answer.</param>
+    /// <param name="log">The log it was asked of.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why, for the failure message.</param>
+    /// <param name="recipient">The recipient the answer is limited to, or null.</param>
+    public static void Funding(FundingPortfolio actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because, string? recipient = null)
+    {
+        var expected = IndependentOracle.Commitments(log, query.AsOf, query.KnownAt, query.RecordedBy)
+            .Where(c => recipient is null || c.Recipient == recipient).ToList();
+        actual.Commitments.Select(ToOracle).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
+        Totals(actual.Totals, IndependentOracle.Sum(expected), because);
+        actual.ByCapability.Select(c => (c.Capability, c.Amount.Pounds)).Should().Equal(ByCapability(expected), because + ", by capability");
+
+        var recipients = expected.GroupBy(c => c.Recipient).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        actual.Recipients.Select(r => r.Recipient).Should().Equal(recipients.Select(g => g.Key), because + ", recipients");
+        foreach (var (answer, group) in actual.Recipients.Zip(recipients))
+        {
+            Totals(answer.Totals, IndependentOracle.Sum(group), $"{because}, {group.Key}");
+            answer.CommitmentIds.Should().Equal(group.Select(c => c.Id), $"{because}, {group.Key}");
+            answer.ByCapability.Select(c => (c.Capability, c.Amount.Pounds)).Should().Equal(ByCapability(group), $"{because}, {group.Key} by capability");
+        }
+    }
+
+    /// <summary>Funding totals against the oracle's sums.</summary>
+    /// <param name="actual">The totals.</param>
+    /// <param name="expected">The oracle's sums.</param>
+    /// <param name="because">Why.</param>
+    public static void Totals(FundingTotals actual, IndependentOracle.Sums expected, string because) =>
+        new IndependentOracle.Sums(actual.Total.Pounds, actual.NewMoney.Pounds, actual.Redirected.Pounds, actual.Firm.Pounds, actual.Ceiling.Pounds,
+                actual.Allocated.Pounds, actual.Unallocated.Pounds)
+            .Should().Be(expected, because);
+
+    /// <summary>Recruitment against the oracle: every target, and each organisation's and the overall target, in post and gap.</summary>
+    /// <param name="actual">The answer.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why.</param>
+    public static void Recruitment(RecruitmentSummary actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
+    {
+        var expected = IndependentOracle.Targets(log, query.AsOf, query.KnownAt, query.RecordedBy);
+        actual.Organisations.SelectMany(o => o.Targets).OrderBy(t => t.TargetId, StringComparer.Ordinal)
+            .Select(t => new IndependentOracle.Target(t.TargetId, t.Organisation, t.Role, t.Status.ToString(), t.Headcount, t.InPost, t.Deadline,
+                t.Announcements, [.. t.Sources.Select(Key)]))
+            .Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
+        static (int, int, int) Of(IEnumerable<IndependentOracle.Target> targets) =>
+            (targets.Sum(t => t.Headcount), targets.Sum(t => t.InPost), targets.Sum(t => Math.Max(0, t.Headcount - t.InPost)));
+        (actual.Target, actual.InPost, actual.Gap).Should().Be(Of(expected), because);
+        actual.Organisations.Select(o => (o.Organisation, (o.Target, o.InPost, o.Gap)))
+            .Should().Equal(expected.GroupBy(t => t.Organisation).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, Of(g))), because);
+    }
+
+    /// <summary>Legislation against the oracle.</summary>
+    /// <param name="actual">The answer.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why.</param>
+    public static void Legislation(IReadOnlyList<Legislation> actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because) =>
+        actual.Select(l => new IndependentOracle.Bill(l.LegislationId, l.Title, l.Stage.ToString(),
+                [.. l.History.Select(h => new IndependentOracle.StageStep(h.Stage.ToString(), h.On, h.Detail))], [.. l.Sources.Select(Key)]))
+            .Should().BeEquivalentTo(IndependentOracle.Legislation(log, query.AsOf, query.KnownAt, query.RecordedBy), o => o.WithStrictOrdering(), because);
+
+    /// <summary>A command overview against the oracle.</summary>
+    /// <param name="actual">The answer, or null.</param>
+    /// <param name="commandId">The command asked about.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why.</param>
+    public static void Command(CommandOverview? actual, string commandId, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
+    {
+        var expected = IndependentOracle.Command(log, commandId, query.AsOf, query.KnownAt, query.RecordedBy);
+        if (expected is null)
+        {
+            actual.Should().BeNull(because);
+            return;
+        }
+
+        actual.Should().NotBeNull(because);
+        var c = actual!.Command;
+        var sums = actual.Funding.Totals;
+        new IndependentOracle.CommandView(c.CommandId, c.Name, c.ParentDepartment, c.EstablishedOn,
+                c.Leader is { } l ? new IndependentOracle.Leader(l.Name, l.PostTitle, l.Honours, l.AppointedOn) : null,
+                [.. c.Agencies.Select(a => new IndependentOracle.Membership(a.Key, a.Value.IsCoordinated, a.Value.StatedOn))],
+                [.. c.Units.Values.Select(Feature)], [.. c.Powers.Values.Select(Feature)], [.. c.Agreements.Values.Select(Feature)], [.. c.Sources.Select(Key)],
+                new IndependentOracle.Sums(sums.Total.Pounds, sums.NewMoney.Pounds, sums.Redirected.Pounds, sums.Firm.Pounds, sums.Ceiling.Pounds,
+                    sums.Allocated.Pounds, sums.Unallocated.Pounds),
+                actual.Funding.CommitmentIds, actual.Recruitment.Target, actual.Recruitment.InPost, actual.Recruitment.Gap,
+                [.. actual.Recruitment.Targets.Select(t => t.TargetId)])
+            .Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
+    }
+
+    /// <summary>The timeline against the oracle: every counting event, in valid-date then recording order.</summary>
+    /// <param name="actual">The answer.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why.</param>
+    public static void Timeline(IReadOnlyList<TimelineEntry> actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because) =>
+        actual.Select(e => (e.StreamId, e.EventName, e.ValidOn, e.KnownFrom))
+            .Should().Equal(IndependentOracle.Timeline(log, query.AsOf, query.KnownAt, query.RecordedBy), because);
+
+    /// <summary>A funding series against the oracle's.</summary>
+    /// <param name="actual">The answer.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="recipient">The recipient, or null.</param>
+    /// <param name="knownAt">The known-at instant, or null.</param>
+    /// <param name="recordedBy">The recorded-by instant, or null.</param>
+    /// <param name="because">Why.</param>
+    public static void FundingSeries(IReadOnlyList<SeriesPoint<Money>> actual, IReadOnlyList<RecordedEvent> log, string? recipient, Instant? knownAt,
+        Instant? recordedBy, string because) =>
+        actual.Select(p => (p.From, p.Value.Pounds)).Should().Equal(IndependentOracle.FundingSeries(log, recipient, knownAt, recordedBy),
+            $"{because}, funding series of {recipient ?? "all"} known at {knownAt?.ToString() ?? "now"}");
+
+    /// <summary>A headcount series against the oracle's.</summary>
+    /// <param name="actual">The answer.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="organisation">The organisation, or null.</param>
+    /// <param name="knownAt">The known-at instant, or null.</param>
+    /// <param name="recordedBy">The recorded-by instant, or null.</param>
+    /// <param name="because">Why.</param>
+    public static void HeadcountSeries(IReadOnlyList<SeriesPoint<int>> actual, IReadOnlyList<RecordedEvent> log, string? organisation, Instant? knownAt,
+        Instant? recordedBy, string because) =>
+        actual.Select(p => (p.From, p.Value)).Should().Equal(IndependentOracle.HeadcountSeries(log, organisation, knownAt, recordedBy),
+            $"{because}, headcount series of {organisation ?? "all"} known at {knownAt?.ToString() ?? "now"}");
+
+    /// <summary>
+    /// Asks a projection (or anything answering <see cref="IBorderSecurityQueries"/>) every question for
+    /// <paramref name="query"/>: funding, each recipient's funding (and one nobody has), recruitment, legislation, every
+    /// command's overview (and one that does not exist) and the timeline, each checked against the oracle over <paramref name="log"/>.
+    /// </summary>
+    /// <param name="actual">The answers.</param>
+    /// <param name="log">The log they answer for.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why.</param>
+    public static void AllQuestions(IBorderSecurityQueries actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
+    {
+        var why = $"{because} {query} (independent oracle)".Trim();
+        Funding(actual.Funding(query), log, query, why);
+        foreach (var recipient in RecipientsIn(log).Append("Nobody"))
+        {
+            Funding(actual.FundingOf(recipient, query), log, query, $"{why}, {recipient}", recipient);
+        }
+
+        Recruitment(actual.Recruitment(query), log, query, why);
+        Legislation(actual.Legislation(query), log, query, why);
+        foreach (var commandId in CommandsIn(log))
+        {
+            Command(actual.Command(commandId, query), commandId, log, query, $"{why}, {commandId}");
+        }
+
+        Timeline(actual.Timeline(query), log, query, why);
+    }
+
+    /// <summary>As <see cref="AllQuestions"/>, through a store's contract, and the totals-only question too.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why.</param>
+    /// <returns>A task.</returns>
+    public static async Task AllQuestionsAsync(IBorderSecurityStore store, AsOfQuery query, string because = "")
+    {
+        var why = $"{because} {query} (independent oracle)".Trim();
+        var log = await store.ReadAllAsync();
+        var commitments = IndependentOracle.Commitments(log, query.AsOf, query.KnownAt, query.RecordedBy);
+        Funding(await store.FundingAsync(query), log, query, why);
+        Totals(await store.FundingTotalsAsync(query), IndependentOracle.Sum(commitments), why);
+        foreach (var recipient in RecipientsIn(log).Append("Nobody"))
+        {
+            Funding(await store.FundingOfAsync(recipient, query), log, query, $"{why}, {recipient}", recipient);
+            Totals(await store.FundingTotalsAsync(query, recipient), IndependentOracle.Sum(commitments.Where(c => c.Recipient == recipient)), $"{why}, {recipient}");
+        }
+
+        Recruitment(await store.RecruitmentAsync(query), log, query, why);
+        Legislation(await store.LegislationAsync(query), log, query, why);
+        foreach (var commandId in CommandsIn(log))
+        {
+            Command(await store.CommandAsync(commandId, query), commandId, log, query, $"{why}, {commandId}");
+        }
+
+        Timeline(await store.TimelineAsync(query), log, query, why);
+    }
+
+    /// <summary>Every funding and headcount series (overall, per recipient, per organisation) of a projection against the oracle's.</summary>
+    /// <param name="actual">The answers.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="knownAt">The known-at instant, or null.</param>
+    /// <param name="recordedBy">The recorded-by instant, or null.</param>
+    /// <param name="because">Why.</param>
+    public static void AllSeries(IBorderSecurityQueries actual, IReadOnlyList<RecordedEvent> log, Instant? knownAt, Instant? recordedBy, string because)
+    {
+        foreach (var recipient in RecipientsIn(log).Select(r => (string?)r).Prepend(null))
+        {
+            FundingSeries(actual.FundingSeries(recipient, knownAt, recordedBy), log, recipient, knownAt, recordedBy, because);
+        }
+
+        foreach (var organisation in OrganisationsIn(log).Select(o => (string?)o).Prepend(null))
+        {
+            HeadcountSeries(actual.HeadcountSeries(organisation, knownAt, recordedBy), log, organisation, knownAt, recordedBy, because);
+        }
+    }
+
+    /// <summary>As <see cref="AllSeries"/>, through a store's contract.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="knownAt">The known-at instant, or null.</param>
+    /// <param name="recordedBy">The recorded-by instant, or null.</param>
+    /// <param name="because">Why.</param>
+    /// <returns>A task.</returns>
+    public static async Task AllSeriesAsync(IBorderSecurityStore store, Instant? knownAt, Instant? recordedBy, string because = "")
+    {
+        var log = await store.ReadAllAsync();
+        foreach (var recipient in RecipientsIn(log).Select(r => (string?)r).Prepend(null))
+        {
+            FundingSeries(await store.FundingSeriesAsync(recipient, knownAt, recordedBy), log, recipient, knownAt, recordedBy, because);
+        }
+
+        foreach (var organisation in OrganisationsIn(log).Select(o => (string?)o).Prepend(null))
+        {
+            HeadcountSeries(await store.HeadcountSeriesAsync(organisation, knownAt, recordedBy), log, organisation, knownAt, recordedBy, because);
+        }
+    }
+
+    private static IEnumerable<string> RecipientsIn(IReadOnlyList<RecordedEvent> log) =>
+        log.Select(e => e.Data switch { FundingPledged p => p.Recipient, FundingRedirected r => r.Recipient, _ => null }).OfType<string>().Distinct();
+
+    private static IEnumerable<string> OrganisationsIn(IReadOnlyList<RecordedEvent> log) =>
+        log.Select(e => e.Data).OfType<Recruitment.RecruitmentTargetSet>().Select(t => t.Organisation).Distinct();
+
+    private static IEnumerable<string> CommandsIn(IReadOnlyList<RecordedEvent> log) =>
+        log.Select(e => e.Data).OfType<Commands.CommandEstablished>().Select(c => c.CommandId).Append("command:none").Distinct();
+
+    private static IndependentOracle.Commitment ToOracle(CommitmentPosition c) =>
+        new(c.CommitmentId, c.Recipient, c.Origin.Kind == FundingOriginKind.Redirected, c.Origin.Name, c.Basis == FundingBasis.UpTo, c.CommittedOn,
+            c.Amount.Pounds, [.. c.Allocations.Select(a => (a.Capability, a.Amount.Pounds))], c.IsWithdrawn, [.. c.Sources.Select(Key)]);
+
+    private static IEnumerable<(string, decimal)> ByCapability(IEnumerable<IndependentOracle.Commitment> commitments) =>
+        commitments.SelectMany(c => c.Allocations).GroupBy(a => a.Capability).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(a => a.Amount)));
+
+    private static IndependentOracle.Feature Feature(Commands.CommandFeature f) => new(f.Name, f.Detail, f.On);
+
+    private static string Key(SourceReference s) => $"{s.Document}|{s.Headline}";
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+
+namespace BorderSecurity.Domain.Tests.Serialization;
+
+/// <summary>Step ids in timeline files, and a replay that is all or nothing.</summary>
+public class TimelineFileStepTests
+{
+    private static readonly SourceReference Cited = new("steps.txt", "Step ids", new LocalDate(2024, 1, 1));
+
+    private static IReadOnlyList<TimelineStep> Read(string json) => TimelineFile.Read(Encoding.UTF8.GetBytes(json));
+
+    private static TimelineStep Pledge(string id, Instant knownFrom, int millions = 5) =>
+        new(knownFrom, new PledgeFunding(id, "Border Security Command", Money.FromMillions(millions), FundingBasis.Firm, null, new FundingPeriod("not stated"),
+            "steps", "tester", new LocalDate(2024, 1, 1), Provenance.Of(Cited)));
+
+    [Fact]
+    public void AStepIdRoundTripsAndAFileWithoutIdsStillReads()
+    {
+        var steps = new[] { Pledge("funding:a", Instant.FromUtc(2024, 1, 1, 12, 0)) with { Id = "first" }, Pledge("funding:b", Instant.FromUtc(2024, 1, 2, 12, 0)) };
+
+        var text = TimelineFile.Write(steps);
+
+        text.Should().Contain("\"id\": \"first\"");
+        Read(text).Should().BeEquivalentTo(steps, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+        Read(TimelineFile.Write(ReferenceTimeline2024.Steps)).Should().OnlyContain(s => s.Id == null);
+    }
+
+    [Fact]
+    public void ADuplicateOrInvalidStepIdNamesItsLineAndField()
+    {
+        var text = TimelineFile.Write([Pledge("funding:a", Instant.FromUtc(2024, 1, 1, 12, 0)) with { Id = "same" },
+            Pledge("funding:b", Instant.FromUtc(2024, 1, 2, 12, 0)) with { Id = "same" }]);
+        var duplicate = () => Read(text);
+        var error = duplicate.Should().Throw<TimelineFileException>().Which;
+        error.Field.Should().Be("$.steps[1].id");
+        error.Line.Should().Be(TimelineFile.StepLines(Encoding.UTF8.GetBytes(text))[1]);
+        error.Detail.Should().Contain("step 0");
+
+        var number = () => Read(text.Replace("\"id\": \"same\"", "\"id\": 7"));
+        number.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[0].id");
+        var blank = () => Read(text.Replace("\"id\": \"same\"", "\"id\": \" \""));
+        blank.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[0].id");
+    }
+
+    [Fact]
+    public void ARejectedReplayLeavesTheStoreAsItWas()
+    {
+        var clock = new SteppingClock(Instant.MinValue);
+        var store = new InMemoryEventStore(clock);
+        TimelineFile.Replay([Pledge("funding:before", Instant.FromUtc(2024, 1, 1, 12, 0))], store, clock);
+        var before = store.ReadAll();
+
+        // Two good steps, then one that breaks a rule (the commitment already exists): none of the three is stored.
+        var steps = new[]
+        {
+            Pledge("funding:a", Instant.FromUtc(2024, 2, 1, 12, 0)),
+            Pledge("funding:b", Instant.FromUtc(2024, 2, 2, 12, 0)),
+            Pledge("funding:a", Instant.FromUtc(2024, 2, 3, 12, 0), millions: 6),
+        };
+        var replay = () => TimelineFile.Replay(steps, store, clock);
+
+        replay.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[2] (FundingCommitment.CommitmentAlreadyExists)");
+        store.ReadAll().Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+
+        // The same file without its bad step then replays, and its steps are not taken for repeats of the rejected attempt.
+        var result = TimelineFile.Replay(steps[..2], store, clock);
+        result.StepsAlreadyRecorded.Should().Be(0);
+        result.Recorded.Select(e => e.StreamId).Should().Equal("funding:a", "funding:b");
+    }
+}
