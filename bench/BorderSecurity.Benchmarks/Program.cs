@@ -7,5 +7,10 @@ if (args.Length > 0 && args[0] == "marten")
     return await MartenScenarios.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "rebuild-profile")
+{
+    return await RebuildProfile.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(InMemoryBenchmarks).Assembly).Run(args);
 return 0;

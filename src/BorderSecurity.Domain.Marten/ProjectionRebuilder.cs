@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Marten;
@@ -30,6 +31,9 @@ public sealed record RebuildProgress(long EventsRead, long RowsWritten, TimeSpan
 public static class ProjectionRebuilder
 {
     private const int PageSize = 10_000;
+
+    /// <summary>How many distinct provenances a rebuild remembers the key and JSON of (beyond that, each is worked out again).</summary>
+    private const int ProvenancesRemembered = 100_000;
 
     /// <summary>Rebuilds every projection table of the model from the event log.</summary>
     /// <param name="store">The store, configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity(global::Marten.StoreOptions, bool)"/>.</param>
@@ -110,6 +114,9 @@ public static class ProjectionRebuilder
                 : $"'{JasperFx.StorageConstants.DefaultTenantId}'::text";
             await using var connection = store.OpenConnection();
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Serialising and hashing an event's provenance cost almost as much as deserialising the event, and most
+            // events cite a provenance an earlier event cited: each distinct provenance is worked out once.
+            var provenances = new ConcurrentDictionary<Provenance, (string Hash, string Json)>();
             long after = 0;
             while (true)
             {
@@ -133,7 +140,7 @@ public static class ProjectionRebuilder
                     break;
                 }
 
-                await pages.WriteAsync(Decode(raw, serializer, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await pages.WriteAsync(Decode(raw, serializer, provenances, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             pages.Complete();
@@ -146,7 +153,8 @@ public static class ProjectionRebuilder
     }
 
     /// <summary>Deserialises a page and turns it into rows, on every core. Events of other models (unknown types) are skipped.</summary>
-    private static DecodedPage Decode(List<RawEvent> raw, global::Marten.ISerializer serializer, CancellationToken cancellationToken)
+    private static DecodedPage Decode(List<RawEvent> raw, global::Marten.ISerializer serializer,
+        ConcurrentDictionary<Provenance, (string Hash, string Json)> provenances, CancellationToken cancellationToken)
     {
         var decoded = new (string Tenant, EventRow Row, StatementRow[] Statements, string? Recipient)?[raw.Count];
         Parallel.For(0, raw.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -163,7 +171,17 @@ public static class ProjectionRebuilder
             {
                 KnownFrom = MartenRecordedEvents.KnownFromOf(r.KnownFrom, r.Sequence) ?? recordedAt,
             };
-            decoded[i] = (r.Tenant, ProjectionRows.EventRowOf(recorded), [.. ProjectionRows.StatementsOf(recorded)], ProjectionRows.RecipientOf(recorded));
+            var provenance = recorded.Data.Provenance;
+            if (!provenances.TryGetValue(provenance, out var stored))
+            {
+                stored = ProjectionRows.ProvenanceOf(provenance);
+                if (provenances.Count < ProvenancesRemembered)
+                {
+                    provenances.TryAdd(provenance, stored);
+                }
+            }
+
+            decoded[i] = (r.Tenant, ProjectionRows.EventRowOf(recorded, stored), [.. ProjectionRows.StatementsOf(recorded)], ProjectionRows.RecipientOf(recorded));
         });
         var kept = decoded.Where(d => d is not null).Select(d => d!.Value).ToArray();
         return new DecodedPage(

@@ -39,11 +39,20 @@ internal static class ProjectionRows
         _ => Legislation,
     };
 
-    public static EventRow EventRowOf(RecordedEvent e)
+    public static EventRow EventRowOf(RecordedEvent e) => EventRowOf(e, ProvenanceOf(e.Data.Provenance));
+
+    /// <summary>The event's row, with its provenance's key and JSON already worked out (<see cref="ProvenanceOf"/>).</summary>
+    public static EventRow EventRowOf(RecordedEvent e, (string Hash, string Json) provenance) =>
+        new(e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.KnownFrom, e.RecordedAt, provenance.Hash, provenance.Json);
+
+    /// <summary>
+    /// A provenance as <c>bsd_provenances</c> keeps it: its JSON, and the SHA-256 of that JSON (lower-case hex) that
+    /// rows refer to it by. Equal provenances give equal JSON, so a caller may reuse the pair for an equal provenance.
+    /// </summary>
+    public static (string Hash, string Json) ProvenanceOf(Provenance provenance)
     {
-        var provenance = System.Text.Json.JsonSerializer.Serialize(e.Data.Provenance, DetailJson.Provenance);
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(provenance)));
-        return new(e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.KnownFrom, e.RecordedAt, hash, provenance);
+        var json = System.Text.Json.JsonSerializer.Serialize(provenance, DetailJson.Provenance);
+        return (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))), json);
     }
 
     /// <summary>The recipient a commitment is created for, or <see langword="null"/> if the event creates no commitment.</summary>

@@ -39,21 +39,37 @@ public static partial class HistoryGenerator
 
     /// <summary>The funding recipients generated histories use.</summary>
     public static IReadOnlyList<string> Recipients => RecipientNames;
+
     private static readonly string[] RecipientNames = ["Border Security Command", "National Crime Agency", "INTERPOL", "Crown Prosecution Service"];
     private static readonly string[] Organisations = ["Border Security Command", "National Crime Agency", "Border Force"];
     private static readonly string[] Capabilities = ["Covert cameras", "Intelligence unit", "Prosecutors", "Data exploitation"];
     private static readonly string[] Programmes = ["Illegal Migration Act 2023", "Rwanda partnership"];
     private static readonly string[] Agencies = ["National Crime Agency", "Border Force", "Immigration Enforcement", "Crown Prosecution Service"];
-    private static readonly SourceReference[] Sources =
-        [.. Enumerable.Range(1, 6).Select(i => new SourceReference($"generated-{i}.txt", $"Generated source {i}", new LocalDate(2024, 1, i)))];
+    private static readonly SourceReference[] Sources = SourcesOf(6);
+
+    /// <summary>Distinct generated sources, one published each day from 1 January 2024.</summary>
+    private static SourceReference[] SourcesOf(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => new SourceReference($"generated-{i}.txt", $"Generated source {i}", new LocalDate(2024, 1, 1).PlusDays(i - 1)))];
+
+    /// <summary>The funding recipients a history generated with <c>recipients: count</c> uses (the four of <see cref="Recipients"/> when 0).</summary>
+    /// <param name="count">How many recipients; 0 for the default four.</param>
+    /// <returns>The recipients' names.</returns>
+    public static IReadOnlyList<string> RecipientsOf(int count) =>
+        count <= 0 ? RecipientNames : [.. Enumerable.Range(1, count).Select(i => $"Generated recipient {i}")];
 
     /// <summary>Generates one history.</summary>
     /// <param name="seed">The seed: the same seed gives the same history.</param>
     /// <param name="requests">How many requests to try.</param>
     /// <param name="streamsPerAggregate">How many streams of each aggregate to spread them over.</param>
+    /// <param name="recipients">
+    /// How many funding recipients commitments are spread over (<see cref="RecipientsOf"/>); 0, the default, for the
+    /// four of <see cref="Recipients"/>. The default output never changes with this parameter.
+    /// </param>
+    /// <param name="sources">How many distinct sources provenances cite; 0, the default, for six.</param>
     /// <returns>The history.</returns>
-    public static GeneratedHistory Generate(int seed, int requests, int streamsPerAggregate = 3)
+    public static GeneratedHistory Generate(int seed, int requests, int streamsPerAggregate = 3, int recipients = 0, int sources = 0)
     {
+        var shape = new Shape(recipients > 0 ? [.. RecipientsOf(recipients)] : RecipientNames, sources > 0 ? SourcesOf(sources) : Sources);
         var random = new Randomizer(seed);
         var clock = new SteppingClock(Instant.FromUtc(2024, 1, 1, 0, 0));
         var store = new InMemoryEventStore(clock);
@@ -67,7 +83,7 @@ public static partial class HistoryGenerator
         for (var i = 0; i < requests; i++)
         {
             clock.Set(clock.Now + Duration.FromMinutes(random.Int(0, 3) == 0 ? 0 : random.Int(1, maxStepMinutes)));
-            var request = Next(random, store, streamsPerAggregate);
+            var request = Next(random, store, streamsPerAggregate, shape);
             try
             {
                 var recorded = store.Submit(request);
@@ -92,13 +108,16 @@ public static partial class HistoryGenerator
     public static IReadOnlyList<RecordedEvent> Shuffled(GeneratedHistory history, int seed) =>
         [.. new Randomizer(seed).Shuffle(history.Events)];
 
-    private static IBorderSecurityRequest Next(Randomizer random, InMemoryEventStore store, int streams)
+    /// <summary>The recipients and sources a history draws from.</summary>
+    private sealed record Shape(string[] Recipients, SourceReference[] Sources);
+
+    private static IBorderSecurityRequest Next(Randomizer random, InMemoryEventStore store, int streams, Shape shape)
     {
         var n = random.Int(1, streams);
-        var provenance = Provenance.Of(random.ArrayElement(Sources));
+        var provenance = Provenance.Of(random.ArrayElement(shape.Sources));
         return random.Int(0, 3) switch
         {
-            0 => Funding(random, store, $"funding:g{n}", provenance, streams),
+            0 => Funding(random, store, $"funding:g{n}", provenance, streams, shape.Recipients),
             1 => Recruitment(random, store, $"recruitment:g{n}", provenance),
             2 => LegislationRequest(random, store, $"legislation:g{n}", provenance),
             _ => CommandRequest(random, store, $"command:g{n}", provenance),
@@ -114,16 +133,16 @@ public static partial class HistoryGenerator
     private static T? Fold<T>(InMemoryEventStore store, string id, Func<T?, IBorderSecurityEvent, T?> evolve)
         where T : class => store.ReadStream(id).Aggregate((T?)null, (s, e) => evolve(s, e.Data));
 
-    private static IBorderSecurityRequest Funding(Randomizer random, InMemoryEventStore store, string id, Provenance provenance, int streams)
+    private static IBorderSecurityRequest Funding(Randomizer random, InMemoryEventStore store, string id, Provenance provenance, int streams, string[] recipients)
     {
         var state = Fold<FundingCommitment>(store, id, FundingCommitment.Evolve);
         if (state is null)
         {
             var basis = random.Bool() ? FundingBasis.Firm : FundingBasis.UpTo;
             return random.Bool()
-                ? new PledgeFunding(id, random.ArrayElement(RecipientNames), Millions(random, 1, 100), basis,
+                ? new PledgeFunding(id, random.ArrayElement(recipients), Millions(random, 1, 100), basis,
                     random.Bool(0.8f) ? "Autumn Budget 2024" : null, new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance)
-                : new RedirectFunding(id, random.ArrayElement(RecipientNames), Millions(random, 1, 100), basis, random.ArrayElement(Programmes),
+                : new RedirectFunding(id, random.ArrayElement(recipients), Millions(random, 1, 100), basis, random.ArrayElement(Programmes),
                     random.Bool() ? $"legislation:g{random.Int(1, streams)}" : null,
                     new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance);
         }
