@@ -35,6 +35,7 @@ public static class HealthEndpoints
         routes.MapGet("/health/live", () => TypedResults.Ok(new HealthResponse("Healthy", [])))
             .WithName("GetLiveness").WithSummary("Liveness: 200 while the process answers requests; checks no dependency.").WithTags("Health")
             .Produces<HealthResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .AllowAnonymous();
 
         routes.MapGet("/health/ready", async (HealthCheckService health, CancellationToken ct) =>
@@ -49,6 +50,7 @@ public static class HealthEndpoints
             .WithName("GetReadiness").WithSummary("Readiness: 200 when the store can answer (PostgreSQL reachable on Marten), 503 when not.").WithTags("Health")
             .Produces<HealthResponse>(StatusCodes.Status200OK)
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .AllowAnonymous();
         return routes;
     }

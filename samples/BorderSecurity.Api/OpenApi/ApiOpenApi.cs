@@ -40,6 +40,8 @@ public static class ApiOpenApi
     /// <summary>The bearer security scheme's name.</summary>
     public const string BearerScheme = "Bearer";
 
+    private static readonly HashSet<Type> InlineTypes = [typeof(LocalDate), typeof(Instant), typeof(Money), typeof(DateInterval)];
+
     private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
 
     /// <summary>Adds the document and its transformers.</summary>
@@ -50,6 +52,9 @@ public static class ApiOpenApi
         services.AddOpenApi("v1", o =>
         {
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+
+            // Value types are written inline, so a nullable one (LocalDate?) is documented as nullable where it is used.
+            o.CreateSchemaReferenceId = t => InlineTypes.Contains(Nullable.GetUnderlyingType(t.Type) ?? t.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -95,7 +100,12 @@ public static class ApiOpenApi
             }
         }
 
-        if (type == typeof(LocalDate) || type == typeof(LocalDate?))
+        if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum && schema.Enum is { Count: > 0 })
+        {
+            // Enums travel as their names (JsonStringEnumConverter); say so, or generators send numbers.
+            schema.Type = Nullable.GetUnderlyingType(type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        }
+        else if (type == typeof(LocalDate) || type == typeof(LocalDate?))
         {
             Replace(schema, type, JsonSchemaType.String, "date", "A date, YYYY-MM-DD.");
             schema.Pattern = DatePattern;
@@ -115,6 +125,12 @@ public static class ApiOpenApi
             var date = await context.GetOrCreateSchemaAsync(typeof(LocalDate), null, ct);
             schema.Properties = new Dictionary<string, IOpenApiSchema> { ["start"] = date, ["end"] = date };
             schema.Required = new HashSet<string> { "start", "end" };
+        }
+        else if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) && schema.Properties is { } problem)
+        {
+            schema.Description = "A problem (RFC 9457). field names the query parameter, body field (a JSON path such as $.amount) or domain rule at fault.";
+            problem["field"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "The parameter, body field or rule at fault." };
+            problem["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "The request's trace id, for the service's logs." };
         }
         else if (type == typeof(Provenance))
         {
