@@ -50,8 +50,8 @@ public class ApiTests
     [Fact]
     public async Task TheTimelinePostedOverHttpAnswers150mAsOfFifthNovember()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
 
         await PostTimelineAsync(client);
 
@@ -66,8 +66,8 @@ public class ApiTests
     [Fact]
     public async Task AsOfBeforeTheRecordingInstantExcludesTheEvent()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
         (await client.PostAsync("/requests/RedirectFunding", Json(Redirect))).StatusCode.Should().Be(HttpStatusCode.Created);
 
         using var json = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2024-10-01&knownAt=2020-01-01T00:00:00Z"));
@@ -78,14 +78,14 @@ public class ApiTests
     [Fact]
     public async Task TheStoreComesFromDependencyInjectionAndRecordedByAsksTheAuditView()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
         var created = await client.PostAsync("/requests/RedirectFunding", Json(Redirect));
         using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         var recordedAt = body.RootElement[0].GetProperty("recordedAt").GetString();
         body.RootElement[0].GetProperty("knownFrom").GetString().Should().Be(recordedAt);
 
-        factory.Services.GetService(typeof(IBorderSecurityStore)).Should().BeOfType<InMemoryBorderSecurityStore>();
+        host.Factory.Services.GetService(typeof(IBorderSecurityStore)).Should().BeOfType<InMemoryBorderSecurityStore>();
         (await BscTotalAsync(client, $"asOf=2024-10-01&recordedBy={recordedAt}")).Should().Be(75_000_000m);
         using var before = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2024-10-01&recordedBy=2020-01-01T00:00:00Z"));
         before.RootElement.GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(0m);
@@ -98,11 +98,12 @@ public class ApiTests
     [InlineData("/funding?asOf=2024-10-01&recordedBy=yesterday", "recordedBy")]
     [InlineData("/funding", "asOf")]
     [InlineData("/funding?asOf=2024-10-01&knownAt=tomorrow", "knownAt")]
+    [InlineData("/funding?asOf=2024-10-01&knownAt=2024-10-01T09:00:00", "knownAt")]
     public async Task BadQueryParametersGetAProblemNamingTheField(string url, string field)
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
+        await using var host = await ApiHost.StartAsync();
 
-        var response = await factory.CreateClient().GetAsync(url);
+        var response = await host.Anonymous().GetAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ProblemAsync(response)).GetProperty("field").GetString().Should().Be(field);
@@ -111,8 +112,8 @@ public class ApiTests
     [Fact]
     public async Task AnInvalidBodyGetsAProblemNamingTheFieldAndStoresNothing()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
 
         var response = await client.PostAsync("/requests/RedirectFunding", Json(Redirect.Replace("75000000", "-1")));
 
@@ -125,8 +126,8 @@ public class ApiTests
     [Fact]
     public async Task ABrokenRuleGets422NamingTheRule()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
         await client.PostAsync("/requests/RedirectFunding", Json(Redirect));
 
         var response = await client.PostAsync("/requests/RedirectFunding", Json(Redirect));
@@ -138,8 +139,8 @@ public class ApiTests
     [Fact]
     public async Task AStaleExpectedVersionGets409()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
         await client.PostAsync("/requests/RedirectFunding", Json(Redirect));
         var reannounce = """{ "commitmentId": "funding:bsc-2024-09", "announcedBy": "PM", "validOn": "2024-11-04", "provenance": [ { "document": "x", "headline": "y" } ] }""";
         (await client.PostAsync("/requests/ReannounceFunding?expectedVersion=1", Json(reannounce))).StatusCode.Should().Be(HttpStatusCode.Created);
@@ -152,23 +153,23 @@ public class ApiTests
     [Fact]
     public async Task AnUnknownRequestGets404()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
+        await using var host = await ApiHost.StartAsync();
 
-        var response = await factory.CreateClient().PostAsync("/requests/DropTables", Json("{}"));
+        var response = await host.Editor().PostAsync("/requests/DropTables", Json("{}"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
     [Fact]
     public async Task WithAConnectionStringTheServiceKeepsTheModelInMarten()
     {
-        var connectionString = await TestDatabases.CreateAsync("api");
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Marten", connectionString));
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync(ApiStore.Marten);
+        var client = host.Editor();
 
         await PostTimelineAsync(client);
 
-        factory.Services.GetService(typeof(IBorderSecurityStore)).Should().BeOfType<MartenBorderSecurityStore>();
+        host.Factory.Services.GetService(typeof(IBorderSecurityStore)).Should().BeOfType<MartenBorderSecurityStore>();
         (await BscTotalAsync(client, "asOf=2024-11-05")).Should().Be(150_000_000m);
     }
 }

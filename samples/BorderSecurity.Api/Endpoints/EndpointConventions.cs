@@ -1,0 +1,66 @@
+using BorderSecurity.Api.Security;
+using Microsoft.Extensions.Options;
+
+namespace BorderSecurity.Api.Endpoints;
+
+/// <summary>
+/// The metadata every endpoint carries, so the OpenAPI document states exactly what it can return: use
+/// <see cref="AsRead{T}"/> for a question and <see cref="AsWrite{T}"/> for a request that changes the store.
+/// </summary>
+public static class EndpointConventions
+{
+    /// <summary>
+    /// A question: anonymous by default, the <see cref="ApiPolicies.Read"/> policy (a reader or editor token when
+    /// <c>Auth:RequireReaderRole</c> is true); 200 with <typeparamref name="T"/>, 400 problem for a bad or unknown
+    /// query parameter, and 401/403 problems when reads need a token.
+    /// </summary>
+    /// <typeparam name="T">The answer's type.</typeparam>
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="name">The operation id (a generated client's method name).</param>
+    /// <param name="summary">One line for the reference page.</param>
+    /// <param name="tag">The group on the reference page.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static RouteHandlerBuilder AsRead<T>(this RouteHandlerBuilder builder, string name, string summary, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.WithName(name).WithSummary(summary).WithTags(tag)
+            .Produces<T>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireAuthorization(ApiPolicies.Read);
+        builder.Add(endpoint =>
+        {
+            var auth = endpoint.ApplicationServices.GetRequiredService<IOptions<ApiAuthOptions>>().Value;
+            if (auth.RequireReaderRole)
+            {
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// A write: the <see cref="ApiPolicies.Write"/> policy (an editor token); 201 with <typeparamref name="T"/>, and
+    /// problems for 400 (bad body or parameter), 401 (no or bad token), 403 (no editor role), 409 (stale expected
+    /// version), 413 (body over the limit) and 422 (a domain rule broken).
+    /// </summary>
+    /// <typeparam name="T">The created response's type.</typeparam>
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="name">The operation id (a generated client's method name).</param>
+    /// <param name="summary">One line for the reference page.</param>
+    /// <param name="tag">The group on the reference page.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static RouteHandlerBuilder AsWrite<T>(this RouteHandlerBuilder builder, string name, string summary, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithName(name).WithSummary(summary).WithTags(tag)
+            .Produces<T>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(ApiPolicies.Write);
+    }
+}

@@ -1,0 +1,26 @@
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BorderSecurity.Api.Endpoints;
+
+/// <summary>GET /funding and GET /series/funding: the funding portfolio as of a date, and total funding over time.</summary>
+public static class FundingEndpoints
+{
+    /// <summary>Maps the funding questions.</summary>
+    /// <param name="routes">The application.</param>
+    /// <returns><paramref name="routes"/>.</returns>
+    public static IEndpointRouteBuilder MapFunding(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/funding", ([AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+                AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.FundingAsync(q, ct)))
+            .AsRead<FundingPortfolio>("GetFunding", "Every funding commitment, with totals by recipient, origin and capability, as of a date.", "Funding");
+
+        routes.MapGet("/series/funding", ([FromQuery(Name = "recipient")] string? recipient, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+                AsOfParameters.AnswerAsync(LocalDate.MaxIsoValue.ToString("yyyy-MM-dd", null), knownAt, recordedBy,
+                    async q => await store.FundingSeriesAsync(recipient, q.KnownAt, q.RecordedBy, ct)))
+            .AsRead<IReadOnlyList<SeriesPoint<Money>>>("GetFundingSeries", "Total funding (of one recipient, or all) as a series of points, each from a valid date.", "Funding");
+        return routes;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+
+namespace BorderSecurity.Api.Endpoints;
+
+/// <summary>
+/// POST /requests/{RequestType}: one route per request type of <see cref="RequestCatalogue"/> (for example
+/// <c>POST /requests/PledgeFunding</c>), each documented with its own body schema, so a generated client has one
+/// method per request (<c>PledgeFundingAsync</c>, ...). Bodies are the request's fields as in docs/timeline-format.md.
+/// </summary>
+public static class RequestEndpoints
+{
+    /// <summary>Maps one write per request type.</summary>
+    /// <param name="routes">The application.</param>
+    /// <returns><paramref name="routes"/>.</returns>
+    public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder routes)
+    {
+        foreach (var name in RequestCatalogue.Names)
+        {
+            RequestCatalogue.TryGetType(name, out var type);
+            routes.MapPost($"/requests/{name}", ([ExpectedVersion] string? expectedVersion, HttpRequest http, IBorderSecurityStore store, CancellationToken ct) =>
+                    SubmitAsync(type!, expectedVersion, http, store, ct))
+                .Accepts(type!, isOptional: false, "application/json")
+                .AsWrite<IReadOnlyList<RecordedEventResponse>>(name, $"Records a {name} request; the events it stored come back.", "Requests");
+        }
+
+        return routes;
+    }
+
+    private static async Task<IResult> SubmitAsync(Type type, string? expectedVersionText, HttpRequest http, IBorderSecurityStore store, CancellationToken ct)
+    {
+        long? expectedVersion = null;
+        if (expectedVersionText is not null)
+        {
+            if (!long.TryParse(expectedVersionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid expectedVersion", "expectedVersion must be a whole number of 0 or more (0 for a new stream).", "expectedVersion");
+            }
+
+            expectedVersion = version;
+        }
+
+        if (!http.HasJsonContentType())
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request body", "The body must be JSON (Content-Type: application/json).", "body");
+        }
+
+        IBorderSecurityRequest request;
+        try
+        {
+            request = (IBorderSecurityRequest?)await JsonSerializer.DeserializeAsync(http.Body, type, TimelineFile.JsonOptions, ct)
+                      ?? throw new JsonException("The body must be a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request body", e.Message, e.Path ?? "body");
+        }
+        catch (ArgumentException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request body", e.Message, e.ParamName ?? "body");
+        }
+
+        try
+        {
+            var result = await store.SubmitAsync(request, expectedVersion, cancellationToken: ct);
+            return TypedResults.Created((string?)null, result.Events.Select(RecordedEventResponse.Of).ToList());
+        }
+        catch (StreamConcurrencyException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Concurrency conflict", e.Message, "expectedVersion");
+        }
+        catch (DomainRuleViolationException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, $"{e.Aggregate} rule {e.Rule} broken", e.Detail, e.Rule);
+        }
+        catch (ArgumentException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request", e.Message, e.ParamName ?? "body");
+        }
+    }
+}
+
+/// <summary>One event a write stored.</summary>
+/// <param name="Sequence">Its position in the whole log.</param>
+/// <param name="StreamId">Its stream, for example <c>funding:bsc-2024-09</c>.</param>
+/// <param name="Version">Its version within the stream (1 for the first event); pass it as <c>expectedVersion</c> to the next write.</param>
+/// <param name="RecordedAt">When the store recorded it (ISO-8601 UTC).</param>
+/// <param name="KnownFrom">When it became known (ISO-8601 UTC); the recording instant for writes over HTTP.</param>
+/// <param name="EventName">Its wire name, for example <c>funding-pledged/1</c>.</param>
+public sealed record RecordedEventResponse(long Sequence, string StreamId, long Version, Instant RecordedAt, Instant KnownFrom, string EventName)
+{
+    /// <summary>The response for a recorded event.</summary>
+    /// <param name="recorded">The event.</param>
+    /// <returns>Its response.</returns>
+    public static RecordedEventResponse Of(RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return new(recorded.Sequence, recorded.StreamId, recorded.Version, recorded.RecordedAt, recorded.KnownFrom, recorded.EventName);
+    }
+}

@@ -1,0 +1,194 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using BorderSecurity.Api.Security;
+using BorderSecurity.Domain.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace BorderSecurity.Api.OpenApi;
+
+/// <summary>
+/// Put on a query parameter's binding attribute (see <c>AsOfAttribute</c>) to document it exactly: the OpenAPI
+/// schema of its text, whether it is required, and what it means. Parameters are bound as text and parsed by the
+/// endpoint, so a bad value gets a 400 problem naming the parameter instead of a binding failure.
+/// </summary>
+public interface IDocumentedQueryParameter
+{
+    /// <summary>Whether the parameter must be given.</summary>
+    bool IsRequired { get; }
+
+    /// <summary>The parameter's description.</summary>
+    string Description { get; }
+
+    /// <summary>The value's JSON type (string for dates and instants, integer for versions).</summary>
+    JsonSchemaType Type { get; }
+
+    /// <summary>The value's format (<c>date</c>, <c>date-time</c>, <c>int64</c>), or <see langword="null"/>.</summary>
+    string? Format { get; }
+}
+
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c> (OpenAPI 3.0, for the widest choice of generators): the model's
+/// value types with their wire formats (dates <c>YYYY-MM-DD</c>, instants ISO-8601 UTC, money as a number of pounds,
+/// provenance as an array of sources), query parameters with their formats, and the bearer scheme on every
+/// operation that needs a token.
+/// </summary>
+public static class ApiOpenApi
+{
+    /// <summary>The bearer security scheme's name.</summary>
+    public const string BearerScheme = "Bearer";
+
+    private static readonly HashSet<Type> InlineTypes = [typeof(LocalDate), typeof(Instant), typeof(Money), typeof(DateInterval)];
+
+    private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
+
+    /// <summary>Adds the document and its transformers.</summary>
+    /// <param name="services">The services.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddApiOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", o =>
+        {
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+
+            // Value types are written inline, so a nullable one (LocalDate?) is documented as nullable where it is used.
+            o.CreateSchemaReferenceId = t => InlineTypes.Contains(Nullable.GetUnderlyingType(t.Type) ?? t.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "BorderSecurity API",
+                    Version = "v1",
+                    Description = "Record announcements about the UK Border Security Command (writes need a bearer token with the editor role) "
+                                  + "and ask any projection as of a valid date (YYYY-MM-DD), optionally as known at an instant (ISO-8601 UTC).",
+                };
+                document.Servers = [];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A JWT signed with Auth:SigningKey, issuer Auth:Issuer, audience Auth:Audience and a role claim (editor to write, reader to read when reads are protected).",
+                };
+                return Task.CompletedTask;
+            });
+            o.AddSchemaTransformer(TransformSchemaAsync);
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                DescribeParameters(operation, context);
+                RequireBearer(operation, context);
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    private static async Task TransformSchemaAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (typeof(IBorderSecurityRequest).IsAssignableFrom(type) && schema.Properties is { } properties)
+        {
+            // Computed members such as StreamId are written but never read: a body does not carry them.
+            foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.Set is null && p.AssociatedParameter is null))
+            {
+                properties.Remove(property.Name);
+                schema.Required?.Remove(property.Name);
+            }
+        }
+
+        if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum && schema.Enum is { Count: > 0 })
+        {
+            // Enums travel as their names (JsonStringEnumConverter); say so, or generators send numbers.
+            schema.Type = Nullable.GetUnderlyingType(type) is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        }
+        else if (type == typeof(LocalDate) || type == typeof(LocalDate?))
+        {
+            Replace(schema, type, JsonSchemaType.String, "date", "A date, YYYY-MM-DD.");
+            schema.Pattern = DatePattern;
+        }
+        else if (type == typeof(Instant) || type == typeof(Instant?))
+        {
+            Replace(schema, type, JsonSchemaType.String, "date-time", "An ISO-8601 UTC instant, for example 2024-11-05T09:00:00Z.");
+        }
+        else if (type == typeof(Money) || type == typeof(Money?))
+        {
+            Replace(schema, type, JsonSchemaType.Number, "decimal", "An amount in pounds, at most two decimal places, not negative.");
+            schema.Minimum = "0";
+        }
+        else if (type == typeof(DateInterval))
+        {
+            Replace(schema, type, JsonSchemaType.Object, null, "A period of whole days; both ends inclusive.");
+            var date = await context.GetOrCreateSchemaAsync(typeof(LocalDate), null, ct);
+            schema.Properties = new Dictionary<string, IOpenApiSchema> { ["start"] = date, ["end"] = date };
+            schema.Required = new HashSet<string> { "start", "end" };
+        }
+        else if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) && schema.Properties is { } problem)
+        {
+            schema.Description = "A problem (RFC 9457). field names the query parameter, body field (a JSON path such as $.amount) or domain rule at fault.";
+            problem["field"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "The parameter, body field or rule at fault." };
+            problem["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "The request's trace id, for the service's logs." };
+        }
+        else if (type == typeof(Provenance))
+        {
+            Replace(schema, type, JsonSchemaType.Array, null, "The sources of a fact: one or more.");
+            schema.Items = await context.GetOrCreateSchemaAsync(typeof(SourceReference), null, ct);
+            schema.MinItems = 1;
+        }
+    }
+
+    private static void Replace(OpenApiSchema schema, Type clrType, JsonSchemaType type, string? format, string description)
+    {
+        var nullable = schema.Type?.HasFlag(JsonSchemaType.Null) == true || Nullable.GetUnderlyingType(clrType) is not null;
+        schema.Type = nullable ? type | JsonSchemaType.Null : type;
+        schema.Format = format;
+        schema.Description = description;
+        schema.Properties = null;
+        schema.Required = null;
+        schema.AdditionalProperties = null;
+        schema.AdditionalPropertiesAllowed = true;
+        schema.Items = null;
+        schema.Pattern = null;
+    }
+
+    private static void DescribeParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        foreach (var description in context.Description.ParameterDescriptions)
+        {
+            var info = (description.ParameterDescriptor as Microsoft.AspNetCore.Mvc.Infrastructure.IParameterInfoParameterDescriptor)?.ParameterInfo;
+            var parameter = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == description.Name);
+            if (info is null || parameter is null)
+            {
+                continue;
+            }
+
+            if (info.GetCustomAttributes().OfType<IDocumentedQueryParameter>().FirstOrDefault() is { } documented)
+            {
+                parameter.Required = documented.IsRequired;
+                parameter.Description = documented.Description;
+                parameter.Schema = new OpenApiSchema
+                {
+                    Type = documented.Type,
+                    Format = documented.Format,
+                    Pattern = documented.Format == "date" ? DatePattern : null,
+                    Minimum = documented.Type == JsonSchemaType.Integer ? "0" : null,
+                };
+            }
+        }
+    }
+
+    private static void RequireBearer(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var options = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiAuthOptions>>().Value;
+        var needsToken = metadata.OfType<IAllowAnonymous>().Any() is false && metadata.OfType<IAuthorizeData>().Any(a =>
+            a.Policy == ApiPolicies.Write || (a.Policy == ApiPolicies.Read && options.RequireReaderRole));
+        if (needsToken)
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+        }
+    }
+}
