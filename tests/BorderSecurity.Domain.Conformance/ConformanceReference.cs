@@ -22,7 +22,7 @@ public sealed class ConformanceReference
         Queries = BorderSecurityProjection.Of(events);
     }
 
-    /// <summary>The steps the log accepted, in order: repeats of an earlier step's content and steps that broke a rule are left out.</summary>
+    /// <summary>The steps the log accepted, in order: repeats of an earlier step (same step id, if any, and same request) and steps that broke a rule are left out.</summary>
     public IReadOnlyList<TimelineStep> Accepted { get; }
 
     /// <summary>The events, in recording order.</summary>
