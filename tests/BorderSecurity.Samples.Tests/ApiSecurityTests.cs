@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using BorderSecurity.Api.Security;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace BorderSecurity.Samples.Tests;
@@ -143,5 +144,16 @@ public class ApiSecurityTests
         error.ToString().Should().Contain("Development");
         DevelopmentTokenCommand.Run(["token"], configuration, development, TextWriter.Null, error).Should().Be(2);
         error.ToString().Should().Contain("--role editor");
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentTheServiceRefusesToStartWithoutASigningKey()
+    {
+        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<BorderSecurity.Api.ApiEntryPoint>()
+            .WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*Auth:SigningKey*");
     }
 }

@@ -12,7 +12,7 @@ public sealed class RequestLimitOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Limits";
 
-    /// <summary>The largest request body accepted, in bytes: 64 KiB unless configured. Larger bodies get 413.</summary>
+    /// <summary>The largest request body accepted, in bytes: 64 KiB unless configured. Larger bodies get 413 (GET and HEAD bodies are never read).</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 }
 
@@ -51,7 +51,8 @@ public static class RequestLimits
         app.Use(async (context, next) =>
         {
             var limit = context.RequestServices.GetRequiredService<IOptions<RequestLimitOptions>>().Value.MaxRequestBodyBytes;
-            if (context.Request.ContentLength > limit)
+            var readsBody = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
+            if (readsBody && context.Request.ContentLength > limit)
             {
                 await TooLargeAsync(context, limit);
                 return;

@@ -70,7 +70,11 @@ public static class ApiAuthentication
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(ApiAuthOptions.Section);
-        builder.Services.Configure<ApiAuthOptions>(section);
+        builder.Services.AddOptions<ApiAuthOptions>().Bind(section)
+            .Validate(o => System.Text.Encoding.UTF8.GetByteCount(o.SigningKey) >= 32,
+                $"{ApiAuthOptions.Section}:{nameof(ApiAuthOptions.SigningKey)} must be at least 32 bytes. In development appsettings.Development.json has one; elsewhere set it from a secret store ({ApiAuthOptions.Section}__{nameof(ApiAuthOptions.SigningKey)}).")
+            .Validate(o => o.Issuer.Length > 0 && o.Audience.Length > 0, $"{ApiAuthOptions.Section}:Issuer and {ApiAuthOptions.Section}:Audience must be set.")
+            .ValidateOnStart();
         var auth = section.Get<ApiAuthOptions>() ?? new ApiAuthOptions();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
