@@ -115,4 +115,18 @@ public class ApiHealthAndLimitsTests
         using var timeline = JsonDocument.Parse(await client.GetStringAsync("/timeline?asOf=2030-01-01"));
         timeline.RootElement.GetArrayLength().Should().Be(0);
     }
+
+    [Fact]
+    public async Task TheReferencePageAndDocumentAreServedAnonymouslyEvenWhenReadsNeedAToken()
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["Auth:RequireReaderRole"] = "true" });
+
+        var page = await host.Anonymous().GetAsync("/scalar/");
+        var document = await host.Anonymous().GetAsync("/openapi/v1.json");
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        document.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await document.Content.ReadAsStringAsync()).Should().Contain("\"/funding\"");
+    }
 }
