@@ -24,6 +24,7 @@ app.MapLegislation();
 app.MapTimeline();
 app.MapCommands();
 app.MapHealth();
+app.MapParliamentEndpoints();
 
 app.Run();
 return 0;

@@ -109,7 +109,9 @@ internal static class TimelineApp
             }
             else
             {
-                TimelineTables.Render(report, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }));
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+                TimelineTables.Render(report, console);
+                TimelineTables.RenderBillHistories(report, console);
             }
 
             return Ok;

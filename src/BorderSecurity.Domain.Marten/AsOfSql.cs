@@ -165,11 +165,11 @@ internal sealed class AsOfSql(string schema, string eventsSchema)
     /// <summary>
     /// Every counting event matching <paramref name="filter"/> (a condition on <c>b</c>, <c>bsd_events</c>, using only
     /// parameters), with its data from <c>mt_events</c>, by valid date then sequence. Columns: seq, stream_id, version,
-    /// known_from, recorded_at, event_type, data.
+    /// known_from, recorded_at, the wire name the event was stored under (mt_events.type, so a legacy shape is read as what its JSON is), data.
     /// </summary>
     public string CountingEvents(string filter, AsOfQuery query) =>
         $"""
-        select b.seq, b.stream_id, e.version, b.known_from, b.recorded_at, b.event_type, e.data::text
+        select b.seq, b.stream_id, e.version, b.known_from, b.recorded_at, e.type, e.data::text
         from {schema}.bsd_events b join {eventsSchema}.mt_events e on e.seq_id = b.seq
         where b.tenant_id = @tenant and ({filter}) and b.valid_on <= @asOf{Knows(query, "b.")}
         order by b.valid_on, b.seq

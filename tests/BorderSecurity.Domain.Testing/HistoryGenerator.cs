@@ -196,15 +196,40 @@ public static partial class HistoryGenerator
         }
 
         var on = After(random, state.LastStageOn);
-        var next = random.Int(0, 9) == 0 ? state.Stage + 2 : state.Stage + 1;
-        return next switch
+        if (state.IsAct)
         {
-            LegislationStage.Introduced => new IntroduceBill(id, state.Title, "House of Commons", on, provenance),
-            <= LegislationStage.OtherHouse => new CompleteParliamentaryStage(id, next, "House of Commons", on, provenance),
-            LegislationStage.RoyalAssent => new GrantRoyalAssent(id, $"Generated Act {id}", on, provenance),
-            _ when random.Bool(0.8f) => new CommenceLegislation(id, $"part {random.Int(1, 9)}", on, provenance),
-            _ => new RepealLegislation(id, "Generated Repeal Act", on, provenance),
+            return random.Bool(0.8f)
+                ? new CommenceLegislation(id, [.. Enumerable.Range(0, random.Int(1, 3)).Select(_ => $"section {random.Int(1, 9)}").Distinct()], on, provenance)
+                : new RepealLegislation(id, "Generated Repeal Act", on, provenance);
+        }
+
+        if (state.Position is not { } at)
+        {
+            return new IntroduceBill(id, state.Title, random.Bool() ? "House of Commons" : "House of Lords", on, provenance);
+        }
+
+        switch (random.Int(0, 39))
+        {
+            case 0:
+                return new CarryOverBill(id, $"session {random.Int(1, 5)}", on, provenance);
+            case 1:
+                return new EndBill(id, random.Enum<BillEnding>(), on, provenance);
+        }
+
+        // Mostly the next stage in order; now and then one skipped (refused), a round of ping-pong or Royal Assent.
+        var origin = state.OriginatingHouse ?? ParliamentHouse.Commons;
+        var skip = random.Int(0, 9) == 0 ? 1 : 0;
+        (ParliamentHouse House, BillStage Stage)? next = (at.House == origin, at.Stage) switch
+        {
+            (_, BillStage.ThirdReading) when at.House == origin => (BillStages.Other(origin), random.Bool() ? BillStage.StagesNotStated : BillStage.FirstReading + skip),
+            (_, BillStage.ThirdReading or BillStage.ConsiderationOfAmendments or BillStage.StagesNotStated) when random.Bool(0.6f) => null,
+            (_, BillStage.ThirdReading or BillStage.StagesNotStated) => (origin, BillStage.ConsiderationOfAmendments),
+            (_, BillStage.ConsiderationOfAmendments) => (BillStages.Other(at.House), BillStage.ConsiderationOfAmendments),
+            _ => (at.House, at.Stage + 1 + skip),
         };
+        return next is { } n
+            ? new CompleteParliamentaryStage(id, n.House, n.Stage, on, provenance)
+            : new GrantRoyalAssent(id, $"Generated Act {id}", on, provenance);
     }
 
     private static IBorderSecurityRequest CommandRequest(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
@@ -222,7 +247,7 @@ public static partial class HistoryGenerator
             1 or 2 => new JoinAgencyToCommand(id, random.ArrayElement(Agencies), on, provenance),
             3 => new RemoveAgencyFromCommand(id, random.ArrayElement(Agencies), "generated", on, provenance),
             4 => new CreateCommandUnit(id, $"Unit {random.Int(1, 5)}", "generated", on, provenance),
-            5 => new ConferCommandPowers(id, $"legislation:g{random.Int(1, 3)}", "generated powers", on, provenance),
+            5 => new ConferCommandPowers(id, $"legislation:g{random.Int(1, 3)}", random.Bool() ? [] : [$"section {random.Int(1, 9)}"], "generated powers", on, provenance),
             _ => new JoinInternationalAgreement(id, $"Agreement {random.Int(1, 4)}", on, provenance),
         };
     }

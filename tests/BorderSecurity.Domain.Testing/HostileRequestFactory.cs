@@ -50,10 +50,10 @@ public static class HostileRequestFactory
             7 => new RecordRecruitmentProgress(id, Heads(), Date(), provenance),
             8 => new MarkRecruitmentTargetMet(id, Heads(), Date(), provenance),
             9 => new AnnounceLegislation(id, Text(), Text(), Date(), provenance),
-            10 => new CompleteParliamentaryStage(id, (LegislationStage)f.Random.Int(-1, 12), Text(), Date(), provenance),
+            10 => new CompleteParliamentaryStage(id, (ParliamentHouse)f.Random.Int(-1, 3), (BillStage)f.Random.Int(-1, 9), Date(), provenance),
             11 => new EstablishCommand(id, Text(), Text(), Date(), provenance),
             12 => new JoinAgencyToCommand(id, Text(), Date(), provenance),
-            _ => new ConferCommandPowers(id, f.PickRandom("legislation:x", "", "Bad Id"), Text(), Date(), provenance),
+            _ => new ConferCommandPowers(id, f.PickRandom("legislation:x", "", "Bad Id"), f.Random.Bool() ? [] : [Text()], Text(), Date(), provenance),
         };
     }
 

@@ -20,7 +20,11 @@ public sealed record AgencyMembership(bool IsCoordinated, LocalDate StatedOn);
 /// <param name="Name">The unit, the legislation id, or the agreement.</param>
 /// <param name="Detail">The unit's purpose or the powers; <see langword="null"/> for an agreement.</param>
 /// <param name="On">When.</param>
-public sealed record CommandFeature(string Name, string? Detail, LocalDate On);
+public sealed record CommandFeature(string Name, string? Detail, LocalDate On)
+{
+    /// <summary>For powers, the provisions of the Act that confer them (empty where not named, and for units and agreements).</summary>
+    public IReadOnlyList<string> Provisions { get; init; } = [];
+}
 
 /// <summary>
 /// The state of one organisational command (such as the Border Security Command), folded from its events.
@@ -81,7 +85,7 @@ public sealed record Command(
             },
             (_, CommandPowersConferred e) => state.Cite(e.Provenance) with
             {
-                Powers = state.Powers.SetItem(e.LegislationId, new CommandFeature(e.LegislationId, e.Powers, e.ValidOn)),
+                Powers = state.Powers.SetItem(e.LegislationId, new CommandFeature(e.LegislationId, e.Powers, e.ValidOn) { Provisions = e.Provisions }),
             },
             (_, InternationalAgreementJoined e) => state.Cite(e.Provenance) with
             {

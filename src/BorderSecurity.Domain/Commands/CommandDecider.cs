@@ -23,7 +23,8 @@ public static class CommandDecider
     /// coordinated (<c>AgencyAlreadyCoordinated</c>) and leaves only if it is (<c>AgencyNotCoordinated</c>), at most once a
     /// day (<c>OneAgencyChangePerDate</c>); a unit, the powers from one piece of legislation and an agreement are each
     /// recorded once (<c>UnitAlreadyExists</c>, <c>PowersAlreadyConferred</c>, <c>AgreementAlreadyJoined</c>); powers come
-    /// only from an Act in force on their date (<c>PowersNeedAnEnactedAct</c>); one
+    /// only from an Act in force on their date (<c>PowersNeedAnEnactedAct</c>) and, where the provisions that confer them
+    /// are named, only once every one of them is in force on that date (<c>PowersNeedProvisionsInForce</c>); one
     /// appointment a day (<c>OneAppointmentPerDate</c>).
     /// </remarks>
     public static IReadOnlyList<IBorderSecurityEvent> Decide(Command? state, ICommandRequest request, Legislative.Legislation? referencedAct = null)
@@ -120,6 +121,13 @@ public static class CommandDecider
     private static CommandPowersConferred ConferPowers(Command state, ConferCommandPowers r, Legislative.Legislation? referencedAct)
     {
         var legislationId = Guard.Against.InvalidStreamId(r.LegislationId, nameof(r.LegislationId));
+        Guard.Against.Null(r.Provisions, nameof(r.Provisions));
+        var provisions = r.Provisions.Select(p => Guard.Against.InvalidText(p, nameof(r.Provisions)).Trim()).ToArray();
+        if (provisions.Distinct(StringComparer.Ordinal).Count() != provisions.Length)
+        {
+            throw new ArgumentException("Provisions must not name the same provision twice.", nameof(r.Provisions));
+        }
+
         var powers = Guard.Against.InvalidText(r.Powers, nameof(r.Powers));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
@@ -136,7 +144,16 @@ public static class CommandDecider
                     : $"'{referencedAct.Title}' was not an Act in force on {r.ValidOn:yyyy-MM-dd}; a bill confers no powers.");
         }
 
-        return new CommandPowersConferred(state.CommandId, legislationId, powers, r.ValidOn, provenance);
+        var notInForce = provisions.Where(p => !referencedAct.IsInForceOn(p, r.ValidOn)).ToArray();
+        if (notInForce.Length > 0)
+        {
+            throw Broken("PowersNeedProvisionsInForce",
+                $"{string.Join(", ", notInForce)} of '{referencedAct.Title}' {(notInForce.Length == 1 ? "was" : "were")} not in force on {r.ValidOn:yyyy-MM-dd}"
+                + string.Concat(notInForce.Select(p => referencedAct.Provisions.TryGetValue(p, out var known) ? $" ({p} from {known.Since:yyyy-MM-dd})" : $" ({p} not commenced)"))
+                + "; powers exist only once the provisions that confer them are in force.");
+        }
+
+        return new CommandPowersConferred(state.CommandId, legislationId, provisions, powers, r.ValidOn, provenance);
     }
 
     private static InternationalAgreementJoined JoinAgreement(Command state, JoinInternationalAgreement r)

@@ -70,18 +70,32 @@ public sealed record CommandUnitCreated(
     public string StreamId => CommandId;
 }
 
-/// <summary>A piece of legislation conferred powers on the command.</summary>
+/// <summary>
+/// Provisions of an Act conferred powers on the command; the valid date is when they were in force. Replaces
+/// <c>command.powers-conferred.v1</c> (<see cref="CommandPowersConferredV1"/>), which named no provisions.
+/// </summary>
 /// <param name="CommandId">The command's stream id.</param>
 /// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="Provisions">The provisions that confer them; empty only where the source named none (v1 events).</param>
 /// <param name="Powers">The powers conferred.</param>
 /// <param name="ValidOn">When.</param>
 /// <param name="Provenance">The sources.</param>
-[EventName("command.powers-conferred.v1")]
+[EventName("command.powers-conferred.v2")]
 public sealed record CommandPowersConferred(
-    string CommandId, string LegislationId, string Powers, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
+    string CommandId, string LegislationId, IReadOnlyList<string> Provisions, string Powers, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
 {
     /// <inheritdoc />
     public string StreamId => CommandId;
+
+    /// <summary>Two events are equal when every field is, the provisions compared in order.</summary>
+    /// <param name="other">The other event.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(CommandPowersConferred? other) =>
+        other is not null && CommandId == other.CommandId && LegislationId == other.LegislationId && Provisions.SequenceEqual(other.Provisions)
+        && Powers == other.Powers && ValidOn == other.ValidOn && Provenance.Equals(other.Provenance);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(CommandId, LegislationId, Provisions.Count, Powers, ValidOn, Provenance);
 }
 
 /// <summary>The UK joined an international agreement that the command works under, for example the G7 action plan against migrant smuggling.</summary>

@@ -68,17 +68,33 @@ public sealed record CreateCommandUnit(
     public string StreamId => CommandId;
 }
 
-/// <summary>Record that legislation conferred powers on the command. Emits <see cref="CommandPowersConferred"/>.</summary>
+/// <summary>Record that provisions of an Act conferred powers on the command. Emits <see cref="CommandPowersConferred"/>.</summary>
 /// <param name="CommandId">The command's stream id.</param>
 /// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="Provisions">
+/// The provisions that confer the powers, as the Act numbers them (for example <c>section 1</c>); each must be in force
+/// on <paramref name="ValidOn"/>. Empty only when the source does not name them (as in timeline files of format 1):
+/// then the Act must be in force.
+/// </param>
 /// <param name="Powers">The powers.</param>
 /// <param name="ValidOn">When.</param>
 /// <param name="Provenance">The sources.</param>
 public sealed record ConferCommandPowers(
-    string CommandId, string LegislationId, string Powers, LocalDate ValidOn, Provenance Provenance) : ICommandRequest
+    string CommandId, string LegislationId, IReadOnlyList<string> Provisions, string Powers, LocalDate ValidOn, Provenance Provenance) : ICommandRequest
 {
     /// <inheritdoc />
     public string StreamId => CommandId;
+
+    /// <summary>Two requests are equal when every field is, the provisions compared in order.</summary>
+    /// <param name="other">The other request.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(ConferCommandPowers? other) =>
+        other is not null && CommandId == other.CommandId && LegislationId == other.LegislationId
+        && (ReferenceEquals(Provisions, other.Provisions) || (Provisions is not null && other.Provisions is not null && Provisions.SequenceEqual(other.Provisions)))
+        && Powers == other.Powers && ValidOn == other.ValidOn && Equals(Provenance, other.Provenance);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(CommandId, LegislationId, Provisions?.Count, Powers, ValidOn, Provenance);
 }
 
 /// <summary>Record an international agreement the command works under. Emits <see cref="InternationalAgreementJoined"/>.</summary>

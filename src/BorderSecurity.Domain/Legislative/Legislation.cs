@@ -1,17 +1,35 @@
 namespace BorderSecurity.Domain.Legislative;
 
 /// <summary>One stage a piece of legislation reached.</summary>
-/// <param name="Stage">The stage.</param>
+/// <param name="Stage">The coarse stage.</param>
 /// <param name="On">When.</param>
-/// <param name="Detail">The House, provisions, or what repealed it; <see langword="null"/> where none applies.</param>
+/// <param name="Detail">The House, provisions, session, ending, or what repealed it; <see langword="null"/> where none applies.</param>
 /// <param name="Sources">The sources that reported it.</param>
-public sealed record StageReached(LegislationStage Stage, LocalDate On, string? Detail, IReadOnlyList<SourceReference> Sources);
+public sealed record StageReached(LegislationStage Stage, LocalDate On, string? Detail, IReadOnlyList<SourceReference> Sources)
+{
+    /// <summary>The House a parliamentary stage was taken in, or <see langword="null"/> for a step outside Parliament.</summary>
+    public ParliamentHouse? House { get; init; }
+
+    /// <summary>The precise stage in <see cref="House"/>, or <see langword="null"/> for a step outside Parliament.</summary>
+    public BillStage? BillStage { get; init; }
+
+    /// <summary>The step's name: the Bills API name and House for a parliamentary stage (<c>2nd reading (House of Lords)</c>), else the coarse stage.</summary>
+    public string Name => House is { } house && BillStage is { } stage
+        ? $"{BillStages.NameOf(stage, house)} ({BillStages.NameOf(house)})"
+        : Stage.ToString();
+}
+
+/// <summary>A provision of an Act in force, since when and on whose word.</summary>
+/// <param name="Provision">The provision, for example <c>section 1</c>.</param>
+/// <param name="Since">The date it came into force.</param>
+/// <param name="Sources">The sources of its commencement.</param>
+public sealed record ProvisionInForce(string Provision, LocalDate Since, IReadOnlyList<SourceReference> Sources);
 
 /// <summary>The state of one piece of legislation, folded from its events.</summary>
 /// <param name="LegislationId">The stream id.</param>
 /// <param name="Title">The bill's title, or the Act's once it has Royal Assent.</param>
-/// <param name="Stage">The furthest stage reached.</param>
-/// <param name="History">Every stage reached, in order.</param>
+/// <param name="Stage">The furthest coarse stage reached (for the precise House and stage see <see cref="Position"/>).</param>
+/// <param name="History">Every stage reached, in date order.</param>
 /// <param name="Sources">Every source that reported any of its events.</param>
 public sealed record Legislation(
     string LegislationId,
@@ -23,21 +41,55 @@ public sealed record Legislation(
     /// <summary>The aggregate's name, as it appears in rule violations.</summary>
     public const string AggregateName = nameof(Legislation);
 
+    /// <summary>The House the bill was introduced in, or <see langword="null"/> before its introduction (or for an Act recorded as enacted).</summary>
+    public ParliamentHouse? OriginatingHouse { get; init; }
+
+    /// <summary>The last parliamentary stage completed, with its House, or <see langword="null"/> before introduction.</summary>
+    public BillPosition? Position { get; init; }
+
+    /// <summary>How the bill ended without Royal Assent, or <see langword="null"/> while it has not.</summary>
+    public BillEnding? Ending { get; init; }
+
+    /// <summary>The session it was last carried over into, or <see langword="null"/> if it never was.</summary>
+    public string? CarriedIntoSession { get; init; }
+
+    /// <summary>The provisions in force, by name (ordinal), each with the date it came into force.</summary>
+    public ImmutableSortedDictionary<string, ProvisionInForce> Provisions { get; init; } =
+        ImmutableSortedDictionary.Create<string, ProvisionInForce>(StringComparer.Ordinal);
+
     /// <summary>The date of the latest stage reached.</summary>
     public LocalDate LastStageOn => History[^1].On;
 
     /// <summary>The date of Royal Assent, if it has had it.</summary>
     public LocalDate? RoyalAssentOn => History.FirstOrDefault(h => h.Stage == LegislationStage.RoyalAssent)?.On;
 
+    /// <summary>The date it was repealed, if it was.</summary>
+    public LocalDate? RepealedOn => History.FirstOrDefault(h => h.Stage == LegislationStage.Repealed)?.On;
+
     /// <summary>Whether it was an Act in force on a date: Royal Assent on or before it, and not repealed by then.</summary>
     /// <param name="date">The date.</param>
     /// <returns><see langword="true"/> when it was an Act on that date.</returns>
     public bool IsActOn(LocalDate date) =>
-        RoyalAssentOn is { } assent && assent <= date
-        && !History.Any(h => h.Stage == LegislationStage.Repealed && h.On <= date);
+        RoyalAssentOn is { } assent && assent <= date && !(RepealedOn <= date);
 
     /// <summary>Whether it is an Act (Royal Assent or later).</summary>
     public bool IsAct => Stage >= LegislationStage.RoyalAssent;
+
+    /// <summary>Whether it is a bill before Parliament: introduced, not ended, no Royal Assent.</summary>
+    public bool IsBillBeforeParliament => Position is not null && Ending is null && !IsAct;
+
+    /// <summary>Whether a provision was in force on a date: commenced on or before it, and the Act not repealed by then.</summary>
+    /// <param name="provision">The provision, matched exactly (ordinal).</param>
+    /// <param name="date">The date.</param>
+    /// <returns><see langword="true"/> when it was in force.</returns>
+    public bool IsInForceOn(string provision, LocalDate date) =>
+        Provisions.TryGetValue(Guard.Against.Null(provision), out var p) && p.Since <= date && !(RepealedOn <= date);
+
+    /// <summary>The provisions in force on a date, by name.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The provisions.</returns>
+    public IReadOnlyList<ProvisionInForce> ProvisionsInForceOn(LocalDate date) =>
+        RepealedOn <= date ? [] : [.. Provisions.Values.Where(p => p.Since <= date)];
 
     /// <summary>Applies one event. Total: never throws, and ignores events it does not know or that cannot apply.</summary>
     /// <param name="state">The state so far, or <see langword="null"/> before the legislation exists.</param>
@@ -48,12 +100,17 @@ public sealed record Legislation(
         {
             (null, LegislationAnnounced e) => Start(e.LegislationId, e.Title, LegislationStage.Announced, e.ValidOn, e.AnnouncedIn, e.Provenance),
             (null, EnactedLegislationRecorded e) => Start(e.LegislationId, e.Title, LegislationStage.RoyalAssent, e.ValidOn, null, e.Provenance),
-            (null, BillIntroduced e) => Start(e.LegislationId, e.Title, LegislationStage.Introduced, e.ValidOn, e.House, e.Provenance),
+            (null, BillIntroduced e) => Start(e.LegislationId, e.Title, LegislationStage.Introduced, e.ValidOn, e.House, e.Provenance).Introduced(e),
             (null, _) => null,
-            (_, BillIntroduced e) => state.Reach(LegislationStage.Introduced, e.ValidOn, e.House, e.Provenance),
-            (_, ParliamentaryStageCompleted e) => state.Reach(e.Stage, e.ValidOn, e.House, e.Provenance),
+            (_, BillIntroduced e) => state.Reach(LegislationStage.Introduced, e.ValidOn, e.House, e.Provenance).Introduced(e),
+            (_, ParliamentaryStageCompleted e) => state.Complete(e),
+            (_, BillCarriedOver e) => state.Reach(state.Stage, e.ValidOn, $"carried over into session {e.IntoSession}", e.Provenance) with
+            {
+                CarriedIntoSession = e.IntoSession,
+            },
+            (_, BillEnded e) => state.Reach(state.Stage, e.ValidOn, $"ended: {e.How}", e.Provenance) with { Ending = e.How },
             (_, RoyalAssentGranted e) => state.Reach(LegislationStage.RoyalAssent, e.ValidOn, null, e.Provenance) with { Title = e.ActTitle },
-            (_, LegislationCommenced e) => state.Reach(LegislationStage.Commenced, e.ValidOn, e.Provisions, e.Provenance),
+            (_, LegislationCommenced e) => state.Commence(e),
             (_, LegislationRepealed e) => state.Reach(LegislationStage.Repealed, e.ValidOn, e.RepealedBy, e.Provenance),
             _ => state,
         };
@@ -61,14 +118,57 @@ public sealed record Legislation(
     private static Legislation Start(string id, string title, LegislationStage stage, LocalDate on, string? detail, Provenance provenance) =>
         new(id, title, stage, [new StageReached(stage, on, detail, provenance.Sources)], [.. provenance.Sources]);
 
+    private Legislation Introduced(BillIntroduced e)
+    {
+        var house = BillStages.ParseHouse(e.House);
+        var history = History.Select(h => h.Stage == LegislationStage.Introduced && h.On == e.ValidOn && h.Detail == e.House
+            ? h with { House = house, BillStage = Legislative.BillStage.FirstReading }
+            : h);
+        return this with
+        {
+            OriginatingHouse = house,
+            Position = new BillPosition(house, Legislative.BillStage.FirstReading, e.ValidOn),
+            History = [.. history],
+        };
+    }
+
+    private Legislation Complete(ParliamentaryStageCompleted e)
+    {
+        var coarse = e.House == OriginatingHouse && e.Stage is >= Legislative.BillStage.SecondReading and <= Legislative.BillStage.ThirdReading
+            ? (LegislationStage)(int)e.Stage
+            : e.House == OriginatingHouse && e.Stage == Legislative.BillStage.FirstReading ? LegislationStage.Introduced
+            : LegislationStage.OtherHouse;
+        var reached = new StageReached(coarse, e.ValidOn, BillStages.NameOf(e.House), e.Provenance.Sources)
+        {
+            House = e.House,
+            BillStage = e.Stage,
+        };
+        return Add(coarse, reached, e.Provenance) with { Position = new BillPosition(e.House, e.Stage, e.ValidOn) };
+    }
+
+    private Legislation Commence(LegislationCommenced e)
+    {
+        var provisions = Provisions;
+        foreach (var provision in e.Provisions)
+        {
+            if (!provisions.TryGetValue(provision, out var known) || known.Since > e.ValidOn)
+            {
+                provisions = provisions.SetItem(provision, new ProvisionInForce(provision, e.ValidOn, e.Provenance.Sources));
+            }
+        }
+
+        return Reach(LegislationStage.Commenced, e.ValidOn, string.Join(", ", e.Provisions), e.Provenance) with { Provisions = provisions };
+    }
+
     private Legislation Reach(LegislationStage stage, LocalDate on, string? detail, Provenance provenance) =>
+        Add(stage, new StageReached(stage, on, detail, provenance.Sources), provenance);
+
+    private Legislation Add(LegislationStage stage, StageReached reached, Provenance provenance) =>
         this with
         {
             Stage = stage > Stage ? stage : Stage,
-            History = History.Add(new StageReached(stage, on, detail, provenance.Sources))
-                .Sort((a, b) => a.On != b.On ? a.On.CompareTo(b.On)
-                    : a.Stage != b.Stage ? a.Stage.CompareTo(b.Stage)
-                    : string.CompareOrdinal(a.Detail, b.Detail)),
+            // Stable: steps of one coarse stage on one day (two rounds of ping-pong on the same day) keep the order they were folded in.
+            History = [.. History.Add(reached).OrderBy(h => h.On).ThenBy(h => h.Stage)],
             Sources = Sources.Cite(provenance),
         };
 }

@@ -15,9 +15,16 @@ public static class LegislationDecider
     /// <exception cref="DomainRuleViolationException">A business rule is broken; <see cref="DomainRuleViolationException.Rule"/> names it.</exception>
     /// <remarks>
     /// Rules: legislation is created once (<c>LegislationAlreadyExists</c>) and nothing happens to legislation that does not
-    /// exist (<c>LegislationMustExist</c>); a bill passes its stages one at a time in order (<c>StageOutOfOrder</c>: a third
-    /// reading cannot come before the second), never dated before the stage it follows (<c>StageBeforePreviousStage</c>);
-    /// only an Act commences or is repealed (<c>NotAnAct</c>), and a repealed Act changes no more (<c>AlreadyRepealed</c>).
+    /// exist (<c>LegislationMustExist</c>). A bill is introduced once, in the Commons or the Lords (<c>AlreadyIntroduced</c>),
+    /// and takes no stage before (<c>BillNotIntroduced</c>). In each House it passes 1st reading, 2nd reading, Committee
+    /// stage, Report stage (which may be skipped) and 3rd reading in order, the originating House first; then the Houses
+    /// consider each other's amendments in turn, the originating House first, as many rounds as it takes; Royal Assent
+    /// follows the second House's 3rd reading or any round of consideration (<c>StageOutOfOrder</c>, naming the stages
+    /// that may come next). No step is dated before the one it follows (<c>StageBeforePreviousStage</c>). Nothing happens
+    /// to a bill that ended (<c>BillHasEnded</c>) and no parliamentary stage, carry-over or ending after Royal Assent
+    /// (<c>AfterRoyalAssent</c>); only a bill before Parliament is carried over (<c>NotABillBeforeParliament</c>). Only an
+    /// Act commences or is repealed (<c>NotAnAct</c>), a repealed Act changes no more (<c>AlreadyRepealed</c>), and a
+    /// provision commences once (<c>ProvisionAlreadyInForce</c>).
     /// </remarks>
     public static IReadOnlyList<IBorderSecurityEvent> Decide(Legislation? state, ILegislationRequest request)
     {
@@ -30,6 +37,8 @@ public static class LegislationDecider
             IntroduceBill r => [Introduce(state, r)],
             _ when state is null => throw Broken("LegislationMustExist", $"legislation '{request.StreamId}' does not exist; announce, introduce or record it first."),
             CompleteParliamentaryStage r => [CompleteStage(state, r)],
+            CarryOverBill r => [CarryOver(state, r)],
+            EndBill r => [End(state, r)],
             GrantRoyalAssent r => [Assent(state, r)],
             CommenceLegislation r => [Commence(state, r)],
             RepealLegislation r => [Repeal(state, r)],
@@ -58,10 +67,21 @@ public static class LegislationDecider
     {
         var title = Guard.Against.InvalidText(r.Title, nameof(r.Title));
         var house = Guard.Against.InvalidText(r.House, nameof(r.House));
+        if (BillStages.ParseHouse(house) == ParliamentHouse.NotStated)
+        {
+            throw new ArgumentException($"House must name the House of Commons or the House of Lords (was '{house}').", nameof(r.House));
+        }
+
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (state is not null)
         {
-            NextStage(state, LegislationStage.Introduced, r.ValidOn);
+            StillABill(state);
+            if (state.Position is not null || state.Stage != LegislationStage.Announced)
+            {
+                throw Broken("AlreadyIntroduced", $"'{state.Title}' was already introduced in the {BillStages.NameOf(state.OriginatingHouse ?? ParliamentHouse.NotStated)}.");
+            }
+
+            NotBeforeLastStage(state, r.ValidOn);
         }
 
         return new BillIntroduced(r.LegislationId, title, house, r.ValidOn, provenance);
@@ -69,33 +89,89 @@ public static class LegislationDecider
 
     private static ParliamentaryStageCompleted CompleteStage(Legislation state, CompleteParliamentaryStage r)
     {
-        var stage = Guard.Against.UndefinedEnum(r.Stage, nameof(r.Stage));
-        if (stage is < LegislationStage.SecondReading or > LegislationStage.OtherHouse)
+        var house = Guard.Against.UndefinedEnum(r.House, nameof(r.House));
+        if (house == ParliamentHouse.NotStated)
         {
-            throw new ArgumentException(
-                $"Stage must be a parliamentary stage from {LegislationStage.SecondReading} to {LegislationStage.OtherHouse} (was {stage}); introduction, Royal Assent, commencement and repeal have requests of their own.",
-                nameof(r.Stage));
+            throw new ArgumentException("House must be Commons or Lords.", nameof(r.House));
         }
 
-        var house = Guard.Against.InvalidText(r.House, nameof(r.House));
+        var stage = Guard.Against.UndefinedEnum(r.Stage, nameof(r.Stage));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
-        NextStage(state, stage, r.ValidOn);
-        return new ParliamentaryStageCompleted(state.LegislationId, stage, house, r.ValidOn, provenance);
+        StillABill(state);
+        if (state.Position is null)
+        {
+            throw Broken("BillNotIntroduced", $"'{state.Title}' is not introduced; record its introduction (its 1st reading in the originating House) with {nameof(IntroduceBill)}.");
+        }
+
+        var next = NextSteps(state);
+        if (!next.Contains((house, stage)))
+        {
+            throw Broken("StageOutOfOrder", $"'{state.Title}' {Where(state)}; {BillStages.NameOf(stage, house)} in the {BillStages.NameOf(house)} cannot come next. Next: {Describe(next)}.");
+        }
+
+        NotBeforeLastStage(state, r.ValidOn);
+        return new ParliamentaryStageCompleted(state.LegislationId, house, stage, r.ValidOn, provenance);
+    }
+
+    private static BillCarriedOver CarryOver(Legislation state, CarryOverBill r)
+    {
+        var session = Guard.Against.InvalidText(r.IntoSession, nameof(r.IntoSession));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
+        StillABill(state);
+        if (state.Position is null)
+        {
+            throw Broken("NotABillBeforeParliament", $"'{state.Title}' is not before Parliament (not introduced); only a bill before Parliament is carried over.");
+        }
+
+        NotBeforeLastStage(state, r.ValidOn);
+        return new BillCarriedOver(state.LegislationId, session, r.ValidOn, provenance);
+    }
+
+    private static BillEnded End(Legislation state, EndBill r)
+    {
+        var how = Guard.Against.UndefinedEnum(r.How, nameof(r.How));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
+        StillABill(state);
+        NotBeforeLastStage(state, r.ValidOn);
+        return new BillEnded(state.LegislationId, how, r.ValidOn, provenance);
     }
 
     private static RoyalAssentGranted Assent(Legislation state, GrantRoyalAssent r)
     {
         var title = Guard.Against.InvalidText(r.ActTitle, nameof(r.ActTitle));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
-        NextStage(state, LegislationStage.RoyalAssent, r.ValidOn);
+        StillABill(state);
+        if (!AssentMayFollow(state))
+        {
+            throw Broken("StageOutOfOrder", $"'{state.Title}' {Where(state)}; Royal Assent cannot come next. Next: {Describe(NextSteps(state))}.");
+        }
+
+        NotBeforeLastStage(state, r.ValidOn);
         return new RoyalAssentGranted(state.LegislationId, title, r.ValidOn, provenance);
     }
 
     private static LegislationCommenced Commence(Legislation state, CommenceLegislation r)
     {
-        var provisions = Guard.Against.InvalidText(r.Provisions, nameof(r.Provisions));
+        Guard.Against.Null(r.Provisions, nameof(r.Provisions));
+        if (r.Provisions.Count == 0)
+        {
+            throw new ArgumentException("Provisions must name at least one provision, for example 'section 1'.", nameof(r.Provisions));
+        }
+
+        var provisions = r.Provisions.Select(p => Guard.Against.InvalidText(p, nameof(r.Provisions)).Trim()).ToArray();
+        if (provisions.Distinct(StringComparer.Ordinal).Count() != provisions.Length)
+        {
+            throw new ArgumentException("Provisions must not name the same provision twice.", nameof(r.Provisions));
+        }
+
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         MustBeLiveAct(state, r.ValidOn);
+        if (provisions.FirstOrDefault(state.Provisions.ContainsKey) is { } inForce)
+        {
+            throw Broken("ProvisionAlreadyInForce",
+                $"{inForce} of '{state.Title}' has been in force since {state.Provisions[inForce].Since:yyyy-MM-dd}.");
+        }
+
         return new LegislationCommenced(state.LegislationId, provisions, r.ValidOn, provenance);
     }
 
@@ -107,15 +183,51 @@ public static class LegislationDecider
         return new LegislationRepealed(state.LegislationId, repealedBy, r.ValidOn, provenance);
     }
 
-    private static void NextStage(Legislation state, LegislationStage stage, LocalDate on)
+    /// <summary>The (House, stage) pairs that may come next: the one place the order of a bill's stages is written.</summary>
+    private static HashSet<(ParliamentHouse House, BillStage Stage)> NextSteps(Legislation state)
     {
-        if (stage != state.Stage + 1)
+        if (state.Position is not { } at || state.OriginatingHouse is not { } origin)
         {
-            throw Broken("StageOutOfOrder",
-                $"'{state.Title}' is at {state.Stage}; the next stage is {state.Stage + 1}, not {stage}.");
+            return [];
         }
 
-        NotBeforeLastStage(state, on);
+        var second = BillStages.Other(origin);
+        return at.Stage switch
+        {
+            BillStage.FirstReading => [(at.House, BillStage.SecondReading)],
+            BillStage.SecondReading => [(at.House, BillStage.CommitteeStage)],
+            BillStage.CommitteeStage => [(at.House, BillStage.ReportStage), (at.House, BillStage.ThirdReading)],
+            BillStage.ReportStage => [(at.House, BillStage.ThirdReading)],
+            BillStage.ThirdReading when at.House == origin => [(second, BillStage.FirstReading), (second, BillStage.StagesNotStated)],
+            BillStage.ThirdReading or BillStage.StagesNotStated => [(origin, BillStage.ConsiderationOfAmendments)],
+            BillStage.ConsiderationOfAmendments => [(BillStages.Other(at.House), BillStage.ConsiderationOfAmendments)],
+            _ => [],
+        };
+    }
+
+    private static bool AssentMayFollow(Legislation state) =>
+        state.Position is { } at && state.OriginatingHouse is { } origin
+        && ((at.Stage is BillStage.ThirdReading or BillStage.StagesNotStated && at.House != origin)
+            || at.Stage == BillStage.ConsiderationOfAmendments);
+
+    private static string Where(Legislation state) =>
+        state.Position is { } at ? $"last completed {at.Name} on {at.On:yyyy-MM-dd}" : $"is at {state.Stage} (not introduced)";
+
+    private static string Describe(IReadOnlyCollection<(ParliamentHouse House, BillStage Stage)> next) =>
+        next.Count == 0 ? "nothing in Parliament" : string.Join(" or ", next.Select(n => $"{BillStages.NameOf(n.Stage, n.House)} in the {BillStages.NameOf(n.House)}"));
+
+    /// <summary>A bill that ended or has Royal Assent takes no more parliamentary steps.</summary>
+    private static void StillABill(Legislation state)
+    {
+        if (state.Ending is { } ending)
+        {
+            throw Broken("BillHasEnded", $"'{state.Title}' ended ({ending}) on {state.LastStageOn:yyyy-MM-dd}; nothing happens to it after.");
+        }
+
+        if (state.IsAct)
+        {
+            throw Broken("AfterRoyalAssent", $"'{state.Title}' had Royal Assent on {state.RoyalAssentOn:yyyy-MM-dd}; it takes no parliamentary step after.");
+        }
     }
 
     private static void MustBeLiveAct(Legislation state, LocalDate on)
@@ -123,6 +235,11 @@ public static class LegislationDecider
         if (state.Stage == LegislationStage.Repealed)
         {
             throw Broken("AlreadyRepealed", $"'{state.Title}' was repealed on {state.LastStageOn:yyyy-MM-dd}.");
+        }
+
+        if (state.Ending is { } ending)
+        {
+            throw Broken("BillHasEnded", $"'{state.Title}' ended ({ending}) without Royal Assent; it never became an Act.");
         }
 
         if (!state.IsAct)
@@ -138,7 +255,7 @@ public static class LegislationDecider
         if (on < state.LastStageOn)
         {
             throw Broken("StageBeforePreviousStage",
-                $"{on:yyyy-MM-dd} is before '{state.Title}' reached {state.History[^1].Stage} on {state.LastStageOn:yyyy-MM-dd}.");
+                $"{on:yyyy-MM-dd} is before '{state.Title}' reached {state.History[^1].Name} on {state.LastStageOn:yyyy-MM-dd}.");
         }
     }
 

@@ -12,19 +12,22 @@ public enum LegislationStage
     /// <summary>Introduced in a House (first reading).</summary>
     Introduced = 1,
 
-    /// <summary>Second reading completed in the first House.</summary>
+    /// <summary>Second reading completed in the originating House.</summary>
     SecondReading = 2,
 
-    /// <summary>Committee stage completed in the first House.</summary>
+    /// <summary>Committee stage completed in the originating House.</summary>
     Committee = 3,
 
-    /// <summary>Report stage completed in the first House.</summary>
+    /// <summary>Report stage completed in the originating House.</summary>
     Report = 4,
 
-    /// <summary>Third reading completed in the first House.</summary>
+    /// <summary>Third reading completed in the originating House.</summary>
     ThirdReading = 5,
 
-    /// <summary>Passed the other House (including consideration of amendments).</summary>
+    /// <summary>
+    /// In or through the other House, or considering amendments between the Houses. The precise House and stage are in
+    /// <see cref="Legislation.Position"/>; this coarse stage is all v1 events could state (<c>OtherHouse</c>).
+    /// </summary>
     OtherHouse = 6,
 
     /// <summary>Royal Assent: the bill is an Act.</summary>
@@ -81,15 +84,45 @@ public sealed record BillIntroduced(
     public string StreamId => LegislationId;
 }
 
-/// <summary>A bill completed a parliamentary stage (second reading to passing the other House).</summary>
+/// <summary>
+/// A bill completed a stage in one House: any stage after its introduction, in either House, including each round of
+/// consideration of the other House's amendments. Replaces <c>legislation.stage-completed.v1</c>
+/// (<see cref="ParliamentaryStageCompletedV1"/>), which had one stage for everything in the other House.
+/// </summary>
 /// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="Stage">The stage completed.</param>
 /// <param name="House">The House it was completed in.</param>
+/// <param name="Stage">The stage completed.</param>
 /// <param name="ValidOn">When.</param>
 /// <param name="Provenance">The sources.</param>
-[EventName("legislation.stage-completed.v1")]
+[EventName("legislation.stage-completed.v2")]
 public sealed record ParliamentaryStageCompleted(
-    string LegislationId, LegislationStage Stage, string House, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
+    string LegislationId, ParliamentHouse House, BillStage Stage, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
+{
+    /// <inheritdoc />
+    public string StreamId => LegislationId;
+}
+
+/// <summary>A bill was carried over into a new session of Parliament, keeping the stages it had completed.</summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="IntoSession">The session it was carried into, for example <c>2025-26</c>.</param>
+/// <param name="ValidOn">When (the carry-over motion, or the start of the new session).</param>
+/// <param name="Provenance">The sources.</param>
+[EventName("legislation.carried-over.v1")]
+public sealed record BillCarriedOver(
+    string LegislationId, string IntoSession, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
+{
+    /// <inheritdoc />
+    public string StreamId => LegislationId;
+}
+
+/// <summary>A bill ended without Royal Assent: withdrawn, defeated, or fell at the end of a session. Nothing happens to it after.</summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="How">How it ended.</param>
+/// <param name="ValidOn">When.</param>
+/// <param name="Provenance">The sources.</param>
+[EventName("legislation.bill-ended.v1")]
+public sealed record BillEnded(
+    string LegislationId, BillEnding How, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
 {
     /// <inheritdoc />
     public string StreamId => LegislationId;
@@ -108,17 +141,31 @@ public sealed record RoyalAssentGranted(
     public string StreamId => LegislationId;
 }
 
-/// <summary>Provisions of an Act came into force.</summary>
+/// <summary>
+/// Provisions of an Act came into force (one commencement: on Royal Assent, a fixed date in the Act, or commencement
+/// regulations). An Act commences provision by provision over several of these. Replaces
+/// <c>legislation.commenced.v1</c> (<see cref="LegislationCommencedV1"/>), whose provisions were one free text.
+/// </summary>
 /// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="Provisions">Which provisions, for example <c>sections 1 to 5</c>.</param>
-/// <param name="ValidOn">When.</param>
+/// <param name="Provisions">The provisions, each named as the Act numbers it, for example <c>section 1</c>; none twice.</param>
+/// <param name="ValidOn">When they came into force.</param>
 /// <param name="Provenance">The sources.</param>
-[EventName("legislation.commenced.v1")]
+[EventName("legislation.commenced.v2")]
 public sealed record LegislationCommenced(
-    string LegislationId, string Provisions, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
+    string LegislationId, IReadOnlyList<string> Provisions, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
 {
     /// <inheritdoc />
     public string StreamId => LegislationId;
+
+    /// <summary>Two commencements are equal when every field is, the provisions compared in order.</summary>
+    /// <param name="other">The other commencement.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(LegislationCommenced? other) =>
+        other is not null && LegislationId == other.LegislationId && Provisions.SequenceEqual(other.Provisions)
+        && ValidOn == other.ValidOn && Provenance.Equals(other.Provenance);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(LegislationId, Provisions.Count, ValidOn, Provenance);
 }
 
 /// <summary>An Act was repealed.</summary>

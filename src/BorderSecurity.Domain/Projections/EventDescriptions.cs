@@ -18,7 +18,9 @@ public static class EventDescriptions
         AgencyJoinedCommand e => $"{e.Agency} coordinated by {e.CommandId}",
         AgencyLeftCommand e => $"{e.Agency} no longer coordinated by {e.CommandId}: {e.Reason}",
         CommandUnitCreated e => $"{e.UnitName} created: {e.Purpose}",
-        CommandPowersConferred e => $"Powers conferred by {e.LegislationId}: {e.Powers}",
+        CommandPowersConferred e => e.Provisions.Count == 0
+            ? $"Powers conferred by {e.LegislationId}: {e.Powers}"
+            : $"Powers conferred by {string.Join(", ", e.Provisions)} of {e.LegislationId}: {e.Powers}",
         InternationalAgreementJoined e => $"UK joins {e.Agreement}",
         FundingPledged e => $"{e.Amount}{Ceiling(e.Basis)} pledged to {e.Recipient} ({new FundingOrigin(FundingOriginKind.NewMoney, e.OriginName).Label}) by {e.AnnouncedBy}",
         FundingRedirected e => $"{e.Amount}{Ceiling(e.Basis)} redirected from {e.FromProgramme} to {e.Recipient} by {e.AnnouncedBy}",
@@ -37,9 +39,11 @@ public static class EventDescriptions
         LegislationAnnounced e => $"{e.Title} announced in the {e.AnnouncedIn}",
         EnactedLegislationRecorded e => $"{e.Title} receives Royal Assent",
         BillIntroduced e => $"{e.Title} introduced in the {e.House}",
-        ParliamentaryStageCompleted e => $"{e.LegislationId} completes {e.Stage} in the {e.House}",
+        ParliamentaryStageCompleted e => $"{e.LegislationId} completes {BillStages.NameOf(e.Stage, e.House)} in the {BillStages.NameOf(e.House)}",
+        BillCarriedOver e => $"{e.LegislationId} carried over into session {e.IntoSession}",
+        BillEnded e => $"{e.LegislationId} ended without Royal Assent: {e.How}",
         RoyalAssentGranted e => $"{e.ActTitle} receives Royal Assent",
-        LegislationCommenced e => $"{e.LegislationId} commenced: {e.Provisions}",
+        LegislationCommenced e => $"{e.LegislationId} commenced: {string.Join(", ", e.Provisions)}",
         LegislationRepealed e => $"{e.LegislationId} repealed by {e.RepealedBy}",
         _ => @event.GetType().Name,
     };

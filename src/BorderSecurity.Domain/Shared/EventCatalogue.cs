@@ -52,6 +52,8 @@ public static class EventCatalogue
         (typeof(EnactedLegislationRecorded), AggregateKind.Legislation),
         (typeof(BillIntroduced), AggregateKind.Legislation),
         (typeof(ParliamentaryStageCompleted), AggregateKind.Legislation),
+        (typeof(BillCarriedOver), AggregateKind.Legislation),
+        (typeof(BillEnded), AggregateKind.Legislation),
         (typeof(RoyalAssentGranted), AggregateKind.Legislation),
         (typeof(LegislationCommenced), AggregateKind.Legislation),
         (typeof(LegislationRepealed), AggregateKind.Legislation),
@@ -65,6 +67,9 @@ public static class EventCatalogue
     /// </summary>
     private static readonly ImmutableArray<LegacyEventShape> Legacy =
     [
+        LegacyEventShape.Of<ParliamentaryStageCompletedV1, ParliamentaryStageCompleted>("legislation.stage-completed.v1", old => old.Forward()),
+        LegacyEventShape.Of<LegislationCommencedV1, LegislationCommenced>("legislation.commenced.v1", old => old.Forward()),
+        LegacyEventShape.Of<CommandPowersConferredV1, CommandPowersConferred>("command.powers-conferred.v1", old => old.Forward()),
     ];
 
     private static readonly IReadOnlyDictionary<string, LegacyEventShape> LegacyByName = CheckedLegacy();

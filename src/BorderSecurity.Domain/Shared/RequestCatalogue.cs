@@ -16,7 +16,7 @@ public static class RequestCatalogue
         typeof(WithdrawFunding), typeof(ReannounceFunding),
         typeof(SetRecruitmentTarget), typeof(ReannounceRecruitmentTarget), typeof(ReviseRecruitmentTarget), typeof(CorrectRecruitmentTarget),
         typeof(RecordRecruitmentProgress), typeof(MarkRecruitmentTargetMet), typeof(AbandonRecruitmentTarget),
-        typeof(AnnounceLegislation), typeof(RecordEnactedLegislation), typeof(IntroduceBill), typeof(CompleteParliamentaryStage),
+        typeof(AnnounceLegislation), typeof(RecordEnactedLegislation), typeof(IntroduceBill), typeof(CompleteParliamentaryStage), typeof(CarryOverBill), typeof(EndBill),
         typeof(GrantRoyalAssent), typeof(CommenceLegislation), typeof(RepealLegislation),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
@@ -36,6 +36,9 @@ public static class RequestCatalogue
     /// </summary>
     private static readonly LegacyRequestShape[] Legacy =
     [
+        LegacyRequestShape.Of<CompleteParliamentaryStageV1, CompleteParliamentaryStage>(untilFormat: 1, old => old.Forward()),
+        LegacyRequestShape.Of<CommenceLegislationV1, CommenceLegislation>(untilFormat: 1, old => old.Forward()),
+        LegacyRequestShape.Of<ConferCommandPowersV1, ConferCommandPowers>(untilFormat: 1, old => old.Forward()),
     ];
 
     /// <summary>The request shapes of earlier timeline formats (see <see cref="LegacyRequestShape"/>).</summary>

@@ -78,23 +78,44 @@ public class CommandSpecs
 
     [Fact]
     public void ConferringPowersRecordsThem() =>
-        Given(Established).Referencing(BsaiAct).When(new ConferCommandPowers(Id, "legislation:bsai-act", "Counter-terror style powers", On(12, 1), Cited))
-            .Then(new CommandPowersConferred(Id, "legislation:bsai-act", "Counter-terror style powers", On(12, 1), Cited));
+        Given(Established).Referencing(BsaiAct).When(new ConferCommandPowers(Id, "legislation:bsai-act", [], "Counter-terror style powers", On(12, 1), Cited))
+            .Then(new CommandPowersConferred(Id, "legislation:bsai-act", [], "Counter-terror style powers", On(12, 1), Cited));
 
     [Fact]
     public void PowersFromLegislationNotYetAnActAreRejected() =>
-        Given(Established).Referencing(BsaiAct).When(new ConferCommandPowers(Id, "legislation:bsai-act", "Powers", On(11, 19), Cited))
+        Given(Established).Referencing(BsaiAct).When(new ConferCommandPowers(Id, "legislation:bsai-act", [], "Powers", On(11, 19), Cited))
             .ThenBreaks("PowersNeedAnEnactedAct");
 
     [Fact]
     public void PowersFromUnrecordedLegislationAreRejected() =>
-        Given(Established).When(new ConferCommandPowers(Id, "legislation:unknown", "Powers", On(12, 1), Cited))
+        Given(Established).When(new ConferCommandPowers(Id, "legislation:unknown", ["section 1"], "Powers", On(12, 1), Cited))
             .ThenBreaks("PowersNeedAnEnactedAct");
 
     [Fact]
     public void ConferringPowersFromOneActTwiceIsRejected() =>
-        Given(Established, new CommandPowersConferred(Id, "legislation:bsai-act", "Powers", On(12, 1), Cited))
-            .When(new ConferCommandPowers(Id, "legislation:bsai-act", "More", On(12, 2), Cited)).ThenBreaks("PowersAlreadyConferred");
+        Given(Established, new CommandPowersConferred(Id, "legislation:bsai-act", [], "Powers", On(12, 1), Cited))
+            .When(new ConferCommandPowers(Id, "legislation:bsai-act", [], "More", On(12, 2), Cited)).ThenBreaks("PowersAlreadyConferred");
+
+    private static readonly BorderSecurity.Domain.Legislative.LegislationCommenced Section1Commenced =
+        new("legislation:bsai-act", ["section 1"], On(12, 10), Cited);
+
+    [Fact]
+    public void PowersFromProvisionsInForceRecordThem() =>
+        Given(Established).Referencing(BsaiAct, Section1Commenced)
+            .When(new ConferCommandPowers(Id, "legislation:bsai-act", ["section 1"], "Commander's functions", On(12, 10), Cited))
+            .Then(new CommandPowersConferred(Id, "legislation:bsai-act", ["section 1"], "Commander's functions", On(12, 10), Cited));
+
+    [Fact]
+    public void PowersADayBeforeTheirProvisionsCommenceAreRejected() =>
+        Given(Established).Referencing(BsaiAct, Section1Commenced)
+            .When(new ConferCommandPowers(Id, "legislation:bsai-act", ["section 1"], "Commander's functions", On(12, 9), Cited))
+            .ThenBreaks("PowersNeedProvisionsInForce");
+
+    [Fact]
+    public void PowersFromProvisionsNeverCommencedAreRejected() =>
+        Given(Established).Referencing(BsaiAct, Section1Commenced)
+            .When(new ConferCommandPowers(Id, "legislation:bsai-act", ["section 1", "section 2"], "More", On(12, 20), Cited))
+            .ThenBreaks("PowersNeedProvisionsInForce");
 
     [Fact]
     public void JoiningAnAgreementRecordsIt() =>

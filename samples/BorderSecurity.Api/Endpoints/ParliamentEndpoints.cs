@@ -1,0 +1,27 @@
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BorderSecurity.Api.Endpoints;
+
+/// <summary>Questions about Parliament: one bill's stage per House and history, and an Act's provisions in force.</summary>
+public static class ParliamentEndpoints
+{
+    /// <summary>Maps <c>GET /legislation/{id}</c> and <c>GET /legislation/{id}/provisions</c>.</summary>
+    /// <param name="routes">The application.</param>
+    /// <returns><paramref name="routes"/>.</returns>
+    public static IEndpointRouteBuilder MapParliamentEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/legislation/{id}", (string id, [AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+                AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.LegislationOfAsync(id, q, ct)))
+            .AsRead<Legislation>("GetLegislationById",
+                "One bill or Act as of a date, as known at an instant: its House and stage (Bills API names), history per House and provisions in force.", "Legislation")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/legislation/{id}/provisions", (string id, [AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
+                AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.ProvisionsInForceAsync(id, q, ct)))
+            .AsRead<ProvisionsInForce>("GetProvisionsInForce", "Which provisions of an Act were in force on a date, as known at an instant.", "Legislation")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+}

@@ -1,0 +1,77 @@
+namespace BorderSecurity.Domain.Legislative;
+
+/// <summary>
+/// The v1 shape of <see cref="ParliamentaryStageCompleted"/> (<c>legislation.stage-completed.v1</c>): one coarse stage
+/// (second reading to <see cref="LegislationStage.OtherHouse"/>) and the House as text. Read, never written; mapped
+/// forward by <see cref="Forward"/>.
+/// </summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="Stage">The coarse stage.</param>
+/// <param name="House">The House as text, for example <c>House of Commons</c>.</param>
+/// <param name="ValidOn">When.</param>
+/// <param name="Provenance">The sources.</param>
+public sealed record ParliamentaryStageCompletedV1(
+    string LegislationId, LegislationStage Stage, string House, LocalDate ValidOn, Provenance Provenance)
+{
+    /// <summary>
+    /// The v2 event stating exactly what this one stated: second to third reading keep their stage in the House named;
+    /// <see cref="LegislationStage.OtherHouse"/> (passed the other House, stages not named) becomes
+    /// <see cref="BillStage.StagesNotStated"/> in that House, never a specific stage; a House the text does not name
+    /// stays <see cref="ParliamentHouse.NotStated"/>.
+    /// </summary>
+    /// <returns>The event in its current shape.</returns>
+    public ParliamentaryStageCompleted Forward() =>
+        new(LegislationId, BillStages.ParseHouse(House), StageOf(Stage), ValidOn, Provenance);
+
+    /// <summary>The v2 stage a v1 stage states.</summary>
+    /// <param name="stage">The v1 stage.</param>
+    /// <returns>The v2 stage.</returns>
+    public static BillStage StageOf(LegislationStage stage) => stage switch
+    {
+        LegislationStage.Introduced => BillStage.FirstReading,
+        LegislationStage.SecondReading => BillStage.SecondReading,
+        LegislationStage.Committee => BillStage.CommitteeStage,
+        LegislationStage.Report => BillStage.ReportStage,
+        LegislationStage.ThirdReading => BillStage.ThirdReading,
+        _ => BillStage.StagesNotStated,
+    };
+}
+
+/// <summary>The v1 shape of <see cref="LegislationCommenced"/> (<c>legislation.commenced.v1</c>): the provisions as one text.</summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="Provisions">The provisions as one text, for example <c>sections 1 to 5</c>.</param>
+/// <param name="ValidOn">When.</param>
+/// <param name="Provenance">The sources.</param>
+public sealed record LegislationCommencedV1(string LegislationId, string Provisions, LocalDate ValidOn, Provenance Provenance)
+{
+    /// <summary>The v2 event: the old text becomes the one provision named, exactly as stated (it is not split).</summary>
+    /// <returns>The event in its current shape.</returns>
+    public LegislationCommenced Forward() => new(LegislationId, [Provisions], ValidOn, Provenance);
+}
+
+/// <summary>The shape of <see cref="CompleteParliamentaryStage"/> in timeline files of format 1.</summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="Stage">The coarse stage.</param>
+/// <param name="House">The House as text.</param>
+/// <param name="ValidOn">When.</param>
+/// <param name="Provenance">The sources.</param>
+public sealed record CompleteParliamentaryStageV1(
+    string LegislationId, LegislationStage Stage, string House, LocalDate ValidOn, Provenance Provenance)
+{
+    /// <summary>The current request, mapped as <see cref="ParliamentaryStageCompletedV1.Forward"/> maps the event.</summary>
+    /// <returns>The request in its current shape.</returns>
+    public CompleteParliamentaryStage Forward() =>
+        new(LegislationId, BillStages.ParseHouse(House), ParliamentaryStageCompletedV1.StageOf(Stage), ValidOn, Provenance);
+}
+
+/// <summary>The shape of <see cref="CommenceLegislation"/> in timeline files of format 1.</summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="Provisions">The provisions as one text.</param>
+/// <param name="ValidOn">When.</param>
+/// <param name="Provenance">The sources.</param>
+public sealed record CommenceLegislationV1(string LegislationId, string Provisions, LocalDate ValidOn, Provenance Provenance)
+{
+    /// <summary>The current request: the old text as the one provision named.</summary>
+    /// <returns>The request in its current shape.</returns>
+    public CommenceLegislation Forward() => new(LegislationId, [Provisions], ValidOn, Provenance);
+}

@@ -1,0 +1,192 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+using static BorderSecurity.Domain.Conformance.BillPassage2025;
+using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
+
+namespace BorderSecurity.Domain.Conformance;
+
+// Parliament: stages per House, ping-pong, commencement by provision, powers from provisions in force, format 1 files.
+public abstract partial class BorderSecurityStoreConformance
+{
+    /// <summary>A clock after the bill's passage and the commencement of its first provisions.</summary>
+    private static readonly Instant AfterCommencement = Instant.FromUtc(2026, 6, 1, 0, 0);
+
+    private static IReadOnlyList<ReferenceTimeline.TimelineStep> WithPassage => [.. ReferenceTimeline.ReferenceTimeline2024.Steps, .. BillPassage2025.Steps];
+
+    private Task<IBorderSecurityStore> NewStoreAfterCommencementAsync() =>
+        NewStoreAsync(new NodaTime.Testing.FakeClock(AfterCommencement, Duration.FromMilliseconds(1)));
+
+    [Fact]
+    public async Task EveryDayOfTheBillsPassageNamesTheHouseAndStageItWasAt()
+    {
+        var store = await NewStoreAfterCommencementAsync();
+        await store.ImportAsync(WithPassage);
+        var reference = ConformanceReference.Of(WithPassage).Queries;
+
+        var days = 0;
+        for (var day = new LocalDate(2024, 7, 17); day <= new LocalDate(2026, 3, 1); day = day.PlusDays(1))
+        {
+            var query = new AsOfQuery(day);
+            var bill = await store.LegislationOfAsync(BorderSecurityBillId, query);
+            bill.Should().NotBeNull();
+            var expected = Stages.LastOrDefault(s => s.On <= day);
+            if (expected == default)
+            {
+                bill!.Position.Should().BeNull($"the bill was only announced on {day}");
+                bill.Stage.Should().Be(LegislationStage.Announced);
+            }
+            else
+            {
+                bill!.Position!.Name.Should().Be(expected.Name, $"on {day}");
+                bill.Position.House.Should().Be(expected.House);
+                bill.IsAct.Should().Be(day >= RoyalAssentOn, $"on {day}");
+            }
+
+            if (day.Day == 1 || Stages.Any(s => s.On == day) || day == RoyalAssentOn)
+            {
+                bill.Should().BeEquivalentTo(reference.Legislation(query).Single(l => l.LegislationId == BorderSecurityBillId),
+                    o => o.WithStrictOrdering().ComparingRecordsByMembers(), $"on {day}");
+            }
+
+            days++;
+        }
+
+        days.Should().BeGreaterThan(590);
+        var act = await store.LegislationOfAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn));
+        act!.Title.Should().Be(ActTitle);
+        act.OriginatingHouse.Should().Be(ParliamentHouse.Commons);
+        act.History.Count(h => h.BillStage == BillStage.ConsiderationOfAmendments).Should().Be(4, "two rounds of consideration of amendments");
+        act.History.Where(h => h.On == new LocalDate(2025, 12, 1)).Select(h => h.Name).Should().Equal(
+            "Consideration of Lords amendments (House of Commons)", "Consideration of Commons amendments (House of Lords)");
+    }
+
+    [Fact]
+    public async Task ProvisionsAreInForceFromTheirCommencementAsKnownAtAnInstant()
+    {
+        var store = await NewStoreAfterCommencementAsync();
+        await store.ImportAsync(WithPassage);
+
+        (await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn.PlusDays(-1))))!.InForce.Should().BeEmpty();
+        var onAssent = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn));
+        onAssent!.IsAct.Should().BeTrue();
+        onAssent.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
+
+        var dayBefore = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
+        dayBefore!.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
+        var onTheDay = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence));
+        onTheDay!.InForce.Select(p => p.Provision).Should().Equal([.. CommanderProvisions, .. OnRoyalAssent]);
+        onTheDay.InForce.Single(p => p.Provision == "section 1").Since.Should().Be(CommanderProvisionsCommence);
+
+        // Asked as known before the commencement was announced: only what was known then.
+        var knownEarlier = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence, Instant.FromUtc(2026, 1, 1, 0, 0)));
+        knownEarlier!.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
+
+        (await store.ProvisionsInForceAsync("legislation:none", new AsOfQuery(CommanderProvisionsCommence))).Should().BeNull();
+        var reference = ConformanceReference.Of(WithPassage).Queries;
+        onTheDay.Should().BeEquivalentTo(reference.ProvisionsInForce(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence)),
+            o => o.WithStrictOrdering().ComparingRecordsByMembers());
+    }
+
+    [Fact]
+    public async Task PowersExistFromTheCommencementOfTheirProvisionsAndNotADayEarlier()
+    {
+        var store = await NewStoreAfterCommencementAsync();
+        await store.ImportAsync(WithPassage);
+
+        var before = await store.CommandAsync(BorderSecurityCommandId, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
+        before!.Command.Powers.Should().BeEmpty();
+        var on = await store.CommandAsync(BorderSecurityCommandId, new AsOfQuery(CommanderProvisionsCommence));
+        var powers = on!.Command.Powers.Should().ContainSingle().Which.Value;
+        powers.Detail.Should().Be(CommanderPowers);
+        powers.On.Should().Be(CommanderProvisionsCommence);
+        powers.Provisions.Should().Equal(CommanderProvisions);
+    }
+
+    [Fact]
+    public async Task PowersFromProvisionsNotYetInForceAreRefusedAndNothingIsStored()
+    {
+        var store = await NewStoreAfterCommencementAsync();
+        await store.ImportAsync([.. WithPassage.SkipLast(1)]);
+        var stored = (await store.ReadAllAsync()).Count;
+
+        var early = new ConferCommandPowers(BorderSecurityCommandId, BorderSecurityBillId, CommanderProvisions, CommanderPowers,
+            CommanderProvisionsCommence.PlusDays(-1), Provenance.Of(Illustrative));
+        (await store.Invoking(s => s.SubmitAsync(early)).Should().ThrowAsync<DomainRuleViolationException>())
+            .Which.Rule.Should().Be("PowersNeedProvisionsInForce");
+        var uncommenced = early with { Provisions = ["section 99"], ValidOn = CommanderProvisionsCommence };
+        (await store.Invoking(s => s.SubmitAsync(uncommenced)).Should().ThrowAsync<DomainRuleViolationException>())
+            .Which.Rule.Should().Be("PowersNeedProvisionsInForce");
+        (await store.ReadAllAsync()).Should().HaveCount(stored);
+    }
+
+    [Fact]
+    public async Task StagesOutOfOrderAfterRoyalAssentOrAfterABillFellAreRefusedAndNothingIsStored()
+    {
+        var store = await NewStoreAfterCommencementAsync();
+        await store.ImportAsync(WithPassage);
+        var stored = (await store.ReadAllAsync()).Count;
+        var cited = Provenance.Of(Illustrative);
+
+        async Task Breaks(Storage.IBorderSecurityStore s, IBorderSecurityRequest request, string rule) =>
+            (await s.Invoking(x => x.SubmitAsync(request)).Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
+
+        await Breaks(store, new CompleteParliamentaryStage(BorderSecurityBillId, ParliamentHouse.Lords, BillStage.ConsiderationOfAmendments, new LocalDate(2025, 12, 3), cited), "AfterRoyalAssent");
+        await Breaks(store, new CommenceLegislation(BorderSecurityBillId, ["section 1"], new LocalDate(2026, 3, 1), cited), "ProvisionAlreadyInForce");
+        await Breaks(store, new EndBill(BorderSecurityBillId, BillEnding.Withdrawn, new LocalDate(2026, 3, 1), cited), "AfterRoyalAssent");
+        (await store.ReadAllAsync()).Should().HaveCount(stored);
+
+        const string fallen = "legislation:conformance-fallen-bill";
+        await store.SubmitAsync(new IntroduceBill(fallen, "Fallen Bill", "House of Lords", new LocalDate(2025, 1, 1), cited));
+        await Breaks(store, new CompleteParliamentaryStage(fallen, ParliamentHouse.Lords, BillStage.ThirdReading, new LocalDate(2025, 1, 2), cited), "StageOutOfOrder");
+        await Breaks(store, new CompleteParliamentaryStage(fallen, ParliamentHouse.Commons, BillStage.SecondReading, new LocalDate(2025, 1, 2), cited), "StageOutOfOrder");
+        await store.SubmitAsync(new CompleteParliamentaryStage(fallen, ParliamentHouse.Lords, BillStage.SecondReading, new LocalDate(2025, 2, 1), cited));
+        await store.SubmitAsync(new CarryOverBill(fallen, "2025-26", new LocalDate(2025, 4, 1), cited));
+        await store.SubmitAsync(new EndBill(fallen, BillEnding.FellAtEndOfSession, new LocalDate(2026, 4, 1), cited));
+        await Breaks(store, new CompleteParliamentaryStage(fallen, ParliamentHouse.Lords, BillStage.CommitteeStage, new LocalDate(2026, 4, 2), cited), "BillHasEnded");
+        await Breaks(store, new GrantRoyalAssent(fallen, "Fallen Act", new LocalDate(2026, 4, 2), cited), "BillHasEnded");
+
+        var bill = await store.LegislationOfAsync(fallen, new AsOfQuery(new LocalDate(2026, 5, 1)));
+        bill!.Ending.Should().Be(BillEnding.FellAtEndOfSession);
+        bill.CarriedIntoSession.Should().Be("2025-26");
+        bill.OriginatingHouse.Should().Be(ParliamentHouse.Lords);
+        bill.Position!.Name.Should().Be("2nd reading (House of Lords)");
+        (await store.ReadAllAsync()).Should().HaveCount(stored + 4);
+    }
+
+    [Fact]
+    public async Task AFormatOneTimelineFileMapsItsStagesCommencementAndPowersForward()
+    {
+        var store = await NewStoreAsync();
+        var steps = TimelineFile.Read(LegacyJson("parliament-timeline-format-1.json"));
+        await store.ImportAsync(steps);
+
+        var bill = await store.LegislationOfAsync("legislation:v1-bill", new AsOfQuery(new LocalDate(2023, 6, 5)));
+        bill!.Position.Should().Be(new BillPosition(ParliamentHouse.Lords, BillStage.StagesNotStated, new LocalDate(2023, 6, 1)));
+        bill.Position!.Name.Should().Be("Passed (stages not stated) (House of Lords)", "OtherHouse names no specific stage");
+        bill.Stage.Should().Be(LegislationStage.OtherHouse);
+        (await store.LegislationOfAsync("legislation:v1-bill", new AsOfQuery(new LocalDate(2023, 4, 2))))!.Position!.Name
+            .Should().Be("3rd reading (House of Commons)");
+
+        var provisions = await store.ProvisionsInForceAsync("legislation:v1-bill", new AsOfQuery(new LocalDate(2023, 8, 1)));
+        provisions!.InForce.Select(p => p.Provision).Should().Equal("sections 1 to 5");
+        var command = await store.CommandAsync("command:v1", new AsOfQuery(new LocalDate(2023, 8, 2)));
+        command!.Command.Powers.Should().ContainSingle().Which.Value.Provisions.Should().BeEmpty("a format 1 file names no provisions");
+
+        (await store.ReadAllAsync()).Select(e => e.EventName).Should().Contain(["legislation.stage-completed.v2", "legislation.commenced.v2", "command.powers-conferred.v2"])
+            .And.NotContain(n => n.EndsWith(".v1", StringComparison.Ordinal) && (n.Contains("stage-completed", StringComparison.Ordinal) || n.Contains("commenced", StringComparison.Ordinal) || n.Contains("powers", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A checked-in JSON file of an old shape, embedded in this assembly.</summary>
+    /// <param name="name">The file name under Legacy/.</param>
+    /// <returns>Its bytes.</returns>
+    protected static byte[] LegacyJson(string name)
+    {
+        using var stream = typeof(BorderSecurityStoreConformance).Assembly.GetManifestResourceStream($"Legacy.{name}")
+            ?? throw new InvalidOperationException($"Legacy/{name} is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

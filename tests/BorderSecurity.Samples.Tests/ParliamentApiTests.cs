@@ -1,0 +1,59 @@
+using NodaTime;
+using BorderSecurity.Domain.Shared;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using BorderSecurity.Api;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Serialization;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BorderSecurity.Samples.Tests;
+
+public class ParliamentApiTests
+{
+    private static readonly Provenance Cited = Provenance.Of(new SourceReference("commonslibrary.parliament.uk CBP-10253",
+        "Border Security, Asylum and Immigration Bill: Progress of the bill", new LocalDate(2025, 5, 2), "House of Commons Library",
+        "https://commonslibrary.parliament.uk/research-briefings/cbp-10253/"));
+
+    [Fact]
+    public async Task ABillsHouseAndStageAndTheProvisionsInForceAreReturnedAsOfADate()
+    {
+        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
+        var client = factory.CreateClient();
+        const string id = ReferenceTimeline2024.BorderSecurityBillId;
+        IBorderSecurityRequest[] requests =
+        [
+            .. ReferenceTimeline2024.Steps.Select(s => s.Request),
+            new IntroduceBill(id, "Border Security, Asylum and Immigration Bill", "House of Commons", new LocalDate(2025, 1, 30), Cited),
+            new CompleteParliamentaryStage(id, ParliamentHouse.Commons, BillStage.SecondReading, new LocalDate(2025, 2, 10), Cited),
+        ];
+        foreach (var request in requests)
+        {
+            var body = JsonSerializer.Serialize(request, request.GetType(), TimelineFile.JsonOptions);
+            var response = await client.PostAsync($"/requests/{request.GetType().Name}", new StringContent(body, Encoding.UTF8, "application/json"));
+            response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        }
+
+        using (var bill = JsonDocument.Parse(await client.GetStringAsync($"/legislation/{id}?asOf=2025-02-10")))
+        {
+            bill.RootElement.GetProperty("position").GetProperty("name").GetString().Should().Be("2nd reading (House of Commons)");
+        }
+
+        using (var bill = JsonDocument.Parse(await client.GetStringAsync($"/legislation/{id}?asOf=2025-02-09")))
+        {
+            bill.RootElement.GetProperty("position").GetProperty("name").GetString().Should().Be("1st reading (House of Commons)");
+        }
+
+        using (var act = JsonDocument.Parse(await client.GetStringAsync($"/legislation/{ReferenceTimeline2024.IllegalMigrationActId}/provisions?asOf=2024-11-05")))
+        {
+            act.RootElement.GetProperty("isAct").GetBoolean().Should().BeTrue();
+            act.RootElement.GetProperty("inForce").GetArrayLength().Should().Be(0);
+        }
+
+        (await client.GetAsync($"/legislation/{id}?asOf=10-02-2025")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await client.GetAsync($"/legislation/{id}?asOf=2025-02-10&knownAt=yesterday")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/legislation/legislation:none?asOf=2025-02-10")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}
