@@ -38,21 +38,31 @@ public static partial class IndependentOracle
         foreach (var stream in CountingStreams(log, asOf, knownAt, recordedBy))
         {
             string? title = null;
+            string? originatingHouse = null;
             var history = new List<StageStep>();
             var cited = new List<RecordedEvent>();
             foreach (var e in stream)
             {
+                // The furthest stage so far, in the order the events count (carry-over and ending keep it).
+                var furthestSoFar = history.Count == 0 ? "Announced" : history.MaxBy(h => Array.IndexOf(StageOrder, h.Stage))!.Stage;
                 var step = e.Data switch
                 {
                     LegislationAnnounced a => new StageStep("Announced", a.ValidOn, a.AnnouncedIn),
                     EnactedLegislationRecorded r => new StageStep("RoyalAssent", r.ValidOn, null),
                     BillIntroduced b => new StageStep("Introduced", b.ValidOn, b.House),
-                    ParliamentaryStageCompleted c => new StageStep(c.Stage.ToString(), c.ValidOn, c.House),
+                    ParliamentaryStageCompleted c => new StageStep(CoarseStage(c, originatingHouse), c.ValidOn, HouseName(c.House)),
+                    BillCarriedOver o => new StageStep(furthestSoFar, o.ValidOn, $"carried over into session {o.IntoSession}"),
+                    BillEnded x => new StageStep(furthestSoFar, x.ValidOn, $"ended: {x.How}"),
                     RoyalAssentGranted g => new StageStep("RoyalAssent", g.ValidOn, null),
-                    LegislationCommenced c => new StageStep("Commenced", c.ValidOn, c.Provisions),
+                    LegislationCommenced c => new StageStep("Commenced", c.ValidOn, string.Join(", ", c.Provisions)),
                     LegislationRepealed r => new StageStep("Repealed", r.ValidOn, r.RepealedBy),
                     _ => null,
                 };
+                if (e.Data is BillIntroduced introduced)
+                {
+                    originatingHouse = HouseOf(introduced.House);
+                }
+
                 if (step is null)
                 {
                     continue; // not legislation
@@ -93,6 +103,34 @@ public static partial class IndependentOracle
 
         return result;
     }
+
+    // From docs/events.md: the coarse stage of a stage in one House. In the originating House, 1st reading is
+    // "Introduced" and the 2nd reading to 3rd reading keep their names; everything in the other House, between the
+    // Houses, or in a House not stated is "OtherHouse".
+    private static string CoarseStage(ParliamentaryStageCompleted c, string? originatingHouse) =>
+        HouseName(c.House) != originatingHouse || originatingHouse is null ? "OtherHouse" : c.Stage switch
+        {
+            BillStage.FirstReading => "Introduced",
+            BillStage.SecondReading => "SecondReading",
+            BillStage.CommitteeStage => "Committee",
+            BillStage.ReportStage => "Report",
+            BillStage.ThirdReading => "ThirdReading",
+            _ => "OtherHouse",
+        };
+
+    private static string? HouseOf(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "HOUSE OF COMMONS" or "COMMONS" => "House of Commons",
+        "HOUSE OF LORDS" or "LORDS" => "House of Lords",
+        _ => "House not stated",
+    };
+
+    private static string HouseName(ParliamentHouse house) => house switch
+    {
+        ParliamentHouse.Commons => "House of Commons",
+        ParliamentHouse.Lords => "House of Lords",
+        _ => "House not stated",
+    };
 
     /// <summary>Whether a bill or Act is an Act in force on a date: Royal Assent on or before it and no repeal by then.</summary>
     /// <param name="bill">The bill or Act.</param>
