@@ -7,7 +7,6 @@ using BorderSecurity.Api;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BorderSecurity.Samples.Tests;
 
@@ -20,8 +19,8 @@ public class ParliamentApiTests
     [Fact]
     public async Task ABillsHouseAndStageAndTheProvisionsInForceAreReturnedAsOfADate()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
         const string id = ReferenceTimeline2024.BorderSecurityBillId;
         IBorderSecurityRequest[] requests =
         [
