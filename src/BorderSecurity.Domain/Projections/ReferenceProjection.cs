@@ -11,7 +11,7 @@ namespace BorderSecurity.Domain.Projections;
 /// aggregate's Evolve. Slow (it refolds everything per question) and obviously right: the other projections
 /// (<see cref="BorderSecurityProjection"/>, the Marten tables) are tested against it.
 /// </summary>
-public sealed class ReferenceProjection : IBorderSecurityQueries
+public sealed partial class ReferenceProjection : IBorderSecurityQueries
 {
     private readonly RecordedEvent[] _events;
 

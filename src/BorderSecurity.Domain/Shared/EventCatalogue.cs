@@ -41,6 +41,8 @@ public static class EventCatalogue
         (typeof(FundingAmountCorrected), AggregateKind.FundingCommitment),
         (typeof(FundingWithdrawn), AggregateKind.FundingCommitment),
         (typeof(FundingReannounced), AggregateKind.FundingCommitment),
+        (typeof(FundingPeriodRevised), AggregateKind.FundingCommitment),
+        (typeof(FundingPeriodCorrected), AggregateKind.FundingCommitment),
         (typeof(RecruitmentTargetSet), AggregateKind.RecruitmentTarget),
         (typeof(RecruitmentTargetReannounced), AggregateKind.RecruitmentTarget),
         (typeof(RecruitmentTargetRevised), AggregateKind.RecruitmentTarget),
@@ -65,6 +67,8 @@ public static class EventCatalogue
     /// </summary>
     private static readonly ImmutableArray<LegacyEventShape> Legacy =
     [
+        LegacyEventShape.Of<FundingPledgedV1, FundingPledged>("funding.pledged.v1", old => old.Forward()),
+        LegacyEventShape.Of<FundingRedirectedV1, FundingRedirected>("funding.redirected.v1", old => old.Forward()),
     ];
 
     private static readonly IReadOnlyDictionary<string, LegacyEventShape> LegacyByName = CheckedLegacy();
