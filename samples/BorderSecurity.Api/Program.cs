@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Endpoints;
 using System.Text.Json;
 using BorderSecurity.Domain.Serialization;
 using BorderSecurity.Domain.Storage;
@@ -91,6 +92,8 @@ app.MapGet("/commands/{id}", (string id, string? asOf, string? knownAt, string? 
         : throw new NotFoundException($"Command '{id}' was not established as of {q.AsOf:yyyy-MM-dd}.")));
 app.MapGet("/series/funding", (string? recipient, string? knownAt, string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
     Query(LocalDate.MaxIsoValue.ToString("yyyy-MM-dd", null), knownAt, recordedBy, q => store.FundingSeriesAsync(recipient, q.KnownAt, q.RecordedBy, ct)));
+
+app.MapFinancialYearEndpoints();
 
 app.Run();
 

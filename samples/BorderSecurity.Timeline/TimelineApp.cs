@@ -109,7 +109,9 @@ internal static class TimelineApp
             }
             else
             {
-                TimelineTables.Render(report, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }));
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+                TimelineTables.Render(report, console);
+                TimelineTables.RenderFinancialYears(report, console);
             }
 
             return Ok;
@@ -224,7 +226,8 @@ internal static class TimelineApp
         }
 
         return new TimelineReport(query, events, funding, await store.RecruitmentAsync(query, cancellationToken).ConfigureAwait(false),
-            await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months);
+            await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months,
+            await TimelineTables.FinancialYearsAsync(store, query, funding, cancellationToken).ConfigureAwait(false));
     }
 
     private sealed class Progress(Action<int> report) : IProgress<int>

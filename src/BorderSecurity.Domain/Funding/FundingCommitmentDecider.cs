@@ -29,7 +29,7 @@ public static class FundingCommitmentDecider
     /// A period is checked field by field (<see cref="ArgumentException"/> naming <c>Period.FirstYear</c>, <c>Period.LastYear</c>,
     /// <c>Period.Profile</c>...): in-year money and a yearly level name their year, a total over years names a first and a later last
     /// year, a period not stated names none; a profile only for in-year money or a total over years, each year inside the span and
-    /// once, adding up to the amount on the period's date. A period revision comes after the commitment's date
+    /// once, adding up to the amount on the period's date (for a revision or correction, the rule <c>ProfileMustAddUpToAmount</c>). A period revision comes after the commitment's date
     /// (<c>PeriodRevisionMustFollowCommitment</c>), one a day (<c>OnePeriodRevisionPerDate</c>), and changes the period
     /// (<c>PeriodRevisionChangesNothing</c>); a period correction changes it (<c>PeriodCorrectionChangesNothing</c>).
     /// </remarks>
@@ -198,7 +198,8 @@ public static class FundingCommitmentDecider
                 $"a period revision on {r.ValidOn:yyyy-MM-dd} must come after the commitment's date {state.CommittedOn:yyyy-MM-dd}; to fix the original period, correct it.");
         }
 
-        var period = ValidPeriod(r.Period, state.AmountAsOf(r.ValidOn));
+        var period = ValidPeriod(r.Period, null);
+        ProfileMustAddUp(period, state.AmountAsOf(r.ValidOn), r.ValidOn);
         if (state.PeriodHistory.ContainsKey(r.ValidOn))
         {
             throw Broken("OnePeriodRevisionPerDate", $"the commitment's period was already revised on {r.ValidOn:yyyy-MM-dd}.");
@@ -216,7 +217,8 @@ public static class FundingCommitmentDecider
     {
         var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
-        var period = ValidPeriod(r.Period, state.OriginalAmount);
+        var period = ValidPeriod(r.Period, null);
+        ProfileMustAddUp(period, state.OriginalAmount, state.CommittedOn);
         if (period.Equals(state.PeriodHistory[state.CommittedOn]))
         {
             throw Broken("PeriodCorrectionChangesNothing", $"the commitment was already recorded as covering {period.Label} ('{period.Description}').");
@@ -225,8 +227,11 @@ public static class FundingCommitmentDecider
         return new FundingPeriodCorrected(state.CommitmentId, period, reason, state.CommittedOn, provenance);
     }
 
-    /// <summary>The rules of a period, each naming its field; <paramref name="amount"/> is what a profile must add up to.</summary>
-    private static FundingPeriod ValidPeriod(FundingPeriod? period, Money amount)
+    /// <summary>
+    /// The rules of a period, each naming its field; <paramref name="amount"/> is what a profile must add up to when the
+    /// request states it (a pledge or redirect), else <see langword="null"/> (checked against the state by <see cref="ProfileMustAddUp"/>).
+    /// </summary>
+    private static FundingPeriod ValidPeriod(FundingPeriod? period, Money? amount)
     {
         Guard.Against.Null(period, "Period");
         var description = Guard.Against.InvalidText(period.Description, "Period.Description");
@@ -295,7 +300,7 @@ public static class FundingCommitmentDecider
                 sum += part.Amount;
             }
 
-            if (sum != amount)
+            if (amount is not null && sum != amount)
             {
                 throw new ArgumentException($"Period.Profile: the amounts per year add up to {sum}, not the amount {amount}.", "Period.Profile");
             }
@@ -304,6 +309,16 @@ public static class FundingCommitmentDecider
         }
 
         return new FundingPeriod(description, coverage, period.FirstYear, coverage == FundingCoverage.InYear ? null : period.LastYear, profile, spending);
+    }
+
+    /// <summary>A revised or corrected profile adds up to the commitment's amount on the period's date (<c>ProfileMustAddUpToAmount</c>).</summary>
+    private static void ProfileMustAddUp(FundingPeriod period, Money amount, LocalDate on)
+    {
+        if (period.Profile is { Count: > 0 } profile && profile.Aggregate(Money.Zero, (sum, p) => sum + p.Amount) is var total && total != amount)
+        {
+            throw Broken("ProfileMustAddUpToAmount",
+                $"Period.Profile: the amounts per year add up to {total}, not the commitment's amount {amount} on {on:yyyy-MM-dd}.");
+        }
     }
 
     private static void NoYear(FinancialYear? year, string field, string why)

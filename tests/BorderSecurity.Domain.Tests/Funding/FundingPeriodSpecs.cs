@@ -77,9 +77,8 @@ public class FundingPeriodSpecs
         Broken(state, new ReviseFundingPeriod(Id, FundingPeriod.OverYears(Fy25, Fy26, "two years"), "x", On, Cited)).Should().Be("PeriodRevisionMustFollowCommitment");
         Broken(after, new ReviseFundingPeriod(Id, FundingPeriod.OverYears(Fy25, Fy26, "two years"), "x", On.PlusDays(9), Cited)).Should().Be("PeriodRevisionChangesNothing");
         Broken(after, new ReviseFundingPeriod(Id, FundingPeriod.InYear(Fy25, "y"), "x", On.PlusDays(3), Cited)).Should().Be("OnePeriodRevisionPerDate");
-        FluentActions.Invoking(() => FundingCommitmentDecider.Decide(after,
-                new ReviseFundingPeriod(Id, FundingPeriod.OverYears(Fy25, Fy26, "two years", [Part(Fy25, 1), Part(Fy26, 1)]), "x", On.PlusDays(9), Cited)))
-            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "Period.Profile");
+        Broken(after, new ReviseFundingPeriod(Id, FundingPeriod.OverYears(Fy25, Fy26, "two years", [Part(Fy25, 1), Part(Fy26, 1)]), "x", On.PlusDays(9), Cited))
+            .Should().Be("ProfileMustAddUpToAmount");
     }
 
     [Fact]
