@@ -111,6 +111,7 @@ internal static class TimelineApp
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
                 TimelineTables.Render(report, console);
+                TimelineTables.RenderFinancialYears(report, console);
                 TimelineTables.RenderBillHistories(report, console);
             }
 
@@ -226,7 +227,8 @@ internal static class TimelineApp
         }
 
         return new TimelineReport(query, events, funding, await store.RecruitmentAsync(query, cancellationToken).ConfigureAwait(false),
-            await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months);
+            await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months,
+            await TimelineTables.FinancialYearsAsync(store, query, funding, cancellationToken).ConfigureAwait(false));
     }
 
     private sealed class Progress(Action<int> report) : IProgress<int>

@@ -12,6 +12,7 @@ namespace BorderSecurity.Timeline;
 /// <param name="Commands">Each command's overview.</param>
 /// <param name="ChartSubject">Whose funding the chart shows.</param>
 /// <param name="FundingByMonth">Committed funding at the end of each month of the chart's year.</param>
+/// <param name="ByFinancialYear">Funding by UK financial year: the portfolio, then each recipient.</param>
 internal sealed record TimelineReport(
     AsOfQuery Query,
     int EventsReplayed,
@@ -20,7 +21,8 @@ internal sealed record TimelineReport(
     IReadOnlyList<Legislation> Legislation,
     IReadOnlyList<CommandOverview> Commands,
     string ChartSubject,
-    IReadOnlyList<MonthlyFunding> FundingByMonth);
+    IReadOnlyList<MonthlyFunding> FundingByMonth,
+    IReadOnlyList<FinancialYearFunding> ByFinancialYear);
 
 /// <summary>Committed funding at the end of a month.</summary>
 /// <param name="Month">The month's last day.</param>

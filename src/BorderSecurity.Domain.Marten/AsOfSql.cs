@@ -11,7 +11,7 @@ namespace BorderSecurity.Domain.Marten;
 /// the covering indexes, so either filter keeps the scans index-only. Every question is scoped to one tenant
 /// (<c>tenant_id = @tenant</c>, the leading column of every index; see <see cref="BorderSecurityTables.TenantColumn"/>).
 /// </remarks>
-internal sealed class AsOfSql(string schema, string eventsSchema)
+internal sealed partial class AsOfSql(string schema, string eventsSchema)
 {
     /// <summary>The conditions on both instants a question asks for, on a table aliased <paramref name="alias"/> (with its dot, or empty).</summary>
     public static string Knows(AsOfQuery query, string alias) =>

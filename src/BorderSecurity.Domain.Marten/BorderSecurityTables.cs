@@ -70,6 +70,14 @@ internal sealed class BorderSecurityTables
             Predicate = "figure = 'created'",
         });
 
+        // The period rows with their detail (what each commitment covers), also index-only: the financial-year questions.
+        Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_period")
+        {
+            Columns = ["tenant_id", "aggregate", "stream_id", "valid_on", "seq"],
+            IncludeColumns = ["known_from", "recorded_at", "detail"],
+            Predicate = "figure = 'period'",
+        });
+
         Recipients = new Table(new PostgresqlObjectName(schema, "bsd_commitment_recipients", SchemaUtils.IdentifierUsage.General));
         AddTenantColumn(Recipients);
         Recipients.AddColumn<string>("recipient").AsPrimaryKey();

@@ -67,11 +67,19 @@ internal static class ProjectionRows
         var aggregate = AggregateOf(e.Data);
         foreach (var statement in EventStatements.Of(e.Data))
         {
-            var detail = statement.Figure == Figures.Created ? CreationDetail(e.Data) : null;
+            var detail = statement.Figure == Figures.Created ? CreationDetail(e.Data)
+                : statement.Figure == Figures.Period ? PeriodDetail(e.Data)
+                : null;
             yield return new StatementRow(e.Sequence, e.StreamId, aggregate, statement.Figure, statement.Dimension, e.ValidOn, e.KnownFrom, e.RecordedAt,
                 statement.Value, detail);
         }
     }
+
+    /// <summary>What a period row carries: the period the event states, as the model's JSON.</summary>
+    private static string PeriodDetail(IBorderSecurityEvent e) =>
+        System.Text.Json.JsonSerializer.Serialize(
+            FundingStatements.PeriodOf(e) ?? throw new InvalidOperationException($"{e.GetType().Name} states a period but its aggregate's mapping gives none."),
+            DetailJson.Provenance);
 
     private static string CreationDetail(IBorderSecurityEvent e) =>
         FundingStatements.CreationOf(e) is { } commitment

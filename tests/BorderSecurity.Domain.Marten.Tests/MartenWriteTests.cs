@@ -134,7 +134,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         await using var connection = factory.Model.OpenConnection();
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand($"select type from {factory.Schema}.mt_events where seq_id = {recorded.Events[0].Sequence}", connection);
-        (await command.ExecuteScalarAsync()).Should().Be("funding.redirected.v1");
+        (await command.ExecuteScalarAsync()).Should().Be("funding.redirected.v2");
     }
 
     [Fact]

@@ -139,17 +139,21 @@ public static partial class HistoryGenerator
         if (state is null)
         {
             var basis = random.Bool() ? FundingBasis.Firm : FundingBasis.UpTo;
+            var amount = Millions(random, 1, 100);
+            var date = AnyDate(random);
             return random.Bool()
-                ? new PledgeFunding(id, random.ArrayElement(recipients), Millions(random, 1, 100), basis,
-                    random.Bool(0.8f) ? "Autumn Budget 2024" : null, new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance)
-                : new RedirectFunding(id, random.ArrayElement(recipients), Millions(random, 1, 100), basis, random.ArrayElement(Programmes),
+                ? new PledgeFunding(id, random.ArrayElement(recipients), amount, basis,
+                    random.Bool(0.8f) ? "Autumn Budget 2024" : null, Period(random, amount, date), "generated purpose", "generator", date, provenance)
+                : new RedirectFunding(id, random.ArrayElement(recipients), amount, basis, random.ArrayElement(Programmes),
                     random.Bool() ? $"legislation:g{random.Int(1, streams)}" : null,
-                    new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance);
+                    Period(random, amount, date), "generated purpose", "generator", date, provenance);
         }
 
         var on = After(random, state.CommittedOn);
-        return random.Int(0, 9) switch
+        return random.Int(0, 11) switch
         {
+            10 => new ReviseFundingPeriod(id, Period(random, state.AmountAsOf(on.PlusDays(1)), on), "generated period revision", on.PlusDays(1), provenance),
+            11 => new CorrectFundingPeriod(id, Period(random, state.OriginalAmount, state.CommittedOn), "generated period correction", provenance),
             <= 3 => new AllocateFunding(id, random.ArrayElement(Capabilities),
                 Money.FromPounds(decimal.Round(state.Amount.Pounds * random.Int(0, 40) / 100m, 2)), on, provenance),
             4 or 5 => new ReviseFunding(id, Millions(random, 1, 120), "generated revision", on.PlusDays(1), provenance),
@@ -158,6 +162,28 @@ public static partial class HistoryGenerator
             8 => new WithdrawFunding(id, "generated withdrawal", on, provenance),
             _ => new AllocateFunding(id, random.ArrayElement(Capabilities), Money.Zero, on, provenance),
         };
+    }
+
+    /// <summary>A period of every kind: not stated, in-year, over two to four years with or without a profile, a yearly level.</summary>
+    private static FundingPeriod Period(Randomizer random, Money amount, LocalDate on)
+    {
+        var year = FinancialYear.Of(on);
+        var last = new FinancialYear(year.StartYear + random.Int(1, 3));
+        switch (random.Int(0, 4))
+        {
+            case 0:
+                return FundingPeriod.NotStated("generated");
+            case 1:
+                return FundingPeriod.InYear(year, "generated in-year");
+            case 2:
+                return FundingPeriod.OverYears(year, last, "generated over years");
+            case 3:
+                var firstPart = Money.FromPounds(decimal.Round(amount.Pounds * random.Int(0, 100) / 100m, 2));
+                return FundingPeriod.OverYears(year, last, "generated profiled",
+                    [new FinancialYearAmount(year, firstPart), new FinancialYearAmount(last, amount - firstPart)]);
+            default:
+                return random.Bool() ? FundingPeriod.YearlyBy(last, "generated yearly level") : FundingPeriod.YearlyFrom(year, "generated yearly level", last);
+        }
     }
 
     private static IBorderSecurityRequest Recruitment(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)

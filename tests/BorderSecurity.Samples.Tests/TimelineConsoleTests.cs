@@ -27,7 +27,22 @@ public class TimelineConsoleTests
 
         exit.Should().Be(0);
         output.Should().Contain("Funding per recipient").And.Contain("Martin Hewitt CBE QPM").And.Contain("2024-11").And.Contain("150");
-        error.Should().Contain("Replayed 22 steps");
+        output.Should().Contain("Funding by UK financial year").And.Contain("2024/25");
+        error.Should().Contain("Replayed 23 steps");
+    }
+
+    [Fact]
+    public async Task JsonHasTheByFinancialYearSectionWithThe150mUnsplitOverTwoYears()
+    {
+        var (exit, output, _) = await Run("--json", "--as-of", "2024-11-05");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(output);
+        var bsc = json.RootElement.GetProperty("byFinancialYear").EnumerateArray()
+            .Single(a => a.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand);
+        var fy2024 = bsc.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetString() == "2024/25");
+        fy2024.GetProperty("unsplitSpans").EnumerateArray().Single().GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
+        fy2024.GetProperty("forTheYear").GetProperty("total").GetDecimal().Should().Be(0m);
     }
 
     [Fact]
@@ -149,7 +164,7 @@ public class TimelineConsoleTests
         var again = await Run("--postgres", connectionString, "--as-of", "2024-11-05");
 
         again.Exit.Should().Be(0, again.Error);
-        again.Error.Should().Contain("0 new events, 22 steps already stored");
+        again.Error.Should().Contain("0 new events, 23 steps already stored");
         again.Output.Should().Contain("150m (75m redirected, 75m new");
     }
 

@@ -19,7 +19,7 @@ public sealed record Allocation(Money Amount, LocalDate StatedOn);
 /// <param name="Recipient">Who receives the money.</param>
 /// <param name="Origin">Where the money comes from.</param>
 /// <param name="Basis">Firm sum or "up to" ceiling.</param>
-/// <param name="Period">The period it covers.</param>
+/// <param name="PeriodHistory">Every statement of what it covers (the commitment, period corrections and revisions), by valid date.</param>
 /// <param name="Purpose">What it is for.</param>
 /// <param name="CommittedOn">The valid date of the pledge or redirect that created it.</param>
 /// <param name="AmountHistory">Every statement of the amount, by valid date.</param>
@@ -32,7 +32,7 @@ public sealed record FundingCommitment(
     string Recipient,
     FundingOrigin Origin,
     FundingBasis Basis,
-    FundingPeriod Period,
+    ImmutableSortedDictionary<LocalDate, FundingPeriod> PeriodHistory,
     string Purpose,
     LocalDate CommittedOn,
     ImmutableSortedDictionary<LocalDate, Money> AmountHistory,
@@ -46,6 +46,14 @@ public sealed record FundingCommitment(
 
     /// <summary>The amount committed on <see cref="CommittedOn"/>, after corrections.</summary>
     public Money OriginalAmount => AmountHistory[CommittedOn];
+
+    /// <summary>What it covers, from the latest statement of its period (commitment, period correction or revision).</summary>
+    public FundingPeriod Period => PeriodHistory.Values.Last();
+
+    /// <summary>What it covers on a date: the latest statement of its period on or before it, or <see langword="null"/> before the commitment.</summary>
+    /// <param name="date">The valid date.</param>
+    /// <returns>The period.</returns>
+    public FundingPeriod? PeriodAsOf(LocalDate date) => PeriodHistory.LastOrDefault(p => p.Key <= date).Value;
 
     /// <summary>The amount from the latest statement (commitment, correction or revision).</summary>
     public Money Amount => AmountHistory.Values.Last();
@@ -110,6 +118,8 @@ public sealed record FundingCommitment(
             {
                 AmountHistory = state.AmountHistory.SetItem(e.ValidOn, e.CorrectedAmount),
             },
+            (_, FundingPeriodRevised e) => state.Cite(e.Provenance) with { PeriodHistory = state.PeriodHistory.SetItem(e.ValidOn, e.Period) },
+            (_, FundingPeriodCorrected e) => state.Cite(e.Provenance) with { PeriodHistory = state.PeriodHistory.SetItem(e.ValidOn, e.Period) },
             (_, FundingWithdrawn e) => state.Cite(e.Provenance) with
             {
                 WithdrawnOn = state.WithdrawnOn is { } earlier && earlier < e.ValidOn ? earlier : e.ValidOn,
@@ -120,7 +130,7 @@ public sealed record FundingCommitment(
 
     private static FundingCommitment Create(string id, string recipient, FundingOrigin origin, FundingBasis basis,
         FundingPeriod period, string purpose, Money amount, LocalDate on, Provenance provenance) =>
-        new(id, recipient, origin, basis, period, purpose, on,
+        new(id, recipient, origin, basis, ImmutableSortedDictionary<LocalDate, FundingPeriod>.Empty.Add(on, period), purpose, on,
             ImmutableSortedDictionary<LocalDate, Money>.Empty.Add(on, amount),
             ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<LocalDate, Money>>(StringComparer.Ordinal),
             [], null, [.. provenance.Sources]);

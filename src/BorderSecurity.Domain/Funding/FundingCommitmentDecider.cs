@@ -26,6 +26,12 @@ public static class FundingCommitmentDecider
     /// a revision comes after the commitment's date (<c>RevisionMustFollowCommitment</c>), one a day
     /// (<c>OneRevisionPerDate</c>) and changes the amount (<c>RevisionChangesNothing</c>); a correction changes the
     /// amount (<c>CorrectionChangesNothing</c>); a capability's allocation is stated once a day (<c>OneAllocationPerCapabilityPerDate</c>).
+    /// A period is checked field by field (<see cref="ArgumentException"/> naming <c>Period.FirstYear</c>, <c>Period.LastYear</c>,
+    /// <c>Period.Profile</c>...): in-year money and a yearly level name their year, a total over years names a first and a later last
+    /// year, a period not stated names none; a profile only for in-year money or a total over years, each year inside the span and
+    /// once, adding up to the amount on the period's date (for a revision or correction, the rule <c>ProfileMustAddUpToAmount</c>). A period revision comes after the commitment's date
+    /// (<c>PeriodRevisionMustFollowCommitment</c>), one a day (<c>OnePeriodRevisionPerDate</c>), and changes the period
+    /// (<c>PeriodRevisionChangesNothing</c>); a period correction changes it (<c>PeriodCorrectionChangesNothing</c>).
     /// </remarks>
     public static IReadOnlyList<IBorderSecurityEvent> Decide(FundingCommitment? state, IFundingRequest request, Legislative.Legislation? referencedAct = null)
     {
@@ -41,6 +47,8 @@ public static class FundingCommitmentDecider
             CorrectFundingAmount r => [Correct(state, r)],
             WithdrawFunding r => [Withdraw(state, r)],
             ReannounceFunding r => [Reannounce(state, r)],
+            ReviseFundingPeriod r => [RevisePeriod(state, r)],
+            CorrectFundingPeriod r => [CorrectPeriod(state, r)],
             _ => throw new ArgumentException($"Unknown funding request type {request.GetType().Name}.", nameof(request)),
         };
     }
@@ -51,7 +59,7 @@ public static class FundingCommitmentDecider
         var amount = PositiveAmount(r.Amount, nameof(r.Amount));
         var basis = Guard.Against.UndefinedEnum(r.Basis, nameof(r.Basis));
         var origin = Guard.Against.InvalidOptionalText(r.OriginName, nameof(r.OriginName));
-        var period = ValidPeriod(r.Period);
+        var period = ValidPeriod(r.Period, amount);
         var purpose = Guard.Against.InvalidText(r.Purpose, nameof(r.Purpose));
         var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
@@ -66,7 +74,7 @@ public static class FundingCommitmentDecider
         var basis = Guard.Against.UndefinedEnum(r.Basis, nameof(r.Basis));
         var programme = Guard.Against.InvalidText(r.FromProgramme, nameof(r.FromProgramme));
         var legislationId = r.FromLegislationId is null ? null : Guard.Against.InvalidStreamId(r.FromLegislationId, nameof(r.FromLegislationId));
-        var period = ValidPeriod(r.Period);
+        var period = ValidPeriod(r.Period, amount);
         var purpose = Guard.Against.InvalidText(r.Purpose, nameof(r.Purpose));
         var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
@@ -179,11 +187,154 @@ public static class FundingCommitmentDecider
         return amount;
     }
 
-    private static FundingPeriod ValidPeriod(FundingPeriod? period)
+    private static FundingPeriodRevised RevisePeriod(FundingCommitment state, ReviseFundingPeriod r)
     {
-        Guard.Against.Null(period);
-        Guard.Against.InvalidText(period.Description, "Period.Description");
-        return period;
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
+        NotWithdrawn(state);
+        if (r.ValidOn <= state.CommittedOn)
+        {
+            throw Broken("PeriodRevisionMustFollowCommitment",
+                $"a period revision on {r.ValidOn:yyyy-MM-dd} must come after the commitment's date {state.CommittedOn:yyyy-MM-dd}; to fix the original period, correct it.");
+        }
+
+        var period = ValidPeriod(r.Period, null);
+        ProfileMustAddUp(period, state.AmountAsOf(r.ValidOn), r.ValidOn);
+        if (state.PeriodHistory.ContainsKey(r.ValidOn))
+        {
+            throw Broken("OnePeriodRevisionPerDate", $"the commitment's period was already revised on {r.ValidOn:yyyy-MM-dd}.");
+        }
+
+        if (period.Equals(state.PeriodAsOf(r.ValidOn)))
+        {
+            throw Broken("PeriodRevisionChangesNothing", $"the commitment already covers {period.Label} ('{period.Description}') on {r.ValidOn:yyyy-MM-dd}.");
+        }
+
+        return new FundingPeriodRevised(state.CommitmentId, period, reason, r.ValidOn, provenance);
+    }
+
+    private static FundingPeriodCorrected CorrectPeriod(FundingCommitment state, CorrectFundingPeriod r)
+    {
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
+        var period = ValidPeriod(r.Period, null);
+        ProfileMustAddUp(period, state.OriginalAmount, state.CommittedOn);
+        if (period.Equals(state.PeriodHistory[state.CommittedOn]))
+        {
+            throw Broken("PeriodCorrectionChangesNothing", $"the commitment was already recorded as covering {period.Label} ('{period.Description}').");
+        }
+
+        return new FundingPeriodCorrected(state.CommitmentId, period, reason, state.CommittedOn, provenance);
+    }
+
+    /// <summary>
+    /// The rules of a period, each naming its field; <paramref name="amount"/> is what a profile must add up to when the
+    /// request states it (a pledge or redirect), else <see langword="null"/> (checked against the state by <see cref="ProfileMustAddUp"/>).
+    /// </summary>
+    private static FundingPeriod ValidPeriod(FundingPeriod? period, Money? amount)
+    {
+        Guard.Against.Null(period, "Period");
+        var description = Guard.Against.InvalidText(period.Description, "Period.Description");
+        var coverage = Guard.Against.UndefinedEnum(period.Coverage, "Period.Coverage");
+        var spending = Guard.Against.UndefinedEnum(period.Spending, "Period.Spending");
+        var profile = period.Profile is null ? null : period.Profile.ToArray();
+        if (profile is { Length: 0 })
+        {
+            profile = null;
+        }
+
+        switch (coverage)
+        {
+            case FundingCoverage.NotStated:
+                NoYear(period.FirstYear, "Period.FirstYear", "a period not stated names no financial year; say what it covers (InYear, OverYears, YearlyFrom, YearlyBy)");
+                NoYear(period.LastYear, "Period.LastYear", "a period not stated names no financial year");
+                NoProfile(profile, "a period not stated has no profile; say the years it covers (OverYears) first");
+                break;
+            case FundingCoverage.InYear:
+                _ = period.FirstYear ?? throw new ArgumentException("Period.FirstYear: in-year money names its financial year, for example 2024/25.", "Period.FirstYear");
+                if (period.LastYear is { } last && last != period.FirstYear)
+                {
+                    throw new ArgumentException($"Period.LastYear: in-year money covers one financial year ({period.FirstYear}), not to {last}; for several years use OverYears.", "Period.LastYear");
+                }
+
+                break;
+            case FundingCoverage.OverYears:
+                var first = period.FirstYear ?? throw new ArgumentException("Period.FirstYear: a total over years names its first financial year.", "Period.FirstYear");
+                var end = period.LastYear ?? throw new ArgumentException("Period.LastYear: a total over years names its last financial year.", "Period.LastYear");
+                if (end <= first)
+                {
+                    throw new ArgumentException($"Period.LastYear: a total over years ends after it starts ({first} to {end}); for one year use InYear.", "Period.LastYear");
+                }
+
+                break;
+            default:
+                var from = period.FirstYear ?? throw new ArgumentException(
+                    "Period.FirstYear: a yearly level names the financial year it is from or by, for example 2028/29.", "Period.FirstYear");
+                if (period.LastYear is { } until && until < from)
+                {
+                    throw new ArgumentException($"Period.LastYear: a yearly level from or by {from} cannot end in {until}.", "Period.LastYear");
+                }
+
+                NoProfile(profile, "a yearly level is an amount a year and has no profile; a total over years may have one");
+                break;
+        }
+
+        if (profile is not null)
+        {
+            var last = period.LastYear ?? period.FirstYear!.Value;
+            var seen = new HashSet<FinancialYear>();
+            var sum = Money.Zero;
+            foreach (var part in profile)
+            {
+                Guard.Against.Null(part, "Period.Profile");
+                if (part.Year < period.FirstYear!.Value || part.Year > last)
+                {
+                    throw new ArgumentException($"Period.Profile: {part.Year} is outside the period's years {period.FirstYear} to {last}.", "Period.Profile");
+                }
+
+                if (!seen.Add(part.Year))
+                {
+                    throw new ArgumentException($"Period.Profile: {part.Year} is given more than once; give each financial year once.", "Period.Profile");
+                }
+
+                sum += part.Amount;
+            }
+
+            if (amount is not null && sum != amount)
+            {
+                throw new ArgumentException($"Period.Profile: the amounts per year add up to {sum}, not the amount {amount}.", "Period.Profile");
+            }
+
+            profile = [.. profile.OrderBy(p => p.Year)];
+        }
+
+        return new FundingPeriod(description, coverage, period.FirstYear, coverage == FundingCoverage.InYear ? null : period.LastYear, profile, spending);
+    }
+
+    /// <summary>A revised or corrected profile adds up to the commitment's amount on the period's date (<c>ProfileMustAddUpToAmount</c>).</summary>
+    private static void ProfileMustAddUp(FundingPeriod period, Money amount, LocalDate on)
+    {
+        if (period.Profile is { Count: > 0 } profile && profile.Aggregate(Money.Zero, (sum, p) => sum + p.Amount) is var total && total != amount)
+        {
+            throw Broken("ProfileMustAddUpToAmount",
+                $"Period.Profile: the amounts per year add up to {total}, not the commitment's amount {amount} on {on:yyyy-MM-dd}.");
+        }
+    }
+
+    private static void NoYear(FinancialYear? year, string field, string why)
+    {
+        if (year is not null)
+        {
+            throw new ArgumentException($"{field}: {why}.", field);
+        }
+    }
+
+    private static void NoProfile(FinancialYearAmount[]? profile, string why)
+    {
+        if (profile is not null)
+        {
+            throw new ArgumentException($"Period.Profile: {why}.", "Period.Profile");
+        }
     }
 
     private static void MustNotExist(FundingCommitment? state, string id)

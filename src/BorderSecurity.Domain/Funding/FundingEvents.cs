@@ -6,12 +6,12 @@ namespace BorderSecurity.Domain.Funding;
 /// <param name="Amount">The amount pledged.</param>
 /// <param name="Basis">Whether the amount is firm or an "up to" ceiling.</param>
 /// <param name="OriginName">Where the new money comes from (for example <c>Autumn Budget 2024</c>), or <see langword="null"/> where the sources do not say.</param>
-/// <param name="Period">The period the money covers.</param>
+/// <param name="Period">What the money covers: a total over financial years, a yearly level, in-year money or not stated (v2; v1 carried a description only, see <see cref="FundingPeriodV1"/>).</param>
 /// <param name="Purpose">What the money is for.</param>
 /// <param name="AnnouncedBy">Who announced it.</param>
 /// <param name="ValidOn">When it was announced.</param>
 /// <param name="Provenance">The sources that reported it.</param>
-[EventName("funding.pledged.v1")]
+[EventName("funding.pledged.v2")]
 public sealed record FundingPledged(
     string CommitmentId,
     string Recipient,
@@ -35,12 +35,12 @@ public sealed record FundingPledged(
 /// <param name="Basis">Whether the amount is firm or an "up to" ceiling.</param>
 /// <param name="FromProgramme">The programme the money was moved from, for example <c>Illegal Migration Act 2023</c>.</param>
 /// <param name="FromLegislationId">The stream id of the Act whose budget it was, where the programme is an Act; else <see langword="null"/>.</param>
-/// <param name="Period">The period the money covers.</param>
+/// <param name="Period">What the money covers: a total over financial years, a yearly level, in-year money or not stated (v2; v1 carried a description only, see <see cref="FundingPeriodV1"/>).</param>
 /// <param name="Purpose">What the money is for.</param>
 /// <param name="AnnouncedBy">Who announced it.</param>
 /// <param name="ValidOn">When it was announced.</param>
 /// <param name="Provenance">The sources that reported it.</param>
-[EventName("funding.redirected.v1")]
+[EventName("funding.redirected.v2")]
 public sealed record FundingRedirected(
     string CommitmentId,
     string Recipient,
@@ -144,6 +144,49 @@ public sealed record FundingWithdrawn(
 public sealed record FundingReannounced(
     string CommitmentId,
     string AnnouncedBy,
+    LocalDate ValidOn,
+    Provenance Provenance) : IBorderSecurityEvent
+{
+    /// <inheritdoc />
+    public string StreamId => CommitmentId;
+}
+
+/// <summary>
+/// What the commitment covers changed in the world from <paramref name="ValidOn"/> on (a later announcement, for example
+/// the years of money first announced without them): the whole period, profile included, from that date.
+/// </summary>
+/// <param name="CommitmentId">The commitment's stream id.</param>
+/// <param name="Period">The period from <paramref name="ValidOn"/> on.</param>
+/// <param name="Reason">Why it changed.</param>
+/// <param name="ValidOn">When it changed; after the commitment's date.</param>
+/// <param name="Provenance">The sources that reported it.</param>
+[EventName("funding.period-revised.v1")]
+public sealed record FundingPeriodRevised(
+    string CommitmentId,
+    FundingPeriod Period,
+    string Reason,
+    LocalDate ValidOn,
+    Provenance Provenance) : IBorderSecurityEvent
+{
+    /// <inheritdoc />
+    public string StreamId => CommitmentId;
+}
+
+/// <summary>
+/// The period first recorded for the commitment was wrong: <paramref name="Period"/> is what it really covered on the
+/// commitment's date, which <paramref name="ValidOn"/> is, so the correction rewrites the past only for questions asked
+/// with a known-at on or after its recording.
+/// </summary>
+/// <param name="CommitmentId">The commitment's stream id.</param>
+/// <param name="Period">The period really announced.</param>
+/// <param name="Reason">What was wrong.</param>
+/// <param name="ValidOn">The commitment's original date.</param>
+/// <param name="Provenance">The sources of the correction.</param>
+[EventName("funding.period-corrected.v1")]
+public sealed record FundingPeriodCorrected(
+    string CommitmentId,
+    FundingPeriod Period,
+    string Reason,
     LocalDate ValidOn,
     Provenance Provenance) : IBorderSecurityEvent
 {

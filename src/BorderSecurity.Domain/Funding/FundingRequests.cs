@@ -9,7 +9,7 @@ public interface IFundingRequest : IBorderSecurityRequest;
 /// <param name="Amount">The amount; more than zero.</param>
 /// <param name="Basis">Firm sum or "up to" ceiling.</param>
 /// <param name="OriginName">Where the new money comes from, or <see langword="null"/> where the sources do not say.</param>
-/// <param name="Period">The period it covers.</param>
+/// <param name="Period">What it covers (see <see cref="FundingPeriod"/>); a profile must add up to <paramref name="Amount"/>.</param>
 /// <param name="Purpose">What it is for.</param>
 /// <param name="AnnouncedBy">Who announced it.</param>
 /// <param name="ValidOn">When it was announced.</param>
@@ -29,7 +29,7 @@ public sealed record PledgeFunding(
 /// <param name="Basis">Firm sum or "up to" ceiling.</param>
 /// <param name="FromProgramme">The programme the money was moved from.</param>
 /// <param name="FromLegislationId">The Act's stream id where the programme is an Act, else <see langword="null"/>.</param>
-/// <param name="Period">The period it covers.</param>
+/// <param name="Period">What it covers (see <see cref="FundingPeriod"/>); a profile must add up to <paramref name="Amount"/>.</param>
 /// <param name="Purpose">What it is for.</param>
 /// <param name="AnnouncedBy">Who announced it.</param>
 /// <param name="ValidOn">When it was announced.</param>
@@ -99,6 +99,31 @@ public sealed record WithdrawFunding(
 /// <param name="Provenance">The sources that reported the re-announcement.</param>
 public sealed record ReannounceFunding(
     string CommitmentId, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+{
+    /// <inheritdoc />
+    public string StreamId => CommitmentId;
+}
+
+/// <summary>Record that what the commitment covers changed from a date on. Emits <see cref="FundingPeriodRevised"/>.</summary>
+/// <param name="CommitmentId">The commitment's stream id.</param>
+/// <param name="Period">The period from <paramref name="ValidOn"/> on; a profile must add up to the amount on that date.</param>
+/// <param name="Reason">Why it changed.</param>
+/// <param name="ValidOn">When it changed; after the commitment's date.</param>
+/// <param name="Provenance">The sources that reported it.</param>
+public sealed record ReviseFundingPeriod(
+    string CommitmentId, FundingPeriod Period, string Reason, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+{
+    /// <inheritdoc />
+    public string StreamId => CommitmentId;
+}
+
+/// <summary>Correct the period first recorded for the commitment. Emits <see cref="FundingPeriodCorrected"/> on the commitment's own date.</summary>
+/// <param name="CommitmentId">The commitment's stream id.</param>
+/// <param name="Period">The period really announced; a profile must add up to the original amount.</param>
+/// <param name="Reason">What was wrong.</param>
+/// <param name="Provenance">The sources of the correction.</param>
+public sealed record CorrectFundingPeriod(
+    string CommitmentId, FundingPeriod Period, string Reason, Provenance Provenance) : IFundingRequest
 {
     /// <inheritdoc />
     public string StreamId => CommitmentId;

@@ -16,11 +16,15 @@ public static class FundingStatements
 {
     /// <summary>The figures a funding event states.</summary>
     /// <param name="e">A funding event (any other event states nothing here).</param>
-    /// <returns>The statements: a creation and an amount for a pledge or redirect, an amount for a revision or correction, an allocation per capability, a withdrawal.</returns>
+    /// <returns>
+    /// The statements: a creation, an amount and a period for a pledge or redirect, an amount for a revision or correction, a
+    /// period for a period revision or correction (its content is <see cref="PeriodOf"/>), an allocation per capability, a withdrawal.
+    /// </returns>
     public static IReadOnlyList<FigureStatement> Of(IBorderSecurityEvent e) => Guard.Against.Null(e) switch
     {
-        FundingPledged p => [new(Figures.Created, "", null), new(Figures.Amount, "", p.Amount.Pounds)],
-        FundingRedirected r => [new(Figures.Created, "", null), new(Figures.Amount, "", r.Amount.Pounds)],
+        FundingPledged p => [new(Figures.Created, "", null), new(Figures.Amount, "", p.Amount.Pounds), new(Figures.Period, "", null)],
+        FundingRedirected r => [new(Figures.Created, "", null), new(Figures.Amount, "", r.Amount.Pounds), new(Figures.Period, "", null)],
+        FundingPeriodRevised or FundingPeriodCorrected => [new(Figures.Period, "", null)],
         FundingRevised r => [new(Figures.Amount, "", r.RevisedAmount.Pounds)],
         FundingAmountCorrected c => [new(Figures.Amount, "", c.CorrectedAmount.Pounds)],
         FundingAllocated a => [new(Figures.Allocation, a.Capability, a.Amount.Pounds)],
@@ -35,6 +39,18 @@ public static class FundingStatements
     {
         FundingPledged p => new(p.CommitmentId, p.Recipient, FundingOriginKind.NewMoney, p.OriginName, p.Basis),
         FundingRedirected r => new(r.CommitmentId, r.Recipient, FundingOriginKind.Redirected, r.FromProgramme, r.Basis),
+        _ => null,
+    };
+
+    /// <summary>The period an event states (a pledge, a redirect, a period revision or correction), or <see langword="null"/>.</summary>
+    /// <param name="e">The event.</param>
+    /// <returns>The period.</returns>
+    public static FundingPeriod? PeriodOf(IBorderSecurityEvent e) => Guard.Against.Null(e) switch
+    {
+        FundingPledged p => p.Period,
+        FundingRedirected r => r.Period,
+        FundingPeriodRevised r => r.Period,
+        FundingPeriodCorrected c => c.Period,
         _ => null,
     };
 }

@@ -86,6 +86,7 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
             case AggregateKind.FundingCommitment:
                 var facts = Facts(_funding, recorded.StreamId);
                 facts.Apply(recorded);
+                ApplyPeriod(recorded);
                 if (FundingStatements.CreationOf(recorded.Data) is { Recipient: var recipient })
                 {
                     Index(recipient, facts);

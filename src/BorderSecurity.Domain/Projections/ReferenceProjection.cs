@@ -16,7 +16,7 @@ namespace BorderSecurity.Domain.Projections;
 /// indexing. The tests check the projections and both stores against an oracle that shares none of that code
 /// (IndependentOracle in the conformance suite; docs/projections.md).
 /// </remarks>
-public sealed class ReferenceProjection : IBorderSecurityQueries
+public sealed partial class ReferenceProjection : IBorderSecurityQueries
 {
     private readonly RecordedEvent[] _events;
 

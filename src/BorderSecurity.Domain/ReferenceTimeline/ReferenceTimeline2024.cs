@@ -148,7 +148,7 @@ public static class ReferenceTimeline2024
                 Day(2024, 10, 4), Provenance.Of(CheckedFacts, RecruitmentDrive))),
 
             new(Noon(2024, 11, 4), new PledgeFunding(NovemberBudgetId, BorderSecurityCommand, Money.FromMillions(75), FundingBasis.Firm,
-                "Autumn Budget 2024", new FundingPeriod(TwoYears),
+                "Autumn Budget 2024", FundingPeriod.OverYears(new FinancialYear(2024), new FinancialYear(2025), TwoYears),
                 "NCA technology and data exploitation, 100 NCA specialist investigators and intelligence officers, the OIC Intelligence Source Unit, faster CPS charging decisions, 300 BSC staff",
                 PrimeMinister, Day(2024, 11, 4), november)),
             new(Noon(2024, 11, 4), new SetRecruitmentTarget(BscStaffId, BorderSecurityCommand,
@@ -158,14 +158,23 @@ public static class ReferenceTimeline2024
             new(Noon(2024, 11, 4), new CreateCommandUnit(BorderSecurityCommandId, "OIC Intelligence Source Unit",
                 "Cohere intelligence flows from key police forces", Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TechPressExtra75m))),
             new(Noon(2024, 11, 4), new PledgeFunding(InterpolId, Interpol, Money.FromMillions(6), FundingBasis.Firm, null,
-                FundingPeriod.FinancialYear(2024, "in-year"), "Increased support for INTERPOL's global operations against serious organised crime",
+                FundingPeriod.InYear(new FinancialYear(2024), "in-year"), "Increased support for INTERPOL's global operations against serious organised crime",
                 PrimeMinister, Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists))),
             new(Noon(2024, 11, 4), new PledgeFunding(SeriousOrganisedCrimeId, InternationalSeriousOrganisedCrime, Money.FromMillions(24),
-                FundingBasis.Firm, null, FundingPeriod.FinancialYear(2025, "in the new financial year"),
+                FundingBasis.Firm, null, FundingPeriod.InYear(new FinancialYear(2025), "in the new financial year"),
                 "Tackling international serious organised crime affecting the UK (drugs, firearms, fraud, trafficking), in part in the Western Balkans",
                 "Home Office", Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists))),
 
             new(Noon(2024, 11, 6), new ReannounceFunding(SeptemberRedirectId, PrimeMinister, Day(2024, 11, 4), Provenance.Of(TechPressExtra75m))),
+
+            // How the two £75m are read: the September "up to £75m" stated no period of its own (003, 002); the tech press
+            // (000) reports the November £75m as bringing the BSC to £150m "over the next two years", so from 4 November both
+            // halves are read as one total over 2024/25 to 2025/26 with no split across the two years announced. The
+            // September money's period is therefore revised (not corrected) from 4 November, known from the 6 November report.
+            new(Noon(2024, 11, 6), new ReviseFundingPeriod(SeptemberRedirectId,
+                FundingPeriod.OverYears(new FinancialYear(2024), new FinancialYear(2025), "with the November £75m, £150m over the next two years"),
+                "The November announcement put the September and November £75m together as £150m over the next two years",
+                Day(2024, 11, 4), Provenance.Of(TechPressExtra75m))),
         ];
     }
 }

@@ -41,6 +41,8 @@ public static class EventCatalogue
         (typeof(FundingAmountCorrected), AggregateKind.FundingCommitment),
         (typeof(FundingWithdrawn), AggregateKind.FundingCommitment),
         (typeof(FundingReannounced), AggregateKind.FundingCommitment),
+        (typeof(FundingPeriodRevised), AggregateKind.FundingCommitment),
+        (typeof(FundingPeriodCorrected), AggregateKind.FundingCommitment),
         (typeof(RecruitmentTargetSet), AggregateKind.RecruitmentTarget),
         (typeof(RecruitmentTargetReannounced), AggregateKind.RecruitmentTarget),
         (typeof(RecruitmentTargetRevised), AggregateKind.RecruitmentTarget),
@@ -70,6 +72,8 @@ public static class EventCatalogue
         LegacyEventShape.Of<ParliamentaryStageCompletedV1, ParliamentaryStageCompleted>("legislation.stage-completed.v1", old => old.Forward()),
         LegacyEventShape.Of<LegislationCommencedV1, LegislationCommenced>("legislation.commenced.v1", old => old.Forward()),
         LegacyEventShape.Of<CommandPowersConferredV1, CommandPowersConferred>("command.powers-conferred.v1", old => old.Forward()),
+        LegacyEventShape.Of<FundingPledgedV1, FundingPledged>("funding.pledged.v1", old => old.Forward()),
+        LegacyEventShape.Of<FundingRedirectedV1, FundingRedirected>("funding.redirected.v1", old => old.Forward()),
     ];
 
     private static readonly IReadOnlyDictionary<string, LegacyEventShape> LegacyByName = CheckedLegacy();

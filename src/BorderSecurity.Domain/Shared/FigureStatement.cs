@@ -23,6 +23,9 @@ public static class Figures
     /// <summary>An allocation of a commitment to a capability (the dimension), in pounds.</summary>
     public const string Allocation = "allocation";
 
+    /// <summary>What a commitment covers (no value; its content is <c>FundingStatements.PeriodOf</c> the event, the Marten tables keep it as JSON).</summary>
+    public const string Period = "period";
+
     /// <summary>The commitment was withdrawn (value 1).</summary>
     public const string Withdrawn = "withdrawn";
 

@@ -13,7 +13,7 @@ public static class RequestCatalogue
         typeof(EstablishCommand), typeof(AppointCommandLeader), typeof(JoinAgencyToCommand), typeof(RemoveAgencyFromCommand),
         typeof(CreateCommandUnit), typeof(ConferCommandPowers), typeof(JoinInternationalAgreement),
         typeof(PledgeFunding), typeof(RedirectFunding), typeof(AllocateFunding), typeof(ReviseFunding), typeof(CorrectFundingAmount),
-        typeof(WithdrawFunding), typeof(ReannounceFunding),
+        typeof(WithdrawFunding), typeof(ReannounceFunding), typeof(ReviseFundingPeriod), typeof(CorrectFundingPeriod),
         typeof(SetRecruitmentTarget), typeof(ReannounceRecruitmentTarget), typeof(ReviseRecruitmentTarget), typeof(CorrectRecruitmentTarget),
         typeof(RecordRecruitmentProgress), typeof(MarkRecruitmentTargetMet), typeof(AbandonRecruitmentTarget),
         typeof(AnnounceLegislation), typeof(RecordEnactedLegislation), typeof(IntroduceBill), typeof(CompleteParliamentaryStage), typeof(CarryOverBill), typeof(EndBill),
@@ -39,6 +39,8 @@ public static class RequestCatalogue
         LegacyRequestShape.Of<CompleteParliamentaryStageV1, CompleteParliamentaryStage>(untilFormat: 1, old => old.Forward()),
         LegacyRequestShape.Of<CommenceLegislationV1, CommenceLegislation>(untilFormat: 1, old => old.Forward()),
         LegacyRequestShape.Of<ConferCommandPowersV1, ConferCommandPowers>(untilFormat: 1, old => old.Forward()),
+        LegacyRequestShape.Of<PledgeFundingV1, PledgeFunding>(untilFormat: 1, old => old.Forward()),
+        LegacyRequestShape.Of<RedirectFundingV1, RedirectFunding>(untilFormat: 1, old => old.Forward()),
     ];
 
     /// <summary>The request shapes of earlier timeline formats (see <see cref="LegacyRequestShape"/>).</summary>

@@ -24,7 +24,7 @@ public class InMemoryEventStoreTests
 
         recorded.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
-            Sequence = 1L, StreamId = Id, Version = 1L, RecordedAt = clock.GetCurrentInstant(), EventName = "funding.pledged.v1",
+            Sequence = 1L, StreamId = Id, Version = 1L, RecordedAt = clock.GetCurrentInstant(), EventName = "funding.pledged.v2",
         });
         store.ReadStream(Id).Should().Equal(recorded);
         store.ReadAll().Should().Equal(recorded);

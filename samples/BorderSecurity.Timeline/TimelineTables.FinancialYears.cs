@@ -1,0 +1,58 @@
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Storage;
+using Spectre.Console;
+
+namespace BorderSecurity.Timeline;
+
+// Funding by UK financial year: each kind of money in its own column, never added together.
+internal static partial class TimelineTables
+{
+    /// <summary>How many financial years before the question's year the table starts.</summary>
+    private const int YearsBefore = 1;
+
+    /// <summary>How many financial years after the question's year the table runs.</summary>
+    private const int YearsAfter = 4;
+
+    /// <summary>Funding by financial year around the question's date: the portfolio, then each recipient.</summary>
+    public static async Task<IReadOnlyList<FinancialYearFunding>> FinancialYearsAsync(IBorderSecurityStore store, AsOfQuery query, FundingPortfolio funding,
+        CancellationToken cancellationToken)
+    {
+        var year = FinancialYear.Of(query.AsOf);
+        var first = new FinancialYear(Math.Max(FinancialYear.MinStartYear, year.StartYear - YearsBefore));
+        var last = new FinancialYear(Math.Min(FinancialYear.MaxStartYear, year.StartYear + YearsAfter));
+        var answers = new List<FinancialYearFunding> { await store.FundingByFinancialYearAsync(first, last, query, null, cancellationToken).ConfigureAwait(false) };
+        foreach (var recipient in funding.Recipients)
+        {
+            answers.Add(await store.FundingByFinancialYearAsync(first, last, query, recipient.Recipient, cancellationToken).ConfigureAwait(false));
+        }
+
+        return answers;
+    }
+
+    public static void RenderFinancialYears(TimelineReport report, IAnsiConsole console)
+    {
+        var table = new Table().Title("Funding by UK financial year (£m): each column is one kind of money and is never added to another")
+            .AddColumns("Recipient", "Year", "For the year alone", "Yearly level (a year)", "Over several years, split unknown (whole amount)");
+        foreach (var answer in report.ByFinancialYear)
+        {
+            foreach (var line in answer.Years.Where(l => l.ForTheYear.Total.Pounds != 0 || l.YearlyLevel.Total.Pounds != 0 || l.UnsplitSpans.Count > 0))
+            {
+                table.AddRow(Markup.Escape(answer.Recipient ?? "All recipients"), $"{line.Year}", Split(line.ForTheYear), Split(line.YearlyLevel),
+                    Markup.Escape(string.Join("; ", line.UnsplitSpans.Select(s => $"{M(s.Totals.Total)} over {s.Label} ({Parts(s.Totals)})"))));
+            }
+
+            if (answer.NotStated.Total.Pounds != 0)
+            {
+                table.AddRow(Markup.Escape(answer.Recipient ?? "All recipients"), "not stated", Markup.Escape($"{Split(answer.NotStated)}, any year"), "", "");
+            }
+        }
+
+        console.Write(table);
+    }
+
+    private static string Split(YearTotals t) => t.Total.Pounds == 0 ? "" : Markup.Escape($"{M(t.Total)} ({Parts(t)})");
+
+    private static string Parts(YearTotals t) =>
+        $"{M(t.NewMoney)} new, {M(t.Redirected)} redirected; {M(t.Firm)} firm, {M(t.Ceiling)} up to";
+}

@@ -1,0 +1,50 @@
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Projections;
+using Npgsql;
+
+namespace BorderSecurity.Domain.Marten;
+
+// Questions by UK financial year: what each commitment covers, read in one query (AsOfSql.FinancialYearCovers), counted
+// by the model's one rule (FinancialYearFunding.Of).
+public sealed partial class MartenBorderSecurityStore
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// One parameterised query over <c>bsd_statements</c> gives each commitment's amount, withdrawal, creation and period as
+    /// of the question (index-only scans, per recipient through <c>bsd_commitment_recipients</c>); the counting per year is
+    /// <see cref="FinancialYearFunding.Of"/>, the same as in memory. A database whose period rows predate them (written by
+    /// a version without periods and not rebuilt) reads every period as not stated: rebuild the tables to read them.
+    /// </remarks>
+    public async Task<FinancialYearFunding> FundingByFinancialYearAsync(FinancialYear first, FinancialYear last, AsOfQuery query, string? recipient = null,
+        CancellationToken cancellationToken = default)
+    {
+        FinancialYearFunding.CheckYears(first, last);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.FinancialYearCovers(query, recipient), connection);
+        AsOfSql.AddParameters(command, _tenantKey, query, ProjectionRows.Funding);
+        if (recipient is not null)
+        {
+            command.Parameters.AddWithValue("recipient", recipient);
+        }
+
+        var covers = new List<CommitmentCover>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var detail = Details.Commitment(reader.GetString(3));
+            if (recipient is not null && detail.Recipient != recipient)
+            {
+                continue;
+            }
+
+            var withdrawn = !reader.IsDBNull(2) && reader.GetBoolean(2);
+            var period = reader.IsDBNull(4)
+                ? FundingPeriod.NotStated("")
+                : System.Text.Json.JsonSerializer.Deserialize<FundingPeriod>(reader.GetString(4), DetailJson.Provenance)!;
+            covers.Add(new CommitmentCover(reader.GetString(0), detail.Recipient, detail.OriginKind, detail.Basis,
+                withdrawn ? Money.Zero : Money.FromPounds(reader.GetDecimal(1)), period));
+        }
+
+        return FinancialYearFunding.Of(query, recipient, first, last, covers);
+    }
+}

@@ -1,0 +1,17 @@
+using BorderSecurity.Domain.Funding;
+
+namespace BorderSecurity.Domain.Projections;
+
+// The brute-force financial-year question: every commitment folded whole from its counting events.
+public sealed partial class ReferenceProjection
+{
+    /// <inheritdoc />
+    public FinancialYearFunding FundingByFinancialYear(FinancialYear first, FinancialYear last, AsOfQuery query, string? recipient = null)
+    {
+        FinancialYearFunding.CheckYears(first, last);
+        return FinancialYearFunding.Of(query, recipient, first, last,
+            Fold<FundingCommitment>(query, AggregateKind.FundingCommitment, FundingCommitment.Evolve)
+                .Where(c => recipient is null || c.Recipient == recipient)
+                .Select(c => new CommitmentCover(c.CommitmentId, c.Recipient, c.Origin.Kind, c.Basis, c.EffectiveAmount, c.Period)));
+    }
+}
