@@ -5,7 +5,6 @@ using System.Text.Json;
 using BorderSecurity.Api;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BorderSecurity.Samples.Tests;
 
@@ -14,8 +13,8 @@ public class ApiFinancialYearTests
     [Fact]
     public async Task FundingByFinancialYearShowsTheBscs150mOverTwoYearsUnsplit()
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var client = factory.CreateClient();
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
         foreach (var step in ReferenceTimeline2024.Steps)
         {
             var body = JsonSerializer.Serialize(step.Request, step.Request.GetType(), TimelineFile.JsonOptions);
@@ -45,8 +44,8 @@ public class ApiFinancialYearTests
     [InlineData("from=2024/25&to=2025/26", "asOf")]
     public async Task BadYearsOrDatesAreAProblemNamingTheField(string query, string field)
     {
-        await using var factory = new WebApplicationFactory<ApiEntryPoint>();
-        var response = await factory.CreateClient().GetAsync($"/funding/financial-years?{query}");
+        await using var host = await ApiHost.StartAsync();
+        var response = await host.Anonymous().GetAsync($"/funding/financial-years?{query}");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().Should().Be(field);

@@ -139,7 +139,7 @@ public partial class ApiOpenApiTests
 
         const string pledge = """
             { "commitmentId": "funding:shape", "recipient": "INTERPOL", "amount": 250000.5, "basis": "Firm", "originName": null,
-              "period": { "description": "2024-25", "dates": { "start": "2024-04-01", "end": "2025-03-31" } }, "purpose": "Shapes",
+              "period": { "description": "2024-25", "coverage": "InYear", "firstYear": "2024/25" }, "purpose": "Shapes",
               "announcedBy": "Home Secretary", "validOn": "2024-10-01", "provenance": [ { "document": "t.txt", "headline": "h", "publishedOn": "2024-10-01" } ] }
             """;
         foreach (var body in new[] { pledge, pledge, pledge.Replace("250000.5", "-1"), "{" })
