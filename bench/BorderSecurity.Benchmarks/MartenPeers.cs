@@ -280,6 +280,10 @@ public sealed class LiveCommitment
 
     public void Apply(IEvent<FundingReannounced> e) => Add(e);
 
+    public void Apply(IEvent<FundingPeriodRevised> e) => Add(e);
+
+    public void Apply(IEvent<FundingPeriodCorrected> e) => Add(e);
+
     /// <summary>The commitment's position for the question, or <see langword="null"/> if it does not count.</summary>
     public CommitmentPosition? PositionAt(AsOfQuery query) =>
         BorderSecurityProjection.Of(_events).Funding(query).Commitments.SingleOrDefault();
