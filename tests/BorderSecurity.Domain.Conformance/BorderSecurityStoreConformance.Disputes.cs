@@ -1,5 +1,7 @@
 using BorderSecurity.Domain.Disputes;
+using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
 
 namespace BorderSecurity.Domain.Conformance;
 
@@ -86,5 +88,26 @@ public abstract partial class BorderSecurityStoreConformance
         await Refused(new ResolveDispute("dispute:origin", 1, null, "why", SettledOn, Provenance.Of(Source("s"))), "DisputeAlreadyResolved");
         (await store.ReadAllAsync()).Should().HaveCount(afterResolution.Count);
         (await store.DisputesAsync(new AsOfQuery(SettledOn))).Single().Resolution!.Resolution.Should().Be("both partly right");
+    }
+
+    [Fact]
+    public async Task TheSeptemberOriginDisputeIsOpenWhileTheMoneyStillCountsAsRedirected()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(ReferenceTimeline2024.Steps);
+        var lastStepKnown = ReferenceTimeline2024.Steps[^1].KnownFrom;
+        var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
+
+        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.SeptemberRedirectId)).Should().ContainSingle().Subject;
+        dispute.DisputeId.Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
+        dispute.IsOpen.Should().BeTrue("no source settles where the September money came from");
+        dispute.Sides.Should().HaveCount(2);
+        dispute.Sides[0].Provenance.Sources.Select(s => s.Document).Should().Contain("002_42653983a009148c.txt");
+        dispute.Sides[1].Provenance.Sources.Select(s => s.Document).Should().Equal("003_42febc41d18400fd.txt");
+        (await store.DisputesAsync(new AsOfQuery(new LocalDate(2024, 12, 31), lastStepKnown - Duration.FromTicks(1)))).Should()
+            .BeEmpty("the dispute is recorded by the timeline's last step");
+
+        var september = (await store.FundingAsync(endOf2024)).Commitments.Single(c => c.CommitmentId == ReferenceTimeline2024.SeptemberRedirectId);
+        september.Origin.Kind.Should().Be(FundingOriginKind.Redirected, "the open dispute changes nothing that is counted");
     }
 }
