@@ -25,6 +25,7 @@ app.MapTimeline();
 app.MapCommands();
 app.MapHealth();
 app.MapParliamentEndpoints();
+app.MapDisputes();
 
 app.Run();
 return 0;

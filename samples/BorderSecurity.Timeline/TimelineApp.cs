@@ -112,6 +112,7 @@ internal static class TimelineApp
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
                 TimelineTables.Render(report, console);
                 TimelineTables.RenderBillHistories(report, console);
+                TimelineTables.RenderOpenDisputes(report, console);
             }
 
             return Ok;
@@ -226,7 +227,10 @@ internal static class TimelineApp
         }
 
         return new TimelineReport(query, events, funding, await store.RecruitmentAsync(query, cancellationToken).ConfigureAwait(false),
-            await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months);
+            await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months)
+        {
+            Disputes = await store.DisputesAsync(query, null, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     private sealed class Progress(Action<int> report) : IProgress<int>

@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 
@@ -20,7 +21,11 @@ internal sealed record TimelineReport(
     IReadOnlyList<Legislation> Legislation,
     IReadOnlyList<CommandOverview> Commands,
     string ChartSubject,
-    IReadOnlyList<MonthlyFunding> FundingByMonth);
+    IReadOnlyList<MonthlyFunding> FundingByMonth)
+{
+    /// <summary>The disputes as of the question, open and resolved (the tables show the open ones).</summary>
+    public IReadOnlyList<Dispute> Disputes { get; init; } = [];
+}
 
 /// <summary>Committed funding at the end of a month.</summary>
 /// <param name="Month">The month's last day.</param>
