@@ -26,6 +26,7 @@ app.MapCommands();
 app.MapHealth();
 app.MapParliamentEndpoints();
 app.MapFinancialYearEndpoints();
+app.MapDisputes();
 
 app.Run();
 return 0;

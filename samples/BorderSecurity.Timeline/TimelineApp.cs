@@ -113,6 +113,7 @@ internal static class TimelineApp
                 TimelineTables.Render(report, console);
                 TimelineTables.RenderFinancialYears(report, console);
                 TimelineTables.RenderBillHistories(report, console);
+                TimelineTables.RenderOpenDisputes(report, console);
             }
 
             return Ok;
@@ -228,7 +229,10 @@ internal static class TimelineApp
 
         return new TimelineReport(query, events, funding, await store.RecruitmentAsync(query, cancellationToken).ConfigureAwait(false),
             await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months,
-            await TimelineTables.FinancialYearsAsync(store, query, funding, cancellationToken).ConfigureAwait(false));
+            await TimelineTables.FinancialYearsAsync(store, query, funding, cancellationToken).ConfigureAwait(false))
+        {
+            Disputes = await store.DisputesAsync(query, null, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     private sealed class Progress(Action<int> report) : IProgress<int>

@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 
@@ -22,7 +23,11 @@ internal sealed record TimelineReport(
     IReadOnlyList<CommandOverview> Commands,
     string ChartSubject,
     IReadOnlyList<MonthlyFunding> FundingByMonth,
-    IReadOnlyList<FinancialYearFunding> ByFinancialYear);
+    IReadOnlyList<FinancialYearFunding> ByFinancialYear)
+{
+    /// <summary>The disputes as of the question, open and resolved (the tables show the open ones).</summary>
+    public IReadOnlyList<Dispute> Disputes { get; init; } = [];
+}
 
 /// <summary>Committed funding at the end of a month.</summary>
 /// <param name="Month">The month's last day.</param>

@@ -20,6 +20,7 @@ internal static class ProjectionRows
     public const string Recruitment = "recruitment";
     public const string Command = "command";
     public const string Legislation = "legislation";
+    public const string Dispute = "dispute";
 
     // The figure names come from the domain's statement mapping (Figures); kept here as the names the SQL uses.
     public const string Created = Figures.Created;
@@ -36,6 +37,7 @@ internal static class ProjectionRows
         AggregateKind.FundingCommitment => Funding,
         AggregateKind.RecruitmentTarget => Recruitment,
         AggregateKind.Command => Command,
+        AggregateKind.Dispute => Dispute,
         _ => Legislation,
     };
 

@@ -1,4 +1,5 @@
 using Bogus;
+using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Recruitment;
@@ -12,7 +13,7 @@ public static partial class HistoryGenerator
     /// <summary>
     /// Tops a history up with the cases the property tests rely on, each only if chance left it out: a funding correction
     /// recorded after its original (so a question falls between them), a withdrawal, a re-announcement, a redirect from
-    /// an enacted Act, and a back-fill within one stream (a fact recorded after a later-dated fact of the same stream).
+    /// an enacted Act, a dispute recorded and later resolved, and a back-fill within one stream (a fact recorded after a later-dated fact of the same stream).
     /// Each goes through the deciders like any request, on fresh <c>…:cover-…</c> streams, the clock moving on between steps.
     /// </summary>
     private static void Cover(Randomizer random, InMemoryEventStore store, SteppingClock clock, int maxStepMinutes,
@@ -59,6 +60,15 @@ public static partial class HistoryGenerator
             Submit(act);
             Submit(new RedirectFunding("funding:cover-redirect", random.ArrayElement(RecipientNames), Millions(random, 1, 100), FundingBasis.UpTo,
                 act.Title, act.LegislationId, new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance));
+        }
+
+        if (!log.Any(e => e.Data is DisputeResolved))
+        {
+            var on = AnyDate(random);
+            var dispute = new RecordDispute("dispute:cover", log.FirstOrDefault()?.StreamId ?? "funding:cover-correction", "generated fact",
+                [new DisputeSide("one account", Provenance.Of(Sources[0])), new DisputeSide("another account", Provenance.Of(Sources[1]))], on, provenance);
+            Submit(dispute);
+            Submit(new ResolveDispute(dispute.DisputeId, random.Int(1, 2), null, "generated resolution", After(random, on), provenance));
         }
 
         if (!log.GroupBy(e => e.StreamId).Any(stream => stream.Any(e => stream.Any(earlier => earlier.Sequence < e.Sequence

@@ -128,7 +128,7 @@ public partial class ApiOpenApiTests
         foreach (var url in new[]
                  {
                      "/funding?asOf=2024-11-05", "/funding?asOf=2024-11-05&knownAt=2024-09-20T12:00:00Z", "/recruitment?asOf=2024-11-05",
-                     "/legislation?asOf=2024-11-05", "/timeline?asOf=2024-11-05", "/commands/command:bsc?asOf=2024-11-05",
+                     "/legislation?asOf=2024-11-05", "/timeline?asOf=2024-11-05", "/disputes?asOf=2024-11-07", "/commands/command:bsc?asOf=2024-11-05",
                      "/commands/command:none?asOf=2024-11-05", "/series/funding", "/series/funding?recipient=Border%20Security%20Command",
                      "/funding?asOf=2024-13-01", "/funding?asof=2024-11-05", "/health/live", "/health/ready",
                  })

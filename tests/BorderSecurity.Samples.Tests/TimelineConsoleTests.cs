@@ -28,7 +28,7 @@ public class TimelineConsoleTests
         exit.Should().Be(0);
         output.Should().Contain("Funding per recipient").And.Contain("Martin Hewitt CBE QPM").And.Contain("2024-11").And.Contain("150");
         output.Should().Contain("Funding by UK financial year").And.Contain("2024/25");
-        error.Should().Contain("Replayed 23 steps");
+        error.Should().Contain("Replayed 24 steps");
     }
 
     [Fact]
@@ -43,6 +43,34 @@ public class TimelineConsoleTests
         var fy2024 = bsc.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetString() == "2024/25");
         fy2024.GetProperty("unsplitSpans").EnumerateArray().Single().GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
         fy2024.GetProperty("forTheYear").GetProperty("total").GetDecimal().Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task TheTablesListTheOpenSeptemberDisputeWithEachSidesSources()
+    {
+        var (exit, output, _) = await Run("--as-of", "2024-11-07");
+
+        exit.Should().Be(0);
+        output.Should().Contain("Open disputes").And.Contain("origin of the money").And.Contain("Illegal Migration Act 2023")
+            .And.Contain("002_42653983a009148c.txt").And.Contain("003_42febc41d18400fd.txt").And.Contain(ReferenceTimeline2024.SeptemberRedirectId);
+    }
+
+    [Fact]
+    public async Task JsonListsDisputesAsKnownAtAnInstant()
+    {
+        var (exit, output, _) = await Run("--json", "--as-of", "2024-11-07");
+        exit.Should().Be(0);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var dispute = json.RootElement.GetProperty("disputes").EnumerateArray().Should().ContainSingle().Subject;
+            dispute.GetProperty("subjectId").GetString().Should().Be(ReferenceTimeline2024.SeptemberRedirectId);
+            dispute.GetProperty("sides").GetArrayLength().Should().Be(2);
+            dispute.GetProperty("resolution").ValueKind.Should().Be(JsonValueKind.Null, "the dispute is left open");
+        }
+
+        var before = await Run("--json", "--as-of", "2024-11-07", "--known-at", "2024-11-05T00:00:00Z");
+        using var earlier = JsonDocument.Parse(before.Output);
+        earlier.RootElement.GetProperty("disputes").GetArrayLength().Should().Be(0, "the dispute was recorded on 6 November");
     }
 
     [Fact]
@@ -164,7 +192,7 @@ public class TimelineConsoleTests
         var again = await Run("--postgres", connectionString, "--as-of", "2024-11-05");
 
         again.Exit.Should().Be(0, again.Error);
-        again.Error.Should().Contain("0 new events, 23 steps already stored");
+        again.Error.Should().Contain("0 new events, 24 steps already stored");
         again.Output.Should().Contain("150m (75m redirected, 75m new");
     }
 

@@ -97,7 +97,7 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
                 Facts(_recruitment, recorded.StreamId).Apply(recorded);
                 break;
             case var kind:
-                var streams = kind == AggregateKind.Command ? _commands : _legislation;
+                var streams = kind switch { AggregateKind.Command => _commands, AggregateKind.Dispute => _disputes, _ => _legislation };
                 if (!streams.TryGetValue(recorded.StreamId, out var stream))
                 {
                     streams[recorded.StreamId] = stream = new Statements<IBorderSecurityEvent>();

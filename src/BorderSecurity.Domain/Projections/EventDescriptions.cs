@@ -45,6 +45,8 @@ public static class EventDescriptions
         RoyalAssentGranted e => $"{e.ActTitle} receives Royal Assent",
         LegislationCommenced e => $"{e.LegislationId} commenced: {string.Join(", ", e.Provisions)}",
         LegislationRepealed e => $"{e.LegislationId} repealed by {e.RepealedBy}",
+        Disputes.DisputeRecorded e => $"Sources disagree about the {e.Fact} of {e.SubjectId}: {string.Join(" / ", e.Sides.Select(side => side.Says))}",
+        Disputes.DisputeResolved e => $"{e.DisputeId} resolved: {e.Resolution}",
         _ => @event.GetType().Name,
     };
 

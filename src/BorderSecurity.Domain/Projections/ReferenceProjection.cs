@@ -44,6 +44,11 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
         [.. Fold<Legislation>(query, AggregateKind.Legislation, Legislative.Legislation.Evolve).OrderBy(l => l.LegislationId, StringComparer.Ordinal)];
 
     /// <inheritdoc />
+    public IReadOnlyList<Disputes.Dispute> Disputes(AsOfQuery query, string? subjectId = null) =>
+        [.. Fold<Disputes.Dispute>(query, AggregateKind.Dispute, Domain.Disputes.Dispute.Evolve)
+            .Where(d => subjectId is null || d.SubjectId == subjectId).OrderBy(d => d.DisputeId, StringComparer.Ordinal)];
+
+    /// <inheritdoc />
     public CommandOverview? Command(string commandId, AsOfQuery query)
     {
         Guard.Against.Null(commandId);

@@ -1,4 +1,5 @@
 using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Recruitment;
@@ -48,6 +49,12 @@ public static class ReferenceTimeline2024
 
     /// <summary>The September 2024 "up to £75m" redirected from the Illegal Migration Act 2023 budget.</summary>
     public const string SeptemberRedirectId = "funding:bsc-2024-09-ima-redirect";
+
+    /// <summary>
+    /// The open dispute about where the September 2024 £75m came from: new money, or redirected from the Illegal
+    /// Migration Act 2023 budget (see the last step of <see cref="Steps"/>).
+    /// </summary>
+    public const string SeptemberOriginDisputeId = "dispute:bsc-2024-09-origin-of-money";
 
     /// <summary>The 4 November 2024 additional £75m of new money from the Autumn Budget 2024.</summary>
     public const string NovemberBudgetId = "funding:bsc-2024-11-budget";
@@ -175,6 +182,19 @@ public static class ReferenceTimeline2024
                 FundingPeriod.OverYears(new FinancialYear(2024), new FinancialYear(2025), "with the November £75m, £150m over the next two years"),
                 "The November announcement put the September and November £75m together as £150m over the next two years",
                 Day(2024, 11, 4), Provenance.Of(TechPressExtra75m))),
+
+            // Sources disagree about the origin of the September £75m: 002 calls it a new investment, and 003's headline
+            // and opening call it new funding too, while 003 later says it is money redirected from the Illegal Migration
+            // Act budget. Recorded as a dispute and left open: no source settles it. The commitment stays counted as
+            // redirected (the September step above) because 003 is the only source that says where the money comes from,
+            // "new" in both reads as new to the command rather than new to the Treasury, and 004 has the Home Secretary
+            // confirm only the November £75m as new money from the Budget. Appended last so the funding steps are untouched.
+            new(Noon(2024, 11, 6), new RecordDispute(SeptemberOriginDisputeId, SeptemberRedirectId, "origin of the money",
+                [
+                    new DisputeSide("new investment (new money)", Provenance.Of(AggregatorNew75m, NewFundingForTech)),
+                    new DisputeSide("redirected from the Illegal Migration Act 2023 budget", Provenance.Of(NewFundingForTech)),
+                ],
+                Day(2024, 9, 17), Provenance.Of(AggregatorNew75m, NewFundingForTech))),
         ];
     }
 }

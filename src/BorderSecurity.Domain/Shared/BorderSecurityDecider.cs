@@ -1,4 +1,5 @@
 using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Recruitment;
@@ -21,6 +22,7 @@ public static class BorderSecurityDecider
         IFundingRequest => AggregateKind.FundingCommitment,
         IRecruitmentRequest => AggregateKind.RecruitmentTarget,
         ILegislationRequest => AggregateKind.Legislation,
+        IDisputeRequest => AggregateKind.Dispute,
         _ => throw new ArgumentException($"{request.GetType().Name} is not a request of the model.", nameof(request)),
     };
 
@@ -73,6 +75,7 @@ public static class BorderSecurityDecider
             AggregateKind.Command => CommandDecider.Decide(events.Aggregate((Command?)null, Command.Evolve), (ICommandRequest)request, referencedAct),
             AggregateKind.FundingCommitment => FundingCommitmentDecider.Decide(events.Aggregate((FundingCommitment?)null, FundingCommitment.Evolve), (IFundingRequest)request, referencedAct),
             AggregateKind.RecruitmentTarget => RecruitmentTargetDecider.Decide(events.Aggregate((RecruitmentTarget?)null, RecruitmentTarget.Evolve), (IRecruitmentRequest)request),
+            AggregateKind.Dispute => DisputeDecider.Decide(events.Aggregate((Dispute?)null, Dispute.Evolve), (IDisputeRequest)request),
             _ => LegislationDecider.Decide(events.Aggregate((Legislation?)null, Legislation.Evolve), (ILegislationRequest)request),
         };
     }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Recruitment;
@@ -20,6 +21,9 @@ public enum AggregateKind
 
     /// <summary>A piece of legislation (<see cref="Legislation"/>).</summary>
     Legislation = 3,
+
+    /// <summary>A dispute between sources about a fact of another stream (<see cref="Disputes.Dispute"/>).</summary>
+    Dispute = 4,
 }
 
 /// <summary>Every event type of the model with its stable wire name and its aggregate.</summary>
@@ -59,6 +63,8 @@ public static class EventCatalogue
         (typeof(RoyalAssentGranted), AggregateKind.Legislation),
         (typeof(LegislationCommenced), AggregateKind.Legislation),
         (typeof(LegislationRepealed), AggregateKind.Legislation),
+        (typeof(DisputeRecorded), AggregateKind.Dispute),
+        (typeof(DisputeResolved), AggregateKind.Dispute),
     ];
 
     private static readonly FrozenMap ByType = FrozenMap.Build(Types);

@@ -1,4 +1,5 @@
 using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Recruitment;
@@ -18,6 +19,7 @@ public static class RequestCatalogue
         typeof(RecordRecruitmentProgress), typeof(MarkRecruitmentTargetMet), typeof(AbandonRecruitmentTarget),
         typeof(AnnounceLegislation), typeof(RecordEnactedLegislation), typeof(IntroduceBill), typeof(CompleteParliamentaryStage), typeof(CarryOverBill), typeof(EndBill),
         typeof(GrantRoyalAssent), typeof(CommenceLegislation), typeof(RepealLegislation),
+        typeof(RecordDispute), typeof(ResolveDispute),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every request type's name, in catalogue order.</summary>

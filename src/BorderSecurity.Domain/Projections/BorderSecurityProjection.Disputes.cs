@@ -1,0 +1,21 @@
+using BorderSecurity.Domain.Disputes;
+
+namespace BorderSecurity.Domain.Projections;
+
+// Questions about disputed facts: each dispute is a small stream folded with its Evolve over the events that count.
+public sealed partial class BorderSecurityProjection
+{
+    private readonly SortedDictionary<string, Statements<IBorderSecurityEvent>> _disputes = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Dispute> Disputes(AsOfQuery query, string? subjectId = null)
+    {
+        lock (_gate)
+        {
+            return [.. _disputes.Values
+                .Select(s => s.AllCounting(query).Aggregate((Dispute?)null, Dispute.Evolve))
+                .OfType<Dispute>()
+                .Where(d => subjectId is null || d.SubjectId == subjectId)];
+        }
+    }
+}

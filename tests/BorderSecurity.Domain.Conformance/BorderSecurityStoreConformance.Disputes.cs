@@ -1,0 +1,113 @@
+using BorderSecurity.Domain.Disputes;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+
+namespace BorderSecurity.Domain.Conformance;
+
+// Disputed facts: recorded, asked as of dates and known-at instants, resolved; refusals store nothing.
+public abstract partial class BorderSecurityStoreConformance
+{
+    private static readonly LocalDate DisputedOn = new(2024, 9, 12);
+    private static readonly LocalDate SettledOn = new(2024, 10, 1);
+
+    private static RecordDispute OriginDispute(IReadOnlyList<DisputeSide> sides) =>
+        new("dispute:origin", "funding:disputed", "origin of the money", sides, DisputedOn, Provenance.Of(Source("dispute")));
+
+    private static DisputeSide Side(string says, string source) => new(says, Provenance.Of(Source(source)));
+
+    [Fact]
+    public async Task ADisputeIsOpenFromItsDateAndResolvedFromItsResolutionOnBothAxes()
+    {
+        var store = await NewStoreAsync();
+        await store.SubmitAsync(Pledge("funding:disputed", Money.FromMillions(75), new LocalDate(2024, 9, 10)));
+        var recorded = (await store.SubmitAsync(OriginDispute([Side("new investment", "side-a"), Side("redirected from another budget", "side-b")]))).Events.Single();
+        var resolved = (await store.SubmitAsync(new ResolveDispute("dispute:origin", 2, null, "the budget documents show the transfer", SettledOn,
+            Provenance.Of(Source("settled"))))).Events.Single();
+
+        (await store.DisputesAsync(new AsOfQuery(DisputedOn.PlusDays(-1)))).Should().BeEmpty("the dispute is dated after the question");
+        var open = (await store.DisputesAsync(new AsOfQuery(DisputedOn))).Should().ContainSingle().Subject;
+        open.IsOpen.Should().BeTrue();
+        open.SubjectId.Should().Be("funding:disputed");
+        open.Fact.Should().Be("origin of the money");
+        open.Sides.Select(s => s.Says).Should().Equal("new investment", "redirected from another budget");
+        open.Sides.Select(s => s.Provenance.Sources.Single().Document).Should().Equal("side-a.txt", "side-b.txt");
+        open.Sources.Select(s => s.Document).Should().Equal("dispute.txt", "side-a.txt", "side-b.txt");
+
+        var settled = (await store.DisputesAsync(new AsOfQuery(SettledOn))).Should().ContainSingle().Subject;
+        settled.IsOpen.Should().BeFalse();
+        settled.Resolution!.FavouredSide.Should().Be(2);
+        settled.Resolution.Resolution.Should().Be("redirected from another budget", "a side that prevails gives its words");
+        settled.Resolution.Why.Should().Be("the budget documents show the transfer");
+        settled.Sources.Select(s => s.Document).Should().Contain("settled.txt");
+
+        var beforeResolutionWasKnown = new AsOfQuery(SettledOn.PlusDays(30), resolved.RecordedAt - Duration.FromTicks(1));
+        (await store.DisputesAsync(beforeResolutionWasKnown)).Should().ContainSingle().Which.IsOpen.Should().BeTrue("the resolution was not known yet");
+        (await store.DisputesAsync(new AsOfQuery(SettledOn, recorded.RecordedAt - Duration.FromTicks(1)))).Should().BeEmpty("the dispute was not known yet");
+
+        (await store.DisputesAsync(new AsOfQuery(SettledOn), "funding:disputed")).Should().ContainSingle();
+        (await store.DisputesAsync(new AsOfQuery(SettledOn), "funding:other")).Should().BeEmpty();
+
+        var log = await store.ReadAllAsync();
+        foreach (var query in new[] { new AsOfQuery(DisputedOn), new AsOfQuery(SettledOn), beforeResolutionWasKnown })
+        {
+            (await store.DisputesAsync(query)).Should().BeEquivalentTo(new ReferenceProjection(log).Disputes(query),
+                o => o.WithStrictOrdering().ComparingRecordsByMembers(), $"as of {query.AsOf}");
+        }
+
+        (await store.FundingTotalsAsync(new AsOfQuery(SettledOn))).Total.Should().Be(Money.FromMillions(75), "a dispute changes no figure");
+    }
+
+    [Fact]
+    public async Task ABrokenDisputeRuleNamesItAndStoresNothing()
+    {
+        var store = await NewStoreAsync();
+        await store.SubmitAsync(OriginDispute([Side("new investment", "side-a"), Side("redirected", "side-b")]));
+        var before = await store.ReadAllAsync();
+
+        async Task Refused(IBorderSecurityRequest request, string rule)
+        {
+            var submit = () => store.SubmitAsync(request);
+            (await submit.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
+        }
+
+        await Refused(OriginDispute([Side("new investment", "side-a")]) with { DisputeId = "dispute:one-sided" }, "DisputeNeedsTwoSides");
+        await Refused(OriginDispute([Side("new investment", "side-a"), new DisputeSide("unsourced", null!)]) with { DisputeId = "dispute:unsourced" },
+            "EachSideNeedsASource");
+        await Refused(OriginDispute([Side("again", "side-a"), Side("again", "side-b")]), "DisputeAlreadyRecorded");
+        await Refused(new ResolveDispute("dispute:missing", 1, null, "why", SettledOn, Provenance.Of(Source("s"))), "DisputeMustBeRecorded");
+        await Refused(new ResolveDispute("dispute:origin", 1, null, "why", DisputedOn.PlusDays(-1), Provenance.Of(Source("s"))), "ResolutionBeforeDispute");
+        await Refused(new ResolveDispute("dispute:origin", 3, null, "why", SettledOn, Provenance.Of(Source("s"))), "NoSuchSide");
+        await Refused(new ResolveDispute("dispute:origin", null, null, "why", SettledOn, Provenance.Of(Source("s"))), "ResolutionNeedsASideOrText");
+        var blankSide = () => store.SubmitAsync(OriginDispute([Side(" ", "side-a"), Side("redirected", "side-b")]) with { DisputeId = "dispute:blank" });
+        (await blankSide.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("Sides[0].Says");
+        (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+
+        await store.SubmitAsync(new ResolveDispute("dispute:origin", null, "both partly right", "why", SettledOn, Provenance.Of(Source("s"))));
+        var afterResolution = await store.ReadAllAsync();
+        await Refused(new ResolveDispute("dispute:origin", 1, null, "why", SettledOn, Provenance.Of(Source("s"))), "DisputeAlreadyResolved");
+        (await store.ReadAllAsync()).Should().HaveCount(afterResolution.Count);
+        (await store.DisputesAsync(new AsOfQuery(SettledOn))).Single().Resolution!.Resolution.Should().Be("both partly right");
+    }
+
+    [Fact]
+    public async Task TheSeptemberOriginDisputeIsOpenWhileTheMoneyStillCountsAsRedirected()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(ReferenceTimeline2024.Steps);
+        var lastStepKnown = ReferenceTimeline2024.Steps[^1].KnownFrom;
+        var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
+
+        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.SeptemberRedirectId)).Should().ContainSingle().Subject;
+        dispute.DisputeId.Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
+        dispute.IsOpen.Should().BeTrue("no source settles where the September money came from");
+        dispute.Sides.Should().HaveCount(2);
+        dispute.Sides[0].Provenance.Sources.Select(s => s.Document).Should().Contain("002_42653983a009148c.txt");
+        dispute.Sides[1].Provenance.Sources.Select(s => s.Document).Should().Equal("003_42febc41d18400fd.txt");
+        (await store.DisputesAsync(new AsOfQuery(new LocalDate(2024, 12, 31), lastStepKnown - Duration.FromTicks(1)))).Should()
+            .BeEmpty("the dispute is recorded by the timeline's last step");
+
+        var september = (await store.FundingAsync(endOf2024)).Commitments.Single(c => c.CommitmentId == ReferenceTimeline2024.SeptemberRedirectId);
+        september.Origin.Kind.Should().Be(FundingOriginKind.Redirected, "the open dispute changes nothing that is counted");
+    }
+}

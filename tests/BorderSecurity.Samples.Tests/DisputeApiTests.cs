@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text.Json;
+using BorderSecurity.Domain.ReferenceTimeline;
+
+namespace BorderSecurity.Samples.Tests;
+
+public class DisputeApiTests
+{
+    [Fact]
+    public async Task DisputesAreReturnedAsOfADateAndKnownAtAnInstantAndBySubject()
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["Demo:SeedReferenceTimeline"] = "true" });
+        var client = host.Anonymous();
+
+        using (var all = JsonDocument.Parse(await client.GetStringAsync("/disputes?asOf=2024-11-07")))
+        {
+            var dispute = all.RootElement.EnumerateArray().Should().ContainSingle().Subject;
+            dispute.GetProperty("disputeId").GetString().Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
+            dispute.GetProperty("fact").GetString().Should().Be("origin of the money");
+            dispute.GetProperty("isOpen").GetBoolean().Should().BeTrue();
+            dispute.GetProperty("sides")[1].GetProperty("provenance")[0].GetProperty("document").GetString()
+                .Should().Be("003_42febc41d18400fd.txt");
+        }
+
+        using (var bySubject = JsonDocument.Parse(await client.GetStringAsync($"/disputes?asOf=2024-11-07&subject={ReferenceTimeline2024.NovemberBudgetId}")))
+        {
+            bySubject.RootElement.GetArrayLength().Should().Be(0);
+        }
+
+        using (var before = JsonDocument.Parse(await client.GetStringAsync("/disputes?asOf=2024-11-07&knownAt=2024-11-05T00:00:00Z")))
+        {
+            before.RootElement.GetArrayLength().Should().Be(0, "the dispute was recorded on 6 November");
+        }
+
+        (await client.GetAsync("/disputes?asOf=07-11-2024")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+}
