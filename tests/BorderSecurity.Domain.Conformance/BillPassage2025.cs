@@ -12,21 +12,15 @@ namespace BorderSecurity.Domain.Conformance;
 /// </summary>
 /// <remarks>
 /// <para>Not sourced facts. The project's sources folder (../shared/sources) ends in November 2024, so these dates
-/// come from outside it and are labelled by the source each step cites: <see cref="CommonsLibrary"/> (the Commons
-/// Library briefing on the bill's progress, 2 May 2025, which gives introduction on 30 January 2025, 2nd reading on
-/// 10 February 2025 and report stage and 3rd reading scheduled for 12 May 2025), <see cref="Recalled"/> (dates recalled
-/// from the bill's passage and not verified against the Bills API: the Commons committee, the Lords stages, Royal
-/// Assent) and <see cref="Illustrative"/> (the dates of the rounds of consideration of amendments, and which sections
-/// commenced when: shaped like the real passage, not taken from it). Check them against
-/// bills.parliament.uk and legislation.gov.uk before quoting any of them.</para>
+/// come from outside it and are labelled by the source each step cites: <see cref="Recalled"/> (dates recalled from the
+/// bill's passage and not verified against the Bills API: introduction, the Commons and Lords stages, Royal Assent) and
+/// <see cref="Illustrative"/> (the dates of the rounds of consideration of amendments, and which sections commenced
+/// when: shaped like the real passage, not taken from it). No step cites a page it was not checked against. Check them
+/// against the bill's official page (<see cref="Sources2024.BorderSecurityBillPage"/>, whose stages are at the Bills API
+/// path <c>/api/v1/Bills/3929/Stages</c>) and legislation.gov.uk before quoting any of them.</para>
 /// </remarks>
 public static class BillPassage2025
 {
-    /// <summary>The House of Commons Library briefing on the bill's progress (an official page).</summary>
-    public static readonly SourceReference CommonsLibrary = new("commonslibrary.parliament.uk CBP-10253",
-        "Border Security, Asylum and Immigration Bill: Progress of the bill", new LocalDate(2025, 5, 2), "House of Commons Library",
-        url: "https://commonslibrary.parliament.uk/research-briefings/cbp-10253/");
-
     /// <summary>A date recalled from the bill's passage, not from the project's sources and not verified.</summary>
     public static readonly SourceReference Recalled = new("recalled",
         "Date recalled from the bill's passage; not in the project's sources and not verified against bills.parliament.uk");
@@ -76,7 +70,7 @@ public static class BillPassage2025
     public static IReadOnlyList<TimelineStep> Steps { get; } =
     [
         .. Stages.Select((s, i) => new TimelineStep(Noon(s.On), i == 0
-            ? new IntroduceBill(BorderSecurityBillId, "Border Security, Asylum and Immigration Bill", "House of Commons", s.On, Provenance.Of(CommonsLibrary))
+            ? new IntroduceBill(BorderSecurityBillId, "Border Security, Asylum and Immigration Bill", "House of Commons", s.On, Provenance.Of(Recalled))
             : new CompleteParliamentaryStage(BorderSecurityBillId, s.House, s.Stage, s.On, Provenance.Of(SourceOf(s.On))))),
         new(Noon(RoyalAssentOn), new GrantRoyalAssent(BorderSecurityBillId, ActTitle, RoyalAssentOn, Provenance.Of(Recalled))),
         new(Noon(RoyalAssentOn), new CommenceLegislation(BorderSecurityBillId, OnRoyalAssent, RoyalAssentOn, Provenance.Of(Illustrative))),
@@ -86,9 +80,7 @@ public static class BillPassage2025
     ];
 
     private static SourceReference SourceOf(LocalDate on) =>
-        on <= new LocalDate(2025, 5, 12) && on != new LocalDate(2025, 3, 13) ? CommonsLibrary
-        : on >= new LocalDate(2025, 11, 25) ? Illustrative
-        : Recalled;
+        on >= new LocalDate(2025, 11, 25) ? Illustrative : Recalled;
 
     private static Instant Noon(LocalDate on) => on.At(new LocalTime(12, 0)).InUtc().ToInstant();
 }

@@ -91,6 +91,28 @@ public abstract partial class BorderSecurityStoreConformance
     }
 
     [Fact]
+    public async Task TheCommandsEstablishmentDateIsDisputedOpenAndTheCommandCountsFromItsLaunch()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(ReferenceTimeline2024.Steps);
+        var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
+
+        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.BorderSecurityCommandId)).Should().ContainSingle().Subject;
+        dispute.DisputeId.Should().Be(ReferenceTimeline2024.CommandEstablishedDisputeId);
+        dispute.IsOpen.Should().BeTrue();
+        dispute.Sides.Select(s => s.Says).Should().Equal("established on 5 July 2024", "launched on 7 July 2024");
+        dispute.Sides[0].Provenance.Sources.Should().Equal(Sources2024.CommandAboutPage);
+        dispute.Sides[0].Provenance.Sources[0].Url.Should().Be("https://www.gov.uk/government/organisations/border-security-command/about");
+        dispute.Sides[1].Provenance.Sources.Should().Contain(Sources2024.FullFactTracker).And.Contain(Sources2024.LaunchReleaseMirror);
+        (await store.DisputesAsync(endOf2024)).Select(d => d.DisputeId).Should().Equal(
+            ReferenceTimeline2024.CommandEstablishedDisputeId, ReferenceTimeline2024.SeptemberOriginDisputeId);
+
+        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(new LocalDate(2024, 7, 6)))).Should()
+            .BeNull("the command is counted from its launch on 7 July, the reading three sources share");
+        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(new LocalDate(2024, 7, 7)))).Should().NotBeNull();
+    }
+
+    [Fact]
     public async Task TheSeptemberOriginDisputeIsOpenWhileTheMoneyStillCountsAsRedirected()
     {
         var store = await NewStoreAsync();
@@ -103,9 +125,11 @@ public abstract partial class BorderSecurityStoreConformance
         dispute.IsOpen.Should().BeTrue("no source settles where the September money came from");
         dispute.Sides.Should().HaveCount(2);
         dispute.Sides[0].Provenance.Sources.Select(s => s.Document).Should().Contain("002_42653983a009148c.txt");
-        dispute.Sides[1].Provenance.Sources.Select(s => s.Document).Should().Equal("003_42febc41d18400fd.txt");
+        dispute.Sides[1].Provenance.Sources.Select(s => s.Document).Should().Contain("003_42febc41d18400fd.txt");
+        dispute.Sides.SelectMany(side => side.Provenance.Sources).Should().Contain(Sources2024.SeptemberReleaseMirror,
+            "the Home Office's own release (a mirror) has both readings: a new-investment headline, redirected money in its text");
         (await store.DisputesAsync(new AsOfQuery(new LocalDate(2024, 12, 31), lastStepKnown - Duration.FromTicks(1)))).Should()
-            .BeEmpty("the dispute is recorded by the timeline's last step");
+            .BeEmpty("the dispute is recorded by one of the timeline's last steps");
 
         var september = (await store.FundingAsync(endOf2024)).Commitments.Single(c => c.CommitmentId == ReferenceTimeline2024.SeptemberRedirectId);
         september.Origin.Kind.Should().Be(FundingOriginKind.Redirected, "the open dispute changes nothing that is counted");

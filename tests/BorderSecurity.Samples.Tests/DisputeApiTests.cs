@@ -14,12 +14,15 @@ public class DisputeApiTests
 
         using (var all = JsonDocument.Parse(await client.GetStringAsync("/disputes?asOf=2024-11-07")))
         {
-            var dispute = all.RootElement.EnumerateArray().Should().ContainSingle().Subject;
-            dispute.GetProperty("disputeId").GetString().Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
+            all.RootElement.EnumerateArray().Select(d => d.GetProperty("disputeId").GetString()).Should().Equal(
+                ReferenceTimeline2024.CommandEstablishedDisputeId, ReferenceTimeline2024.SeptemberOriginDisputeId);
+            var dispute = all.RootElement[1];
             dispute.GetProperty("fact").GetString().Should().Be("origin of the money");
             dispute.GetProperty("isOpen").GetBoolean().Should().BeTrue();
             dispute.GetProperty("sides")[1].GetProperty("provenance")[0].GetProperty("document").GetString()
                 .Should().Be("003_42febc41d18400fd.txt");
+            all.RootElement[0].GetProperty("sides")[0].GetProperty("provenance")[0].GetProperty("url").GetString()
+                .Should().Be("https://www.gov.uk/government/organisations/border-security-command/about", "a reader can follow the official page");
         }
 
         using (var bySubject = JsonDocument.Parse(await client.GetStringAsync($"/disputes?asOf=2024-11-07&subject={ReferenceTimeline2024.NovemberBudgetId}")))

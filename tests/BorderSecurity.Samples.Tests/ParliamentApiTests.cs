@@ -12,9 +12,9 @@ namespace BorderSecurity.Samples.Tests;
 
 public class ParliamentApiTests
 {
-    private static readonly Provenance Cited = Provenance.Of(new SourceReference("commonslibrary.parliament.uk CBP-10253",
-        "Border Security, Asylum and Immigration Bill: Progress of the bill", new LocalDate(2025, 5, 2), "House of Commons Library",
-        "https://commonslibrary.parliament.uk/research-briefings/cbp-10253/"));
+    private static readonly Provenance Cited = Provenance.Of(new SourceReference("bills.parliament.uk/bills/3929",
+        "Border Security, Asylum and Immigration Bill (bill 3929)", null, "UK Parliament",
+        "https://bills.parliament.uk/bills/3929"));
 
     [Fact]
     public async Task ABillsHouseAndStageAndTheProvisionsInForceAreReturnedAsOfADate()

@@ -28,7 +28,7 @@ public class TimelineConsoleTests
         exit.Should().Be(0);
         output.Should().Contain("Funding per recipient").And.Contain("Martin Hewitt CBE QPM").And.Contain("2024-11").And.Contain("150");
         output.Should().Contain("Funding by UK financial year").And.Contain("2024/25");
-        error.Should().Contain("Replayed 24 steps");
+        error.Should().Contain("Replayed 25 steps");
     }
 
     [Fact]
@@ -62,15 +62,17 @@ public class TimelineConsoleTests
         exit.Should().Be(0);
         using (var json = JsonDocument.Parse(output))
         {
-            var dispute = json.RootElement.GetProperty("disputes").EnumerateArray().Should().ContainSingle().Subject;
-            dispute.GetProperty("subjectId").GetString().Should().Be(ReferenceTimeline2024.SeptemberRedirectId);
+            var disputes = json.RootElement.GetProperty("disputes").EnumerateArray().ToList();
+            disputes.Select(d => d.GetProperty("subjectId").GetString()).Should().Equal(
+                ReferenceTimeline2024.BorderSecurityCommandId, ReferenceTimeline2024.SeptemberRedirectId);
+            var dispute = disputes[1];
             dispute.GetProperty("sides").GetArrayLength().Should().Be(2);
             dispute.GetProperty("resolution").ValueKind.Should().Be(JsonValueKind.Null, "the dispute is left open");
         }
 
         var before = await Run("--json", "--as-of", "2024-11-07", "--known-at", "2024-11-05T00:00:00Z");
         using var earlier = JsonDocument.Parse(before.Output);
-        earlier.RootElement.GetProperty("disputes").GetArrayLength().Should().Be(0, "the dispute was recorded on 6 November");
+        earlier.RootElement.GetProperty("disputes").GetArrayLength().Should().Be(0, "both disputes were recorded on 6 November");
     }
 
     [Fact]
@@ -192,7 +194,7 @@ public class TimelineConsoleTests
         var again = await Run("--postgres", connectionString, "--as-of", "2024-11-05");
 
         again.Exit.Should().Be(0, again.Error);
-        again.Error.Should().Contain("0 new events, 24 steps already stored");
+        again.Error.Should().Contain("0 new events, 25 steps already stored");
         again.Output.Should().Contain("150m (75m redirected, 75m new");
     }
 

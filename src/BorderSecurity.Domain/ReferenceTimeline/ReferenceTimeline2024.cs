@@ -56,6 +56,12 @@ public static class ReferenceTimeline2024
     /// </summary>
     public const string SeptemberOriginDisputeId = "dispute:bsc-2024-09-origin-of-money";
 
+    /// <summary>
+    /// The open dispute about the day the Border Security Command was established: 5 July 2024 (its own GOV.UK page) or
+    /// 7 July 2024, its launch (the Home Office release, Full Fact); see the last step of <see cref="Steps"/>.
+    /// </summary>
+    public const string CommandEstablishedDisputeId = "dispute:bsc-2024-07-date-established";
+
     /// <summary>The 4 November 2024 additional £75m of new money from the Autumn Budget 2024.</summary>
     public const string NovemberBudgetId = "funding:bsc-2024-11-budget";
 
@@ -125,9 +131,11 @@ public static class ReferenceTimeline2024
         var november = Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists, TechPressExtra75m);
         return
         [
-            new(Noon(2023, 7, 20), new RecordEnactedLegislation(IllegalMigrationActId, "Illegal Migration Act 2023", Day(2023, 7, 20), checkedFacts)),
+            new(Noon(2023, 7, 20), new RecordEnactedLegislation(IllegalMigrationActId, "Illegal Migration Act 2023", Day(2023, 7, 20),
+                Provenance.Of(CheckedFacts, IllegalMigrationAct2023Text))),
 
-            new(Noon(2024, 7, 7), new EstablishCommand(BorderSecurityCommandId, BorderSecurityCommand, "Home Office", Day(2024, 7, 7), checkedFacts)),
+            new(Noon(2024, 7, 7), new EstablishCommand(BorderSecurityCommandId, BorderSecurityCommand, "Home Office", Day(2024, 7, 7),
+                Provenance.Of(CheckedFacts, FullFactTracker, LaunchReleaseMirror))),
             .. new[] { NationalCrimeAgency, "Border Force", "Immigration Enforcement", "Police forces", "Intelligence agencies" }
                 .Select(agency => new TimelineStep(Noon(2024, 7, 7),
                     new JoinAgencyToCommand(BorderSecurityCommandId, agency, Day(2024, 7, 7), Provenance.Of(CheckedFacts, TechPressExtra75m)))),
@@ -135,19 +143,19 @@ public static class ReferenceTimeline2024
                 1, null, HomeSecretary, Day(2024, 7, 8), checkedFacts)),
 
             new(Noon(2024, 7, 17), new AnnounceLegislation(BorderSecurityBillId, "Border Security, Asylum and Immigration Bill",
-                "King's Speech 2024", Day(2024, 7, 17), Provenance.Of(CheckedFacts, TreatSmugglersLikeTerrorists))),
+                "King's Speech 2024", Day(2024, 7, 17), Provenance.Of(CheckedFacts, TreatSmugglersLikeTerrorists, KingsSpeech2024, BorderSecurityBillPage))),
 
             new(Noon(2024, 8, 21), new SetRecruitmentTarget(NcaOfficersId, NationalCrimeAgency,
                 "specialist investigators and intelligence officers", 100, null, HomeSecretary, Day(2024, 8, 21), checkedFacts)),
 
             new(Noon(2024, 9, 15), new AppointCommandLeader(BorderSecurityCommandId, "Martin Hewitt", "Border Security Commander", "CBE QPM",
-                Day(2024, 9, 15), Provenance.Of(CheckedFacts, RecruitmentDrive))),
+                Day(2024, 9, 15), Provenance.Of(CheckedFacts, RecruitmentDrive, CommandAboutPage))),
             new(Noon(2024, 9, 15), new MarkRecruitmentTargetMet(CommanderId, 1, Day(2024, 9, 15), checkedFacts)),
 
             new(Noon(2024, 9, 17), new RedirectFunding(SeptemberRedirectId, BorderSecurityCommand, Money.FromMillions(75), FundingBasis.UpTo,
                 "Illegal Migration Act 2023", IllegalMigrationActId, new FundingPeriod("not stated"),
                 "Covert cameras and monitoring technology, a new police intelligence unit, more CPS prosecutors, extra BSC staff, upstream work in transit countries",
-                HomeSecretary, Day(2024, 9, 17), Provenance.Of(NewFundingForTech, AggregatorNew75m, CheckedFacts))),
+                HomeSecretary, Day(2024, 9, 17), Provenance.Of(NewFundingForTech, AggregatorNew75m, CheckedFacts, SeptemberReleaseMirror, FullFactTracker))),
             new(Noon(2024, 9, 17), new JoinAgencyToCommand(BorderSecurityCommandId, "Crown Prosecution Service", Day(2024, 9, 17),
                 Provenance.Of(NewFundingForTech, AggregatorNew75m))),
 
@@ -157,7 +165,7 @@ public static class ReferenceTimeline2024
             new(Noon(2024, 11, 4), new PledgeFunding(NovemberBudgetId, BorderSecurityCommand, Money.FromMillions(75), FundingBasis.Firm,
                 "Autumn Budget 2024", FundingPeriod.OverYears(new FinancialYear(2024), new FinancialYear(2025), TwoYears),
                 "NCA technology and data exploitation, 100 NCA specialist investigators and intelligence officers, the OIC Intelligence Source Unit, faster CPS charging decisions, 300 BSC staff",
-                PrimeMinister, Day(2024, 11, 4), november)),
+                PrimeMinister, Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists, TechPressExtra75m, FullFactTracker))),
             new(Noon(2024, 11, 4), new SetRecruitmentTarget(BscStaffId, BorderSecurityCommand,
                 "Border Security Command staff", 300, null, PrimeMinister,
                 Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TechPressExtra75m))),
@@ -191,10 +199,21 @@ public static class ReferenceTimeline2024
             // confirm only the November £75m as new money from the Budget. Appended last so the funding steps are untouched.
             new(Noon(2024, 11, 6), new RecordDispute(SeptemberOriginDisputeId, SeptemberRedirectId, "origin of the money",
                 [
-                    new DisputeSide("new investment (new money)", Provenance.Of(AggregatorNew75m, NewFundingForTech)),
-                    new DisputeSide("redirected from the Illegal Migration Act 2023 budget", Provenance.Of(NewFundingForTech)),
+                    new DisputeSide("new investment (new money)", Provenance.Of(AggregatorNew75m, NewFundingForTech, SeptemberReleaseMirror)),
+                    new DisputeSide("redirected from the Illegal Migration Act 2023 budget", Provenance.Of(NewFundingForTech, SeptemberReleaseMirror, FullFactTracker)),
                 ],
-                Day(2024, 9, 17), Provenance.Of(AggregatorNew75m, NewFundingForTech))),
+                Day(2024, 9, 17), Provenance.Of(AggregatorNew75m, NewFundingForTech, SeptemberReleaseMirror))),
+
+            // The command's own GOV.UK page gives 5 July 2024 as the day it was established; the Home Office's launch release
+            // (mirror), Full Fact's tracker and the dates checked for this project give its launch on 7 July. The command is
+            // counted from 7 July (three sources agree, and the page gives no source for its date); the disagreement is
+            // recorded, open, so every answer about the command shows it. Appended last, like the dispute above.
+            new(Noon(2024, 11, 6), new RecordDispute(CommandEstablishedDisputeId, BorderSecurityCommandId, "date established",
+                [
+                    new DisputeSide("established on 5 July 2024", Provenance.Of(CommandAboutPage)),
+                    new DisputeSide("launched on 7 July 2024", Provenance.Of(LaunchReleaseMirror, FullFactTracker, CheckedFacts)),
+                ],
+                Day(2024, 7, 7), Provenance.Of(CommandAboutPage, LaunchReleaseMirror, FullFactTracker))),
         ];
     }
 }

@@ -6,7 +6,7 @@ namespace BorderSecurity.Domain.Tests.Shared;
 public class SourceReferenceLinkTests
 {
     [Theory]
-    [InlineData("https://commonslibrary.parliament.uk/research-briefings/cbp-10253/")]
+    [InlineData("https://bills.parliament.uk/bills/3929")]
     [InlineData("http://www.gov.uk/")]
     public void AnAbsoluteHttpAddressIsKept(string url) =>
         new SourceReference("doc", "Headline", url: url).Url.Should().Be(url);
@@ -46,8 +46,8 @@ public class SourceReferenceLinkTests
     [Fact]
     public void AUrlAndQuoteRoundTrip()
     {
-        var source = new SourceReference("doc", "Headline", new LocalDate(2025, 5, 2), "House of Commons Library",
-            "https://commonslibrary.parliament.uk/research-briefings/cbp-10253/", "A short extract");
+        var source = new SourceReference("doc", "Headline", new LocalDate(2025, 5, 2), "UK Parliament",
+            "https://bills.parliament.uk/bills/3929", "A short extract");
         JsonSerializer.Deserialize<SourceReference>(JsonSerializer.Serialize(source, TimelineFile.JsonOptions), TimelineFile.JsonOptions)
             .Should().Be(source);
     }
