@@ -414,7 +414,7 @@ internal static class MartenScenarios
             }
         }
 
-        return FundingPortfolio.Of(query, positions);
+        return OpenDisputes.Attach(FundingPortfolio.Of(query, positions), await PeerDisputes.AsOfAsync(session, query));
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions AnswerJson = BorderSecurity.Domain.Serialization.BorderSecurityJson.ConfigureForBorderSecurity(
