@@ -6,13 +6,15 @@ namespace BorderSecurity.Domain.Testing;
 public static partial class HistoryGenerator
 {
     /// <summary>
-    /// Makes the generated disputes, from its own random sequence: about one request in eight, a dispute recorded about a
-    /// stream the store already holds (a commitment, target, bill or command) on a random valid date (often before the
+    /// Makes the generated disputes, from its own random sequence: after about one request in eight (in histories of up to
+    /// 400 requests; in larger ones about 50 in all, as disputes are rare beside the facts they question), a dispute recorded
+    /// about a stream the store already holds (a commitment, target, bill or command) on a random valid date (often before the
     /// instant it is recorded, sometimes after it), or the resolution of an open one on or after its date. Only requests
     /// the deciders accept are made. Keeps what it needs as it goes, so a large history costs no rescans.
     /// </summary>
-    private sealed class DisputeMaker(Randomizer random)
+    private sealed class DisputeMaker(Randomizer random, int requests)
     {
+        private readonly int _oneIn = requests <= 400 ? 8 : requests / 50;
         private readonly HashSet<string> _known = new(StringComparer.Ordinal);
         private readonly List<string> _subjects = [];
         private readonly List<RecordDispute> _open = [];
@@ -30,7 +32,7 @@ public static partial class HistoryGenerator
         /// <summary>The next dispute request, or <see langword="null"/> for none this time.</summary>
         public IBorderSecurityRequest? Next(Shape shape)
         {
-            if (random.Int(0, 7) != 0 || _subjects.Count == 0)
+            if (random.Int(0, _oneIn - 1) != 0 || _subjects.Count == 0)
             {
                 return null;
             }

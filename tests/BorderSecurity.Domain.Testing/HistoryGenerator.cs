@@ -80,7 +80,7 @@ public static partial class HistoryGenerator
         var rules = new List<string>();
 
         // Disputes draw from their own sequence, so the other streams of a seed are the same as before disputes were generated.
-        var disputes = new DisputeMaker(new Randomizer(seed ^ 0x5D15));
+        var disputes = new DisputeMaker(new Randomizer(seed ^ 0x5D15), requests);
 
         // Up to 20 days between requests for small histories; shorter steps for large ones, so the clock stays in range.
         var maxStepMinutes = Math.Max(1, 60 * 24 * 20 * 2_000 / Math.Max(requests, 2_000));
