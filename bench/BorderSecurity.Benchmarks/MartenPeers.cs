@@ -237,7 +237,7 @@ internal static class DocumentPeer
 }
 
 /// <summary>
-/// The raw-events peer: Marten LINQ over <c>mt_events</c> (<c>QueryAllRawEvents</c>) for every funding event, the
+/// The raw-events peer: Marten LINQ over <c>mt_events</c> (<c>QueryAllRawEvents</c>) for every funding and dispute event, the
 /// known axis applied as the package applies it (the known-from header, else the timestamp), then the domain's own
 /// in-memory fold answering the question. No projection to keep; the whole log is read per question.
 /// </summary>
