@@ -229,7 +229,7 @@ internal static class DocumentPeer
                 allocations, withdrawn, citations.GetValueOrDefault(stream.Key) ?? []));
         }
 
-        return FundingPortfolio.Of(query, positions);
+        return OpenDisputes.Attach(FundingPortfolio.Of(query, positions), withSources ? await PeerDisputes.AsOfAsync(session, query) : []);
     }
 
     public static async Task<FundingTotals> FundingTotalsAsync(IDocumentStore store, AsOfQuery query, string? recipient) =>
@@ -237,7 +237,7 @@ internal static class DocumentPeer
 }
 
 /// <summary>
-/// The raw-events peer: Marten LINQ over <c>mt_events</c> (<c>QueryAllRawEvents</c>) for every funding event, the
+/// The raw-events peer: Marten LINQ over <c>mt_events</c> (<c>QueryAllRawEvents</c>) for every funding and dispute event, the
 /// known axis applied as the package applies it (the known-from header, else the timestamp), then the domain's own
 /// in-memory fold answering the question. No projection to keep; the whole log is read per question.
 /// </summary>
@@ -247,11 +247,32 @@ internal static class RawEventsPeer
     {
         await using var session = store.QuerySession();
         var raw = await session.Events.QueryAllRawEvents()
-            .Where(e => e.EventTypeName.StartsWith("funding."))
+            .Where(e => e.EventTypeName.StartsWith("funding.") || e.EventTypeName.StartsWith("dispute."))
             .OrderBy(e => e.Sequence)
             .ToListAsync();
         var fold = BorderSecurityProjection.Of(raw.Select(MartenRecordedEvents.ToRecorded));
         return recipient is null ? fold.Funding(query) : fold.FundingOf(recipient, query);
+    }
+}
+
+/// <summary>
+/// How the document peer and the naive baseline find the disputes a full answer lists: Marten LINQ over the dispute
+/// events in <c>mt_events</c>, the question's axes applied to each, each dispute folded with its aggregate's Evolve; then
+/// the model's one attach rule (<see cref="OpenDisputes"/>), as the package and the raw-events peer use it.
+/// </summary>
+internal static class PeerDisputes
+{
+    public static async Task<IReadOnlyList<BorderSecurity.Domain.Disputes.Dispute>> AsOfAsync(IQuerySession session, AsOfQuery query)
+    {
+        var raw = await session.Events.QueryAllRawEvents()
+            .Where(e => e.EventTypeName.StartsWith("dispute."))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync();
+        return [.. raw.Select(MartenRecordedEvents.ToRecorded).Where(query.Includes)
+            .GroupBy(e => e.StreamId, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(e => e.ValidOn).ThenBy(e => e.Sequence)
+                .Aggregate((BorderSecurity.Domain.Disputes.Dispute?)null, (d, e) => BorderSecurity.Domain.Disputes.Dispute.Evolve(d, e.Data)))
+            .OfType<BorderSecurity.Domain.Disputes.Dispute>()];
     }
 }
 

@@ -224,8 +224,8 @@ internal static class MartenScenarios
             "documents recipient" => "daemon-kept documents, one recipient: Marten LINQ on duplicated columns (batched), latest per figure in the client",
             "documents portfolio" => "daemon-kept documents, whole portfolio: Marten LINQ on duplicated columns (batched), latest per figure in the client",
             "documents totals" or "documents totals recipient" => "daemon-kept documents, Marten LINQ on duplicated columns, statements only, summed in the client",
-            "raw events recipient" => "raw events, one recipient: LINQ over every funding event + the domain's fold per question",
-            "raw events portfolio" => "raw events, whole portfolio: LINQ over every funding event + the domain's fold per question",
+            "raw events recipient" => "raw events, one recipient: LINQ over every funding and dispute event + the domain's fold per question",
+            "raw events portfolio" => "raw events, whole portfolio: LINQ over every funding and dispute event + the domain's fold per question",
             _ => peer,
         };
 
@@ -414,7 +414,7 @@ internal static class MartenScenarios
             }
         }
 
-        return FundingPortfolio.Of(query, positions);
+        return OpenDisputes.Attach(FundingPortfolio.Of(query, positions), await PeerDisputes.AsOfAsync(session, query));
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions AnswerJson = BorderSecurity.Domain.Serialization.BorderSecurityJson.ConfigureForBorderSecurity(

@@ -36,18 +36,21 @@ internal static partial class TimelineTables
             .AddColumns("Recipient", "Year", "For the year alone", "Yearly level (a year)", "Over several years, split unknown (whole amount)");
         foreach (var answer in report.ByFinancialYear)
         {
+            // Each answer lists the open disputes about the commitments it counts: its rows are marked.
+            var who = Markup.Escape(answer.Recipient ?? "All recipients") + (answer.OpenDisputes.Count > 0 ? DisputedMark : "");
             foreach (var line in answer.Years.Where(l => l.ForTheYear.Total.Pounds != 0 || l.YearlyLevel.Total.Pounds != 0 || l.UnsplitSpans.Count > 0))
             {
-                table.AddRow(Markup.Escape(answer.Recipient ?? "All recipients"), $"{line.Year}", Split(line.ForTheYear), Split(line.YearlyLevel),
+                table.AddRow(who, $"{line.Year}", Split(line.ForTheYear), Split(line.YearlyLevel),
                     Markup.Escape(string.Join("; ", line.UnsplitSpans.Select(s => $"{M(s.Totals.Total)} over {s.Label} ({Parts(s.Totals)})"))));
             }
 
             if (answer.NotStated.Total.Pounds != 0)
             {
-                table.AddRow(Markup.Escape(answer.Recipient ?? "All recipients"), "not stated", Markup.Escape($"{Split(answer.NotStated)}, any year"), "", "");
+                table.AddRow(who, "not stated", Markup.Escape($"{Split(answer.NotStated)}, any year"), "", "");
             }
         }
 
+        CaptionIfDisputed(table, report.ByFinancialYear.Any(a => a.OpenDisputes.Count > 0));
         console.Write(table);
     }
 

@@ -11,14 +11,16 @@ internal static partial class TimelineTables
         console.Write(new Rule($"[bold]Border Security Command[/] {Markup.Escape(report.Query.ToString())} ({report.EventsReplayed} events)").LeftJustified());
 
         var funding = new Table().Title("Funding per recipient (£m)").AddColumns("Recipient", "Total", "New money", "Redirected", "Firm", "Up to (ceiling)", "Allocated");
+        var disputed = report.Funding.OpenDisputes;
         foreach (var r in report.Funding.Recipients)
         {
             var t = r.Totals;
-            funding.AddRow(Markup.Escape(r.Recipient), M(t.Total), M(t.NewMoney), M(t.Redirected), M(t.Firm), M(t.Ceiling), M(t.Allocated));
+            funding.AddRow(Markup.Escape(r.Recipient) + Mark(disputed, r.CommitmentIds), M(t.Total), M(t.NewMoney), M(t.Redirected), M(t.Firm), M(t.Ceiling), M(t.Allocated));
         }
 
         var all = report.Funding.Totals;
         funding.AddRow("[bold]All[/]", M(all.Total), M(all.NewMoney), M(all.Redirected), M(all.Firm), M(all.Ceiling), M(all.Allocated));
+        CaptionIfDisputed(funding, disputed.Count > 0);
         console.Write(funding);
 
         var origins = new Table().Title("Funding by origin (£m)").AddColumns("Origin", "Amount");
@@ -32,33 +34,43 @@ internal static partial class TimelineTables
         var recruitment = new Table().Title("Recruitment targets").AddColumns("Organisation", "Role", "Target", "In post", "Gap", "Status", "Announced");
         foreach (var target in report.Recruitment.Organisations.SelectMany(o => o.Targets))
         {
-            recruitment.AddRow(Markup.Escape(target.Organisation), Markup.Escape(target.Role), $"{target.Headcount}", $"{target.InPost}",
+            recruitment.AddRow(Markup.Escape(target.Organisation) + Mark(report.Recruitment.OpenDisputes, [target.TargetId]), Markup.Escape(target.Role), $"{target.Headcount}", $"{target.InPost}",
                 $"{target.Gap}", $"{target.Status}", target.Announcements == 1 ? "once" : $"{target.Announcements} times");
         }
 
+        CaptionIfDisputed(recruitment, report.Recruitment.OpenDisputes.Count > 0);
         console.Write(recruitment);
 
         var legislation = new Table().Title("Legislation").AddColumns("Title", "Stage", "History");
+        var anyBillDisputed = false;
         foreach (var l in report.Legislation)
         {
-            legislation.AddRow(Markup.Escape(l.Title), $"{l.Stage}",
+            // The bill's own state carries no disputes; the report's disputes, under the one rule, say which are open about it.
+            var mark = Mark(report.Disputes, [l.LegislationId]);
+            anyBillDisputed |= mark.Length > 0;
+            legislation.AddRow(Markup.Escape(l.Title) + mark, $"{l.Stage}",
                 Markup.Escape(string.Join("; ", l.History.Select(h => $"{h.Stage} {h.On:yyyy-MM-dd}"))));
         }
 
+        CaptionIfDisputed(legislation, anyBillDisputed);
         console.Write(legislation);
 
         foreach (var overview in report.Commands)
         {
             var c = overview.Command;
             var grid = new Table().Title($"{Markup.Escape(c.Name)} at a glance").AddColumns("", "");
-            grid.AddRow("Department", Markup.Escape(c.ParentDepartment));
+            // The command's own row is marked for a dispute about the command; funding and headcount for theirs.
+            grid.AddRow("Department" + Mark(overview.OpenDisputes, [c.CommandId]), Markup.Escape(c.ParentDepartment));
             grid.AddRow("Established", $"{c.EstablishedOn:yyyy-MM-dd}");
             grid.AddRow("Leader", Markup.Escape(c.Leader is { } leader ? $"{leader.DisplayName}, {leader.PostTitle}" : "none yet"));
             grid.AddRow("Coordinates", Markup.Escape(string.Join(", ", c.CoordinatedAgencies)));
             grid.AddRow("Units", Markup.Escape(string.Join(", ", c.Units.Keys)));
             grid.AddRow("Agreements", Markup.Escape(string.Join(", ", c.Agreements.Keys)));
-            grid.AddRow("Funding", $"{M(overview.Funding.Totals.Total)}m ({M(overview.Funding.Totals.Redirected)}m redirected, {M(overview.Funding.Totals.NewMoney)}m new; {M(overview.Funding.Totals.Ceiling)}m of it 'up to')");
-            grid.AddRow("Headcount target", $"{overview.Recruitment.Target} ({overview.Recruitment.InPost} in post)");
+            var fundingMark = Mark(overview.OpenDisputes, overview.Funding.CommitmentIds);
+            var headcountMark = Mark(overview.OpenDisputes, overview.Recruitment.Targets.Select(t => t.TargetId));
+            grid.AddRow("Funding" + fundingMark, $"{M(overview.Funding.Totals.Total)}m ({M(overview.Funding.Totals.Redirected)}m redirected, {M(overview.Funding.Totals.NewMoney)}m new; {M(overview.Funding.Totals.Ceiling)}m of it 'up to')");
+            grid.AddRow("Headcount target" + headcountMark, $"{overview.Recruitment.Target} ({overview.Recruitment.InPost} in post)");
+            CaptionIfDisputed(grid, overview.OpenDisputes.Count > 0);
             console.Write(grid);
         }
 

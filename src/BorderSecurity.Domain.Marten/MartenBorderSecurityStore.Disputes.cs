@@ -1,5 +1,6 @@
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Projections;
+using Npgsql;
 
 namespace BorderSecurity.Domain.Marten;
 
@@ -9,10 +10,17 @@ public sealed partial class MartenBorderSecurityStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<Dispute>> DisputesAsync(AsOfQuery query, string? subjectId = null, CancellationToken cancellationToken = default)
     {
-        var events = await CountingEventsAsync("b.aggregate = @aggregate", query, ProjectionRows.Dispute, cancellationToken).ConfigureAwait(false);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false)).Where(d => subjectId is null || d.SubjectId == subjectId)];
+    }
+
+    // Every dispute as of the question, open and resolved, in id order, read on the caller's connection (so an answer and
+    // its disputes come from one connection): the dispute streams' counting events, parameterised and tenant-scoped.
+    private async Task<IReadOnlyList<Dispute>> DisputesOnAsync(NpgsqlConnection connection, AsOfQuery query, CancellationToken cancellationToken)
+    {
+        var events = await CountingEventsAsync(connection, "b.aggregate = @aggregate", query, ProjectionRows.Dispute, cancellationToken).ConfigureAwait(false);
         return [.. events.GroupBy(e => e.StreamId).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Aggregate((Dispute?)null, (s, e) => Dispute.Evolve(s, e.Data)))
-            .OfType<Dispute>()
-            .Where(d => subjectId is null || d.SubjectId == subjectId)];
+            .OfType<Dispute>()];
     }
 }

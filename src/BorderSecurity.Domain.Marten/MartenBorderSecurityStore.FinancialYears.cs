@@ -28,23 +28,26 @@ public sealed partial class MartenBorderSecurityStore
         }
 
         var covers = new List<CommitmentCover>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var detail = Details.Commitment(reader.GetString(3));
-            if (recipient is not null && detail.Recipient != recipient)
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                continue;
-            }
+                var detail = Details.Commitment(reader.GetString(3));
+                if (recipient is not null && detail.Recipient != recipient)
+                {
+                    continue;
+                }
 
-            var withdrawn = !reader.IsDBNull(2) && reader.GetBoolean(2);
-            var period = reader.IsDBNull(4)
-                ? FundingPeriod.NotStated("")
-                : System.Text.Json.JsonSerializer.Deserialize<FundingPeriod>(reader.GetString(4), DetailJson.Provenance)!;
-            covers.Add(new CommitmentCover(reader.GetString(0), detail.Recipient, detail.OriginKind, detail.Basis,
-                withdrawn ? Money.Zero : Money.FromPounds(reader.GetDecimal(1)), period));
+                var withdrawn = !reader.IsDBNull(2) && reader.GetBoolean(2);
+                var period = reader.IsDBNull(4)
+                    ? FundingPeriod.NotStated("")
+                    : System.Text.Json.JsonSerializer.Deserialize<FundingPeriod>(reader.GetString(4), DetailJson.Provenance)!;
+                covers.Add(new CommitmentCover(reader.GetString(0), detail.Recipient, detail.OriginKind, detail.Basis,
+                    withdrawn ? Money.Zero : Money.FromPounds(reader.GetDecimal(1)), period));
+            }
         }
 
-        return FinancialYearFunding.Of(query, recipient, first, last, covers);
+        var disputes = await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false);
+        return OpenDisputes.Attach(FinancialYearFunding.Of(query, recipient, first, last, covers), disputes);
     }
 }

@@ -15,8 +15,17 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
-    public async Task<ProvisionsInForce?> ProvisionsInForceAsync(string legislationId, AsOfQuery query, CancellationToken cancellationToken = default) =>
-        await LegislationOfAsync(legislationId, query, cancellationToken).ConfigureAwait(false) is { } legislation
-            ? ProvisionsInForce.Of(query, legislation)
-            : null;
+    /// <remarks>The legislation's counting events and the disputes as of the question are read on one connection.</remarks>
+    public async Task<ProvisionsInForce?> ProvisionsInForceAsync(string legislationId, AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(legislationId);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(connection, "b.stream_id = @aggregate", query, legislationId, cancellationToken).ConfigureAwait(false);
+        if (events.Aggregate((Legislation?)null, (s, e) => Legislation.Evolve(s, e.Data)) is not { } legislation)
+        {
+            return null;
+        }
+
+        return OpenDisputes.Attach(ProvisionsInForce.Of(query, legislation), await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false));
+    }
 }

@@ -1,4 +1,5 @@
 using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
@@ -13,6 +14,14 @@ public sealed partial class MartenBorderSecurityStore
     /// <inheritdoc />
     public async Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
+        var disputes = new List<Dispute>();
+        var rows = await FiguresAsync(ProjectionRows.Funding, query, null, cancellationToken, disputes).ConfigureAwait(false);
+        return OpenDisputes.Attach(FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>()), disputes);
+    }
+
+    // The portfolio without its disputes: for series and overviews.
+    private async Task<FundingPortfolio> PortfolioAsync(AsOfQuery query, CancellationToken cancellationToken)
+    {
         var rows = await FiguresAsync(ProjectionRows.Funding, query, null, cancellationToken).ConfigureAwait(false);
         return FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>());
     }
@@ -22,8 +31,10 @@ public sealed partial class MartenBorderSecurityStore
     public async Task<FundingPortfolio> FundingOfAsync(string recipient, AsOfQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(recipient);
-        var rows = await FiguresAsync(ProjectionRows.Funding, query, recipient, cancellationToken).ConfigureAwait(false);
-        return FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient));
+        var disputes = new List<Dispute>();
+        var rows = await FiguresAsync(ProjectionRows.Funding, query, recipient, cancellationToken, disputes).ConfigureAwait(false);
+        return OpenDisputes.Attach(
+            FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient)), disputes);
     }
 
     /// <inheritdoc />
@@ -52,6 +63,14 @@ public sealed partial class MartenBorderSecurityStore
     /// <inheritdoc />
     public async Task<RecruitmentSummary> RecruitmentAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
+        var disputes = new List<Dispute>();
+        var rows = await FiguresAsync(ProjectionRows.Recruitment, query, null, cancellationToken, disputes).ConfigureAwait(false);
+        return OpenDisputes.Attach(RecruitmentSummary.Of(query, rows.Streams.Select(rows.TargetOf).OfType<TargetPosition>()), disputes);
+    }
+
+    // The recruitment summary without its disputes: for series and overviews.
+    private async Task<RecruitmentSummary> SummaryAsync(AsOfQuery query, CancellationToken cancellationToken)
+    {
         var rows = await FiguresAsync(ProjectionRows.Recruitment, query, null, cancellationToken).ConfigureAwait(false);
         return RecruitmentSummary.Of(query, rows.Streams.Select(rows.TargetOf).OfType<TargetPosition>());
     }
@@ -69,16 +88,23 @@ public sealed partial class MartenBorderSecurityStore
     public async Task<CommandOverview?> CommandAsync(string commandId, AsOfQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(commandId);
-        var events = await CountingEventsAsync("b.stream_id = @aggregate", query, commandId, cancellationToken).ConfigureAwait(false);
-        var command = events.Aggregate((Command?)null, (s, e) => Commands.Command.Evolve(s, e.Data));
-        if (command is null)
+        IReadOnlyList<Dispute> disputes;
+        Command? command;
+        await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            var events = await CountingEventsAsync(connection, "b.stream_id = @aggregate", query, commandId, cancellationToken).ConfigureAwait(false);
+            command = events.Aggregate((Command?)null, (s, e) => Commands.Command.Evolve(s, e.Data));
+            if (command is null)
+            {
+                return null;
+            }
+
+            disputes = await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false);
         }
 
-        var funding = await FundingAsync(query, cancellationToken).ConfigureAwait(false);
-        var recruitment = await RecruitmentAsync(query, cancellationToken).ConfigureAwait(false);
-        return new CommandOverview(query, command, funding.For(command.Name), recruitment.For(command.Name));
+        var funding = await PortfolioAsync(query, cancellationToken).ConfigureAwait(false);
+        var recruitment = await SummaryAsync(query, cancellationToken).ConfigureAwait(false);
+        return OpenDisputes.Attach(new CommandOverview(query, command, funding.For(command.Name), recruitment.For(command.Name)), disputes);
     }
 
     /// <inheritdoc />
@@ -95,7 +121,7 @@ public sealed partial class MartenBorderSecurityStore
         var points = new List<SeriesPoint<Money>>();
         foreach (var date in await ValidDatesAsync(ProjectionRows.Funding, knownAt, recordedBy, cancellationToken).ConfigureAwait(false))
         {
-            var portfolio = await FundingAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
+            var portfolio = await PortfolioAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
             var value = recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
             if (value != (points.Count == 0 ? Money.Zero : points[^1].Value))
             {
@@ -113,7 +139,7 @@ public sealed partial class MartenBorderSecurityStore
         var points = new List<SeriesPoint<int>>();
         foreach (var date in await ValidDatesAsync(ProjectionRows.Recruitment, knownAt, recordedBy, cancellationToken).ConfigureAwait(false))
         {
-            var summary = await RecruitmentAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
+            var summary = await SummaryAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
             var value = organisation is null ? summary.Target : summary.For(organisation).Target;
             if (value != (points.Count == 0 ? 0 : points[^1].Value))
             {
@@ -124,7 +150,9 @@ public sealed partial class MartenBorderSecurityStore
         return points;
     }
 
-    private async Task<FigureRows> FiguresAsync(string aggregate, AsOfQuery query, string? recipient, CancellationToken cancellationToken)
+    // disputes: when given, filled with the disputes as of the question, read on the same connection.
+    private async Task<FigureRows> FiguresAsync(string aggregate, AsOfQuery query, string? recipient, CancellationToken cancellationToken,
+        List<Dispute>? disputes = null)
     {
         // Provenances come back as content hashes, resolved through a process-wide cache (a hash names its content for ever).
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -173,13 +201,24 @@ public sealed partial class MartenBorderSecurityStore
             rows.Add(streamId, provenances[hash]);
         }
 
+        if (disputes is not null)
+        {
+            disputes.AddRange(await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false));
+        }
+
         return rows;
     }
 
     private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(string filter, AsOfQuery query, string aggregate, CancellationToken cancellationToken)
     {
-        var serializer = _store.Options.Serializer();
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await CountingEventsAsync(connection, filter, query, aggregate, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(NpgsqlConnection connection, string filter, AsOfQuery query, string aggregate,
+        CancellationToken cancellationToken)
+    {
+        var serializer = _store.Options.Serializer();
         await using var command = new NpgsqlCommand(_sql.CountingEvents(filter, query), connection);
         AsOfSql.AddParameters(command, _tenantKey, query, aggregate);
         var events = new List<RecordedEvent>();

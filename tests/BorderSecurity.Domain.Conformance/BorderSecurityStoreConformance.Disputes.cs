@@ -62,6 +62,7 @@ public abstract partial class BorderSecurityStoreConformance
     public async Task ABrokenDisputeRuleNamesItAndStoresNothing()
     {
         var store = await NewStoreAsync();
+        await store.SubmitAsync(Pledge("funding:disputed", Money.FromMillions(75), new LocalDate(2024, 9, 10)));
         await store.SubmitAsync(OriginDispute([Side("new investment", "side-a"), Side("redirected", "side-b")]));
         var before = await store.ReadAllAsync();
 

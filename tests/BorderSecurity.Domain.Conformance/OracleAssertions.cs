@@ -10,7 +10,7 @@ namespace BorderSecurity.Domain.Conformance;
 /// turned into the oracle's plain shape (ids, names, pounds, stage names, "document|headline" sources) and compared
 /// with what the oracle folds from the raw events. The answers' own types are read, never their factories.
 /// </summary>
-public static class OracleAssertions
+public static partial class OracleAssertions
 {
     /// <summary>A portfolio (all recipients, or <paramref name="recipient"/>'s only) against the oracle.</summary>
     /// <param name="actual">The answer.</param>
@@ -34,6 +34,8 @@ public static class OracleAssertions
             answer.CommitmentIds.Should().Equal(group.Select(c => c.Id), $"{because}, {group.Key}");
             answer.ByCapability.Select(c => (c.Capability, c.Amount.Pounds)).Should().Equal(ByCapability(group), $"{because}, {group.Key} by capability");
         }
+
+        OpenDisputes(actual.OpenDisputes, expected.Select(c => c.Id), log, query, because + ", open disputes");
     }
 
     /// <summary>Funding totals against the oracle's sums.</summary>
@@ -62,6 +64,7 @@ public static class OracleAssertions
         (actual.Target, actual.InPost, actual.Gap).Should().Be(Of(expected), because);
         actual.Organisations.Select(o => (o.Organisation, (o.Target, o.InPost, o.Gap)))
             .Should().Equal(expected.GroupBy(t => t.Organisation).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, Of(g))), because);
+        OpenDisputes(actual.OpenDisputes, expected.Select(t => t.Id), log, query, because + ", open disputes");
     }
 
     /// <summary>Legislation against the oracle.</summary>
@@ -101,6 +104,7 @@ public static class OracleAssertions
                 actual.Funding.CommitmentIds, actual.Recruitment.Target, actual.Recruitment.InPost, actual.Recruitment.Gap,
                 [.. actual.Recruitment.Targets.Select(t => t.TargetId)])
             .Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
+        OpenDisputes(actual.OpenDisputes, expected.CommitmentIds.Append(commandId).Concat(expected.TargetIds), log, query, because + ", open disputes");
     }
 
     /// <summary>The timeline against the oracle: every counting event, in valid-date then recording order.</summary>
@@ -162,6 +166,7 @@ public static class OracleAssertions
         }
 
         Timeline(actual.Timeline(query), log, query, why);
+        DisputeQuestions(actual, log, query, why);
     }
 
     /// <summary>As <see cref="AllQuestions"/>, through a store's contract, and the totals-only question too.</summary>
@@ -190,6 +195,7 @@ public static class OracleAssertions
         }
 
         Timeline(await store.TimelineAsync(query), log, query, why);
+        await DisputeQuestionsAsync(store, log, query, why);
     }
 
     /// <summary>Every funding and headcount series (overall, per recipient, per organisation) of a projection against the oracle's.</summary>

@@ -25,7 +25,8 @@ public sealed record GeneratedHistory(IReadOnlyList<RecordedEvent> Events, IRead
 /// <summary>
 /// Generates random but valid histories with Bogus from a fixed seed: random requests over a few streams of each
 /// aggregate, valid dates in any order (so later facts are often back-filled), corrections, re-announcements,
-/// withdrawals and abandonments, recorded by an in-memory store whose clock moves forward by random steps.
+/// withdrawals and abandonments, disputes about existing commitments, targets, bills and commands (some resolved later),
+/// recorded by an in-memory store whose clock moves forward by random steps.
 /// Every request goes through the deciders; those that break a rule are counted and dropped.
 /// </summary>
 /// <remarks>
@@ -78,6 +79,9 @@ public static partial class HistoryGenerator
         var rejected = 0;
         var rules = new List<string>();
 
+        // Disputes draw from their own sequence, so the other streams of a seed are the same as before disputes were generated.
+        var disputes = new DisputeMaker(new Randomizer(seed ^ 0x5D15), requests);
+
         // Up to 20 days between requests for small histories; shorter steps for large ones, so the clock stays in range.
         var maxStepMinutes = Math.Max(1, 60 * 24 * 20 * 2_000 / Math.Max(requests, 2_000));
         for (var i = 0; i < requests; i++)
@@ -89,11 +93,19 @@ public static partial class HistoryGenerator
                 var recorded = store.Submit(request);
                 accepted.Add(request);
                 steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, request));
+                disputes.Exists(request.StreamId);
             }
             catch (DomainRuleViolationException e)
             {
                 rejected++;
                 rules.Add(e.Rule);
+            }
+
+            if (disputes.Next(shape) is { } dispute)
+            {
+                var recorded = store.Submit(dispute);
+                accepted.Add(dispute);
+                steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, dispute));
             }
         }
 

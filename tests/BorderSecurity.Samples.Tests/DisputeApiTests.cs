@@ -37,4 +37,26 @@ public class DisputeApiTests
 
         (await client.GetAsync("/disputes?asOf=07-11-2024")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task FundingAndCommandAnswersListTheOpenSeptemberDisputeOnceItIsKnown()
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["Demo:SeedReferenceTimeline"] = "true" });
+        var client = host.Anonymous();
+
+        using (var funding = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2024-11-07")))
+        {
+            var dispute = funding.RootElement.GetProperty("openDisputes").EnumerateArray().Should().ContainSingle().Subject;
+            dispute.GetProperty("disputeId").GetString().Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
+            dispute.GetProperty("subjectId").GetString().Should().Be(ReferenceTimeline2024.SeptemberRedirectId);
+        }
+
+        using (var command = JsonDocument.Parse(await client.GetStringAsync($"/commands/{ReferenceTimeline2024.BorderSecurityCommandId}?asOf=2024-11-07")))
+        {
+            command.RootElement.GetProperty("openDisputes").GetArrayLength().Should().Be(1);
+        }
+
+        using var before = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2024-11-07&knownAt=2024-11-05T00:00:00Z"));
+        before.RootElement.GetProperty("openDisputes").GetArrayLength().Should().Be(0, "the dispute was recorded on 6 November");
+    }
 }

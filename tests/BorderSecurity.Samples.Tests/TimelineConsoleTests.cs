@@ -56,6 +56,26 @@ public class TimelineConsoleTests
     }
 
     [Fact]
+    public async Task TheDisputedFiguresAreMarkedAndTheJsonAnswersListTheirOpenDisputes()
+    {
+        var (exit, output, _) = await Run("--as-of", "2024-11-07");
+        exit.Should().Be(0);
+        output.Should().Contain("disputed: see Open disputes");
+
+        var known = await Run("--json", "--as-of", "2024-11-07");
+        using (var json = JsonDocument.Parse(known.Output))
+        {
+            json.RootElement.GetProperty("funding").GetProperty("openDisputes").EnumerateArray().Should().ContainSingle()
+                .Which.GetProperty("disputeId").GetString().Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
+            json.RootElement.GetProperty("commands")[0].GetProperty("openDisputes").GetArrayLength().Should().Be(1);
+            json.RootElement.GetProperty("recruitment").GetProperty("openDisputes").GetArrayLength().Should().Be(0, "no target is disputed");
+        }
+
+        var before = await Run("--as-of", "2024-11-07", "--known-at", "2024-11-05T00:00:00Z");
+        before.Output.Should().NotContain("disputed: see Open disputes", "the dispute was recorded on 6 November");
+    }
+
+    [Fact]
     public async Task JsonListsDisputesAsKnownAtAnInstant()
     {
         var (exit, output, _) = await Run("--json", "--as-of", "2024-11-07");

@@ -9,30 +9,35 @@ public static class DisputeDecider
     /// <summary>Decides a request.</summary>
     /// <param name="state">The dispute as currently known, or <see langword="null"/> if its stream is empty.</param>
     /// <param name="request">The request.</param>
+    /// <param name="subject">
+    /// For <see cref="RecordDispute"/>: the aggregate the subject stream (<see cref="RecordDispute.SubjectId"/>) holds in the store
+    /// as recorded now, or <see langword="null"/> when it has no events (then the request breaks <c>DisputeSubjectMustExist</c>).
+    /// </param>
     /// <returns>The events to append.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; the message names it.</exception>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="DomainRuleViolationException">A business rule is broken; <see cref="DomainRuleViolationException.Rule"/> names it.</exception>
     /// <remarks>
-    /// Rules: a dispute is recorded once (<c>DisputeAlreadyRecorded</c>) about a subject named by its stream id, with a
+    /// Rules: a dispute is recorded once (<c>DisputeAlreadyRecorded</c>) about a subject named by its stream id, which must
+    /// already hold a commitment, target, bill or command (<c>DisputeSubjectMustExist</c>, naming <c>SubjectId</c>), with a
     /// fact and at least two sides (<c>DisputeNeedsTwoSides</c>), each saying something and citing at least one source
     /// (<c>EachSideNeedsASource</c>). Only a recorded dispute is resolved (<c>DisputeMustBeRecorded</c>), only while it is
     /// open (<c>DisputeAlreadyResolved</c>), not before it was recorded (<c>ResolutionBeforeDispute</c>), in favour of one
     /// of its sides (<c>NoSuchSide</c>) or with a resolution in words (<c>ResolutionNeedsASideOrText</c>), and always with why.
     /// </remarks>
-    public static IReadOnlyList<IBorderSecurityEvent> Decide(Dispute? state, IDisputeRequest request)
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(Dispute? state, IDisputeRequest request, AggregateKind? subject = null)
     {
         Guard.Against.Null(request);
         Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
         return request switch
         {
-            RecordDispute r => [Record(state, r)],
+            RecordDispute r => [Record(state, r, subject)],
             ResolveDispute r => [Resolve(state, r)],
             _ => throw new ArgumentException($"Unknown dispute request type {request.GetType().Name}.", nameof(request)),
         };
     }
 
-    private static DisputeRecorded Record(Dispute? state, RecordDispute r)
+    private static DisputeRecorded Record(Dispute? state, RecordDispute r, AggregateKind? subjectKind)
     {
         var subject = Guard.Against.InvalidStreamId(r.SubjectId, nameof(r.SubjectId));
         var fact = Guard.Against.InvalidText(r.Fact, nameof(r.Fact));
@@ -52,6 +57,13 @@ public static class DisputeDecider
             }
 
             checkedSides.Add(new DisputeSide(Guard.Against.InvalidText(sides[i].Says, $"Sides[{i}].Says"), sideProvenance));
+        }
+
+        if (subjectKind is null or AggregateKind.Dispute)
+        {
+            throw Broken("DisputeSubjectMustExist", subjectKind is null
+                ? $"SubjectId '{subject}' of dispute '{r.DisputeId}' names no stream in the store; record the commitment, target, bill or command before disputing a fact of it."
+                : $"SubjectId '{subject}' of dispute '{r.DisputeId}' names a dispute; a dispute is about a commitment, target, bill or command.");
         }
 
         if (state is not null)

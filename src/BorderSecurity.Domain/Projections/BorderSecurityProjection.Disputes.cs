@@ -12,10 +12,11 @@ public sealed partial class BorderSecurityProjection
     {
         lock (_gate)
         {
-            return [.. _disputes.Values
-                .Select(s => s.AllCounting(query).Aggregate((Dispute?)null, Dispute.Evolve))
-                .OfType<Dispute>()
-                .Where(d => subjectId is null || d.SubjectId == subjectId)];
+            return [.. DisputesLocked(query).Where(d => subjectId is null || d.SubjectId == subjectId)];
         }
     }
+
+    /// <summary>Every dispute as of the question, open and resolved, in id order. Called under the lock.</summary>
+    private IEnumerable<Dispute> DisputesLocked(AsOfQuery query) =>
+        _disputes.Values.Select(s => s.AllCounting(query).Aggregate((Dispute?)null, Dispute.Evolve)).OfType<Dispute>();
 }

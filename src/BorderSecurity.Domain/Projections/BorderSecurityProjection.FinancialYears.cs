@@ -14,11 +14,11 @@ public sealed partial class BorderSecurityProjection
         lock (_gate)
         {
             IEnumerable<FundingFacts> facts = recipient is null ? _funding.Values : _fundingByRecipient.TryGetValue(recipient, out var list) ? list : [];
-            return FinancialYearFunding.Of(query, recipient, first, last, facts
+            return OpenDisputes.Attach(FinancialYearFunding.Of(query, recipient, first, last, facts
                 .Select(f => f.Position(query))
                 .OfType<CommitmentPosition>()
                 .Where(c => recipient is null || c.Recipient == recipient)
-                .Select(c => new CommitmentCover(c.CommitmentId, c.Recipient, c.Origin.Kind, c.Basis, c.Amount, PeriodOf(c.CommitmentId, query))));
+                .Select(c => new CommitmentCover(c.CommitmentId, c.Recipient, c.Origin.Kind, c.Basis, c.Amount, PeriodOf(c.CommitmentId, query)))), DisputesLocked(query));
         }
     }
 

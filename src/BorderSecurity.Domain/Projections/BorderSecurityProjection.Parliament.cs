@@ -18,6 +18,13 @@ public sealed partial class BorderSecurityProjection
     }
 
     /// <inheritdoc cref="IBorderSecurityQueries.ProvisionsInForce"/>
-    public ProvisionsInForce? ProvisionsInForce(string legislationId, AsOfQuery query) =>
-        LegislationOf(legislationId, query) is { } legislation ? Projections.ProvisionsInForce.Of(query, legislation) : null;
+    public ProvisionsInForce? ProvisionsInForce(string legislationId, AsOfQuery query)
+    {
+        lock (_gate)
+        {
+            return LegislationOf(legislationId, query) is { } legislation
+                ? OpenDisputes.Attach(Projections.ProvisionsInForce.Of(query, legislation), DisputesLocked(query))
+                : null;
+        }
+    }
 }

@@ -115,9 +115,13 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
     {
         lock (_gate)
         {
-            return FundingPortfolio.Of(query, _funding.Values.Select(f => f.Position(query)).OfType<CommitmentPosition>());
+            return OpenDisputes.Attach(Portfolio(query), DisputesLocked(query));
         }
     }
+
+    /// <summary>The portfolio without its disputes (for series and overviews). Called under the lock.</summary>
+    private FundingPortfolio Portfolio(AsOfQuery query) =>
+        FundingPortfolio.Of(query, _funding.Values.Select(f => f.Position(query)).OfType<CommitmentPosition>());
 
     /// <inheritdoc />
     public FundingPortfolio FundingOf(string recipient, AsOfQuery query)
@@ -128,7 +132,9 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
             // A commitment's recipient is fixed when it is created; the index holds every stream ever created for the
             // recipient, and Position still decides whether the creation counts for this question.
             var facts = _fundingByRecipient.TryGetValue(recipient, out var list) ? list : [];
-            return FundingPortfolio.Of(query, facts.Select(f => f.Position(query)).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient));
+            return OpenDisputes.Attach(
+                FundingPortfolio.Of(query, facts.Select(f => f.Position(query)).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient)),
+                DisputesLocked(query));
         }
     }
 
@@ -137,9 +143,13 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
     {
         lock (_gate)
         {
-            return RecruitmentSummary.Of(query, _recruitment.Values.Select(f => f.Position(query)).OfType<TargetPosition>());
+            return OpenDisputes.Attach(Summary(query), DisputesLocked(query));
         }
     }
+
+    /// <summary>The recruitment summary without its disputes (for series and overviews). Called under the lock.</summary>
+    private RecruitmentSummary Summary(AsOfQuery query) =>
+        RecruitmentSummary.Of(query, _recruitment.Values.Select(f => f.Position(query)).OfType<TargetPosition>());
 
     /// <inheritdoc />
     public IReadOnlyList<Legislation> Legislation(AsOfQuery query)
@@ -161,7 +171,7 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
             var command = _commands.TryGetValue(commandId, out var stream)
                 ? stream.AllCounting(query).Aggregate((Command?)null, Commands.Command.Evolve)
                 : null;
-            return Composition.Overview(command, query, Funding(query), Recruitment(query));
+            return OpenDisputes.Attach(Composition.Overview(command, query, Portfolio(query), Summary(query)), DisputesLocked(query));
         }
     }
 
@@ -181,7 +191,7 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
         {
             return Composition.Series(_funding.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
             {
-                var portfolio = Funding(new AsOfQuery(date, knownAt, recordedBy));
+                var portfolio = Portfolio(new AsOfQuery(date, knownAt, recordedBy));
                 return recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
             });
         }
@@ -194,7 +204,7 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
         {
             return Composition.Series(_recruitment.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
             {
-                var summary = Recruitment(new AsOfQuery(date, knownAt, recordedBy));
+                var summary = Summary(new AsOfQuery(date, knownAt, recordedBy));
                 return organisation is null ? summary.Target : summary.For(organisation).Target;
             });
         }

@@ -94,7 +94,7 @@ public sealed record FinancialYearLine(FinancialYear Year, YearTotals ForTheYear
 /// <param name="NotStated">Money whose period is not stated (it may be for any year), split as usual.</param>
 /// <param name="NotStatedIds">Those commitments, in id order.</param>
 /// <param name="Commitments">Every commitment counted (with a non-zero amount), in id order, with what it covers.</param>
-public sealed record FinancialYearFunding(
+public sealed partial record FinancialYearFunding(
     AsOfQuery Query,
     string? Recipient,
     IReadOnlyList<FinancialYearLine> Years,

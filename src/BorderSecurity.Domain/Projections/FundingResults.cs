@@ -121,7 +121,7 @@ public sealed record RecipientFunding(
 /// <param name="ByOrigin">By origin, in label order.</param>
 /// <param name="ByCapability">By capability, in name order.</param>
 /// <param name="Commitments">Each commitment, in id order.</param>
-public sealed record FundingPortfolio(
+public sealed partial record FundingPortfolio(
     AsOfQuery Query,
     FundingTotals Totals,
     IReadOnlyList<RecipientFunding> Recipients,

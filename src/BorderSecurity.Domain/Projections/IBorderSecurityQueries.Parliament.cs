@@ -19,11 +19,13 @@ public partial interface IBorderSecurityQueries
         return Legislation(query).FirstOrDefault(l => l.LegislationId == legislationId);
     }
 
-    /// <summary>Which provisions of an Act were in force on the question's date, as known at its instant.</summary>
+    /// <summary>Which provisions of an Act were in force on the question's date, as known at its instant, with the open disputes about it.</summary>
     /// <param name="legislationId">The legislation's stream id.</param>
     /// <param name="query">The question.</param>
     /// <returns>The provisions, or <see langword="null"/> if the legislation did not exist as of the question.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="legislationId"/> is null.</exception>
     ProvisionsInForce? ProvisionsInForce(string legislationId, AsOfQuery query) =>
-        LegislationOf(legislationId, query) is { } legislation ? Projections.ProvisionsInForce.Of(query, legislation) : null;
+        LegislationOf(legislationId, query) is { } legislation
+            ? Projections.OpenDisputes.Attach(Projections.ProvisionsInForce.Of(query, legislation), Disputes(query, legislationId))
+            : null;
 }

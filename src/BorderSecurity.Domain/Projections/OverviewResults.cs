@@ -7,7 +7,7 @@ namespace BorderSecurity.Domain.Projections;
 /// <param name="Command">The command's state: leader, agencies, units, powers, agreements.</param>
 /// <param name="Funding">The funding whose recipient is the command (matched by its name).</param>
 /// <param name="Recruitment">The recruitment whose organisation is the command (matched by its name).</param>
-public sealed record CommandOverview(AsOfQuery Query, Command Command, RecipientFunding Funding, OrganisationRecruitment Recruitment);
+public sealed partial record CommandOverview(AsOfQuery Query, Command Command, RecipientFunding Funding, OrganisationRecruitment Recruitment);
 
 /// <summary>One event on the timeline.</summary>
 /// <param name="ValidOn">When it happened.</param>

@@ -8,7 +8,7 @@ namespace BorderSecurity.Domain.Projections;
 /// <param name="Title">Its title as of the question (the Act's title once it has Royal Assent).</param>
 /// <param name="IsAct">Whether it was an Act in force on the date (Royal Assent by then, not repealed).</param>
 /// <param name="InForce">The provisions in force on the date, by name (ordinal), each with its commencement date and sources.</param>
-public sealed record ProvisionsInForce(AsOfQuery Query, string LegislationId, string Title, bool IsAct, IReadOnlyList<ProvisionInForce> InForce)
+public sealed partial record ProvisionsInForce(AsOfQuery Query, string LegislationId, string Title, bool IsAct, IReadOnlyList<ProvisionInForce> InForce)
 {
     /// <summary>The answer for a piece of legislation as folded for the question.</summary>
     /// <param name="query">The question.</param>

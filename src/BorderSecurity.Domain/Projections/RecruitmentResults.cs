@@ -51,7 +51,7 @@ public sealed record OrganisationRecruitment(string Organisation, int Target, in
 /// <param name="InPost">Total in post.</param>
 /// <param name="Gap">Total still to recruit.</param>
 /// <param name="Organisations">Each organisation, in name order.</param>
-public sealed record RecruitmentSummary(AsOfQuery Query, int Target, int InPost, int Gap, IReadOnlyList<OrganisationRecruitment> Organisations)
+public sealed partial record RecruitmentSummary(AsOfQuery Query, int Target, int InPost, int Gap, IReadOnlyList<OrganisationRecruitment> Organisations)
 {
     /// <summary>One organisation's recruitment; zeros if it has no target.</summary>
     /// <param name="organisation">The organisation.</param>

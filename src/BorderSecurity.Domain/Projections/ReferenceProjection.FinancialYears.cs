@@ -9,9 +9,9 @@ public sealed partial class ReferenceProjection
     public FinancialYearFunding FundingByFinancialYear(FinancialYear first, FinancialYear last, AsOfQuery query, string? recipient = null)
     {
         FinancialYearFunding.CheckYears(first, last);
-        return FinancialYearFunding.Of(query, recipient, first, last,
+        return OpenDisputes.Attach(FinancialYearFunding.Of(query, recipient, first, last,
             Fold<FundingCommitment>(query, AggregateKind.FundingCommitment, FundingCommitment.Evolve)
                 .Where(c => recipient is null || c.Recipient == recipient)
-                .Select(c => new CommitmentCover(c.CommitmentId, c.Recipient, c.Origin.Kind, c.Basis, c.EffectiveAmount, c.Period)));
+                .Select(c => new CommitmentCover(c.CommitmentId, c.Recipient, c.Origin.Kind, c.Basis, c.EffectiveAmount, c.Period))), Disputes(query));
     }
 }

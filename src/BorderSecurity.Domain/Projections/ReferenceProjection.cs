@@ -25,18 +25,22 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
     public ReferenceProjection(IEnumerable<RecordedEvent> events) => _events = [.. Guard.Against.Null(events)];
 
     /// <inheritdoc />
-    public FundingPortfolio Funding(AsOfQuery query) =>
+    public FundingPortfolio Funding(AsOfQuery query) => OpenDisputes.Attach(Portfolio(query), Disputes(query));
+
+    private FundingPortfolio Portfolio(AsOfQuery query) =>
         FundingPortfolio.Of(query, Fold<FundingCommitment>(query, AggregateKind.FundingCommitment, FundingCommitment.Evolve).Select(CommitmentPosition.Of));
 
     /// <inheritdoc />
     public FundingPortfolio FundingOf(string recipient, AsOfQuery query)
     {
         Guard.Against.Null(recipient);
-        return FundingPortfolio.Of(query, Funding(query).Commitments.Where(c => c.Recipient == recipient));
+        return OpenDisputes.Attach(FundingPortfolio.Of(query, Portfolio(query).Commitments.Where(c => c.Recipient == recipient)), Disputes(query));
     }
 
     /// <inheritdoc />
-    public RecruitmentSummary Recruitment(AsOfQuery query) =>
+    public RecruitmentSummary Recruitment(AsOfQuery query) => OpenDisputes.Attach(Summary(query), Disputes(query));
+
+    private RecruitmentSummary Summary(AsOfQuery query) =>
         RecruitmentSummary.Of(query, Fold<RecruitmentTarget>(query, AggregateKind.RecruitmentTarget, RecruitmentTarget.Evolve).Select(TargetPosition.Of));
 
     /// <inheritdoc />
@@ -54,7 +58,7 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
         Guard.Against.Null(commandId);
         var command = Counting(query).Where(e => e.StreamId == commandId)
             .Aggregate((Command?)null, (state, e) => Commands.Command.Evolve(state, e.Data));
-        return Composition.Overview(command, query, Funding(query), Recruitment(query));
+        return OpenDisputes.Attach(Composition.Overview(command, query, Portfolio(query), Summary(query)), Disputes(query));
     }
 
     /// <inheritdoc />
@@ -64,7 +68,7 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
     public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null) =>
         Composition.Series(DatesOf(AggregateKind.FundingCommitment, knownAt, recordedBy), date =>
         {
-            var portfolio = Funding(new AsOfQuery(date, knownAt, recordedBy));
+            var portfolio = Portfolio(new AsOfQuery(date, knownAt, recordedBy));
             return recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
         });
 
@@ -72,7 +76,7 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
     public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null, Instant? recordedBy = null) =>
         Composition.Series(DatesOf(AggregateKind.RecruitmentTarget, knownAt, recordedBy), date =>
         {
-            var summary = Recruitment(new AsOfQuery(date, knownAt, recordedBy));
+            var summary = Summary(new AsOfQuery(date, knownAt, recordedBy));
             return organisation is null ? summary.Target : summary.For(organisation).Target;
         });
 

@@ -26,13 +26,14 @@ public static class BorderSecurityDecider
         _ => throw new ArgumentException($"{request.GetType().Name} is not a request of the model.", nameof(request)),
     };
 
-    /// <summary>The stream a request refers to besides its own, whose history the decider needs: the Act money is redirected from, or the Act that confers powers.</summary>
+    /// <summary>The stream a request refers to besides its own, whose history the decider needs: the Act money is redirected from, the Act that confers powers, or the subject of a dispute.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The referenced stream id, or <see langword="null"/>.</returns>
     public static string? ReferencedStreamOf(IBorderSecurityRequest request) => Guard.Against.Null(request) switch
     {
         RedirectFunding { FromLegislationId: { } id } => id,
         ConferCommandPowers r => r.LegislationId,
+        RecordDispute { SubjectId: { } subjectId } => subjectId,
         _ => null,
     };
 
@@ -59,7 +60,9 @@ public static class BorderSecurityDecider
     {
         Guard.Against.Null(history);
         Guard.Against.Null(referencedHistory);
-        var referencedAct = referencedHistory
+        var referenced = referencedHistory as IReadOnlyCollection<IBorderSecurityEvent> ?? [.. referencedHistory];
+        var referencedKind = referenced.FirstOrDefault() is { } firstReferenced ? EventCatalogue.AggregateOf(firstReferenced.GetType()) : (AggregateKind?)null;
+        var referencedAct = referenced
             .Where(e => EventCatalogue.AggregateOf(e.GetType()) == AggregateKind.Legislation)
             .Aggregate((Legislation?)null, Legislation.Evolve);
         var kind = AggregateOf(request);
@@ -75,7 +78,7 @@ public static class BorderSecurityDecider
             AggregateKind.Command => CommandDecider.Decide(events.Aggregate((Command?)null, Command.Evolve), (ICommandRequest)request, referencedAct),
             AggregateKind.FundingCommitment => FundingCommitmentDecider.Decide(events.Aggregate((FundingCommitment?)null, FundingCommitment.Evolve), (IFundingRequest)request, referencedAct),
             AggregateKind.RecruitmentTarget => RecruitmentTargetDecider.Decide(events.Aggregate((RecruitmentTarget?)null, RecruitmentTarget.Evolve), (IRecruitmentRequest)request),
-            AggregateKind.Dispute => DisputeDecider.Decide(events.Aggregate((Dispute?)null, Dispute.Evolve), (IDisputeRequest)request),
+            AggregateKind.Dispute => DisputeDecider.Decide(events.Aggregate((Dispute?)null, Dispute.Evolve), (IDisputeRequest)request, referencedKind),
             _ => LegislationDecider.Decide(events.Aggregate((Legislation?)null, Legislation.Evolve), (ILegislationRequest)request),
         };
     }

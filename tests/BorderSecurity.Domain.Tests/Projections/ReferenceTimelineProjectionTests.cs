@@ -164,9 +164,10 @@ public class ReferenceTimelineProjectionTests
     {
         var clock = new SteppingClock(Instant.FromUtc(2025, 1, 1, 0, 0));
         var store = new InMemoryEventStore(clock);
-        // Stream by stream, latest-announced first (legislation first: redirects and powers refer to Acts).
+        // Stream by stream, latest-announced first (legislation first: redirects and powers refer to Acts; disputes last:
+        // their subjects must exist).
         foreach (var step in Steps.Reverse().GroupBy(s => s.Request.StreamId)
-                     .OrderBy(g => g.Key.StartsWith("legislation:", StringComparison.Ordinal) ? 0 : 1)
+                     .OrderBy(g => g.Key.StartsWith("legislation:", StringComparison.Ordinal) ? 0 : g.Key.StartsWith("dispute:", StringComparison.Ordinal) ? 2 : 1)
                      .SelectMany(g => g.Reverse()))
         {
             clock.Set(clock.Now + Duration.FromMinutes(1));

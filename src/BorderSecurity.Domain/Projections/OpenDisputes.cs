@@ -1,0 +1,112 @@
+using BorderSecurity.Domain.Disputes;
+
+namespace BorderSecurity.Domain.Projections;
+
+/// <summary>
+/// The one rule for which disputes an answer lists, used by every store: an answer lists the disputes that are open for
+/// its question about any subject it includes (a commitment, a target, a bill or Act, a command), in dispute-id order.
+/// </summary>
+/// <remarks>
+/// <para>"Open for its question" is decided by the disputes themselves, as <see cref="IBorderSecurityQueries.Disputes"/>
+/// folds them for the same question: a dispute counts when its record counts (recorded on or before the as-of date,
+/// known at the known-at instant, recorded by the recorded-by instant), and it is open unless its resolution counts too.
+/// So a dispute resolved by the as-of date is not listed from its resolution on; one whose record is known only after the
+/// known-at instant is not listed at all.</para>
+/// <para>Which subjects an answer includes: a portfolio or a financial-year answer, each commitment in it; a recruitment
+/// summary, each target in it; a command overview, the command and each commitment and target under its name; a
+/// provisions answer, the legislation. Legislation answered as the aggregate's bare state
+/// (<see cref="IBorderSecurityQueries.Legislation(AsOfQuery)"/>) carries no disputes (the state is folded from the
+/// legislation's own events only); ask <see cref="IBorderSecurityQueries.OpenDisputesAbout"/> with its id.</para>
+/// <para>Example: on the 2024 reference timeline the September £75m is disputed (where the money came from). Asked as of
+/// 31 December 2024, the portfolio, the Border Security Command's funding, its overview and its financial-year answer
+/// each list that dispute; asked as of 1 September 2024, or known at an instant before the dispute was recorded, none does.</para>
+/// </remarks>
+public static class OpenDisputes
+{
+    /// <summary>The open disputes about any of some subjects, in dispute-id order (ordinal).</summary>
+    /// <param name="disputes">The disputes as of the question (each folded over its events that count), open and resolved.</param>
+    /// <param name="subjectIds">The stream ids of the subjects the answer includes.</param>
+    /// <returns>The open ones about those subjects.</returns>
+    public static IReadOnlyList<Dispute> About(IEnumerable<Dispute> disputes, IEnumerable<string> subjectIds)
+    {
+        Guard.Against.Null(disputes);
+        var subjects = Guard.Against.Null(subjectIds).ToHashSet(StringComparer.Ordinal);
+        return [.. disputes.Where(d => d.IsOpen && subjects.Contains(d.SubjectId)).OrderBy(d => d.DisputeId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The portfolio with the open disputes about its commitments.</summary>
+    /// <param name="answer">The answer.</param>
+    /// <param name="disputes">The disputes as of its question.</param>
+    /// <returns>The answer with <see cref="FundingPortfolio.OpenDisputes"/> set.</returns>
+    public static FundingPortfolio Attach(FundingPortfolio answer, IEnumerable<Dispute> disputes) =>
+        Guard.Against.Null(answer) with { OpenDisputes = About(disputes, answer.Commitments.Select(c => c.CommitmentId)) };
+
+    /// <summary>The financial-year answer with the open disputes about the commitments it counts.</summary>
+    /// <param name="answer">The answer.</param>
+    /// <param name="disputes">The disputes as of its question.</param>
+    /// <returns>The answer with <see cref="FinancialYearFunding.OpenDisputes"/> set.</returns>
+    public static FinancialYearFunding Attach(FinancialYearFunding answer, IEnumerable<Dispute> disputes) =>
+        Guard.Against.Null(answer) with { OpenDisputes = About(disputes, answer.Commitments.Select(c => c.CommitmentId)) };
+
+    /// <summary>The recruitment summary with the open disputes about its targets.</summary>
+    /// <param name="answer">The answer.</param>
+    /// <param name="disputes">The disputes as of its question.</param>
+    /// <returns>The answer with <see cref="RecruitmentSummary.OpenDisputes"/> set.</returns>
+    public static RecruitmentSummary Attach(RecruitmentSummary answer, IEnumerable<Dispute> disputes) =>
+        Guard.Against.Null(answer) with { OpenDisputes = About(disputes, answer.Organisations.SelectMany(o => o.Targets).Select(t => t.TargetId)) };
+
+    /// <summary>The command overview with the open disputes about the command and the commitments and targets under its name.</summary>
+    /// <param name="answer">The answer, or <see langword="null"/> when the command does not exist for the question.</param>
+    /// <param name="disputes">The disputes as of its question.</param>
+    /// <returns>The answer with <see cref="CommandOverview.OpenDisputes"/> set, or <see langword="null"/>.</returns>
+    public static CommandOverview? Attach(CommandOverview? answer, IEnumerable<Dispute> disputes) =>
+        answer is null
+            ? null
+            : answer with
+            {
+                OpenDisputes = About(disputes, answer.Funding.CommitmentIds.Append(answer.Command.CommandId)
+                    .Concat(answer.Recruitment.Targets.Select(t => t.TargetId))),
+            };
+
+    /// <summary>The provisions answer with the open disputes about the legislation.</summary>
+    /// <param name="answer">The answer, or <see langword="null"/> when the legislation does not exist for the question.</param>
+    /// <param name="disputes">The disputes as of its question.</param>
+    /// <returns>The answer with <see cref="ProvisionsInForce.OpenDisputes"/> set, or <see langword="null"/>.</returns>
+    public static ProvisionsInForce? Attach(ProvisionsInForce? answer, IEnumerable<Dispute> disputes) =>
+        answer is null ? null : answer with { OpenDisputes = About(disputes, [answer.LegislationId]) };
+}
+
+/// <content>The open disputes about its commitments.</content>
+public sealed partial record FundingPortfolio
+{
+    /// <summary>The disputes open for the question about any commitment in the portfolio, in dispute-id order; each names the commitment it concerns (its <c>SubjectId</c>). See <see cref="Projections.OpenDisputes"/>.</summary>
+    public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
+}
+
+/// <content>The open disputes about the commitments it counts.</content>
+public sealed partial record FinancialYearFunding
+{
+    /// <summary>The disputes open for the question about any commitment counted, in dispute-id order. See <see cref="Projections.OpenDisputes"/>.</summary>
+    public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
+}
+
+/// <content>The open disputes about its targets.</content>
+public sealed partial record RecruitmentSummary
+{
+    /// <summary>The disputes open for the question about any target in the summary, in dispute-id order. See <see cref="Projections.OpenDisputes"/>.</summary>
+    public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
+}
+
+/// <content>The open disputes about the command, its commitments and its targets.</content>
+public sealed partial record CommandOverview
+{
+    /// <summary>The disputes open for the question about the command or any commitment or target in the overview, in dispute-id order. See <see cref="Projections.OpenDisputes"/>.</summary>
+    public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
+}
+
+/// <content>The open disputes about the legislation.</content>
+public sealed partial record ProvisionsInForce
+{
+    /// <summary>The disputes open for the question about the legislation, in dispute-id order. See <see cref="Projections.OpenDisputes"/>.</summary>
+    public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
+}

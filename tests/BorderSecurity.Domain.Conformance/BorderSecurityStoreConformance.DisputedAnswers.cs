@@ -1,0 +1,149 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Disputes;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Recruitment;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Storage;
+using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
+
+namespace BorderSecurity.Domain.Conformance;
+
+// Open disputes in the answers that include the disputed subject (docs/projections.md, "Open disputes in answers"), and a
+// dispute's subject must exist.
+public abstract partial class BorderSecurityStoreConformance
+{
+    private static readonly LocalDate DisputeSeen = new(2024, 9, 17);
+
+    [Fact]
+    public async Task TheSeptemberDisputeIsListedByEveryAnswerThatIncludesTheCommitmentOnceItCountsAndKnown()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(Steps);
+        var log = await store.ReadAllAsync();
+        var disputeKnown = Steps[^1].KnownFrom;
+        var fy2024 = new Funding.FinancialYear(2024);
+        var fy2025 = new Funding.FinancialYear(2025);
+
+        async Task<IReadOnlyList<IReadOnlyList<Dispute>>> EveryAnswer(AsOfQuery query) =>
+        [
+            (await store.FundingAsync(query)).OpenDisputes,
+            (await store.FundingOfAsync(BorderSecurityCommand, query)).OpenDisputes,
+            (await store.FundingByFinancialYearAsync(fy2024, fy2025, query)).OpenDisputes,
+            (await store.FundingByFinancialYearAsync(fy2024, fy2025, query, BorderSecurityCommand)).OpenDisputes,
+            (await store.CommandAsync(BorderSecurityCommandId, query))!.OpenDisputes,
+        ];
+
+        foreach (var query in new[] { new AsOfQuery(DisputeSeen), new AsOfQuery(new LocalDate(2024, 12, 31)), new AsOfQuery(new LocalDate(2025, 6, 1), disputeKnown) })
+        {
+            foreach (var listed in await EveryAnswer(query))
+            {
+                var dispute = listed.Should().ContainSingle($"the dispute counts {query}").Subject;
+                dispute.DisputeId.Should().Be(SeptemberOriginDisputeId);
+                dispute.SubjectId.Should().Be(SeptemberRedirectId, "a listed dispute names the commitment it concerns");
+                dispute.IsOpen.Should().BeTrue();
+                OracleAssertions.OpenDisputes(listed, [SeptemberRedirectId], log, query, $"{query}");
+            }
+
+            await AssertSameAnswersAsync(store, BorderSecurityProjection.Of(log), query, "disputed answers");
+            await AssertMatchesOracleAsync(store, query, "disputed answers");
+        }
+
+        var beforeItsDate = new AsOfQuery(DisputeSeen.PlusDays(-1));
+        var beforeItWasKnown = new AsOfQuery(new LocalDate(2024, 12, 31), disputeKnown - Duration.FromTicks(1));
+        foreach (var query in new[] { beforeItsDate, beforeItWasKnown })
+        {
+            (await store.FundingAsync(query)).OpenDisputes.Should().BeEmpty($"the dispute does not count {query}");
+            (await store.FundingOfAsync(BorderSecurityCommand, query)).OpenDisputes.Should().BeEmpty();
+            (await store.FundingByFinancialYearAsync(fy2024, fy2025, query)).OpenDisputes.Should().BeEmpty();
+            (await store.CommandAsync(BorderSecurityCommandId, query))!.OpenDisputes.Should().BeEmpty();
+        }
+
+        (await store.FundingOfAsync(BorderSecurityCommand, beforeItWasKnown)).Commitments.Select(c => c.CommitmentId)
+            .Should().Contain(SeptemberRedirectId, "the commitment itself was known; only its dispute was not");
+        var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
+        (await store.FundingOfAsync(Interpol, endOf2024)).OpenDisputes.Should().BeEmpty("no INTERPOL commitment is disputed");
+        (await store.RecruitmentAsync(endOf2024)).OpenDisputes.Should().BeEmpty("no target is disputed");
+        (await store.ProvisionsInForceAsync(IllegalMigrationActId, endOf2024))!.OpenDisputes.Should().BeEmpty("the Act is not disputed");
+        (await store.OpenDisputesAboutAsync(SeptemberRedirectId, endOf2024)).Select(d => d.DisputeId).Should().Equal(SeptemberOriginDisputeId);
+    }
+
+    [Fact]
+    public async Task AResolvedDisputeLeavesEveryAnswerFromItsResolutionOnceKnown()
+    {
+        var store = await NewStoreAsync();
+        var provenance = Provenance.Of(Source("disputed-answers"));
+        var twoSides = (IReadOnlyList<DisputeSide>)[Side("one account", "side-a"), Side("another account", "side-b")];
+        await store.SubmitAsync(new EstablishCommand("command:disputed", BorderSecurityCommand, "Home Office", new LocalDate(2024, 7, 1), provenance));
+        await store.SubmitAsync(Pledge("funding:disputed", Money.FromMillions(75), new LocalDate(2024, 9, 10)));
+        await store.SubmitAsync(new SetRecruitmentTarget("recruitment:disputed", BorderSecurityCommand, "officers", 100, null, "someone",
+            new LocalDate(2024, 8, 1), provenance));
+        await store.SubmitAsync(new AnnounceLegislation("legislation:disputed", "Disputed Bill", "King's Speech", new LocalDate(2024, 7, 17), provenance));
+        await store.SubmitAsync(new RecordDispute("dispute:1-funding", "funding:disputed", "origin of the money", twoSides, DisputedOn, provenance));
+        await store.SubmitAsync(new RecordDispute("dispute:2-target", "recruitment:disputed", "the headcount", twoSides, DisputedOn, provenance));
+        await store.SubmitAsync(new RecordDispute("dispute:3-command", "command:disputed", "the leader", twoSides, DisputedOn.PlusDays(1), provenance));
+        await store.SubmitAsync(new RecordDispute("dispute:4-bill", "legislation:disputed", "the sponsor", twoSides, DisputedOn, provenance));
+        var resolved = (await store.SubmitAsync(new ResolveDispute("dispute:1-funding", 2, null, "the budget shows the transfer", SettledOn, provenance))).Events.Single();
+        var log = await store.ReadAllAsync();
+
+        async Task Lists(AsOfQuery query, string[] funding, string[] recruitment, string[] command, string[] bill)
+        {
+            var why = $"{query}";
+            (await store.FundingAsync(query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(funding, why);
+            (await store.FundingOfAsync(BorderSecurityCommand, query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(funding, why);
+            (await store.FundingByFinancialYearAsync(new(2024), new(2025), query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(funding, why);
+            (await store.RecruitmentAsync(query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(recruitment, why);
+            (await store.CommandAsync("command:disputed", query))!.OpenDisputes.Select(d => d.DisputeId).Should().Equal(command, why);
+            (await store.ProvisionsInForceAsync("legislation:disputed", query))!.OpenDisputes.Select(d => d.DisputeId).Should().Equal(bill, why);
+            (await store.OpenDisputesAboutAsync("legislation:disputed", query)).Select(d => d.DisputeId).Should().Equal(bill, why);
+            await AssertSameAnswersAsync(store, BorderSecurityProjection.Of(log), query, "resolved dispute");
+            await AssertMatchesOracleAsync(store, query, "resolved dispute");
+        }
+
+        await Lists(new AsOfQuery(DisputedOn.PlusDays(-1)), [], [], [], []);
+        await Lists(new AsOfQuery(DisputedOn), ["dispute:1-funding"], ["dispute:2-target"], ["dispute:1-funding", "dispute:2-target"], ["dispute:4-bill"]);
+        await Lists(new AsOfQuery(DisputedOn.PlusDays(1)), ["dispute:1-funding"], ["dispute:2-target"],
+            ["dispute:1-funding", "dispute:2-target", "dispute:3-command"], ["dispute:4-bill"]);
+        await Lists(new AsOfQuery(SettledOn.PlusDays(-1)), ["dispute:1-funding"], ["dispute:2-target"],
+            ["dispute:1-funding", "dispute:2-target", "dispute:3-command"], ["dispute:4-bill"]);
+        await Lists(new AsOfQuery(SettledOn), [], ["dispute:2-target"], ["dispute:2-target", "dispute:3-command"], ["dispute:4-bill"]);
+        await Lists(new AsOfQuery(SettledOn.PlusDays(30), resolved.RecordedAt - Duration.FromTicks(1)), ["dispute:1-funding"], ["dispute:2-target"],
+            ["dispute:1-funding", "dispute:2-target", "dispute:3-command"], ["dispute:4-bill"]);
+        await Lists(new AsOfQuery(SettledOn.PlusDays(30), resolved.RecordedAt), [], ["dispute:2-target"], ["dispute:2-target", "dispute:3-command"], ["dispute:4-bill"]);
+
+        (await store.DisputesAsync(new AsOfQuery(SettledOn), "funding:disputed")).Should().ContainSingle()
+            .Which.IsOpen.Should().BeFalse("a resolved dispute is still a dispute; answers list only open ones");
+        (await store.FundingTotalsAsync(new AsOfQuery(SettledOn))).Total.Should().Be(Money.FromMillions(75), "a dispute changes no figure");
+    }
+
+    [Fact]
+    public async Task ADisputeAboutAStreamThatDoesNotExistIsRefusedNamingSubjectIdAndStoresNothing()
+    {
+        var store = await NewStoreAsync();
+        await store.SubmitAsync(Pledge("funding:exists", Money.FromMillions(1), DisputedOn));
+        await store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = "dispute:fine", SubjectId = "funding:exists" });
+        var before = await store.ReadAllAsync();
+
+        foreach (var subject in new[] { "funding:nowhere", "dispute:fine" })
+        {
+            var refused = () => store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = "dispute:about-" + subject.Replace(':', '-'), SubjectId = subject });
+            var error = (await refused.Should().ThrowAsync<DomainRuleViolationException>()).Which;
+            error.Rule.Should().Be("DisputeSubjectMustExist");
+            error.Message.Should().Contain("SubjectId").And.Contain(subject);
+        }
+
+        (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+
+        // The import path refuses it too, at its step, storing nothing of it; a dispute after its subject is imported.
+        var known = Instant.FromUtc(2024, 9, 20, 12, 0);
+        var early = new TimelineStep(known, OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = "dispute:early", SubjectId = "funding:later" });
+        var subjectStep = new TimelineStep(known, Pledge("funding:later", Money.FromMillions(2), DisputedOn));
+        var import = () => store.ImportAsync([early, subjectStep]);
+        var failed = (await import.Should().ThrowAsync<TimelineImportException>()).Which;
+        failed.Step.Should().Be(0);
+        failed.InnerException.Should().BeOfType<DomainRuleViolationException>().Which.Rule.Should().Be("DisputeSubjectMustExist");
+        (await store.ReadAllAsync()).Should().HaveCount(before.Count);
+        (await store.ImportAsync([subjectStep, early])).StepsAlreadyStored.Should().Be(0);
+        (await store.DisputesAsync(new AsOfQuery(SettledOn), "funding:later")).Should().ContainSingle();
+    }
+}

@@ -1,0 +1,58 @@
+using Bogus;
+using BorderSecurity.Domain.Disputes;
+
+namespace BorderSecurity.Domain.Testing;
+
+public static partial class HistoryGenerator
+{
+    /// <summary>
+    /// Makes the generated disputes, from its own random sequence: after about one request in eight (in histories of up to
+    /// 400 requests; in larger ones about 50 in all, as disputes are rare beside the facts they question), a dispute recorded
+    /// about a stream the store already holds (a commitment, target, bill or command) on a random valid date (often before the
+    /// instant it is recorded, sometimes after it), or the resolution of an open one on or after its date. Only requests
+    /// the deciders accept are made. Keeps what it needs as it goes, so a large history costs no rescans.
+    /// </summary>
+    private sealed class DisputeMaker(Randomizer random, int requests)
+    {
+        private readonly int _oneIn = requests <= 400 ? 8 : requests / 50;
+        private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+        private readonly List<string> _subjects = [];
+        private readonly List<RecordDispute> _open = [];
+        private int _recorded;
+
+        /// <summary>Notes a stream the store now holds.</summary>
+        public void Exists(string streamId)
+        {
+            if (_known.Add(streamId))
+            {
+                _subjects.Add(streamId);
+            }
+        }
+
+        /// <summary>The next dispute request, or <see langword="null"/> for none this time.</summary>
+        public IBorderSecurityRequest? Next(Shape shape)
+        {
+            if (random.Int(0, _oneIn - 1) != 0 || _subjects.Count == 0)
+            {
+                return null;
+            }
+
+            var provenance = Provenance.Of(random.ArrayElement(shape.Sources));
+            if (_open.Count > 0 && random.Bool(0.4f))
+            {
+                var index = random.Int(0, _open.Count - 1);
+                var dispute = _open[index];
+                _open.RemoveAt(index);
+                var side = random.Int(0, 2);
+                return new ResolveDispute(dispute.DisputeId, side > 0 ? side : null, side > 0 ? null : "generated settlement", "generated resolution",
+                    After(random, dispute.ValidOn), provenance);
+            }
+
+            var recorded = new RecordDispute($"dispute:g{++_recorded}", random.ListItem(_subjects), $"generated fact {random.Int(1, 3)}",
+                [new DisputeSide("one account", Provenance.Of(shape.Sources[0])), new DisputeSide("another account", Provenance.Of(random.ArrayElement(shape.Sources)))],
+                AnyDate(random), provenance);
+            _open.Add(recorded);
+            return recorded;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using BorderSecurity.Domain.Disputes;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Storage;
+using static BorderSecurity.Domain.Tests.Support.Facts;
+using static BorderSecurity.Domain.Tests.Support.Spec;
+
+namespace BorderSecurity.Domain.Tests.Disputes;
+
+/// <summary>A dispute's subject must already be in the store: decided with the subject's stream as the referenced history.</summary>
+public class DisputeSubjectSpecs
+{
+    private static readonly FundingPledged Pledged =
+        new("funding:disputed", "Border Security Command", M(75), FundingBasis.UpTo, null, TwoYears, "Technology", "Home Secretary", On(9, 17), Cited);
+
+    private static readonly IReadOnlyList<DisputeSide> TwoSides =
+        [new DisputeSide("new investment", Cited), new DisputeSide("redirected from the Illegal Migration Act budget", Cited)];
+
+    private static RecordDispute Record(string subjectId) => new("dispute:origin", subjectId, "origin of the money", TwoSides, On(9, 17), Cited);
+
+    [Fact]
+    public void ADisputeAboutAnExistingCommitmentIsRecorded() =>
+        Given().Referencing(Pledged).When(Record("funding:disputed"))
+            .Then(new DisputeRecorded("dispute:origin", "funding:disputed", "origin of the money", TwoSides, On(9, 17), Cited));
+
+    [Fact]
+    public void ADisputeAboutAStreamWithNoEventsBreaksDisputeSubjectMustExist() =>
+        Given().When(Record("funding:nowhere")).ThenBreaks("DisputeSubjectMustExist");
+
+    [Fact]
+    public void ADisputeAboutAnotherDisputeBreaksDisputeSubjectMustExist() =>
+        Given().Referencing(new DisputeRecorded("dispute:other", "funding:disputed", "fact", TwoSides, On(9, 17), Cited))
+            .When(Record("dispute:other")).ThenBreaks("DisputeSubjectMustExist");
+
+    [Fact]
+    public void TheRefusalNamesSubjectId()
+    {
+        var act = () => BorderSecurityDecider.Decide([], Record("funding:nowhere"));
+        act.Should().Throw<DomainRuleViolationException>().Which.Message.Should().Contain("SubjectId 'funding:nowhere'");
+    }
+
+    [Fact]
+    public void ATimelineFileDisputingASubjectRecordedOnlyLaterIsRejectedWholeAndStoresNothing()
+    {
+        var clock = new SteppingClock(Instant.MinValue);
+        var store = new InMemoryEventStore(clock);
+        var known = Instant.FromUtc(2024, 11, 6, 12, 0);
+        var pledge = new TimelineStep(known, new PledgeFunding("funding:disputed", "Border Security Command", M(75), FundingBasis.UpTo, null, TwoYears,
+            "Technology", "Home Secretary", On(9, 17), Cited));
+        var dispute = new TimelineStep(known, Record("funding:disputed"));
+
+        var replay = () => TimelineFile.Replay([dispute, pledge], store, clock);
+        replay.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[0] (Dispute.DisputeSubjectMustExist)");
+        store.ReadAll().Should().BeEmpty();
+
+        TimelineFile.Replay([pledge, dispute], store, clock).Recorded.Select(e => e.StreamId).Should().Equal("funding:disputed", "dispute:origin");
+    }
+}
