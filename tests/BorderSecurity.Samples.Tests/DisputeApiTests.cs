@@ -53,7 +53,8 @@ public class DisputeApiTests
 
         using (var command = JsonDocument.Parse(await client.GetStringAsync($"/commands/{ReferenceTimeline2024.BorderSecurityCommandId}?asOf=2024-11-07")))
         {
-            command.RootElement.GetProperty("openDisputes").GetArrayLength().Should().Be(1);
+            command.RootElement.GetProperty("openDisputes").EnumerateArray().Select(d => d.GetProperty("disputeId").GetString()).Should().Equal(
+                ReferenceTimeline2024.CommandEstablishedDisputeId, ReferenceTimeline2024.SeptemberOriginDisputeId);
         }
 
         using var before = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2024-11-07&knownAt=2024-11-05T00:00:00Z"));
