@@ -7,7 +7,7 @@ using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
 
 namespace BorderSecurity.Domain.Conformance;
 
-// The financial-year questions: the same answers as the brute-force reference on both axes, the "Done when" of issue 13
+// The financial-year questions: the same answers as the in-memory projection (store against store) and the independent oracle on both axes, the "Done when" of issue 13
 // with hand-checked figures, and bad periods rejected with nothing stored.
 public abstract partial class BorderSecurityStoreConformance
 {
@@ -21,16 +21,19 @@ public abstract partial class BorderSecurityStoreConformance
     private static readonly FinancialYear Fy2025 = new(2025);
     private static readonly FinancialYear Fy2028 = new(2028);
 
+    // No source of the reference timeline says resource or capital, so all of its money is of a spending kind not stated.
     private static YearTotals Totals(decimal total, decimal newMoney, decimal redirected, decimal firm, decimal ceiling) =>
-        new(Money.FromMillions(total), Money.FromMillions(newMoney), Money.FromMillions(redirected), Money.FromMillions(firm), Money.FromMillions(ceiling));
+        new(Money.FromMillions(total), Money.FromMillions(newMoney), Money.FromMillions(redirected), Money.FromMillions(firm), Money.FromMillions(ceiling),
+            Money.Zero, Money.Zero, Money.FromMillions(total));
 
     [Fact]
-    public async Task TheReferenceTimelineByFinancialYearAnswersAsTheReferenceDoesOnBothAxes()
+    public async Task TheReferenceTimelineByFinancialYearAnswersAsTheReferenceAndTheOracleDoOnBothAxes()
     {
         var store = await NewStoreAsync();
         var steps = Steps.Append(SpendingReviewYearlyLevel).ToArray();
         var reference = ConformanceReference.Of(steps);
         await store.ImportAsync(steps);
+        var log = await store.ReadAllAsync();
         var recipients = new string?[] { null, BorderSecurityCommand, Interpol, InternationalSeriousOrganisedCrime, "Nobody" };
         var questions = 0;
         foreach (var date in ReferenceDates.Append(new LocalDate(2025, 6, 11)).Append(new LocalDate(2029, 1, 1)))
@@ -40,8 +43,9 @@ public abstract partial class BorderSecurityStoreConformance
                 foreach (var recipient in recipients)
                 {
                     var query = new AsOfQuery(date, knownAt);
-                    (await store.FundingByFinancialYearAsync(Fy2024, Fy2028, query, recipient)).Should().BeEquivalentTo(
-                        reference.Queries.FundingByFinancialYear(Fy2024, Fy2028, query, recipient), Strict, $"{query}, {recipient}");
+                    var answer = await store.FundingByFinancialYearAsync(Fy2024, Fy2028, query, recipient);
+                    answer.Should().BeEquivalentTo(reference.Queries.FundingByFinancialYear(Fy2024, Fy2028, query, recipient), Strict, $"{query}, {recipient}");
+                    OracleAssertions.FundingByFinancialYear(answer, log, Fy2024, Fy2028, query, $"{query} (independent oracle)", recipient);
                     questions++;
                 }
             }
@@ -55,7 +59,9 @@ public abstract partial class BorderSecurityStoreConformance
     {
         var store = await NewStoreAsync();
         await store.ImportAsync(Steps.Append(SpendingReviewYearlyLevel));
-        var answer = await store.FundingByFinancialYearAsync(Fy2024, Fy2028, new AsOfQuery(new LocalDate(2025, 6, 11)), BorderSecurityCommand);
+        var june = new AsOfQuery(new LocalDate(2025, 6, 11));
+        var answer = await store.FundingByFinancialYearAsync(Fy2024, Fy2028, june, BorderSecurityCommand);
+        OracleAssertions.FundingByFinancialYear(answer, await store.ReadAllAsync(), Fy2024, Fy2028, june, "the done-when (independent oracle)", BorderSecurityCommand);
 
         var twoYears = new SpanAmount(Fy2024, Fy2025, Totals(150, 75, 75, 75, 75), [SeptemberRedirectId, NovemberBudgetId]);
         foreach (var year in new[] { Fy2024, Fy2025 })
@@ -169,7 +175,7 @@ public abstract partial class BorderSecurityStoreConformance
     }
 
     [Fact]
-    public async Task GeneratedHistoriesByFinancialYearAnswerAsTheReferenceDoes()
+    public async Task GeneratedHistoriesByFinancialYearAnswerAsTheReferenceAndTheOracleDo()
     {
         var periodChanges = 0;
         for (var seed = 100; seed < 106; seed++)
@@ -178,6 +184,7 @@ public abstract partial class BorderSecurityStoreConformance
             var reference = ConformanceReference.Of(history.Steps);
             var store = await NewStoreAsync();
             await store.ImportAsync(reference.Accepted);
+            var log = await store.ReadAllAsync();
             periodChanges += reference.Events.Count(e => e.Data is FundingPeriodRevised or FundingPeriodCorrected);
             var random = new Random(seed);
             var instants = reference.Events.Select(e => e.KnownFrom).Distinct().ToList();
@@ -187,6 +194,7 @@ public abstract partial class BorderSecurityStoreConformance
                 var query = new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500)), knownAt);
                 (await store.FundingByFinancialYearAsync(new FinancialYear(2022), new FinancialYear(2030), query)).Should().BeEquivalentTo(
                     reference.Queries.FundingByFinancialYear(new FinancialYear(2022), new FinancialYear(2030), query), Strict, $"seed {seed}, {query}");
+                await OracleAssertions.AllFinancialYearsAsync(store, log, query, $"seed {seed}, {query} (independent oracle)");
             }
         }
 

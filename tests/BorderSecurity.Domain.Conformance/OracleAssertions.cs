@@ -10,7 +10,7 @@ namespace BorderSecurity.Domain.Conformance;
 /// turned into the oracle's plain shape (ids, names, pounds, stage names, "document|headline" sources) and compared
 /// with what the oracle folds from the raw events. The answers' own types are read, never their factories.
 /// </summary>
-public static class OracleAssertions
+public static partial class OracleAssertions
 {
     /// <summary>A portfolio (all recipients, or <paramref name="recipient"/>'s only) against the oracle.</summary>
     /// <param name="actual">The answer.</param>
@@ -139,7 +139,7 @@ public static class OracleAssertions
     /// <summary>
     /// Asks a projection (or anything answering <see cref="IBorderSecurityQueries"/>) every question for
     /// <paramref name="query"/>: funding, each recipient's funding (and one nobody has), recruitment, legislation, every
-    /// command's overview (and one that does not exist) and the timeline, each checked against the oracle over <paramref name="log"/>.
+    /// command's overview (and one that does not exist), the timeline and funding by financial year (portfolio and each recipient), each checked against the oracle over <paramref name="log"/>.
     /// </summary>
     /// <param name="actual">The answers.</param>
     /// <param name="log">The log they answer for.</param>
@@ -162,6 +162,7 @@ public static class OracleAssertions
         }
 
         Timeline(actual.Timeline(query), log, query, why);
+        AllFinancialYears(actual, log, query, why);
     }
 
     /// <summary>As <see cref="AllQuestions"/>, through a store's contract, and the totals-only question too.</summary>
@@ -190,6 +191,7 @@ public static class OracleAssertions
         }
 
         Timeline(await store.TimelineAsync(query), log, query, why);
+        await AllFinancialYearsAsync(store, log, query, why);
     }
 
     /// <summary>Every funding and headcount series (overall, per recipient, per organisation) of a projection against the oracle's.</summary>
