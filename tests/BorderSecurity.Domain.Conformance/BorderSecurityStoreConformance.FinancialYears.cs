@@ -148,6 +148,42 @@ public abstract partial class BorderSecurityStoreConformance
         after.For(fy2026)!.ForTheYear.Should().Be(YearTotals.None);
     }
 
+    [Fact]
+    public async Task EachFigureSplitsResourceCapitalAndNotStatedAndAPeriodRevisionMovesTheKindFromItsDate()
+    {
+        var store = await NewStoreAsync();
+        var on = new LocalDate(2025, 5, 1);
+        var fy2026 = new FinancialYear(2026);
+        FinancialYearAmount Part(FinancialYear year, decimal millions) => new(year, Money.FromMillions(millions));
+        await store.SubmitAsync(Pledge("funding:capital-profiled", Money.FromMillions(10), on) with
+        {
+            Period = FundingPeriod.OverYears(Fy2025, fy2026, "£10m capital over two years", [Part(Fy2025, 4), Part(fy2026, 6)]) with { Spending = SpendingKind.Capital },
+        });
+        await store.SubmitAsync(Pledge("funding:resource-in-year", Money.FromMillions(5), on) with
+        {
+            Period = FundingPeriod.InYear(Fy2025, "£5m resource this year") with { Spending = SpendingKind.Resource },
+        });
+        await store.SubmitAsync(Pledge("funding:level", Money.FromMillions(3), on) with { Period = FundingPeriod.YearlyFrom(Fy2025, "£3m a year") });
+        YearTotals Split(decimal total, decimal resource, decimal capital, decimal notStated) =>
+            new(Money.FromMillions(total), Money.FromMillions(total), Money.Zero, Money.FromMillions(total), Money.Zero,
+                Money.FromMillions(resource), Money.FromMillions(capital), Money.FromMillions(notStated));
+
+        var first = await store.FundingByFinancialYearAsync(Fy2025, fy2026, new AsOfQuery(on));
+        first.For(Fy2025)!.ForTheYear.Should().Be(Split(9, 5, 4, 0), "£4m of the capital profile and the £5m resource in-year");
+        first.For(Fy2025)!.YearlyLevel.Should().Be(Split(3, 0, 0, 3), "the level's kind is not stated, so it is not guessed");
+        first.For(fy2026)!.ForTheYear.Should().Be(Split(6, 0, 6, 0));
+        first.For(fy2026)!.YearlyLevel.Should().Be(Split(3, 0, 0, 3));
+
+        // A later announcement says the £5m is capital: from its date on only.
+        await store.SubmitAsync(new ReviseFundingPeriod("funding:resource-in-year",
+            FundingPeriod.InYear(Fy2025, "£5m, now said to be capital") with { Spending = SpendingKind.Capital }, "restated as capital", on.PlusDays(31),
+            Provenance.Of(Source("restated"))));
+        (await store.FundingByFinancialYearAsync(Fy2025, Fy2025, new AsOfQuery(on.PlusDays(30)))).For(Fy2025)!.ForTheYear.Should().Be(Split(9, 5, 4, 0));
+        var after = await store.FundingByFinancialYearAsync(Fy2025, fy2026, new AsOfQuery(on.PlusDays(31)));
+        after.For(Fy2025)!.ForTheYear.Should().Be(Split(9, 0, 9, 0));
+        OracleAssertions.FundingByFinancialYear(after, await store.ReadAllAsync(), Fy2025, fy2026, new AsOfQuery(on.PlusDays(31)), "after the restatement (independent oracle)");
+    }
+
     [Theory]
     [InlineData("profile does not add up", "Period.Profile")]
     [InlineData("year outside span", "Period.Profile")]
