@@ -309,5 +309,9 @@ public sealed class LiveCommitment
     public CommitmentPosition? PositionAt(AsOfQuery query) =>
         BorderSecurityProjection.Of(_events).Funding(query).Commitments.SingleOrDefault();
 
+    /// <summary>What the commitment covers for the question (amount, period), or <see langword="null"/> if it does not count or is withdrawn.</summary>
+    public CommitmentCover? CoverAt(AsOfQuery query) =>
+        BorderSecurityProjection.Of(_events).FundingByFinancialYear(FinancialYear.Of(query.AsOf), FinancialYear.Of(query.AsOf), query).Commitments.SingleOrDefault();
+
     private void Add(IEvent e) => _events.Add(MartenRecordedEvents.ToRecorded(e));
 }

@@ -371,7 +371,7 @@ internal static class MartenScenarios
 
     private sealed record MeasureResult<T>(T Value, TimeSpan Elapsed, long PeakMiB);
 
-    private static async Task<int> BulkAppendAsync(IDocumentStore raw, IReadOnlyList<RecordedEvent> events)
+    internal static async Task<int> BulkAppendAsync(IDocumentStore raw, IReadOnlyList<RecordedEvent> events)
     {
         foreach (var batch in events.Chunk(2_000))
         {
@@ -393,7 +393,7 @@ internal static class MartenScenarios
         return events.Count;
     }
 
-    private static async Task<int> DaemonRebuildAsync(IDocumentStore raw)
+    internal static async Task<int> DaemonRebuildAsync(IDocumentStore raw)
     {
         using var daemon = await raw.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync<ConventionalTablesProjection>(TimeSpan.FromHours(2), CancellationToken.None);
@@ -426,7 +426,7 @@ internal static class MartenScenarios
     private static string JsonTotals(string json) =>
         System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("Totals").ToString();
 
-    private static DocumentStore Store(string schema, bool inlineProjections, bool conventional, bool asyncTables = false) => DocumentStore.For(options =>
+    internal static DocumentStore Store(string schema, bool inlineProjections, bool conventional, bool asyncTables = false) => DocumentStore.For(options =>
     {
         options.Connection(PostgresServer.Instance.ConnectionString);
         options.DatabaseSchemaName = schema;

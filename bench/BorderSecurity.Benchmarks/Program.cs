@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "marten")
     return await MartenScenarios.RunAsync(args[1..]);
 }
 
+// `fy [--quick] [--sizes 100000,1000000]`: the financial-year question in memory, on Marten and by live aggregation.
+if (args.Length > 0 && args[0] == "fy")
+{
+    return await FinancialYearScenario.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "rebuild-profile")
 {
     return await RebuildProfile.RunAsync(args[1..]);

@@ -57,5 +57,11 @@ internal static partial class TimelineTables
     private static string Split(YearTotals t) => t.Total.Pounds == 0 ? "" : Markup.Escape($"{M(t.Total)} ({Parts(t)})");
 
     private static string Parts(YearTotals t) =>
-        $"{M(t.NewMoney)} new, {M(t.Redirected)} redirected; {M(t.Firm)} firm, {M(t.Ceiling)} up to";
+        $"{M(t.NewMoney)} new, {M(t.Redirected)} redirected; {M(t.Firm)} firm, {M(t.Ceiling)} up to; {Spending(t)}";
+
+    // Resource or capital only where an announcement said so; otherwise the kind is not stated, never guessed.
+    private static string Spending(YearTotals t) =>
+        t.Resource.Pounds == 0 && t.Capital.Pounds == 0
+            ? "resource/capital not stated"
+            : $"{M(t.Resource)} resource, {M(t.Capital)} capital, {M(t.SpendingNotStated)} not stated";
 }

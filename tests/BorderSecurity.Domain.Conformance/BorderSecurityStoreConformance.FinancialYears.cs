@@ -7,7 +7,7 @@ using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
 
 namespace BorderSecurity.Domain.Conformance;
 
-// The financial-year questions: the same answers as the brute-force reference on both axes, the "Done when" of issue 13
+// The financial-year questions: the same answers as the in-memory projection (store against store) and the independent oracle on both axes, the "Done when" of issue 13
 // with hand-checked figures, and bad periods rejected with nothing stored.
 public abstract partial class BorderSecurityStoreConformance
 {
@@ -21,16 +21,19 @@ public abstract partial class BorderSecurityStoreConformance
     private static readonly FinancialYear Fy2025 = new(2025);
     private static readonly FinancialYear Fy2028 = new(2028);
 
+    // No source of the reference timeline says resource or capital, so all of its money is of a spending kind not stated.
     private static YearTotals Totals(decimal total, decimal newMoney, decimal redirected, decimal firm, decimal ceiling) =>
-        new(Money.FromMillions(total), Money.FromMillions(newMoney), Money.FromMillions(redirected), Money.FromMillions(firm), Money.FromMillions(ceiling));
+        new(Money.FromMillions(total), Money.FromMillions(newMoney), Money.FromMillions(redirected), Money.FromMillions(firm), Money.FromMillions(ceiling),
+            Money.Zero, Money.Zero, Money.FromMillions(total));
 
     [Fact]
-    public async Task TheReferenceTimelineByFinancialYearAnswersAsTheReferenceDoesOnBothAxes()
+    public async Task TheReferenceTimelineByFinancialYearAnswersAsTheReferenceAndTheOracleDoOnBothAxes()
     {
         var store = await NewStoreAsync();
         var steps = Steps.Append(SpendingReviewYearlyLevel).ToArray();
         var reference = ConformanceReference.Of(steps);
         await store.ImportAsync(steps);
+        var log = await store.ReadAllAsync();
         var recipients = new string?[] { null, BorderSecurityCommand, Interpol, InternationalSeriousOrganisedCrime, "Nobody" };
         var questions = 0;
         foreach (var date in ReferenceDates.Append(new LocalDate(2025, 6, 11)).Append(new LocalDate(2029, 1, 1)))
@@ -40,8 +43,9 @@ public abstract partial class BorderSecurityStoreConformance
                 foreach (var recipient in recipients)
                 {
                     var query = new AsOfQuery(date, knownAt);
-                    (await store.FundingByFinancialYearAsync(Fy2024, Fy2028, query, recipient)).Should().BeEquivalentTo(
-                        reference.Queries.FundingByFinancialYear(Fy2024, Fy2028, query, recipient), Strict, $"{query}, {recipient}");
+                    var answer = await store.FundingByFinancialYearAsync(Fy2024, Fy2028, query, recipient);
+                    answer.Should().BeEquivalentTo(reference.Queries.FundingByFinancialYear(Fy2024, Fy2028, query, recipient), Strict, $"{query}, {recipient}");
+                    OracleAssertions.FundingByFinancialYear(answer, log, Fy2024, Fy2028, query, $"{query} (independent oracle)", recipient);
                     questions++;
                 }
             }
@@ -55,7 +59,9 @@ public abstract partial class BorderSecurityStoreConformance
     {
         var store = await NewStoreAsync();
         await store.ImportAsync(Steps.Append(SpendingReviewYearlyLevel));
-        var answer = await store.FundingByFinancialYearAsync(Fy2024, Fy2028, new AsOfQuery(new LocalDate(2025, 6, 11)), BorderSecurityCommand);
+        var june = new AsOfQuery(new LocalDate(2025, 6, 11));
+        var answer = await store.FundingByFinancialYearAsync(Fy2024, Fy2028, june, BorderSecurityCommand);
+        OracleAssertions.FundingByFinancialYear(answer, await store.ReadAllAsync(), Fy2024, Fy2028, june, "the done-when (independent oracle)", BorderSecurityCommand);
 
         var twoYears = new SpanAmount(Fy2024, Fy2025, Totals(150, 75, 75, 75, 75), [SeptemberRedirectId, NovemberBudgetId]);
         foreach (var year in new[] { Fy2024, Fy2025 })
@@ -142,6 +148,42 @@ public abstract partial class BorderSecurityStoreConformance
         after.For(fy2026)!.ForTheYear.Should().Be(YearTotals.None);
     }
 
+    [Fact]
+    public async Task EachFigureSplitsResourceCapitalAndNotStatedAndAPeriodRevisionMovesTheKindFromItsDate()
+    {
+        var store = await NewStoreAsync();
+        var on = new LocalDate(2025, 5, 1);
+        var fy2026 = new FinancialYear(2026);
+        FinancialYearAmount Part(FinancialYear year, decimal millions) => new(year, Money.FromMillions(millions));
+        await store.SubmitAsync(Pledge("funding:capital-profiled", Money.FromMillions(10), on) with
+        {
+            Period = FundingPeriod.OverYears(Fy2025, fy2026, "£10m capital over two years", [Part(Fy2025, 4), Part(fy2026, 6)]) with { Spending = SpendingKind.Capital },
+        });
+        await store.SubmitAsync(Pledge("funding:resource-in-year", Money.FromMillions(5), on) with
+        {
+            Period = FundingPeriod.InYear(Fy2025, "£5m resource this year") with { Spending = SpendingKind.Resource },
+        });
+        await store.SubmitAsync(Pledge("funding:level", Money.FromMillions(3), on) with { Period = FundingPeriod.YearlyFrom(Fy2025, "£3m a year") });
+        YearTotals Split(decimal total, decimal resource, decimal capital, decimal notStated) =>
+            new(Money.FromMillions(total), Money.FromMillions(total), Money.Zero, Money.FromMillions(total), Money.Zero,
+                Money.FromMillions(resource), Money.FromMillions(capital), Money.FromMillions(notStated));
+
+        var first = await store.FundingByFinancialYearAsync(Fy2025, fy2026, new AsOfQuery(on));
+        first.For(Fy2025)!.ForTheYear.Should().Be(Split(9, 5, 4, 0), "£4m of the capital profile and the £5m resource in-year");
+        first.For(Fy2025)!.YearlyLevel.Should().Be(Split(3, 0, 0, 3), "the level's kind is not stated, so it is not guessed");
+        first.For(fy2026)!.ForTheYear.Should().Be(Split(6, 0, 6, 0));
+        first.For(fy2026)!.YearlyLevel.Should().Be(Split(3, 0, 0, 3));
+
+        // A later announcement says the £5m is capital: from its date on only.
+        await store.SubmitAsync(new ReviseFundingPeriod("funding:resource-in-year",
+            FundingPeriod.InYear(Fy2025, "£5m, now said to be capital") with { Spending = SpendingKind.Capital }, "restated as capital", on.PlusDays(31),
+            Provenance.Of(Source("restated"))));
+        (await store.FundingByFinancialYearAsync(Fy2025, Fy2025, new AsOfQuery(on.PlusDays(30)))).For(Fy2025)!.ForTheYear.Should().Be(Split(9, 5, 4, 0));
+        var after = await store.FundingByFinancialYearAsync(Fy2025, fy2026, new AsOfQuery(on.PlusDays(31)));
+        after.For(Fy2025)!.ForTheYear.Should().Be(Split(9, 0, 9, 0));
+        OracleAssertions.FundingByFinancialYear(after, await store.ReadAllAsync(), Fy2025, fy2026, new AsOfQuery(on.PlusDays(31)), "after the restatement (independent oracle)");
+    }
+
     [Theory]
     [InlineData("profile does not add up", "Period.Profile")]
     [InlineData("year outside span", "Period.Profile")]
@@ -169,7 +211,7 @@ public abstract partial class BorderSecurityStoreConformance
     }
 
     [Fact]
-    public async Task GeneratedHistoriesByFinancialYearAnswerAsTheReferenceDoes()
+    public async Task GeneratedHistoriesByFinancialYearAnswerAsTheReferenceAndTheOracleDo()
     {
         var periodChanges = 0;
         for (var seed = 100; seed < 106; seed++)
@@ -178,6 +220,7 @@ public abstract partial class BorderSecurityStoreConformance
             var reference = ConformanceReference.Of(history.Steps);
             var store = await NewStoreAsync();
             await store.ImportAsync(reference.Accepted);
+            var log = await store.ReadAllAsync();
             periodChanges += reference.Events.Count(e => e.Data is FundingPeriodRevised or FundingPeriodCorrected);
             var random = new Random(seed);
             var instants = reference.Events.Select(e => e.KnownFrom).Distinct().ToList();
@@ -187,6 +230,7 @@ public abstract partial class BorderSecurityStoreConformance
                 var query = new AsOfQuery(new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500)), knownAt);
                 (await store.FundingByFinancialYearAsync(new FinancialYear(2022), new FinancialYear(2030), query)).Should().BeEquivalentTo(
                     reference.Queries.FundingByFinancialYear(new FinancialYear(2022), new FinancialYear(2030), query), Strict, $"seed {seed}, {query}");
+                await OracleAssertions.AllFinancialYearsAsync(store, log, query, $"seed {seed}, {query} (independent oracle)");
             }
         }
 

@@ -143,7 +143,7 @@ public static partial class OracleAssertions
     /// <summary>
     /// Asks a projection (or anything answering <see cref="IBorderSecurityQueries"/>) every question for
     /// <paramref name="query"/>: funding, each recipient's funding (and one nobody has), recruitment, legislation, every
-    /// command's overview (and one that does not exist) and the timeline, each checked against the oracle over <paramref name="log"/>.
+    /// command's overview (and one that does not exist), the timeline and funding by financial year (portfolio and each recipient), each checked against the oracle over <paramref name="log"/>.
     /// </summary>
     /// <param name="actual">The answers.</param>
     /// <param name="log">The log they answer for.</param>
@@ -167,6 +167,7 @@ public static partial class OracleAssertions
 
         Timeline(actual.Timeline(query), log, query, why);
         DisputeQuestions(actual, log, query, why);
+        AllFinancialYears(actual, log, query, why);
     }
 
     /// <summary>As <see cref="AllQuestions"/>, through a store's contract, and the totals-only question too.</summary>
@@ -196,6 +197,7 @@ public static partial class OracleAssertions
 
         Timeline(await store.TimelineAsync(query), log, query, why);
         await DisputeQuestionsAsync(store, log, query, why);
+        await AllFinancialYearsAsync(store, log, query, why);
     }
 
     /// <summary>Every funding and headcount series (overall, per recipient, per organisation) of a projection against the oracle's.</summary>

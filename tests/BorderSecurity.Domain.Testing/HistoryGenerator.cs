@@ -176,8 +176,15 @@ public static partial class HistoryGenerator
         };
     }
 
-    /// <summary>A period of every kind: not stated, in-year, over two to four years with or without a profile, a yearly level.</summary>
-    private static FundingPeriod Period(Randomizer random, Money amount, LocalDate on)
+    /// <summary>
+    /// A period of every kind: not stated, in-year, over two to four years with or without a profile, a yearly level; its
+    /// spending kind (resource, capital or not stated) follows the date, so it draws nothing from <paramref name="random"/>
+    /// and the histories of a seed stay as they were before kinds were generated.
+    /// </summary>
+    private static FundingPeriod Period(Randomizer random, Money amount, LocalDate on) =>
+        KindlessPeriod(random, amount, on) with { Spending = (on.Day % 4) switch { 1 => SpendingKind.Resource, 2 => SpendingKind.Capital, _ => SpendingKind.NotStated } };
+
+    private static FundingPeriod KindlessPeriod(Randomizer random, Money amount, LocalDate on)
     {
         var year = FinancialYear.Of(on);
         var last = new FinancialYear(year.StartYear + random.Int(1, 3));

@@ -28,25 +28,31 @@ public sealed record CommitmentCover(
 }
 
 /// <summary>
-/// Money of one kind, split the ways analysts ask: new or redirected, firm or "up to". Allocations to capabilities are
-/// not stated per financial year, so they are not split here (see <see cref="FundingTotals"/> for them).
+/// Money of one kind, split the three ways analysts ask: new or redirected, firm or "up to", and resource, capital or
+/// spending kind not stated. Each split adds up to <see cref="Total"/> on its own (<c>NewMoney + Redirected</c>,
+/// <c>Firm + Ceiling</c>, <c>Resource + Capital + SpendingNotStated</c>). Allocations to capabilities are not stated per
+/// financial year, so they are not split here (see <see cref="FundingTotals"/> for them).
 /// </summary>
 /// <param name="Total">All of it.</param>
 /// <param name="NewMoney">Of which new money.</param>
 /// <param name="Redirected">Of which moved from other programmes.</param>
 /// <param name="Firm">Of which firm sums.</param>
 /// <param name="Ceiling">Of which "up to" ceilings (not firm).</param>
-public sealed record YearTotals(Money Total, Money NewMoney, Money Redirected, Money Firm, Money Ceiling)
+/// <param name="Resource">Of which announced as resource (day-to-day) spending.</param>
+/// <param name="Capital">Of which announced as capital spending.</param>
+/// <param name="SpendingNotStated">Of which the announcement does not say resource or capital (never guessed).</param>
+public sealed record YearTotals(
+    Money Total, Money NewMoney, Money Redirected, Money Firm, Money Ceiling, Money Resource, Money Capital, Money SpendingNotStated)
 {
     /// <summary>No money.</summary>
-    public static readonly YearTotals None = new(Money.Zero, Money.Zero, Money.Zero, Money.Zero, Money.Zero);
+    public static readonly YearTotals None = new(Money.Zero, Money.Zero, Money.Zero, Money.Zero, Money.Zero, Money.Zero, Money.Zero, Money.Zero);
 
     /// <summary>The totals of some amounts, each with the commitment it is part of.</summary>
     /// <param name="parts">The amounts.</param>
     /// <returns>Their totals.</returns>
     public static YearTotals Of(IEnumerable<(CommitmentCover Cover, Money Amount)> parts)
     {
-        decimal total = 0, newMoney = 0, redirected = 0, firm = 0, ceiling = 0;
+        decimal total = 0, newMoney = 0, redirected = 0, firm = 0, ceiling = 0, resource = 0, capital = 0, spendingNotStated = 0;
         foreach (var (cover, amount) in Guard.Against.Null(parts))
         {
             total += amount.Pounds;
@@ -54,9 +60,13 @@ public sealed record YearTotals(Money Total, Money NewMoney, Money Redirected, M
             redirected += cover.Origin == FundingOriginKind.Redirected ? amount.Pounds : 0;
             firm += cover.Basis == FundingBasis.Firm ? amount.Pounds : 0;
             ceiling += cover.Basis == FundingBasis.UpTo ? amount.Pounds : 0;
+            resource += cover.Period.Spending == SpendingKind.Resource ? amount.Pounds : 0;
+            capital += cover.Period.Spending == SpendingKind.Capital ? amount.Pounds : 0;
+            spendingNotStated += cover.Period.Spending == SpendingKind.NotStated ? amount.Pounds : 0;
         }
 
-        return new YearTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm), Money.FromPounds(ceiling));
+        return new YearTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm), Money.FromPounds(ceiling),
+            Money.FromPounds(resource), Money.FromPounds(capital), Money.FromPounds(spendingNotStated));
     }
 }
 
