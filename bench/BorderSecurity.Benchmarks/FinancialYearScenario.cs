@@ -172,8 +172,8 @@ internal static class FinancialYearScenario
                     var label = other.Split(' ')[0] switch
                     {
                         "memory" => $"in memory `FundingByFinancialYear`, {what}",
-                        "documents" => $"daemon-kept documents: Marten LINQ on statement documents, latest per figure in the client + `FinancialYearFunding.Of`, {what}",
-                        _ => $"live aggregation: `AggregateStreamAsync` per commitment + `FinancialYearFunding.Of`, {what}",
+                        "documents" => $"daemon-kept documents: Marten LINQ on statement documents, latest per figure in the client + `FinancialYearFunding.Of` (+ the dispute events, for the open disputes), {what}",
+                        _ => $"live aggregation: `AggregateStreamAsync` per commitment + `FinancialYearFunding.Of` (+ the dispute events), {what}",
                     };
                     Row($"{label}, {Questions(Times(other).Count)}", Latency(Times(other)),
                         ratio >= 1 ? $"{ratio:0.0}x the package's p50" : $"{1 / ratio:0.0}x faster than the package at p50", $"{mib} MiB");
@@ -216,7 +216,8 @@ internal static class FinancialYearScenario
             }
         }
 
-        return FinancialYearFunding.Of(query, recipient, First, Last, covers);
+        // Like every answer that includes a commitment, it lists the open disputes about the ones it counts (read its own way).
+        return OpenDisputes.Attach(FinancialYearFunding.Of(query, recipient, First, Last, covers), await PeerDisputes.AsOfAsync(session, query));
     }
 
     /// <summary>
@@ -274,7 +275,7 @@ internal static class FinancialYearScenario
                 latest.ContainsKey(Figures.Withdrawn) ? Money.Zero : Money.FromPounds(amount.Value!.Value), period));
         }
 
-        return FinancialYearFunding.Of(query, recipient, First, Last, covers);
+        return OpenDisputes.Attach(FinancialYearFunding.Of(query, recipient, First, Last, covers), await PeerDisputes.AsOfAsync(session, query));
     }
 
     private static string Questions(int n) => n == 1 ? "1 question" : $"{n:#,0} questions";
