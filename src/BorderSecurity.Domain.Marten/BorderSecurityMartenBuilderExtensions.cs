@@ -17,7 +17,9 @@ public static class BorderSecurityMartenBuilderExtensions
     /// Keeps the model in PostgreSQL through a Marten store of its own (<see cref="IBorderSecurityDocumentStore"/>,
     /// in schema <see cref="DefaultSchema"/>), beside any store the host registered with <c>AddMarten</c>: the
     /// host's <see cref="StoreOptions"/> (stream identity, serializer, schema) are not touched. The schema is applied
-    /// on start-up, and <see cref="IBorderSecurityStore"/> becomes one <see cref="MartenBorderSecurityStore"/> over that
+    /// when the host starts (Marten's <c>ApplyAllDatabaseChangesOnStartup</c>) or, where no host starts the hosted
+    /// services (a plain <c>ServiceCollection</c>, a console, a test), before the store's first command; and
+    /// <see cref="IBorderSecurityStore"/> becomes one <see cref="MartenBorderSecurityStore"/> over that
     /// store (a singleton), checking imports against the container's <see cref="IClock"/> if one is registered. That
     /// store (of Marten's default tenant) is also registered as <see cref="MartenBorderSecurityStore"/>: under
     /// multi-tenancy (configured in <paramref name="configure"/>), resolve it and ask

@@ -35,6 +35,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     private readonly string _tenantKey;
     private readonly int _streamCacheCapacity;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MartenBorderSecurityStore> _tenants;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMartenDatabase, Lazy<Task>> _schemaReady;
     private IMartenDatabase? _database;
 
     /// <summary>The default number of stream histories a store keeps to decide writes without reading the stream first.</summary>
@@ -65,12 +66,13 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// </exception>
     public MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity = DefaultStreamCacheCapacity, IClock? clock = null,
         string? tenantId = null)
-        : this(Guard.Against.Null(store), streamCacheCapacity, clock, tenantId, new(StringComparer.Ordinal))
+        : this(Guard.Against.Null(store), streamCacheCapacity, clock, tenantId, new(StringComparer.Ordinal), new(ReferenceEqualityComparer.Instance))
     {
     }
 
     private MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity, IClock? clock, string? tenantId,
-        System.Collections.Concurrent.ConcurrentDictionary<string, MartenBorderSecurityStore> tenants)
+        System.Collections.Concurrent.ConcurrentDictionary<string, MartenBorderSecurityStore> tenants,
+        System.Collections.Concurrent.ConcurrentDictionary<IMartenDatabase, Lazy<Task>> schemaReady)
     {
         _store = store;
         Guard.Against.Negative(streamCacheCapacity);
@@ -97,6 +99,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
 
         _tenantKey = BorderSecurityTables.TenantKeyOf(store.Options, _tenantId);
         _tenants = tenants;
+        _schemaReady = schemaReady;
         _tenants.TryAdd(_tenantId, this);
     }
 
@@ -122,7 +125,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     public MartenBorderSecurityStore ForTenant(string tenantId)
     {
         Guard.Against.NullOrWhiteSpace(tenantId);
-        return _tenants.GetOrAdd(tenantId, id => new MartenBorderSecurityStore(_store, _streamCacheCapacity, _clock, id, _tenants));
+        return _tenants.GetOrAdd(tenantId, id => new MartenBorderSecurityStore(_store, _streamCacheCapacity, _clock, id, _tenants, _schemaReady));
     }
 
     /// <summary>A session of this store's tenant for writing (after checking the tenant's database keeps it apart).</summary>
@@ -141,10 +144,14 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
 
     /// <summary>
     /// The database holding this store's tenant (the one database unless each tenant has its own). Every session and
-    /// connection of the store comes through here, so a tenant whose database also holds other tenants while events are
-    /// not conjoined is refused before anything is read or written.
+    /// connection of the store comes through here, so the schema is made ready before the first command
+    /// (<see cref="EnsureSchemaAsync"/>), and a tenant whose database also holds other tenants while events are not
+    /// conjoined is refused before anything is read or written.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The tenant shares its database with other tenants and events are not conjoined.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The tenant shares its database with other tenants and events are not conjoined; or the schema is missing and
+    /// <see cref="StoreOptions.AutoCreateSchemaObjects"/> is <see cref="AutoCreate.None"/>.
+    /// </exception>
     internal async ValueTask<IMartenDatabase> DatabaseAsync()
     {
         if (_database is not null)
@@ -153,6 +160,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
         }
 
         var database = await _store.Storage.FindOrCreateDatabase(_tenantId).ConfigureAwait(false);
+        await EnsureSchemaAsync(database).ConfigureAwait(false);
         if (_store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
             || (_store.Options as StoreOptions)?.Tenancy.Cardinality == JasperFx.Descriptors.DatabaseCardinality.Single)
         {
@@ -174,6 +182,71 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
         }
 
         return _database = database;
+    }
+
+    /// <summary>
+    /// Makes the store's schema ready in <paramref name="database"/> once, before the first command of any of the
+    /// tenant stores of this store: a host that starts its hosted services has applied it already
+    /// (<c>ApplyAllDatabaseChangesOnStartup</c>, which <c>UseMarten</c> registers), but a plain
+    /// <c>ServiceCollection</c>, a console or a test never starts them. Lazy and thread-safe: concurrent first
+    /// commands wait for one application; a failed one is tried again by the next command.
+    /// </summary>
+    /// <remarks>
+    /// Under <see cref="StoreOptions.AutoCreateSchemaObjects"/> <see cref="AutoCreate.None"/> (schema changes managed
+    /// outside the application) nothing is changed: the model's tables are only looked for, and their absence is
+    /// reported with what to run. Otherwise Marten applies every configured change (the event tables and the model's
+    /// own), as its hosted service would, under the store's own <see cref="AutoCreate"/> setting.
+    /// </remarks>
+    private async Task EnsureSchemaAsync(IMartenDatabase database)
+    {
+        var ready = _schemaReady.GetOrAdd(database, d => new Lazy<Task>(() => MakeSchemaReadyAsync(d)));
+        try
+        {
+            await ready.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            _schemaReady.TryRemove(new KeyValuePair<IMartenDatabase, Lazy<Task>>(database, ready));
+            throw;
+        }
+    }
+
+    private async Task MakeSchemaReadyAsync(IMartenDatabase database)
+    {
+        if (_store.Options is StoreOptions { AutoCreateSchemaObjects: AutoCreate.None })
+        {
+            await AssertTablesExistAsync(database).ConfigureAwait(false);
+            return;
+        }
+
+        await database.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
+    }
+
+    private async Task AssertTablesExistAsync(IMartenDatabase database)
+    {
+        await using var connection = database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync().ConfigureAwait(false);
+        var tables = new BorderSecurityTables(_schema).All.Select(t => t.Identifier.QualifiedName)
+            .Append($"{_eventsSchema}.mt_events").Append($"{_eventsSchema}.mt_streams").ToArray();
+        await using var command = new NpgsqlCommand("select t from unnest(@tables) as t where to_regclass(t) is null order by t", connection);
+        command.Parameters.AddWithValue("tables", tables);
+        var missing = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                missing.Add(reader.GetString(0));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The BorderSecurity model's tables are missing from database '{connection.Database}' ({string.Join(", ", missing)}) " +
+                "and AutoCreateSchemaObjects is None, so the store does not create them. Apply the schema before the first command: " +
+                "start the host (UseMarten registers ApplyAllDatabaseChangesOnStartup), call store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(), " +
+                "or run the SQL of Marten's db-patch command. See docs/marten.md.");
+        }
     }
 
     private async Task<IReadOnlyList<string>> OtherTenantsOfAsync(IMartenDatabase database)

@@ -164,6 +164,71 @@ public class MartenHostingTests
         (await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 11, 5)), "Border Security Command")).Total
             .Should().Be(Money.FromMillions(150));
     }
+
+    [Fact]
+    public async Task UseMartenOnAPlainServiceCollectionMakesTheSchemaReadyOnFirstUseWithoutHostedServices()
+    {
+        var services = new ServiceCollection();
+        var schema = $"bp_{Guid.NewGuid():N}"[..24];
+        services.AddBorderSecurity().UseMarten(PostgresServer.Instance.ConnectionString, options => options.DatabaseSchemaName = schema);
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            // No hosted service is started: the store applies its schema before its first command, once, even when
+            // several first commands arrive together.
+            var store = provider.GetRequiredService<IBorderSecurityStore>();
+            var asOf = new AsOfQuery(new LocalDate(2024, 11, 5));
+            var first = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.FundingTotalsAsync(asOf, "Border Security Command")));
+            first.Should().OnlyContain(t => t == Projections.FundingTotals.None);
+
+            var imported = await store.ImportAsync(ReferenceTimeline2024.Steps);
+
+            imported.EventsStored.Should().BeGreaterThan(0);
+            (await store.FundingTotalsAsync(asOf, "Border Security Command")).Total.Should().Be(Money.FromMillions(150));
+        }
+        finally
+        {
+            await DropSchemaAsync(schema);
+        }
+    }
+
+    [Fact]
+    public async Task WithAutoCreateNoneAMissingSchemaIsReportedWithWhatToRunInsteadOfCreated()
+    {
+        var services = new ServiceCollection();
+        var schema = $"bn_{Guid.NewGuid():N}"[..24];
+        services.AddBorderSecurity().UseMarten(PostgresServer.Instance.ConnectionString, options =>
+        {
+            options.DatabaseSchemaName = schema;
+            options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        });
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            var store = provider.GetRequiredService<IBorderSecurityStore>();
+
+            var ask = () => store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 11, 5)), "Border Security Command");
+
+            (await ask.Should().ThrowAsync<InvalidOperationException>())
+                .WithMessage($"*{schema}.bsd_idempotency*AutoCreateSchemaObjects is None*ApplyAllDatabaseChangesOnStartup*ApplyAllConfiguredChangesToDatabaseAsync*");
+
+            // Once applied outside the application, the same store answers: a refusal is not remembered.
+            await provider.GetRequiredService<IBorderSecurityDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.All);
+            (await ask()).Should().Be(Projections.FundingTotals.None);
+        }
+        finally
+        {
+            await DropSchemaAsync(schema);
+        }
+    }
+
+    private static async Task DropSchemaAsync(string schema)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(PostgresServer.Instance.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
 
 /// <summary>A host's own aggregate, on Guid streams.</summary>
