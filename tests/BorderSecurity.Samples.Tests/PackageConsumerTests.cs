@@ -1,19 +1,26 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Text.Json;
+using BorderSecurity.Domain.Testing;
 
 namespace BorderSecurity.Samples.Tests;
 
 /// <summary>
-/// Packs both packages into a temporary folder, builds a small consumer that references them by PackageReference
-/// from that folder (not by project reference), runs it, and checks what it prints: another service can use the
-/// packages as published.
+/// The packages as published: both are packed (which validates them against the previous release), then a consumer
+/// that references them by PackageReference, with no lock file and an empty package folder, so that it restores only
+/// what the packages declare, is built and run: in memory, on PostgreSQL from a plain <c>ServiceCollection</c>, and a
+/// check that every assembly the packages were compiled against loads at least at its compiled version
+/// (build/redirect-packages/README.md, "Packages that run where they restore").
 /// </summary>
 public class PackageConsumerTests
 {
     private static readonly string Root = FindRoot();
 
+    /// <summary>The environment variable the consumer reads its PostgreSQL connection string from.</summary>
+    private const string ConnectionVariable = "BSD_CONSUMER_CONNECTION";
+
     [Fact]
-    public async Task AConsumerReferencingThePublishedPackagesReplaysTheTimeline()
+    public async Task AConsumerRestoringOnlyWhatThePackagesDeclareRunsInMemoryAndOnPostgreSql()
     {
         var work = Directory.CreateTempSubdirectory("bsd-consumer-").FullName;
         try
@@ -21,6 +28,7 @@ public class PackageConsumerTests
             var feed = Path.Combine(work, "feed");
             foreach (var project in new[] { "src/BorderSecurity.Domain", "src/BorderSecurity.Domain.Marten" })
             {
+                // Packing validates the package against the previous release (EnablePackageValidation, docs/contributing.md).
                 await Dotnet(Root, $"pack \"{Path.Combine(Root, project)}\" -c Release -o \"{feed}\"");
             }
 
@@ -32,79 +40,260 @@ public class PackageConsumerTests
             }
 
             // The in-repo restore redirect (build/redirect-packages) must never reach a published package: its version
-            // does not exist on the public registry, so an outside consumer could not restore.
+            // does not exist on the public registry, so an outside consumer could not restore. What the Marten package
+            // compiles against from the Critter Stack it declares itself.
             var martenDependencies = NuspecDependencies(Path.Combine(feed, $"BorderSecurity.Domain.Marten.{version}.nupkg"));
             martenDependencies.Should().NotContain(d => d.Id.StartsWith("Patched.", StringComparison.OrdinalIgnoreCase));
             martenDependencies.Should().NotContain(d => d.Id.StartsWith("DistributedLock", StringComparison.OrdinalIgnoreCase));
             martenDependencies.Select(d => d.Id).Should().BeEquivalentTo(
-                "BorderSecurity.Domain", "Marten", "Npgsql", "NodaTime.Serialization.SystemTextJson");
+                "BorderSecurity.Domain", "Marten", "Npgsql", "NodaTime.Serialization.SystemTextJson", "JasperFx", "JasperFx.Events");
 
             var consumer = Path.Combine(work, "consumer");
             Directory.CreateDirectory(consumer);
-            await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="published" value="{feed}" />
-                    <add key="redirects" value="{Path.Combine(Root, "build", "local-feed")}" />
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                  </packageSources>
-                  <packageSourceMapping>
-                    <packageSource key="published">
-                      <package pattern="BorderSecurity.Domain" />
-                      <package pattern="BorderSecurity.Domain.Marten" />
-                    </packageSource>
-                    <packageSource key="redirects">
-                      <package pattern="Patched.DistributedLock.Postgres" />
-                    </packageSource>
-                    <packageSource key="nuget.org">
-                      <package pattern="*" />
-                    </packageSource>
-                  </packageSourceMapping>
-                </configuration>
-                """);
-            await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                    <Nullable>enable</Nullable>
-                    <RestorePackagesPath>{Path.Combine(work, "packages")}</RestorePackagesPath>
-                    <NoWarn>NU1603</NoWarn>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="BorderSecurity.Domain" Version="{version}" />
-                    <PackageReference Include="BorderSecurity.Domain.Marten" Version="{version}" />
-                  </ItemGroup>
-                </Project>
-                """);
-            await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), """
-                using BorderSecurity.Domain.Marten;
-                using BorderSecurity.Domain.Projections;
-                using BorderSecurity.Domain.ReferenceTimeline;
-                using BorderSecurity.Domain.Shared;
-                using BorderSecurity.Domain.Storage;
-                using NodaTime;
+            await WriteConsumerAsync(consumer, feed, version, Path.Combine(work, "packages"));
 
-                var clock = new SteppingClock(Instant.MinValue);
-                var events = ReferenceTimeline2024.ReplayInto(new InMemoryEventStore(clock), clock);
-                var funding = BorderSecurityProjection.Of(events).Funding(new AsOfQuery(new LocalDate(2024, 11, 5)));
-                var bsc = funding.For(ReferenceTimeline2024.BorderSecurityCommand).Totals;
-                var options = new Marten.StoreOptions().AddBorderSecurity();
-                Console.WriteLine($"BSC {bsc.Total.Pounds:0} = {bsc.Redirected.Pounds:0} redirected + {bsc.NewMoney.Pounds:0} new; events {events.Count}; marten {options.Events.StreamIdentity}");
-                """);
+            // The consumer's own, empty package folder and no lock file: it gets the lowest versions the packages'
+            // declared ranges allow on today's registry, as an outside service would.
+            var connectionString = await TestDatabases.CreateAsync("consumer");
+            var output = await Dotnet(consumer, "run -c Release", packages: Path.Combine(work, "packages"),
+                environment: new Dictionary<string, string> { [ConnectionVariable] = connectionString });
 
-            // The consumer's own, empty package folder: nothing restored for this repository leaks into it.
-            var output = await Dotnet(consumer, "run -c Release", packages: Path.Combine(work, "packages"));
+            File.Exists(Path.Combine(consumer, "packages.lock.json")).Should().BeFalse("the consumer restores without a lock file");
+            output.Should().Contain("memory: BSC 150000000 = 75000000 redirected + 75000000 new; known on 1 October 2024: 75000000 redirected");
+            output.Should().Contain("marten: BSC 150000000 = 75000000 redirected + 75000000 new; known on 1 October 2024: 75000000 redirected");
+            foreach (var referenced in new[] { "JasperFx", "JasperFx.Events", "Marten", "Weasel.Core", "Weasel.Postgresql", "Npgsql", "NodaTime" })
+            {
+                output.Should().MatchRegex($@"(?m)^reference BorderSecurity\.Domain\.Marten -> {System.Text.RegularExpressions.Regex.Escape(referenced)} compiled [0-9.]+ loaded [0-9.]+ ok$");
+            }
 
-            output.Should().Contain("BSC 150000000 = 75000000 redirected + 75000000 new; events 25; marten AsString");
+            output.Should().MatchRegex(@"(?m)^assemblies: [0-9]{2,} references checked, 0 below their compiled version$");
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A lock file that resolves a package above the highest lower bound its dependents declare records a near match
+    /// (NuGet's NU1603, which it does not even report for transitive packages while lock files are on): the registry
+    /// lacked the declared version when the lock file was generated. We would then compile against a version that a
+    /// consumer restoring our declared dependencies does not get, which is how 0.1.0's Marten package came to need
+    /// JasperFx.Events 2.100.1 while declaring 2.100.0. Regenerate the lock files when the declared version is served
+    /// again, or declare the package directly (build/redirect-packages/README.md).
+    /// </summary>
+    [Fact]
+    public void EveryLockFileResolvesEachPackageAtTheVersionItsDependentsAskFor()
+    {
+        // Build-time only, never in a nuspec: SourceLink's Microsoft.Build.Tasks.Git (PrivateAssets="all").
+        var buildOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Microsoft.Build.Tasks.Git" };
+        var lockFiles = Directory.GetFiles(Root, "packages.lock.json", SearchOption.AllDirectories)
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .ToList();
+        lockFiles.Should().Contain(f => f.EndsWith(Path.Combine("BorderSecurity.Domain.Marten", "packages.lock.json"), StringComparison.Ordinal));
+
+        var nearMatches = new List<string>();
+        foreach (var file in lockFiles)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var target in document.RootElement.GetProperty("dependencies").EnumerateObject())
+            {
+                var lowerBounds = new Dictionary<string, List<Version>>(StringComparer.OrdinalIgnoreCase);
+                void Ask(string id, string range)
+                {
+                    if (LowerBound(range) is { } bound)
+                    {
+                        (lowerBounds.TryGetValue(id, out var list) ? list : lowerBounds[id] = []).Add(bound);
+                    }
+                }
+
+                foreach (var package in target.Value.EnumerateObject())
+                {
+                    if (package.Value.GetProperty("type").GetString() == "Direct" && package.Value.TryGetProperty("requested", out var requested))
+                    {
+                        Ask(package.Name, requested.GetString()!);
+                    }
+
+                    if (package.Value.TryGetProperty("dependencies", out var dependencies))
+                    {
+                        foreach (var dependency in dependencies.EnumerateObject())
+                        {
+                            Ask(dependency.Name, dependency.Value.GetString()!);
+                        }
+                    }
+                }
+
+                foreach (var package in target.Value.EnumerateObject())
+                {
+                    if (package.Value.GetProperty("type").GetString() == "Project" || buildOnly.Contains(package.Name)
+                        || !lowerBounds.TryGetValue(package.Name, out var bounds))
+                    {
+                        continue;
+                    }
+
+                    var resolved = Normalise(Version.Parse(package.Value.GetProperty("resolved").GetString()!.Split('-')[0]));
+                    var asked = bounds.Max()!;
+                    if (resolved != asked)
+                    {
+                        nearMatches.Add($"{Path.GetRelativePath(Root, file)} ({target.Name}): {package.Name} resolved {resolved}, its dependents ask for {asked}");
+                    }
+                }
+            }
+        }
+
+        nearMatches.Should().BeEmpty("a lock file must resolve each package at the version its dependents declare, which is what a consumer gets");
+    }
+
+    private static Version? LowerBound(string range)
+    {
+        var text = range.Trim();
+        if (text.StartsWith('(') || text.StartsWith('['))
+        {
+            text = text[1..].Split(',')[0].TrimEnd(']', ')').Trim();
+        }
+
+        return text.Length == 0 ? null : Normalise(Version.Parse(text.Split('-')[0]));
+    }
+
+    private static Version Normalise(Version v) => new(v.Major, v.Minor, Math.Max(v.Build, 0), Math.Max(v.Revision, 0));
+
+    private static async Task WriteConsumerAsync(string consumer, string feed, string version, string packages)
+    {
+        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="published" value="{feed}" />
+                <add key="redirects" value="{Path.Combine(Root, "build", "local-feed")}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="published">
+                  <package pattern="BorderSecurity.Domain" />
+                  <package pattern="BorderSecurity.Domain.Marten" />
+                </packageSource>
+                <packageSource key="redirects">
+                  <package pattern="Patched.DistributedLock.Postgres" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+
+        // No lock file, nothing suppressed. The redirect is named as an outside service on this registry copy would
+        // (build/redirect-packages/README.md); everything else comes from what the packages declare.
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <RestorePackagesPath>{packages}</RestorePackagesPath>
+                <RestorePackagesWithLockFile>false</RestorePackagesWithLockFile>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="BorderSecurity.Domain" Version="{version}" />
+                <PackageReference Include="BorderSecurity.Domain.Marten" Version="{version}" />
+                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
+                <PackageReference Include="Patched.DistributedLock.Postgres" Version="1.3.3.1" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), $$"""
+            using System.Reflection;
+            using System.Runtime.InteropServices;
+            using BorderSecurity.Domain.Marten;
+            using BorderSecurity.Domain.ReferenceTimeline;
+            using BorderSecurity.Domain.Shared;
+            using BorderSecurity.Domain.Storage;
+            using Microsoft.Extensions.DependencyInjection;
+            using NodaTime;
+
+            // (c) Every assembly the packages reference (and theirs, through every assembly that is not the shared
+            // framework's) loads, at no lower a version than it was compiled against. First, so that a missing one is
+            // reported here rather than as a crash below.
+            var framework = RuntimeEnvironment.GetRuntimeDirectory();
+            var ours = new[] { typeof(IBorderSecurityStore).Assembly, typeof(MartenBorderSecurityStore).Assembly };
+            var queue = new Queue<Assembly>(ours);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var visited = new HashSet<string>(ours.Select(a => a.GetName().Name!), StringComparer.Ordinal);
+            var checkedCount = 0;
+            var below = new List<string>();
+            while (queue.TryDequeue(out var assembly))
+            {
+                var referrer = assembly.GetName().Name!;
+                foreach (var reference in assembly.GetReferencedAssemblies())
+                {
+                    if (!seen.Add($"{referrer} -> {reference.FullName}"))
+                    {
+                        continue;
+                    }
+
+                    checkedCount++;
+                    Assembly loaded;
+                    try
+                    {
+                        loaded = Assembly.Load(reference);
+                    }
+                    catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+                    {
+                        below.Add($"{referrer} -> {reference.Name} {reference.Version}: {e.GetType().Name}: {e.Message}");
+                        continue;
+                    }
+
+                    var compiled = reference.Version ?? new Version(0, 0);
+                    var actual = loaded.GetName().Version ?? new Version(0, 0);
+                    var ok = actual >= compiled;
+                    if (!ok)
+                    {
+                        below.Add($"{referrer} -> {reference.Name} compiled {compiled} loaded {actual}");
+                    }
+
+                    if (referrer.StartsWith("BorderSecurity.Domain", StringComparison.Ordinal))
+                    {
+                        Console.WriteLine($"reference {referrer} -> {reference.Name} compiled {compiled} loaded {actual} {(ok ? "ok" : "BELOW")}");
+                    }
+
+                    var fromFramework = !string.IsNullOrEmpty(loaded.Location) && loaded.Location.StartsWith(framework, StringComparison.Ordinal);
+                    if (!fromFramework && visited.Add(loaded.GetName().Name!))
+                    {
+                        queue.Enqueue(loaded);
+                    }
+                }
+            }
+
+            foreach (var line in below)
+            {
+                Console.WriteLine($"BELOW: {line}");
+            }
+
+            Console.WriteLine($"assemblies: {checkedCount} references checked, {below.Count} below their compiled version");
+
+            // (a) In memory, and (b) on PostgreSQL from a plain ServiceCollection: no host, no hosted service started.
+            await Ask("memory", services => services.AddBorderSecurity());
+            var connectionString = Environment.GetEnvironmentVariable("{{ConnectionVariable}}")
+                ?? throw new InvalidOperationException("{{ConnectionVariable}} is not set.");
+            await Ask("marten", services => services.AddBorderSecurity().UseMarten(connectionString));
+            return below.Count == 0 ? 0 : 1;
+
+            static async Task Ask(string name, Action<IServiceCollection> register)
+            {
+                var services = new ServiceCollection();
+                register(services);
+                await using var provider = services.BuildServiceProvider();
+                var store = provider.GetRequiredService<IBorderSecurityStore>();
+                await store.ImportAsync(ReferenceTimeline2024.Steps);
+                var totals = await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 11, 5)), ReferenceTimeline2024.BorderSecurityCommand);
+                var known = await store.FundingTotalsAsync(
+                    new AsOfQuery(new LocalDate(2024, 11, 5), Instant.FromUtc(2024, 10, 1, 0, 0)), ReferenceTimeline2024.BorderSecurityCommand);
+                Console.WriteLine($"{name}: BSC {totals.Total.Pounds:0} = {totals.Redirected.Pounds:0} redirected + {totals.NewMoney.Pounds:0} new; " +
+                                  $"known on 1 October 2024: {known.Redirected.Pounds:0} redirected");
+            }
+            """);
     }
 
     private static IReadOnlyList<(string Id, string Version)> NuspecDependencies(string nupkg)
@@ -120,7 +309,7 @@ public class PackageConsumerTests
             .ToList();
     }
 
-    private static async Task<string> Dotnet(string directory, string arguments, string? packages = null)
+    private static async Task<string> Dotnet(string directory, string arguments, string? packages = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet", arguments)
         {
@@ -135,10 +324,16 @@ public class PackageConsumerTests
         {
             info.Environment["NUGET_PACKAGES"] = packages;
         }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         await process.WaitForExitAsync(timeout.Token);
         process.ExitCode.Should().Be(0, $"dotnet {arguments} failed:\n{await output}\n{await error}");
         return await output;
