@@ -5,8 +5,8 @@ namespace BorderSecurity.Docs.Tests;
 /// <summary>
 /// Every C# block of README.md and docs/*.md is a complete program: it compiles as a console app's Program.cs (usings
 /// included) against the published packages' code, runs, and prints exactly the lines its <c>// prints: </c> comments
-/// state, in order. Blocks that need PostgreSQL read its connection string from <c>ConnectionStrings__Marten</c>, which
-/// each run sets to a new database on the tests' own server.
+/// state, in order. Blocks that need PostgreSQL read connection strings from <c>ConnectionStrings__*</c> environment
+/// variables, which each run sets to new databases on the tests' own server.
 /// </summary>
 public class DocumentationCodeTests
 {
@@ -21,8 +21,13 @@ public class DocumentationCodeTests
         var errors = BlockRunner.Compile(block, out var assembly);
         errors.Should().BeEmpty($"the block at {block} must compile as written (a reader pastes it whole)");
 
-        var database = block.Code.Contains("ConnectionStrings__Marten", StringComparison.Ordinal) ? await TestDatabase.CreateAsync() : null;
-        Environment.SetEnvironmentVariable("ConnectionStrings__Marten", database);
+        // Each connection string the block reads (ConnectionStrings__X) names a new database on the tests' server.
+        var names = System.Text.RegularExpressions.Regex.Matches(block.Code, @"ConnectionStrings__\w+").Select(m => m.Value).Distinct().ToArray();
+        foreach (var name in names)
+        {
+            Environment.SetEnvironmentVariable(name, await TestDatabase.CreateAsync());
+        }
+
         string output;
         try
         {
@@ -30,7 +35,10 @@ public class DocumentationCodeTests
         }
         finally
         {
-            Environment.SetEnvironmentVariable("ConnectionStrings__Marten", null);
+            foreach (var name in names)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
         }
 
         PrintedInOrder(output, block.ExpectedOutput).Should().BeNull($"the block at {block} printed:\n{output}");
