@@ -4,22 +4,39 @@ using System.Text.Json.Serialization;
 namespace BorderSecurity.Domain.Serialization;
 
 /// <summary>
-/// System.Text.Json support for the model's value types: <see cref="Money"/> as a plain number of pounds and
-/// <see cref="Provenance"/> as an array of sources, both validated on the way in. NodaTime types need NodaTime's
-/// own converters as well (<c>ConfigureForNodaTime</c> from NodaTime.Serialization.SystemTextJson).
+/// System.Text.Json support for the model's types, in one call (<see cref="ConfigureForBorderSecurity"/>): dates and
+/// instants as ISO-8601 strings, <see cref="Money"/> as a plain number of pounds, <see cref="Provenance"/> as an array of
+/// sources, enums as their names; validated on the way in.
 /// </summary>
+/// <example>
+/// In an ASP.NET Core host, so that answers read <c>"asOf":"2024-11-05"</c> and <c>"basis":"UpTo"</c>:
+/// <code>
+/// builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForBorderSecurity());
+/// </code>
+/// </example>
 /// <remarks>
 /// No converter here reads type names from the data: event types are chosen by their wire names
 /// (<see cref="EventCatalogue"/>), never by a <c>$type</c> property.
 /// </remarks>
 public static class BorderSecurityJson
 {
-    /// <summary>Adds the model's converters (and enums as strings) to serializer options.</summary>
+    /// <summary>
+    /// Adds the model's converters to serializer options: <see cref="LocalDate"/> as <c>YYYY-MM-DD</c>,
+    /// <see cref="Instant"/> as ISO-8601 UTC (<c>2024-11-05T09:00:00Z</c>), <see cref="DateInterval"/> as
+    /// <c>{"start":...,"end":...}</c>, <see cref="Money"/> as a number of pounds, <see cref="Provenance"/> as an array of
+    /// sources, and enums as their names (numbers refused). Converters already in <paramref name="options"/> come first
+    /// and win (for example NodaTime.Serialization.SystemTextJson's, which write the same ISO text).
+    /// </summary>
     /// <param name="options">The options to change.</param>
     /// <returns><paramref name="options"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/> is read-only (already used to serialize).</exception>
     public static JsonSerializerOptions ConfigureForBorderSecurity(this JsonSerializerOptions options)
     {
         Guard.Against.Null(options);
+        options.Converters.Add(new NodaTimeIsoConverters.LocalDateConverter());
+        options.Converters.Add(new NodaTimeIsoConverters.InstantConverter());
+        options.Converters.Add(new NodaTimeIsoConverters.DateIntervalConverter());
         options.Converters.Add(new MoneyJsonConverter());
         options.Converters.Add(new ProvenanceJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));

@@ -387,12 +387,6 @@ public static class TimelineFile
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             RespectRequiredConstructorParameters = true,
             RespectNullableAnnotations = true,
-            Converters =
-            {
-                new NodaTimeIsoConverters.LocalDateConverter(),
-                new NodaTimeIsoConverters.InstantConverter(),
-                new NodaTimeIsoConverters.DateIntervalConverter(),
-            },
         };
         options.ConfigureForBorderSecurity();
         options.MakeReadOnly(populateMissingResolver: true);
