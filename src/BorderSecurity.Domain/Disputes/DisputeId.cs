@@ -1,0 +1,14 @@
+namespace BorderSecurity.Domain.Disputes;
+
+/// <summary>The id of a dispute's stream, for example <c>dispute:bsc-2024-09-origin-of-money</c>.</summary>
+public sealed record DisputeId : StreamId
+{
+    /// <summary>Creates the id.</summary>
+    /// <param name="value">The id's text (see <see cref="StreamId"/> for what is allowed).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid stream id.</exception>
+    public DisputeId(string value)
+        : base(value)
+    {
+    }
+}

@@ -1,0 +1,14 @@
+namespace BorderSecurity.Domain.Recruitment;
+
+/// <summary>The id of a recruitment target's stream, for example <c>recruitment:nca-specialist-officers</c>.</summary>
+public sealed record RecruitmentTargetId : StreamId
+{
+    /// <summary>Creates the id.</summary>
+    /// <param name="value">The id's text (see <see cref="StreamId"/> for what is allowed).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid stream id.</exception>
+    public RecruitmentTargetId(string value)
+        : base(value)
+    {
+    }
+}
