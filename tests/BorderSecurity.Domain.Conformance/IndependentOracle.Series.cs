@@ -37,6 +37,12 @@ public static partial class IndependentOracle
 
         /// <inheritdoc />
         public override int GetHashCode() => HashCode.Combine(Total, YearlyLevels.Count);
+
+        private bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            builder.Append($"Total = {Total}, YearlyLevels = [{string.Join(", ", YearlyLevels)}]");
+            return true;
+        }
     }
 
     /// <summary>The headcount series: as <see cref="FundingSeries"/>, over recruitment events and the targets' headcounts.</summary>
