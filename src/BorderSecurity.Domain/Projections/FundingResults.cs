@@ -65,7 +65,7 @@ public sealed record CommitmentPosition(
 public sealed record FundingShare(FundingOriginKind Origin, FundingBasis Basis, Money Amount, Money Allocated, FundingPeriod Period);
 
 /// <summary>
-/// Yearly levels (<see cref="FundingPeriod.IsYearlyLevel"/>) that cover the same years, summed: an amount <b>each year</b>,
+/// Yearly levels (<see cref="FundingPeriod.IsYearlyLevel"/>) that cover the same years, summed: an amount each year,
 /// for example "up to £280m a year by 2028/29". Never added to a sum of amounts (<see cref="FundingTotals.Total"/>) nor to
 /// a yearly level that covers other years.
 /// </summary>
@@ -81,7 +81,7 @@ public sealed record YearlyLevelAmount(FundingCoverage Coverage, FinancialYear F
 
 /// <summary>
 /// Yearly levels that cover the same years (the same <see cref="Coverage"/>, <see cref="FirstYear"/> and
-/// <see cref="LastYear"/>), summed and split the ways analysts ask. Every figure is an amount <b>each year</b>:
+/// <see cref="LastYear"/>), summed and split the ways analysts ask. Every figure is an amount each year:
 /// <c>NewMoney + Redirected = PerYear</c>, <c>Firm + Ceiling = PerYear</c>, <c>Allocated + Unallocated = PerYear</c>. Never
 /// added to <see cref="FundingTotals.Total"/> or its splits, nor to another group.
 /// </summary>
@@ -104,17 +104,14 @@ public sealed record YearlyLevelTotals(
 }
 
 /// <summary>
-/// Totals of a set of commitments, split the ways analysts ask, keeping two kinds of money apart.
-/// <list type="bullet">
-/// <item><b>Sums of amounts</b> (<see cref="Total"/> and its splits): money that is an amount once, whatever years it is
-/// for: in-year money, a total over a span of years, and money whose period is not stated. <c>NewMoney + Redirected</c>,
-/// <c>Firm + Ceiling</c> and <c>Allocated + Unallocated</c> each add up to <see cref="Total"/>.</item>
-/// <item><b>Yearly levels</b> (<see cref="YearlyLevels"/>): amounts <em>each year</em>
-/// (<see cref="FundingPeriod.IsYearlyLevel"/>), grouped by the years they cover. Never added to <see cref="Total"/>: "£150m
-/// over two years" and "up to £280m a year by 2028/29" are two figures, not £430m.</item>
-/// </list>
-/// Which kind a commitment is follows its period as of the question (<see cref="CommitmentPosition.Period"/>), so a period
-/// revision or correction moves its money between the two from its valid date, as known from when it was recorded.
+/// Totals of a set of commitments, split the ways analysts ask, keeping two kinds of money apart. <see cref="Total"/> and
+/// its splits are sums of amounts: money that is an amount once, whatever years it is for (in-year money, a total over a
+/// span of years, money whose period is not stated); <c>NewMoney + Redirected</c>, <c>Firm + Ceiling</c> and
+/// <c>Allocated + Unallocated</c> each add up to <see cref="Total"/>. <see cref="YearlyLevels"/> are amounts each year
+/// (<see cref="FundingPeriod.IsYearlyLevel"/>), grouped by the years they cover, and are never added to <see cref="Total"/>:
+/// "£150m over two years" and "up to £280m a year by 2028/29" are two figures, not £430m. Which kind a commitment is follows
+/// its period as of the question (<see cref="CommitmentPosition.Period"/>), so a period revision or correction moves its
+/// money between the two from its valid date, as known from when it was recorded.
 /// </summary>
 /// <param name="Total">The sum of the amounts that are not yearly levels: in-year, over a span of years, or period not stated.</param>
 /// <param name="NewMoney">Of <paramref name="Total"/>, new money.</param>
