@@ -218,6 +218,9 @@ internal static class DocumentPeer
             }
 
             var withdrawn = latest.ContainsKey((Figures.Withdrawn, ""));
+            var period = latest.TryGetValue((Figures.Period, ""), out var stated) && stated.Detail is { } json
+                ? System.Text.Json.JsonSerializer.Deserialize<FundingPeriod>(json, DetailJson.Provenance)!
+                : FundingPeriod.NotStated("");
             CapabilityAmount[] allocations = withdrawn
                 ? []
                 : [.. latest.Values
@@ -226,7 +229,7 @@ internal static class DocumentPeer
                     .Select(s => new CapabilityAmount(s.Dimension, Money.FromPounds(s.Value!.Value)))];
             positions.Add(new CommitmentPosition(stream.Key, created.Recipient!, new FundingOrigin(created.OriginKind!.Value, created.OriginName),
                 created.Basis!.Value, LocalDate.FromDateOnly(created.ValidOn), withdrawn ? Money.Zero : Money.FromPounds(amount.Value!.Value),
-                allocations, withdrawn, citations.GetValueOrDefault(stream.Key) ?? []));
+                period, allocations, withdrawn, citations.GetValueOrDefault(stream.Key) ?? []));
         }
 
         return OpenDisputes.Attach(FundingPortfolio.Of(query, positions), withSources ? await PeerDisputes.AsOfAsync(session, query) : []);

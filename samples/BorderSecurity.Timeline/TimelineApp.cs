@@ -219,12 +219,13 @@ internal static class TimelineApp
         }
 
         var subject = commands.FirstOrDefault()?.Command.Name;
+        // Each month end of the question's year up to its date, then the date itself: the chart never shows what is after it.
         var months = new List<MonthlyFunding>();
-        for (var month = 1; month <= 12; month++)
+        for (var month = 1; month <= query.AsOf.Month; month++)
         {
-            var end = new LocalDate(query.AsOf.Year, month, 1).PlusMonths(1).PlusDays(-1);
+            var end = LocalDate.Min(new LocalDate(query.AsOf.Year, month, 1).PlusMonths(1).PlusDays(-1), query.AsOf);
             var totals = await store.FundingTotalsAsync(query with { AsOf = end }, subject, cancellationToken).ConfigureAwait(false);
-            months.Add(new MonthlyFunding(end, totals.Total));
+            months.Add(new MonthlyFunding(end, totals.Total, FundingSeriesValue.Of(totals).YearlyLevels));
         }
 
         return new TimelineReport(query, events, funding, await store.RecruitmentAsync(query, cancellationToken).ConfigureAwait(false),

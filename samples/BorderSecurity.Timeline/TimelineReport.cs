@@ -12,7 +12,10 @@ namespace BorderSecurity.Timeline;
 /// <param name="Legislation">Legislation.</param>
 /// <param name="Commands">Each command's overview.</param>
 /// <param name="ChartSubject">Whose funding the chart shows.</param>
-/// <param name="FundingByMonth">Committed funding at the end of each month of the chart's year.</param>
+/// <param name="FundingByMonth">
+/// Committed funding at the end of each month of the chart's year up to the question's date, the last point on that date
+/// itself: nothing after the date the question is asked as of.
+/// </param>
 /// <param name="ByFinancialYear">Funding by UK financial year: the portfolio, then each recipient.</param>
 internal sealed record TimelineReport(
     AsOfQuery Query,
@@ -29,7 +32,8 @@ internal sealed record TimelineReport(
     public IReadOnlyList<Dispute> Disputes { get; init; } = [];
 }
 
-/// <summary>Committed funding at the end of a month.</summary>
-/// <param name="Month">The month's last day.</param>
-/// <param name="Amount">The amount.</param>
-internal sealed record MonthlyFunding(LocalDate Month, Money Amount);
+/// <summary>Committed funding on a date of the chart.</summary>
+/// <param name="On">A month's last day, or the question's date for the last point.</param>
+/// <param name="Amount">The sum of amounts committed then (<see cref="FundingTotals.Total"/>): what the chart draws.</param>
+/// <param name="YearlyLevels">The yearly levels committed then, each an amount each year: listed beside the chart, never drawn into it.</param>
+internal sealed record MonthlyFunding(LocalDate On, Money Amount, IReadOnlyList<YearlyLevelAmount> YearlyLevels);

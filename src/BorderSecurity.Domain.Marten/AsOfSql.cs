@@ -92,11 +92,12 @@ internal sealed partial class AsOfSql(string schema, string eventsSchema)
             """);
 
     /// <summary>
-    /// Three index-only parts, no sort (parts 0 to 2), and for recruitment a fourth (3): the latest statement of each
-    /// figure (the figure index read backwards), the latest creation row of each stream with its detail, each distinct
-    /// provenance of a stream's counting events with the (valid date, sequence) of its first one, packed into one
-    /// bigint for min(), and the number of reannouncements of each target. Columns: part, stream_id, figure,
-    /// dimension, value, text, valid_on, seq.
+    /// Three index-only parts, no sort (parts 0 to 2), for recruitment a fourth (3) and for funding a fifth (4): the
+    /// latest statement of each figure (the figure index read backwards), the latest creation row of each stream with its
+    /// detail, each distinct provenance of a stream's counting events with the (valid date, sequence) of its first one,
+    /// packed into one bigint for min(), the number of reannouncements of each target, and the latest period row of each
+    /// commitment with its detail (<see cref="LatestPeriods"/>, index-only). Columns: part, stream_id, figure, dimension,
+    /// value, text, valid_on, seq.
     /// </summary>
     public string Figures(string aggregate, AsOfQuery query, string? recipient)
     {
@@ -126,39 +127,52 @@ internal sealed partial class AsOfSql(string schema, string eventsSchema)
                 where tenant_id = @tenant and aggregate = @aggregate and event_type = 'recruitment.target-reannounced.v1' and valid_on <= @asOf{known}
                 group by stream_id
                 """)}
+            {(aggregate != ProjectionRows.Funding ? "" : $"""
+                union all
+                select 4, v.stream_id, '', '', null, v.detail::text, v.valid_on, v.seq
+                from ({LatestPeriods(recipient, known)}) v
+                """)}
             """;
     }
 
     /// <summary>
-    /// The funding totals per (origin, basis), summed inside PostgreSQL: one aggregation per commitment over its latest
-    /// figures and its creation row, then one per (origin, basis). No join, so no row estimate can turn it into a
-    /// nested loop. Columns: origin, basis, total, allocated.
+    /// The funding totals per (origin, basis, what the period covers), summed inside PostgreSQL: one aggregation per
+    /// commitment over its latest figures, its creation row and its latest period row (<see cref="LatestPeriods"/>, as the
+    /// financial-year question reads it), then one per (origin, basis, coverage, first year, last year). No join, so no row
+    /// estimate can turn it into a nested loop. Whether a coverage is a yearly level is decided in C#, by the model's one rule
+    /// (<see cref="Projections.FundingTotals.Of(IEnumerable{Projections.FundingShare})"/>), not here. Columns: origin, basis,
+    /// coverage, first year, last year (null when no period row counts, or the period names none), total, allocated.
     /// </summary>
     public string FundingTotals(AsOfQuery query, string? recipient)
     {
         var known = Knows(query, "");
         var latest = LatestFigures(recipient, known, "stream_id, figure, value", " and figure <> 'created'");
         var created = CreationRows(recipient, known, "stream_id, detail");
+        var periods = LatestPeriods(recipient, known);
         return $"""
             with figures as (
-              select l.stream_id, l.figure, l.value, null as origin, null as basis, null as recipient from ({latest}) l
+              select l.stream_id, l.figure, l.value, null as origin, null as basis, null as recipient,
+                     null as coverage, null as first_year, null as last_year from ({latest}) l
               union all
-              select c.stream_id, 'created', null, c.detail->>'OriginKind', c.detail->>'Basis', c.detail->>'Recipient' from ({created}) c
+              select c.stream_id, 'created', null, c.detail->>'OriginKind', c.detail->>'Basis', c.detail->>'Recipient', null, null, null from ({created}) c
+              union all
+              select p.stream_id, 'covers', null, null, null, null, p.detail->>'Coverage', p.detail->>'FirstYear', p.detail->>'LastYear' from ({periods}) p
             ), per_commitment as (
               select stream_id,
                      max(value) filter (where figure = 'amount') as amount,
                      bool_or(figure = 'withdrawn') as withdrawn,
                      coalesce(sum(value) filter (where figure = 'allocation' and value > 0), 0) as allocated,
-                     max(origin) as origin, max(basis) as basis, max(recipient) as recipient
+                     max(origin) as origin, max(basis) as basis, max(recipient) as recipient,
+                     max(coverage) as coverage, max(first_year) as first_year, max(last_year) as last_year
               from figures
               group by stream_id
             )
-            select origin, basis,
+            select origin, basis, coverage, first_year, last_year,
                    sum(case when withdrawn then 0 else amount end),
                    sum(case when withdrawn then 0 else allocated end)
             from per_commitment
             where amount is not null and origin is not null{(recipient is null ? "" : " and recipient = @recipient")}
-            group by origin, basis
+            group by origin, basis, coverage, first_year, last_year
             """;
     }
 

@@ -55,6 +55,7 @@ internal sealed class FigureRows
         }
 
         var detail = Details.Commitment(created.Detail!);
+        var period = figures.TryGetValue((ProjectionRows.Period, ""), out var stated) ? Details.Period(stated.Detail!) : NoPeriod;
         var withdrawn = figures.ContainsKey((ProjectionRows.Withdrawn, ""));
         CapabilityAmount[] allocations = withdrawn
             ? []
@@ -63,8 +64,11 @@ internal sealed class FigureRows
                 .OrderBy(r => r.Key.Dimension, StringComparer.Ordinal)
                 .Select(r => new CapabilityAmount(r.Key.Dimension, Money.FromPounds(r.Value.Value!.Value)))];
         return new CommitmentPosition(streamId, detail.Recipient, new FundingOrigin(detail.OriginKind, detail.OriginName), detail.Basis,
-            created.ValidOn, withdrawn ? Money.Zero : Money.FromPounds(amount.Value!.Value), allocations, withdrawn, SourcesOf(streamId));
+            created.ValidOn, withdrawn ? Money.Zero : Money.FromPounds(amount.Value!.Value), period, allocations, withdrawn, SourcesOf(streamId));
     }
+
+    /// <summary>What a commitment covers when no period row counts (a database written before period rows existed): not stated, as in memory.</summary>
+    public static readonly FundingPeriod NoPeriod = FundingPeriod.NotStated("");
 
     /// <summary>A recruitment target's position from its rows, or <see langword="null"/> if it was not set as of the question.</summary>
     public TargetPosition? TargetOf(string streamId)

@@ -39,9 +39,7 @@ public sealed partial class MartenBorderSecurityStore
                 }
 
                 var withdrawn = !reader.IsDBNull(2) && reader.GetBoolean(2);
-                var period = reader.IsDBNull(4)
-                    ? FundingPeriod.NotStated("")
-                    : System.Text.Json.JsonSerializer.Deserialize<FundingPeriod>(reader.GetString(4), DetailJson.Provenance)!;
+                var period = reader.IsDBNull(4) ? FigureRows.NoPeriod : Details.Period(reader.GetString(4));
                 covers.Add(new CommitmentCover(reader.GetString(0), detail.Recipient, detail.OriginKind, detail.Basis,
                     withdrawn ? Money.Zero : Money.FromPounds(reader.GetDecimal(1)), period));
             }

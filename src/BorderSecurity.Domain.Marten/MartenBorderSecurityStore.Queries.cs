@@ -38,10 +38,19 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
-    /// <remarks>Summed inside PostgreSQL, without sending every commitment, allocation and source to the client.</remarks>
+    /// <remarks>
+    /// Summed inside PostgreSQL by origin, basis and what each commitment's period covers as of the question (one query, its
+    /// latest period row read as the financial-year question reads it), without sending every commitment, allocation and
+    /// source to the client; <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/> then keeps the yearly levels apart.
+    /// </remarks>
     public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await FundingTotalsAsync(connection, query, recipient, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<FundingTotals> FundingTotalsAsync(NpgsqlConnection connection, AsOfQuery query, string? recipient, CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(_sql.FundingTotals(query, recipient), connection);
         AsOfSql.AddParameters(command, _tenantKey, query, ProjectionRows.Funding);
         if (recipient is not null)
@@ -53,12 +62,18 @@ public sealed partial class MartenBorderSecurityStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            // What the period covers, as stated: only the coverage and the years decide how the amount is totalled.
+            var covers = reader.IsDBNull(2)
+                ? FigureRows.NoPeriod
+                : new FundingPeriod("", Enum.Parse<FundingCoverage>(reader.GetString(2)), YearOf(reader, 3), YearOf(reader, 4));
             shares.Add(new FundingShare(Enum.Parse<FundingOriginKind>(reader.GetString(0)), Enum.Parse<FundingBasis>(reader.GetString(1)),
-                Money.FromPounds(reader.GetDecimal(2)), Money.FromPounds(reader.GetDecimal(3))));
+                Money.FromPounds(reader.GetDecimal(5)), Money.FromPounds(reader.GetDecimal(6)), covers));
         }
 
         return FundingTotals.Of(shares);
     }
+
+    private static FinancialYear? YearOf(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : FinancialYear.Parse(reader.GetString(ordinal));
 
     /// <inheritdoc />
     public async Task<RecruitmentSummary> RecruitmentAsync(AsOfQuery query, CancellationToken cancellationToken = default)
@@ -115,17 +130,20 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SeriesPoint<Money>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
+    /// <remarks>One totals query (<see cref="FundingTotalsAsync(AsOfQuery, string?, CancellationToken)"/>) per candidate date, on one connection.</remarks>
+    public async Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
         CancellationToken cancellationToken = default)
     {
-        var points = new List<SeriesPoint<Money>>();
-        foreach (var date in await ValidDatesAsync(ProjectionRows.Funding, knownAt, recordedBy, cancellationToken).ConfigureAwait(false))
+        var points = new List<SeriesPoint<FundingSeriesValue>>();
+        var dates = await ValidDatesAsync(ProjectionRows.Funding, knownAt, recordedBy, cancellationToken).ConfigureAwait(false);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var date in dates)
         {
-            var portfolio = await PortfolioAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
-            var value = recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
-            if (value != (points.Count == 0 ? Money.Zero : points[^1].Value))
+            var totals = await FundingTotalsAsync(connection, new AsOfQuery(date, knownAt, recordedBy), recipient, cancellationToken).ConfigureAwait(false);
+            var value = FundingSeriesValue.Of(totals);
+            if (!value.Equals(points.Count == 0 ? FundingSeriesValue.None : points[^1].Value))
             {
-                points.Add(new SeriesPoint<Money>(date, value));
+                points.Add(new SeriesPoint<FundingSeriesValue>(date, value));
             }
         }
 
@@ -172,8 +190,8 @@ public sealed partial class MartenBorderSecurityStore
                 var streamId = reader.GetString(1);
                 switch (reader.GetInt32(0))
                 {
-                    case 0 when reader.GetString(2) == ProjectionRows.Created:
-                        // Part 1 carries the creation rows with their detail.
+                    case 0 when reader.GetString(2) is ProjectionRows.Created or ProjectionRows.Period:
+                        // Parts 1 and 4 carry the creation and period rows with their detail.
                         break;
                     case 0:
                         rows.Figures(streamId)[(reader.GetString(2), reader.GetString(3))] = new Figure(
@@ -185,6 +203,10 @@ public sealed partial class MartenBorderSecurityStore
                         break;
                     case 2:
                         citations.Add((streamId, reader.GetDecimal(4), reader.GetString(5)));
+                        break;
+                    case 4:
+                        rows.Figures(streamId)[(ProjectionRows.Period, "")] = new Figure(
+                            null, reader.GetString(5), LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)));
                         break;
                     default:
                         rows.Reannouncements[streamId] = (int)reader.GetDecimal(4);

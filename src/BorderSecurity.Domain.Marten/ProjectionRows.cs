@@ -27,6 +27,7 @@ internal static class ProjectionRows
     public const string Amount = Figures.Amount;
     public const string Allocation = Figures.Allocation;
     public const string Withdrawn = Figures.Withdrawn;
+    public const string Period = Figures.Period;
     public const string Headcount = Figures.Headcount;
     public const string InPost = Figures.InPost;
     public const string Met = Figures.Met;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using BorderSecurity.Domain.Funding;
 using Npgsql;
 
 namespace BorderSecurity.Domain.Marten;
@@ -59,17 +60,21 @@ internal sealed class ProvenanceCache
     }
 }
 
-/// <summary>Creation details parsed once per distinct text (the text is the key, so an entry cannot go stale). Bounded like <see cref="ProvenanceCache"/>.</summary>
+/// <summary>Creation and period details parsed once per distinct text (the text is the key, so an entry cannot go stale). Bounded like <see cref="ProvenanceCache"/>.</summary>
 internal static class Details
 {
     private static readonly ConcurrentDictionary<string, CommitmentDetail> Commitments = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, TargetDetail> Targets = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, FundingPeriod> Periods = new(StringComparer.Ordinal);
 
-    public static CommitmentDetail Commitment(string json) => Parse(Commitments, json);
+    public static CommitmentDetail Commitment(string json) => Parse(Commitments, json, DetailJson.Options);
 
-    public static TargetDetail Target(string json) => Parse(Targets, json);
+    public static TargetDetail Target(string json) => Parse(Targets, json, DetailJson.Options);
 
-    private static T Parse<T>(ConcurrentDictionary<string, T> cache, string json)
+    /// <summary>A period row's detail: the period as the model's JSON (<see cref="ProjectionRows.StatementsOf"/>).</summary>
+    public static FundingPeriod Period(string json) => Parse(Periods, json, DetailJson.Provenance);
+
+    private static T Parse<T>(ConcurrentDictionary<string, T> cache, string json, JsonSerializerOptions options)
     {
         if (cache.TryGetValue(json, out var parsed))
         {
@@ -81,6 +86,6 @@ internal static class Details
             cache.Clear();
         }
 
-        return cache[json] = JsonSerializer.Deserialize<T>(json, DetailJson.Options)!;
+        return cache[json] = JsonSerializer.Deserialize<T>(json, options)!;
     }
 }

@@ -21,18 +21,61 @@ namespace BorderSecurity.Domain.Conformance;
 /// </remarks>
 public static partial class IndependentOracle
 {
-    /// <summary>A commitment as the oracle sees it.</summary>
+    /// <summary>A commitment as the oracle sees it; <paramref name="Period"/> is what its amount covers as of the question.</summary>
     public sealed record Commitment(
-        string Id, string Recipient, bool IsRedirected, string? OriginName, bool IsCeiling, LocalDate CommittedOn, decimal Amount,
-        IReadOnlyList<(string Capability, decimal Amount)> Allocations, bool IsWithdrawn, IReadOnlyList<string> Sources);
+        string Id, string Recipient, bool IsRedirected, string? OriginName, bool IsCeiling, LocalDate CommittedOn, decimal Amount, PeriodView Period,
+        IReadOnlyList<(string Capability, decimal Amount)> Allocations, bool IsWithdrawn, IReadOnlyList<string> Sources)
+    {
+        /// <summary>
+        /// The docs' test for a yearly level (docs/events.md, "What an amount covers"): a period that is "from" or "by" a
+        /// year is an amount each year; every other period (in-year, over years, not stated) is an amount once.
+        /// </summary>
+        public bool IsYearlyLevel => Period.Coverage is "YearlyFrom" or "YearlyBy";
+    }
+
+    /// <summary>A period as the oracle sees it: plain values read from the event that stated it (years as their start year, kinds as names).</summary>
+    public sealed record PeriodView(string Description, string Coverage, int? FirstYear, int? LastYear, IReadOnlyList<(int Year, decimal Amount)>? Profile, string Spending)
+    {
+        /// <summary>The period of a commitment none of whose period statements counts: not stated, no words.</summary>
+        public static readonly PeriodView NotStated = new("", "NotStated", null, null, null, "NotStated");
+
+        /// <summary>The oracle's view of a period an event states.</summary>
+        public static PeriodView Of(FundingPeriod period) =>
+            new(period.Description, period.Coverage.ToString(), period.FirstYear?.StartYear, period.LastYear?.StartYear,
+                period.Profile is { Count: > 0 } profile ? [.. profile.Select(p => (p.Year.StartYear, p.Amount.Pounds))] : null, period.Spending.ToString());
+    }
+
+    /// <summary>
+    /// Yearly levels covering the same years, summed, as the oracle sees them: pounds each year, split by origin, basis and allocation.
+    /// </summary>
+    public sealed record LevelSums(
+        string Coverage, int FirstYear, int? LastYear, decimal PerYear, decimal NewMoney, decimal Redirected, decimal Firm, decimal Ceiling,
+        decimal Allocated, decimal Unallocated);
+
+    /// <summary>Yearly levels covering the same years, summed: pounds each year.</summary>
+    public sealed record Level(string Coverage, int FirstYear, int? LastYear, decimal PerYear);
+
+    /// <summary>The money of one origin or capability: the sum of amounts once, and the yearly levels apart.</summary>
+    public sealed record Split(decimal Amount, IReadOnlyList<Level> YearlyLevels);
+
+    /// <summary>The money from one origin (new or redirected, and its name), split.</summary>
+    public sealed record OriginMoney(bool IsRedirected, string? Name, Split Money);
+
+    /// <summary>The allocations to one capability across commitments, split by the kind of the commitment they are part of.</summary>
+    public sealed record CapabilityMoney(string Capability, Split Money);
 
     /// <summary>A recruitment target as the oracle sees it.</summary>
     public sealed record Target(
         string Id, string Organisation, string Role, string Status, int Headcount, int InPost, LocalDate? Deadline, int Announcements,
         IReadOnlyList<string> Sources);
 
-    /// <summary>The oracle's sums over some commitments.</summary>
-    public sealed record Sums(decimal Total, decimal NewMoney, decimal Redirected, decimal Firm, decimal Ceiling, decimal Allocated, decimal Unallocated);
+    /// <summary>
+    /// The oracle's sums over some commitments: the first seven over the commitments that are not yearly levels (amounts
+    /// once: in-year, over years, not stated); <paramref name="YearlyLevels"/> the yearly levels apart, never added to them.
+    /// </summary>
+    public sealed record Sums(
+        decimal Total, decimal NewMoney, decimal Redirected, decimal Firm, decimal Ceiling, decimal Allocated, decimal Unallocated,
+        IReadOnlyList<LevelSums> YearlyLevels);
 
     /// <summary>Whether an event counts for a question, by the rule in docs/projections.md.</summary>
     public static bool Counts(RecordedEvent e, LocalDate asOf, Instant? knownAt, Instant? recordedBy) =>
@@ -50,6 +93,7 @@ public static partial class IndependentOracle
             bool redirected = false, ceiling = false, withdrawn = false;
             LocalDate committedOn = default;
             decimal amount = 0;
+            var period = PeriodView.NotStated;
             var allocations = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
             var any = false;
             foreach (var e in stream)
@@ -57,12 +101,18 @@ public static partial class IndependentOracle
                 switch (e.Data)
                 {
                     case FundingPledged p:
-                        (any, recipient, redirected, originName, ceiling, committedOn, amount) =
-                            (true, p.Recipient, false, p.OriginName, p.Basis == FundingBasis.UpTo, p.ValidOn, p.Amount.Pounds);
+                        (any, recipient, redirected, originName, ceiling, committedOn, amount, period) =
+                            (true, p.Recipient, false, p.OriginName, p.Basis == FundingBasis.UpTo, p.ValidOn, p.Amount.Pounds, PeriodView.Of(p.Period));
                         break;
                     case FundingRedirected r:
-                        (any, recipient, redirected, originName, ceiling, committedOn, amount) =
-                            (true, r.Recipient, true, r.FromProgramme, r.Basis == FundingBasis.UpTo, r.ValidOn, r.Amount.Pounds);
+                        (any, recipient, redirected, originName, ceiling, committedOn, amount, period) =
+                            (true, r.Recipient, true, r.FromProgramme, r.Basis == FundingBasis.UpTo, r.ValidOn, r.Amount.Pounds, PeriodView.Of(r.Period));
+                        break;
+                    case FundingPeriodRevised r:
+                        period = PeriodView.Of(r.Period);
+                        break;
+                    case FundingPeriodCorrected c:
+                        period = PeriodView.Of(c.Period);
                         break;
                     case FundingRevised r:
                         amount = r.RevisedAmount.Pounds;
@@ -84,19 +134,61 @@ public static partial class IndependentOracle
                 continue; // not a commitment (another aggregate's stream), or its creation does not count yet
             }
 
-            result.Add(new Commitment(stream[0].StreamId, recipient!, redirected, originName, ceiling, committedOn, withdrawn ? 0 : amount,
+            result.Add(new Commitment(stream[0].StreamId, recipient!, redirected, originName, ceiling, committedOn, withdrawn ? 0 : amount, period,
                 withdrawn ? [] : [.. allocations.Where(a => a.Value > 0).Select(a => (a.Key, a.Value))], withdrawn, SourcesOf(stream)));
         }
 
         return result;
     }
 
-    /// <summary>The oracle's sums: every amount once, split by origin and by basis; unallocated is what is not allocated.</summary>
+    /// <summary>
+    /// The oracle's sums: every amount that is not a yearly level once, split by origin and by basis, unallocated being what
+    /// is not allocated; the yearly levels apart, one group per (coverage, first year, last year) with a non-zero amount, in
+    /// order of first year, then last year (a level with no last year after any with one), then "from" before "by".
+    /// </summary>
     public static Sums Sum(IEnumerable<Commitment> commitments)
     {
         decimal total = 0, newMoney = 0, redirected = 0, firm = 0, ceiling = 0, allocated = 0;
+        var levels = new List<LevelSums>();
         foreach (var c in commitments)
         {
+            decimal allocatedHere = 0;
+            foreach (var (_, a) in c.Allocations)
+            {
+                allocatedHere += a;
+            }
+
+            if (c.IsYearlyLevel)
+            {
+                if (c.Amount == 0)
+                {
+                    continue;
+                }
+
+                var i = levels.FindIndex(l => SameYears(l.Coverage, l.FirstYear, l.LastYear, c.Period));
+                var l = i >= 0 ? levels[i] : new LevelSums(c.Period.Coverage, c.Period.FirstYear!.Value, c.Period.LastYear, 0, 0, 0, 0, 0, 0, 0);
+                l = l with
+                {
+                    PerYear = l.PerYear + c.Amount,
+                    NewMoney = l.NewMoney + (c.IsRedirected ? 0 : c.Amount),
+                    Redirected = l.Redirected + (c.IsRedirected ? c.Amount : 0),
+                    Firm = l.Firm + (c.IsCeiling ? 0 : c.Amount),
+                    Ceiling = l.Ceiling + (c.IsCeiling ? c.Amount : 0),
+                    Allocated = l.Allocated + allocatedHere,
+                };
+                l = l with { Unallocated = l.PerYear - l.Allocated };
+                if (i >= 0)
+                {
+                    levels[i] = l;
+                }
+                else
+                {
+                    levels.Add(l);
+                }
+
+                continue;
+            }
+
             total += c.Amount;
             if (c.IsRedirected)
             {
@@ -116,14 +208,60 @@ public static partial class IndependentOracle
                 firm += c.Amount;
             }
 
-            foreach (var (_, a) in c.Allocations)
+            allocated += allocatedHere;
+        }
+
+        return new Sums(total, newMoney, redirected, firm, ceiling, allocated, total - allocated,
+            [.. levels.OrderBy(l => l.FirstYear).ThenBy(l => l.LastYear ?? int.MaxValue).ThenBy(l => l.Coverage == "YearlyFrom" ? 0 : 1)]);
+    }
+
+    /// <summary>
+    /// Money split the same way for any grouping of amounts (by origin, by capability): the amounts of periods that are not
+    /// yearly levels added once; those of yearly levels summed per (coverage, first year, last year), non-zero, in the order of <see cref="Sum"/>.
+    /// </summary>
+    public static Split SplitOf(IEnumerable<(PeriodView Period, decimal Amount)> amounts)
+    {
+        decimal once = 0;
+        var levels = new List<Level>();
+        foreach (var (period, amount) in amounts)
+        {
+            if (period.Coverage is not ("YearlyFrom" or "YearlyBy"))
             {
-                allocated += a;
+                once += amount;
+                continue;
+            }
+
+            if (amount == 0)
+            {
+                continue;
+            }
+
+            var i = levels.FindIndex(l => SameYears(l.Coverage, l.FirstYear, l.LastYear, period));
+            if (i >= 0)
+            {
+                levels[i] = levels[i] with { PerYear = levels[i].PerYear + amount };
+            }
+            else
+            {
+                levels.Add(new Level(period.Coverage, period.FirstYear!.Value, period.LastYear, amount));
             }
         }
 
-        return new Sums(total, newMoney, redirected, firm, ceiling, allocated, total - allocated);
+        return new Split(once, [.. levels.OrderBy(l => l.FirstYear).ThenBy(l => l.LastYear ?? int.MaxValue).ThenBy(l => l.Coverage == "YearlyFrom" ? 0 : 1)]);
     }
+
+    /// <summary>Each origin of some commitments (withdrawn ones too, at zero) with its money split; in no particular order.</summary>
+    public static IReadOnlyList<OriginMoney> ByOrigin(IEnumerable<Commitment> commitments) =>
+        [.. commitments.GroupBy(c => (c.IsRedirected, c.OriginName)).Select(g => new OriginMoney(g.Key.IsRedirected, g.Key.OriginName, SplitOf(g.Select(c => (c.Period, c.Amount)))))];
+
+    /// <summary>Each capability allocated to by some commitments, in name order (ordinal), with the allocations split by each commitment's period.</summary>
+    public static IReadOnlyList<CapabilityMoney> ByCapability(IEnumerable<Commitment> commitments) =>
+        [.. commitments.SelectMany(c => c.Allocations.Select(a => (a.Capability, c.Period, a.Amount))).GroupBy(a => a.Capability)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CapabilityMoney(g.Key, SplitOf(g.Select(a => (a.Period, a.Amount)))))];
+
+    private static bool SameYears(string coverage, int firstYear, int? lastYear, PeriodView period) =>
+        coverage == period.Coverage && firstYear == period.FirstYear && lastYear == period.LastYear;
 
     /// <summary>Every recruitment target that exists as of the question, in id order.</summary>
     public static IReadOnlyList<Target> Targets(IEnumerable<RecordedEvent> log, LocalDate asOf, Instant? knownAt = null, Instant? recordedBy = null)

@@ -24,7 +24,8 @@ public static partial class OracleAssertions
             .Where(c => recipient is null || c.Recipient == recipient).ToList();
         actual.Commitments.Select(ToOracle).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
         Totals(actual.Totals, IndependentOracle.Sum(expected), because);
-        actual.ByCapability.Select(c => (c.Capability, c.Amount.Pounds)).Should().Equal(ByCapability(expected), because + ", by capability");
+        ByCapability(actual.ByCapability, expected, because + ", by capability");
+        ByOrigin(actual.ByOrigin, expected, because + ", by origin");
 
         var recipients = expected.GroupBy(c => c.Recipient).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         actual.Recipients.Select(r => r.Recipient).Should().Equal(recipients.Select(g => g.Key), because + ", recipients");
@@ -32,7 +33,8 @@ public static partial class OracleAssertions
         {
             Totals(answer.Totals, IndependentOracle.Sum(group), $"{because}, {group.Key}");
             answer.CommitmentIds.Should().Equal(group.Select(c => c.Id), $"{because}, {group.Key}");
-            answer.ByCapability.Select(c => (c.Capability, c.Amount.Pounds)).Should().Equal(ByCapability(group), $"{because}, {group.Key} by capability");
+            ByCapability(answer.ByCapability, group, $"{because}, {group.Key} by capability");
+            ByOrigin(answer.ByOrigin, group, $"{because}, {group.Key} by origin");
         }
 
         OpenDisputes(actual.OpenDisputes, expected.Select(c => c.Id), log, query, because + ", open disputes");
@@ -43,9 +45,7 @@ public static partial class OracleAssertions
     /// <param name="expected">The oracle's sums.</param>
     /// <param name="because">Why.</param>
     public static void Totals(FundingTotals actual, IndependentOracle.Sums expected, string because) =>
-        new IndependentOracle.Sums(actual.Total.Pounds, actual.NewMoney.Pounds, actual.Redirected.Pounds, actual.Firm.Pounds, actual.Ceiling.Pounds,
-                actual.Allocated.Pounds, actual.Unallocated.Pounds)
-            .Should().Be(expected, because);
+        ToOracle(actual).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
 
     /// <summary>Recruitment against the oracle: every target, and each organisation's and the overall target, in post and gap.</summary>
     /// <param name="actual">The answer.</param>
@@ -94,17 +94,18 @@ public static partial class OracleAssertions
 
         actual.Should().NotBeNull(because);
         var c = actual!.Command;
-        var sums = actual.Funding.Totals;
         new IndependentOracle.CommandView(c.CommandId, c.Name, c.ParentDepartment, c.EstablishedOn,
                 c.Leader is { } l ? new IndependentOracle.Leader(l.Name, l.PostTitle, l.Honours, l.AppointedOn) : null,
                 [.. c.Agencies.Select(a => new IndependentOracle.Membership(a.Key, a.Value.IsCoordinated, a.Value.StatedOn))],
                 [.. c.Units.Values.Select(Feature)], [.. c.Powers.Values.Select(Feature)], [.. c.Agreements.Values.Select(Feature)], [.. c.Sources.Select(Key)],
-                new IndependentOracle.Sums(sums.Total.Pounds, sums.NewMoney.Pounds, sums.Redirected.Pounds, sums.Firm.Pounds, sums.Ceiling.Pounds,
-                    sums.Allocated.Pounds, sums.Unallocated.Pounds),
+                ToOracle(actual.Funding.Totals),
                 actual.Funding.CommitmentIds, actual.Recruitment.Target, actual.Recruitment.InPost, actual.Recruitment.Gap,
                 [.. actual.Recruitment.Targets.Select(t => t.TargetId)])
             .Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
         OpenDisputes(actual.OpenDisputes, expected.CommitmentIds.Append(commandId).Concat(expected.TargetIds), log, query, because + ", open disputes");
+        var commitments = IndependentOracle.Commitments(log, query.AsOf, query.KnownAt, query.RecordedBy).Where(x => x.Recipient == expected.Name).ToList();
+        ByOrigin(actual.Funding.ByOrigin, commitments, because + ", by origin");
+        ByCapability(actual.Funding.ByCapability, commitments, because + ", by capability");
     }
 
     /// <summary>The timeline against the oracle: every counting event, in valid-date then recording order.</summary>
@@ -123,10 +124,11 @@ public static partial class OracleAssertions
     /// <param name="knownAt">The known-at instant, or null.</param>
     /// <param name="recordedBy">The recorded-by instant, or null.</param>
     /// <param name="because">Why.</param>
-    public static void FundingSeries(IReadOnlyList<SeriesPoint<Money>> actual, IReadOnlyList<RecordedEvent> log, string? recipient, Instant? knownAt,
+    public static void FundingSeries(IReadOnlyList<SeriesPoint<FundingSeriesValue>> actual, IReadOnlyList<RecordedEvent> log, string? recipient, Instant? knownAt,
         Instant? recordedBy, string because) =>
-        actual.Select(p => (p.From, p.Value.Pounds)).Should().Equal(IndependentOracle.FundingSeries(log, recipient, knownAt, recordedBy),
-            $"{because}, funding series of {recipient ?? "all"} known at {knownAt?.ToString() ?? "now"}");
+        actual.Select(p => (p.From, new IndependentOracle.SeriesValue(p.Value.Total.Pounds, [.. p.Value.YearlyLevels.Select(ToOracle)])))
+            .Should().Equal(IndependentOracle.FundingSeries(log, recipient, knownAt, recordedBy),
+                $"{because}, funding series of {recipient ?? "all"} known at {knownAt?.ToString() ?? "now"}");
 
     /// <summary>A headcount series against the oracle's.</summary>
     /// <param name="actual">The answer.</param>
@@ -250,11 +252,26 @@ public static partial class OracleAssertions
 
     private static IndependentOracle.Commitment ToOracle(CommitmentPosition c) =>
         new(c.CommitmentId, c.Recipient, c.Origin.Kind == FundingOriginKind.Redirected, c.Origin.Name, c.Basis == FundingBasis.UpTo, c.CommittedOn,
-            c.Amount.Pounds, [.. c.Allocations.Select(a => (a.Capability, a.Amount.Pounds))], c.IsWithdrawn, [.. c.Sources.Select(Key)]);
+            c.Amount.Pounds, IndependentOracle.PeriodView.Of(c.Period), [.. c.Allocations.Select(a => (a.Capability, a.Amount.Pounds))], c.IsWithdrawn,
+            [.. c.Sources.Select(Key)]);
 
-    private static IEnumerable<(string, decimal)> ByCapability(IEnumerable<IndependentOracle.Commitment> commitments) =>
-        commitments.SelectMany(c => c.Allocations).GroupBy(a => a.Capability).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Sum(a => a.Amount)));
+    private static IndependentOracle.Sums ToOracle(FundingTotals t) =>
+        new(t.Total.Pounds, t.NewMoney.Pounds, t.Redirected.Pounds, t.Firm.Pounds, t.Ceiling.Pounds, t.Allocated.Pounds, t.Unallocated.Pounds,
+            [.. t.YearlyLevels.Select(l => new IndependentOracle.LevelSums(l.Coverage.ToString(), l.FirstYear.StartYear, l.LastYear?.StartYear, l.PerYear.Pounds,
+                l.NewMoney.Pounds, l.Redirected.Pounds, l.Firm.Pounds, l.Ceiling.Pounds, l.Allocated.Pounds, l.Unallocated.Pounds))]);
+
+    private static IndependentOracle.Level ToOracle(YearlyLevelAmount l) => new(l.Coverage.ToString(), l.FirstYear.StartYear, l.LastYear?.StartYear, l.PerYear.Pounds);
+
+    /// <summary>By capability against the oracle: each capability's allocations of amounts once, and of yearly levels apart, in name order.</summary>
+    private static void ByCapability(IReadOnlyList<CapabilityTotals> actual, IEnumerable<IndependentOracle.Commitment> commitments, string because) =>
+        actual.Select(c => new IndependentOracle.CapabilityMoney(c.Capability, new IndependentOracle.Split(c.Amount.Pounds, [.. c.YearlyLevels.Select(ToOracle)])))
+            .Should().BeEquivalentTo(IndependentOracle.ByCapability(commitments), o => o.WithStrictOrdering(), because);
+
+    /// <summary>By origin against the oracle: each origin (new or redirected, and its name) with its amounts once and its yearly levels apart.</summary>
+    private static void ByOrigin(IReadOnlyList<OriginAmount> actual, IEnumerable<IndependentOracle.Commitment> commitments, string because) =>
+        actual.Select(o => new IndependentOracle.OriginMoney(o.Origin.Kind == FundingOriginKind.Redirected, o.Origin.Name,
+                new IndependentOracle.Split(o.Amount.Pounds, [.. o.YearlyLevels.Select(ToOracle)])))
+            .Should().BeEquivalentTo(IndependentOracle.ByOrigin(commitments), because);
 
     private static IndependentOracle.Feature Feature(Commands.CommandFeature f) => new(f.Name, f.Detail, f.On);
 

@@ -137,7 +137,8 @@ public class MartenKnownFromTests
 
         foreach (var (text, recipient) in new[] { (sql.Figures(ProjectionRows.Funding, query, null), (string?)null),
                      (sql.Figures(ProjectionRows.Funding, query, ReferenceTimeline2024.BorderSecurityCommand), ReferenceTimeline2024.BorderSecurityCommand),
-                     (sql.FundingTotals(query, null), null) })
+                     (sql.FundingTotals(query, null), null),
+                     (sql.FundingTotals(query, ReferenceTimeline2024.BorderSecurityCommand), ReferenceTimeline2024.BorderSecurityCommand) })
         {
             await using var connection = own.Model.OpenConnection();
             await connection.OpenAsync();

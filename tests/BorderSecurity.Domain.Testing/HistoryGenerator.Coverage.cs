@@ -13,7 +13,9 @@ public static partial class HistoryGenerator
     /// <summary>
     /// Tops a history up with the cases the property tests rely on, each only if chance left it out: a funding correction
     /// recorded after its original (so a question falls between them), a withdrawal, a re-announcement, a redirect from
-    /// an enacted Act, a dispute recorded and later resolved, and a back-fill within one stream (a fact recorded after a later-dated fact of the same stream).
+    /// an enacted Act, a dispute recorded and later resolved, a back-fill within one stream (a fact recorded after a later-dated fact of the same stream),
+    /// a commitment pledged as a yearly level, and a total over years turned into a yearly level by a period revision (from its date) and by a
+    /// period correction known after its original (so totals move money between the sum of amounts and the yearly levels on both axes).
     /// Each goes through the deciders like any request, on fresh <c>…:cover-…</c> streams, the clock moving on between steps.
     /// </summary>
     private static void Cover(Randomizer random, InMemoryEventStore store, SteppingClock clock, int maxStepMinutes,
@@ -80,6 +82,27 @@ public static partial class HistoryGenerator
             Submit(target);
             Submit(new RecordRecruitmentProgress(target.TargetId, random.Int(0, target.Headcount - 1), on.PlusDays(random.Int(101, 300)), provenance));
             Submit(new RecordRecruitmentProgress(target.TargetId, random.Int(0, target.Headcount - 1), on.PlusDays(random.Int(1, 100)), provenance));
+        }
+
+        if (!log.Any(e => e.Data is FundingPledged { Period.IsYearlyLevel: true } or FundingRedirected { Period.IsYearlyLevel: true }))
+        {
+            var pledge = Pledge("funding:cover-yearly-level");
+            Submit(pledge with { Period = FundingPeriod.YearlyBy(new FinancialYear(FinancialYear.Of(pledge.ValidOn).StartYear + random.Int(1, 3)), "generated yearly level") });
+        }
+
+        bool Switches(RecordedEvent e, FundingPeriod period) =>
+            FundingStatements.PeriodOf(log.First(o => o.StreamId == e.StreamId).Data) is { } created && created.IsYearlyLevel != period.IsYearlyLevel;
+        if (!log.Any(e => e.Data is FundingPeriodRevised r && Switches(e, r.Period)) || !log.Any(e => e.Data is FundingPeriodCorrected c && Switches(e, c.Period)))
+        {
+            var pledge = Pledge("funding:cover-becomes-yearly");
+            var year = FinancialYear.Of(pledge.ValidOn);
+            Submit(pledge with { Period = FundingPeriod.OverYears(year, year.Next(), "generated over years") });
+            Submit(new AllocateFunding(pledge.CommitmentId, random.ArrayElement(Capabilities), Money.FromPounds(decimal.Round(pledge.Amount.Pounds * random.Int(0, 40) / 100m, 2)),
+                After(random, pledge.ValidOn), provenance));
+            var revisedOn = pledge.ValidOn.PlusDays(random.Int(1, 400));
+            Submit(new ReviseFundingPeriod(pledge.CommitmentId, FundingPeriod.YearlyFrom(FinancialYear.Of(revisedOn), "generated yearly level"), "generated period revision",
+                revisedOn, provenance));
+            Submit(new CorrectFundingPeriod(pledge.CommitmentId, FundingPeriod.YearlyBy(year.Next(), "generated yearly level"), "generated period correction", provenance));
         }
     }
 }

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
+using BorderSecurity.Domain.Shared;
 using BorderSecurity.Domain.Testing;
 using BorderSecurity.Timeline;
+using NodaTime;
 
 namespace BorderSecurity.Samples.Tests;
 
@@ -43,6 +46,57 @@ public class TimelineConsoleTests
         var fy2024 = bsc.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetString() == "2024/25");
         fy2024.GetProperty("unsplitSpans").EnumerateArray().Single().GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
         fy2024.GetProperty("forTheYear").GetProperty("total").GetDecimal().Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task TheChartStopsAtTheAsOfDate()
+    {
+        // As of 1 October 2024 only the September £75m is known to the chart: no November or December bar at £150m.
+        var (exit, output, _) = await Run("--json", "--as-of", "2024-10-01");
+
+        exit.Should().Be(0);
+        using var json = JsonDocument.Parse(output);
+        var points = json.RootElement.GetProperty("fundingByMonth").EnumerateArray()
+            .Select(p => (On: p.GetProperty("on").GetString(), Amount: p.GetProperty("amount").GetDecimal())).ToList();
+        points.Select(p => p.On).Should().Equal("2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30", "2024-07-31",
+            "2024-08-31", "2024-09-30", "2024-10-01");
+        points.Should().OnlyContain(p => p.Amount <= 75_000_000m, "the November money is after the question's date");
+
+        var tables = await Run("--as-of", "2024-10-01");
+        tables.Output.Should().Contain("to 2024-10-01 (the as-of date)").And.Contain("2024-10-01  ").And.NotContain("2024-11").And.NotContain("2024-12");
+    }
+
+    [Fact]
+    public async Task WithTheSpendingReviewLineTheTablesAndJsonKeepTheYearlyLevelApartFromThe150m()
+    {
+        var spendingReview = new TimelineStep(Instant.FromUtc(2025, 6, 11, 12, 0),
+            new PledgeFunding("funding:bsc-2025-06-spending-review", ReferenceTimeline2024.BorderSecurityCommand, Money.FromMillions(280), FundingBasis.UpTo,
+                "Spending Review 2025", FundingPeriod.YearlyBy(new FinancialYear(2028), "up to £280m more per year by the end of the Spending Review period"),
+                "Border security", "Chancellor", new LocalDate(2025, 6, 11),
+                Provenance.Of(new SourceReference("spending-review-2025.txt", "Spending Review 2025", new LocalDate(2025, 6, 11)))));
+        var path = Path.GetTempFileName();
+        await File.WriteAllTextAsync(path, TimelineFile.Write(ReferenceTimeline2024.Steps.Append(spendingReview)));
+
+        var (exit, output, error) = await Run("--timeline", path, "--json", "--as-of", "2025-06-11");
+        exit.Should().Be(0, error);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var bsc = Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals");
+            bsc.GetProperty("total").GetDecimal().Should().Be(150_000_000m, "the yearly level is not added to the £150m over two years");
+            var level = bsc.GetProperty("yearlyLevels").EnumerateArray().Should().ContainSingle().Which;
+            level.GetProperty("perYear").GetDecimal().Should().Be(280_000_000m);
+            level.GetProperty("coverage").GetString().Should().Be("YearlyBy");
+            level.GetProperty("firstYear").GetString().Should().Be("2028/29");
+            json.RootElement.GetProperty("commands")[0].GetProperty("funding").GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
+            json.RootElement.GetProperty("fundingByMonth").EnumerateArray().Last().GetProperty("amount").GetDecimal().Should().Be(150_000_000m,
+                "the chart draws the sum of amounts only");
+        }
+
+        var tables = await Run("--timeline", path, "--as-of", "2025-06-11");
+        tables.Exit.Should().Be(0, tables.Error);
+        tables.Output.Should().Contain("Yearly levels (£m each year)").And.Contain("a year by 2028/29").And.Contain("280m a year by 2028/29")
+            .And.Contain("150m (75m redirected, 75m new").And.NotContain("430");
+        File.Delete(path);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BorderSecurity.Api.Endpoints;
 
-/// <summary>GET /funding and GET /series/funding: the funding portfolio as of a date, and total funding over time.</summary>
+/// <summary>GET /funding and GET /series/funding: the funding portfolio as of a date, and funding over time (sums of amounts, yearly levels apart).</summary>
 public static class FundingEndpoints
 {
     /// <summary>Maps the funding questions.</summary>
@@ -15,12 +15,12 @@ public static class FundingEndpoints
     {
         routes.MapGet("/funding", ([AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.FundingAsync(q, ct)))
-            .AsRead<FundingPortfolio>("GetFunding", "Every funding commitment, with totals by recipient, origin and capability, as of a date.", "Funding");
+            .AsRead<FundingPortfolio>("GetFunding", "Every funding commitment, with totals by recipient, origin and capability, as of a date; yearly levels apart from sums of amounts.", "Funding");
 
         routes.MapGet("/series/funding", ([FromQuery(Name = "recipient")] string? recipient, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 AsOfParameters.AnswerAsync(LocalDate.MaxIsoValue.ToString("yyyy-MM-dd", null), knownAt, recordedBy,
                     async q => await store.FundingSeriesAsync(recipient, q.KnownAt, q.RecordedBy, ct)))
-            .AsRead<IReadOnlyList<SeriesPoint<Money>>>("GetFundingSeries", "Total funding (of one recipient, or all) as a series of points, each from a valid date.", "Funding");
+            .AsRead<IReadOnlyList<SeriesPoint<FundingSeriesValue>>>("GetFundingSeries", "Funding (of one recipient, or all) as a series of points, each from a valid date: the sum of amounts and, apart, the yearly levels.", "Funding");
         return routes;
     }
 }

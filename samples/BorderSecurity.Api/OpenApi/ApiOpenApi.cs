@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using BorderSecurity.Api.Security;
+using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -40,9 +41,12 @@ public static class ApiOpenApi
     /// <summary>The bearer security scheme's name.</summary>
     public const string BearerScheme = "Bearer";
 
-    private static readonly HashSet<Type> InlineTypes = [typeof(LocalDate), typeof(Instant), typeof(Money), typeof(DateInterval)];
+    private static readonly HashSet<Type> InlineTypes = [typeof(LocalDate), typeof(Instant), typeof(Money), typeof(DateInterval), typeof(FinancialYear)];
 
     private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
+
+    /// <summary>The pattern of a financial year as the service writes it, for example <c>2024/25</c>.</summary>
+    public const string FinancialYearPattern = @"^\d{4}/\d{2}$";
 
     /// <summary>Adds the document and its transformers.</summary>
     /// <param name="services">The services.</param>
@@ -113,6 +117,14 @@ public static class ApiOpenApi
         else if (type == typeof(Instant) || type == typeof(Instant?))
         {
             Replace(schema, type, JsonSchemaType.String, "date-time", "An ISO-8601 UTC instant, for example 2024-11-05T09:00:00Z.");
+        }
+        else if (type == typeof(FinancialYear) || type == typeof(FinancialYear?))
+        {
+            // A custom converter writes it as text; without this it would have no type at all (a generated TypeScript client
+            // types it unknown). A property keeps its own description; the pattern says how the year is written.
+            var described = context.JsonPropertyInfo is not null ? schema.Description : null;
+            Replace(schema, type, JsonSchemaType.String, null, described ?? "A UK financial year (1 April to 31 March), written 2024/25.");
+            schema.Pattern = FinancialYearPattern;
         }
         else if (type == typeof(Money) || type == typeof(Money?))
         {

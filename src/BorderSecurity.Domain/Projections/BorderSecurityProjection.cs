@@ -86,7 +86,6 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
             case AggregateKind.FundingCommitment:
                 var facts = Facts(_funding, recorded.StreamId);
                 facts.Apply(recorded);
-                ApplyPeriod(recorded);
                 if (FundingStatements.CreationOf(recorded.Data) is { Recipient: var recipient })
                 {
                     Index(recipient, facts);
@@ -185,15 +184,15 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null)
+    public IReadOnlyList<SeriesPoint<FundingSeriesValue>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null)
     {
         lock (_gate)
         {
             return Composition.Series(_funding.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
             {
                 var portfolio = Portfolio(new AsOfQuery(date, knownAt, recordedBy));
-                return recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
-            });
+                return FundingSeriesValue.Of(recipient is null ? portfolio.Totals : portfolio.For(recipient).Totals);
+            }, FundingSeriesValue.None);
         }
     }
 
@@ -206,7 +205,7 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
             {
                 var summary = Summary(new AsOfQuery(date, knownAt, recordedBy));
                 return organisation is null ? summary.Target : summary.For(organisation).Target;
-            });
+            }, 0);
         }
     }
 
@@ -281,8 +280,11 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
 
     private sealed class FundingFacts
     {
+        private static readonly FundingPeriod NoPeriod = FundingPeriod.NotStated("");
+
         private readonly Statements<CommitmentCreation> _creation = new();
         private readonly FigureTable _figures = new();
+        private readonly Statements<FundingPeriod> _periods = new();
         private readonly Citations _citations = new();
 
         /// <summary>The recipients this commitment is indexed under (one, unless a creation was restated with another).</summary>
@@ -297,9 +299,16 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
             }
 
             _figures.Add(recorded, FundingStatements.Of(recorded.Data));
+            if (FundingStatements.PeriodOf(recorded.Data) is { } period)
+            {
+                _periods.Add(recorded, period);
+            }
         }
 
         public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _citations.ValidDates(knowledge);
+
+        /// <summary>What the commitment covers: the latest counting statement of its period, or "not stated" if none counts.</summary>
+        private FundingPeriod PeriodOf(AsOfQuery query) => _periods.TryLatest(query, out var period) ? period : NoPeriod;
 
         public CommitmentPosition? Position(AsOfQuery query)
         {
@@ -315,7 +324,8 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
                     .Where(a => a.Value > 0m)
                     .Select(a => new CapabilityAmount(a.Dimension, Money.FromPounds(a.Value!.Value)))];
             return new CommitmentPosition(creation.CommitmentId, creation.Recipient, new FundingOrigin(creation.OriginKind, creation.OriginName),
-                creation.Basis, createdOn, withdrawn ? Money.Zero : Money.FromPounds(amount!.Value), allocations, withdrawn, _citations.Sources(query));
+                creation.Basis, createdOn, withdrawn ? Money.Zero : Money.FromPounds(amount!.Value), PeriodOf(query), allocations, withdrawn,
+                _citations.Sources(query));
         }
     }
 

@@ -8,11 +8,11 @@ internal static class Composition
     public static CommandOverview? Overview(Command? command, AsOfQuery query, FundingPortfolio funding, RecruitmentSummary recruitment) =>
         command is null ? null : new CommandOverview(query, command, funding.For(command.Name), recruitment.For(command.Name));
 
-    /// <summary>Evaluates a value at each candidate date and keeps the dates where it changes (leading zeros dropped).</summary>
-    public static IReadOnlyList<SeriesPoint<T>> Series<T>(IEnumerable<LocalDate> dates, Func<LocalDate, T> valueAt)
+    /// <summary>Evaluates a value at each candidate date and keeps the dates where it changes (leading values equal to <paramref name="zero"/> dropped).</summary>
+    public static IReadOnlyList<SeriesPoint<T>> Series<T>(IEnumerable<LocalDate> dates, Func<LocalDate, T> valueAt, T zero)
     {
         var points = new List<SeriesPoint<T>>();
-        var previous = default(T);
+        var previous = zero;
         foreach (var date in dates.Distinct().Order())
         {
             var value = valueAt(date);

@@ -8,7 +8,10 @@ namespace BorderSecurity.Domain.Projections;
 /// </summary>
 public partial interface IBorderSecurityQueries
 {
-    /// <summary>All funding: portfolio, recipients, origins, capabilities, commitments.</summary>
+    /// <summary>
+    /// All funding: portfolio, recipients, origins, capabilities, commitments. Every figure that sums money keeps yearly
+    /// levels apart from sums of amounts (<see cref="FundingTotals"/>).
+    /// </summary>
     /// <param name="query">The question.</param>
     /// <returns>The portfolio.</returns>
     FundingPortfolio Funding(AsOfQuery query);
@@ -45,12 +48,16 @@ public partial interface IBorderSecurityQueries
     /// <returns>The timeline.</returns>
     IReadOnlyList<TimelineEntry> Timeline(AsOfQuery query);
 
-    /// <summary>Total funding (of one recipient, or all) as a time series: each valid date where it changes and its value from then.</summary>
+    /// <summary>
+    /// Funding (of one recipient, or all) as a time series: each valid date where it changes and its value from then, the
+    /// sum of amounts (<see cref="FundingTotals.Total"/>) and, apart, the yearly levels (<see cref="FundingTotals.YearlyLevels"/>).
+    /// A yearly level never moves the sum: a point where only the yearly levels change keeps the sum it had.
+    /// </summary>
     /// <param name="recipient">The recipient, or <see langword="null"/> for the whole portfolio.</param>
     /// <param name="knownAt">As known at this instant, or <see langword="null"/> for everything known.</param>
     /// <param name="recordedBy">As this store had recorded it at this instant (the audit view), or <see langword="null"/>.</param>
     /// <returns>The points, in date order; the first is the first date with funding.</returns>
-    IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null);
+    IReadOnlyList<SeriesPoint<FundingSeriesValue>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null);
 
     /// <summary>Total headcount target (of one organisation, or all) as a time series.</summary>
     /// <param name="organisation">The organisation, or <see langword="null"/> for all.</param>

@@ -65,12 +65,12 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
     public IReadOnlyList<TimelineEntry> Timeline(AsOfQuery query) => [.. Counting(query).Select(TimelineEntry.Of)];
 
     /// <inheritdoc />
-    public IReadOnlyList<SeriesPoint<Money>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null) =>
+    public IReadOnlyList<SeriesPoint<FundingSeriesValue>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null) =>
         Composition.Series(DatesOf(AggregateKind.FundingCommitment, knownAt, recordedBy), date =>
         {
             var portfolio = Portfolio(new AsOfQuery(date, knownAt, recordedBy));
-            return recipient is null ? portfolio.Totals.Total : portfolio.For(recipient).Totals.Total;
-        });
+            return FundingSeriesValue.Of(recipient is null ? portfolio.Totals : portfolio.For(recipient).Totals);
+        }, FundingSeriesValue.None);
 
     /// <inheritdoc />
     public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null, Instant? recordedBy = null) =>
@@ -78,7 +78,7 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
         {
             var summary = Summary(new AsOfQuery(date, knownAt, recordedBy));
             return organisation is null ? summary.Target : summary.For(organisation).Target;
-        });
+        }, 0);
 
     private IEnumerable<RecordedEvent> Counting(AsOfQuery query) =>
         _events.Where(query.Includes).Order(Comparer<RecordedEvent>.Create(Composition.CompareValidThenRecorded));

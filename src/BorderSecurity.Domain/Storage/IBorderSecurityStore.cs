@@ -79,7 +79,8 @@ public partial interface IBorderSecurityStore
     /// <summary>
     /// Only the funding totals, of one recipient or the portfolio: the same figures as
     /// <see cref="FundingPortfolio.Totals"/> of <see cref="FundingAsync"/> (or <see cref="FundingOfAsync"/>), without
-    /// the commitments, allocations and sources.
+    /// the commitments, allocations and sources. <see cref="FundingTotals.Total"/> sums the amounts that are not yearly
+    /// levels; yearly levels are in <see cref="FundingTotals.YearlyLevels"/>, never added to it.
     /// </summary>
     /// <param name="query">The question.</param>
     /// <param name="recipient">One recipient (matched exactly), or <see langword="null"/> for the whole portfolio.</param>
@@ -113,13 +114,16 @@ public partial interface IBorderSecurityStore
     /// <returns>The timeline.</returns>
     Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AsOfQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Total funding as a time series (see <see cref="IBorderSecurityQueries.FundingSeries"/>).</summary>
+    /// <summary>
+    /// Funding as a time series (see <see cref="IBorderSecurityQueries.FundingSeries"/>): from each point's date, the sum of
+    /// amounts and, apart, the yearly levels.
+    /// </summary>
     /// <param name="recipient">The recipient, or <see langword="null"/> for the whole portfolio.</param>
     /// <param name="knownAt">As known at this instant, or <see langword="null"/>.</param>
     /// <param name="recordedBy">As this store had recorded it at this instant, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the question.</param>
     /// <returns>The points, in date order.</returns>
-    Task<IReadOnlyList<SeriesPoint<Money>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
+    Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Total headcount target as a time series (see <see cref="IBorderSecurityQueries.HeadcountSeries"/>).</summary>

@@ -99,7 +99,7 @@ public sealed partial class InMemoryBorderSecurityStore : IBorderSecurityStore
         Ask(() => _projection.Timeline(query), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<SeriesPoint<Money>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
+    public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
         CancellationToken cancellationToken = default) =>
         Ask(() => _projection.FundingSeries(recipient, knownAt, recordedBy), cancellationToken);
 

@@ -113,6 +113,10 @@ public class ProjectionPropertyTests
             events.Where(e => e.Data is FundingReannounced || e.Data is RecruitmentTargetReannounced).Should().NotBeEmpty(because + ": a re-announcement");
             events.Select(e => e.Data).OfType<FundingRedirected>().Should().Contain(r => r.FromLegislationId != null, because + ": a redirect from an Act");
             events.GroupBy(e => e.StreamId).Should().Contain(stream => HasBackFill(stream.ToList()), because + ": a back-fill within one stream");
+            events.Select(e => FundingStatements.PeriodOf(e.Data)).Should().Contain(p => p != null && p.IsYearlyLevel, because + ": a yearly level");
+            events.Should().Contain(e => e.Data is FundingPeriodRevised && SwitchesKind(events, e), because + ": a period revision between a sum and a yearly level");
+            events.Should().Contain(e => e.Data is FundingPeriodCorrected && SwitchesKind(events, e) && Original(events, e).KnownFrom < e.KnownFrom,
+                because + ": a period correction between a sum and a yearly level, known after its original");
         }
 
         histories.Sum(h => h.Rejected).Should().BePositive();
@@ -175,6 +179,10 @@ public class ProjectionPropertyTests
 
     private static RecordedEvent Original(IReadOnlyList<RecordedEvent> log, RecordedEvent correction) =>
         log.First(e => e.StreamId == correction.StreamId);
+
+    /// <summary>Whether a period revision or correction makes its commitment a yearly level when it was created as a sum of amounts, or the other way.</summary>
+    private static bool SwitchesKind(IReadOnlyList<RecordedEvent> log, RecordedEvent change) =>
+        FundingStatements.PeriodOf(Original(log, change).Data)!.IsYearlyLevel != FundingStatements.PeriodOf(change.Data)!.IsYearlyLevel;
 
     private static bool HasBackFill(IReadOnlyList<RecordedEvent> stream) =>
         stream.Select((e, i) => stream.Take(i).Any(earlier => earlier.ValidOn > e.ValidOn && earlier.KnownFrom < e.KnownFrom)).Any(b => b);

@@ -108,8 +108,8 @@ public class ReferenceTimelineProjectionTests
     [Fact]
     public void TheBscsFundingOver2024StepsUpOnTheRedirectAndOnTheBudgetMoney() =>
         Projection().FundingSeries(BorderSecurityCommand).Should().Equal(
-            new SeriesPoint<Money>(new LocalDate(2024, 9, 17), M(75)),
-            new SeriesPoint<Money>(new LocalDate(2024, 11, 4), M(150)));
+            new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 9, 17), new FundingSeriesValue(M(75), [])),
+            new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 11, 4), new FundingSeriesValue(M(150), [])));
 
     [Fact]
     public void EveryTimelineEntryCitesItsSources()
@@ -138,7 +138,7 @@ public class ReferenceTimelineProjectionTests
         projection.Funding(new AsOfQuery(october, Instant.FromUtc(2024, 11, 5, 0, 0))).Totals.Total.Should().Be(Money.Zero);
         projection.Funding(new AsOfQuery(october)).Totals.Total.Should().Be(M(75));
         projection.FundingSeries(BorderSecurityCommand, Instant.FromUtc(2024, 11, 5, 0, 0))
-            .Should().Equal(new SeriesPoint<Money>(new LocalDate(2024, 11, 4), M(75)));
+            .Should().Equal(new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 11, 4), new FundingSeriesValue(M(75), [])));
     }
 
     [Fact]
