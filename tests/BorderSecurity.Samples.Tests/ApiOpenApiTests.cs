@@ -131,6 +131,7 @@ public partial class ApiOpenApiTests
                      "/legislation?asOf=2024-11-05", "/timeline?asOf=2024-11-05", "/disputes?asOf=2024-11-07", "/commands/command:bsc?asOf=2024-11-05",
                      "/commands/command:none?asOf=2024-11-05", "/series/funding", "/series/funding?recipient=Border%20Security%20Command",
                      "/funding?asOf=2024-13-01", "/funding?asof=2024-11-05", "/health/live", "/health/ready",
+                     "/funding/financial-years?from=2024/25&to=2025/26&asOf=2025-01-01",
                  })
         {
             var path = url.Split('?')[0].StartsWith("/commands/", StringComparison.Ordinal) ? "/commands/{id}" : url.Split('?')[0];
