@@ -14,6 +14,16 @@ if (DevelopmentTokenCommand.IsRequested(args))
 builder.AddBorderSecurityApi();
 
 var app = builder.Build();
+
+// Settings checked before anything starts (a missing Auth__SigningKey outside Development, say) end the process
+// with one line naming the setting, rather than a stack trace. Only when this program is the process: hosted by a
+// test's WebApplicationFactory, the host's own start-up validation throws as usual.
+if (StartupSettings.IsTheProcess && StartupSettings.Problem(app.Services) is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 2;
+}
+
 app.UseBorderSecurityApi();
 
 // One line per endpoint file (Endpoints/README.md): each maps its routes with their OpenAPI metadata and policies.

@@ -89,6 +89,9 @@ internal sealed class BorderSecurityTables
         Idempotency.AddColumn<string>("stream_id").NotNull();
         Idempotency.AddColumn<long>("from_version").NotNull();
         Idempotency.AddColumn<long>("to_version").NotNull();
+        // The fingerprint of the request stored under the key (IdempotencyKeys.For(request)): the same key with another
+        // request is a conflict. Null in rows written before it existed (MartenBorderSecurityStore.EarlierAsync).
+        Idempotency.AddColumn<string>("fingerprint");
 
         // The tenants whose model has used this schema in this database. Only consulted when events are not conjoined
         // and there are several databases: a second tenant found here would share the first one's streams.

@@ -57,7 +57,7 @@ public sealed partial class MartenBorderSecurityStore
                     $"the database failed at step {index} ({step.Request.GetType().Name} {step.Request.StreamId}): {e.Message}. " +
                     "Steps before it are stored; nothing of this step is. Run the import again to resume: stored steps are skipped.", e);
             }
-            catch (Exception e) when (e is DomainRuleViolationException or ArgumentException or StreamConcurrencyException)
+            catch (Exception e) when (e is DomainRuleViolationException or ArgumentException or StreamConcurrencyException or IdempotencyKeyConflictException)
             {
                 throw new TimelineImportException(index, stored, skipped, $"step {index} ({step.Request.GetType().Name} {step.Request.StreamId}) was rejected: {e.Message}", e);
             }

@@ -14,9 +14,13 @@ public sealed partial class MartenBorderSecurityStore
     /// <para>With <paramref name="expectedVersion"/>, the write succeeds only if the stream is still at that version;
     /// either way a concurrent writer that got there first makes this one fail rather than interleave. The events are
     /// recorded at Marten's timestamp and known from it (no known-from header).</para>
-    /// <para>The idempotency key is inserted into <c>bsd_idempotency</c> in the same transaction as the events, so of two
+    /// <para>The idempotency key is inserted into <c>bsd_idempotency</c> with the request's fingerprint
+    /// (<see cref="IdempotencyKeys.For(IBorderSecurityRequest)"/>) in the same transaction as the events, so of two
     /// concurrent submissions with one key exactly one stores anything; the other (and any later one) gets the first
-    /// one's events back with <see cref="SubmitResult.AlreadyRecorded"/> set.</para>
+    /// one's events back with <see cref="SubmitResult.AlreadyRecorded"/> set if it is the same request, and
+    /// <see cref="IdempotencyKeyConflictException"/> if it is not. A key written by a version before fingerprints (no
+    /// <c>fingerprint</c> in its row) is checked by deciding the request again against the history the first write was
+    /// decided on: the same events are a repeat (and the row gets its fingerprint), anything else is a conflict.</para>
     /// <para>A stream this store wrote recently is decided against the history it kept (see the constructor's
     /// <c>streamCacheCapacity</c>), saving the read. If that history turns out stale (the append's version check
     /// fails, or a rule is broken), the request is decided once more on a fresh read, and that answer stands.</para>
@@ -31,17 +35,19 @@ public sealed partial class MartenBorderSecurityStore
         Instant? knownFrom, CancellationToken cancellationToken)
     {
         Guard.Against.Null(request);
+        Keyed? keyed = null;
         if (idempotencyKey is not null)
         {
             IdempotencyKeys.Validate(idempotencyKey);
-            if (await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            keyed = new Keyed(idempotencyKey, IdempotencyKeys.For(request));
+            if (await EarlierAsync(keyed, request, cancellationToken).ConfigureAwait(false) is { } earlier)
             {
                 return earlier;
             }
         }
 
         Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
-        var write = new Write(request, idempotencyKey, expectedVersion, knownFrom);
+        var write = new Write(request, keyed, expectedVersion, knownFrom);
         if (_cache.TryGet(request.StreamId, out var cached) && (expectedVersion is null || expectedVersion == cached.Version))
         {
             try
@@ -59,11 +65,14 @@ public sealed partial class MartenBorderSecurityStore
         return await AttemptAsync(write, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record Write(IBorderSecurityRequest Request, string? IdempotencyKey, long? ExpectedVersion, Instant? KnownFrom);
+    private sealed record Write(IBorderSecurityRequest Request, Keyed? Idempotency, long? ExpectedVersion, Instant? KnownFrom);
+
+    /// <summary>An idempotency key and the fingerprint of the request submitted with it.</summary>
+    private sealed record Keyed(string Key, string Fingerprint);
 
     private async Task<SubmitResult> AttemptAsync(Write write, StreamCache.Entry? cached, CancellationToken cancellationToken)
     {
-        var (request, idempotencyKey, expectedVersion, knownFrom) = write;
+        var (request, keyed, expectedVersion, knownFrom) = write;
         await using var session = await WriteSessionAsync().ConfigureAwait(false);
         IReadOnlyList<IBorderSecurityEvent> history;
         long version;
@@ -90,10 +99,11 @@ public sealed partial class MartenBorderSecurityStore
         {
             decided = BorderSecurityDecider.Decide(history, request, referenced.Select(e => (IBorderSecurityEvent)e.Data));
         }
-        catch (DomainRuleViolationException) when (idempotencyKey is not null)
+        catch (DomainRuleViolationException) when (keyed is not null)
         {
-            // A concurrent submission with the same key may have won the race: then this one is a repeat, not an error.
-            if (await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            // A concurrent submission with the same key may have won the race: then this one is a repeat (or, for a
+            // different request, a conflict), not this error.
+            if (await EarlierAsync(keyed, request, cancellationToken).ConfigureAwait(false) is { } earlier)
             {
                 return earlier;
             }
@@ -101,10 +111,11 @@ public sealed partial class MartenBorderSecurityStore
             throw;
         }
 
-        if (idempotencyKey is not null)
+        if (keyed is not null)
         {
-            session.QueueSqlCommand($"insert into {_schema}.bsd_idempotency (tenant_id, key, stream_id, from_version, to_version) values (?, ?, ?, ?, ?)",
-                _tenantKey, idempotencyKey, request.StreamId, version + 1, version + decided.Count);
+            session.QueueSqlCommand(
+                $"insert into {_schema}.bsd_idempotency (tenant_id, key, stream_id, from_version, to_version, fingerprint) values (?, ?, ?, ?, ?, ?)",
+                _tenantKey, keyed.Key, request.StreamId, version + 1, version + decided.Count, keyed.Fingerprint);
         }
 
         var action = version == 0
@@ -125,15 +136,15 @@ public sealed partial class MartenBorderSecurityStore
         {
             await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (idempotencyKey is not null && IsUniqueViolation(e))
+        catch (Exception e) when (keyed is not null && IsUniqueViolation(e))
         {
-            return await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false)
+            return await EarlierAsync(keyed, request, cancellationToken).ConfigureAwait(false)
                    ?? throw new StreamConcurrencyException(request.StreamId, version, version);
         }
         catch (Exception e) when (e is ConcurrencyException or global::Marten.Exceptions.ExistingStreamIdCollisionException
                                       or JasperFx.Events.ExistingStreamIdCollisionException)
         {
-            if (idempotencyKey is not null && await EarlierAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+            if (keyed is not null && await EarlierAsync(keyed, request, cancellationToken).ConfigureAwait(false) is { } earlier)
             {
                 return earlier;
             }
@@ -159,17 +170,21 @@ public sealed partial class MartenBorderSecurityStore
         return false;
     }
 
-    /// <summary>What an earlier submission with this idempotency key stored, or <see langword="null"/> if none did.</summary>
-    private async Task<SubmitResult?> EarlierAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// What an earlier submission with this idempotency key stored, or <see langword="null"/> if none did.
+    /// </summary>
+    /// <exception cref="IdempotencyKeyConflictException">The key was used for a different request.</exception>
+    private async Task<SubmitResult?> EarlierAsync(Keyed keyed, IBorderSecurityRequest request, CancellationToken cancellationToken)
     {
         string streamId;
         long from, to;
+        string? fingerprint;
         await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var command = new NpgsqlCommand(
-                $"select stream_id, from_version, to_version from {_schema}.bsd_idempotency where tenant_id = @tenant and key = @key", connection);
+                $"select stream_id, from_version, to_version, fingerprint from {_schema}.bsd_idempotency where tenant_id = @tenant and key = @key", connection);
             command.Parameters.AddWithValue("tenant", _tenantKey);
-            command.Parameters.AddWithValue("key", key);
+            command.Parameters.AddWithValue("key", keyed.Key);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -177,10 +192,67 @@ public sealed partial class MartenBorderSecurityStore
             }
 
             (streamId, from, to) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+            fingerprint = reader.IsDBNull(3) ? null : reader.GetString(3);
+        }
+
+        if (fingerprint is not null && fingerprint != keyed.Fingerprint)
+        {
+            throw new IdempotencyKeyConflictException(keyed.Key, request.StreamId);
         }
 
         await using var session = await ReadSessionAsync().ConfigureAwait(false);
         var events = await session.Events.FetchStreamAsync(streamId, to, token: cancellationToken).ConfigureAwait(false);
-        return new SubmitResult([.. events.Where(e => e.Version >= from).Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: true);
+        var earlier = new SubmitResult([.. events.Where(e => e.Version >= from).Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: true);
+        if (fingerprint is null)
+        {
+            // A row from before fingerprints: the same request decided against the same history gives the same events.
+            if (streamId != request.StreamId || !await DecidesTheSameAsync(session, request, events, from, cancellationToken).ConfigureAwait(false))
+            {
+                throw new IdempotencyKeyConflictException(keyed.Key, request.StreamId);
+            }
+
+            await RememberFingerprintAsync(keyed, cancellationToken).ConfigureAwait(false);
+        }
+
+        return earlier;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="request"/>, decided against the stream's history before version <paramref name="from"/>,
+    /// gives exactly the events stored from that version on (compared by type and JSON).
+    /// </summary>
+    private static async Task<bool> DecidesTheSameAsync(IQuerySession session, IBorderSecurityRequest request,
+        IReadOnlyList<JasperFx.Events.IEvent> stream, long from, CancellationToken cancellationToken)
+    {
+        var history = stream.Where(e => e.Version < from).Select(e => (IBorderSecurityEvent)e.Data).ToList();
+        var stored = stream.Where(e => e.Version >= from).Select(e => (IBorderSecurityEvent)e.Data).ToList();
+        var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId
+            ? await session.Events.FetchStreamAsync(referencedId, token: cancellationToken).ConfigureAwait(false)
+            : [];
+        IReadOnlyList<IBorderSecurityEvent> decided;
+        try
+        {
+            decided = BorderSecurityDecider.Decide(history, request, referenced.Select(e => (IBorderSecurityEvent)e.Data));
+        }
+        catch (Exception e) when (e is DomainRuleViolationException or ArgumentException)
+        {
+            return false;
+        }
+
+        return decided.Count == stored.Count && decided.Zip(stored).All(pair => pair.First.GetType() == pair.Second.GetType()
+            && System.Text.Json.JsonSerializer.Serialize(pair.First, pair.First.GetType(), TimelineFile.JsonOptions)
+            == System.Text.Json.JsonSerializer.Serialize(pair.Second, pair.Second.GetType(), TimelineFile.JsonOptions));
+    }
+
+    /// <summary>Gives a row written before fingerprints the fingerprint of the request it was just shown to be.</summary>
+    private async Task RememberFingerprintAsync(Keyed keyed, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"update {_schema}.bsd_idempotency set fingerprint = @fingerprint where tenant_id = @tenant and key = @key and fingerprint is null", connection);
+        command.Parameters.AddWithValue("fingerprint", keyed.Fingerprint);
+        command.Parameters.AddWithValue("tenant", _tenantKey);
+        command.Parameters.AddWithValue("key", keyed.Key);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

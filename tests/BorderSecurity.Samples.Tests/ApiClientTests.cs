@@ -60,4 +60,19 @@ public class ApiClientTests
         var notFound = await FluentActions.Awaiting(() => client.GetCommandAsync("command:none", new DateOnly(2024, 11, 5))).Should().ThrowAsync<ApiException>();
         notFound.Which.StatusCode.Should().Be(404);
     }
+
+    [Fact]
+    public async Task TheGeneratedClientReadsFinancialYearsAsTheirText()
+    {
+        // FinancialYear is documented as a string with its pattern, so a generated client types it string (not an empty object).
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["Demo:SeedReferenceTimeline"] = "true" });
+        var client = new BorderSecurityApiClient(host.Anonymous());
+
+        var funding = await client.FundingByFinancialYearAsync("2024/25", "2025/26", new DateOnly(2025, 1, 1), recipient: "Border Security Command");
+
+        funding.Years.Select(y => y.Year).Should().Equal("2024/25", "2025/26");
+        var span = funding.Years.First().UnsplitSpans.Should().ContainSingle().Subject;
+        (span.FirstYear, span.LastYear).Should().Be(("2024/25", "2025/26"));
+        span.Totals.Total.Should().Be(150_000_000m);
+    }
 }

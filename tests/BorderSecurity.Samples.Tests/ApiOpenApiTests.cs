@@ -114,7 +114,7 @@ public partial class ApiOpenApiTests
         schemas.GetProperty("TimelineEntry").GetProperty("properties").GetProperty("knownFrom").GetProperty("format").GetString().Should().Be("date-time");
         var royalAssent = schemas.GetProperty("Legislation").GetProperty("properties").GetProperty("royalAssentOn");
         royalAssent.GetProperty("format").GetString().Should().Be("date");
-        royalAssent.GetProperty("nullable").GetBoolean().Should().BeTrue();
+        royalAssent.GetProperty("type").EnumerateArray().Select(t => t.GetString()).Should().BeEquivalentTo(["string", "null"], "OpenAPI 3.1 writes a nullable value as a type array");
         pledge.TryGetProperty("streamId", out _).Should().BeFalse("a body does not carry computed members");
     }
 
@@ -131,6 +131,7 @@ public partial class ApiOpenApiTests
                      "/legislation?asOf=2024-11-05", "/timeline?asOf=2024-11-05", "/disputes?asOf=2024-11-07", "/commands/command:bsc?asOf=2024-11-05",
                      "/commands/command:none?asOf=2024-11-05", "/series/funding", "/series/funding?recipient=Border%20Security%20Command",
                      "/funding?asOf=2024-13-01", "/funding?asof=2024-11-05", "/health/live", "/health/ready",
+                     "/funding/financial-years?from=2024/25&to=2025/26&asOf=2025-01-01",
                  })
         {
             var path = url.Split('?')[0].StartsWith("/commands/", StringComparison.Ordinal) ? "/commands/{id}" : url.Split('?')[0];
@@ -169,7 +170,10 @@ public partial class ApiOpenApiTests
     private static partial Regex RouteParameter();
 }
 
-/// <summary>A small, strict JSON Schema check for OpenAPI 3.0 documents: types, formats, required and undocumented properties, nullability.</summary>
+/// <summary>
+/// A small, strict JSON Schema check for OpenAPI 3.1 documents (and 3.0's <c>nullable</c>): types (one, or an array
+/// such as <c>["string", "null"]</c>), formats, patterns, required and undocumented properties, nullability.
+/// </summary>
 internal static partial class SchemaCheck
 {
     public static void Validate(JsonElement value, JsonElement schema, JsonElement document, string path, List<string> errors)
@@ -179,11 +183,15 @@ internal static partial class SchemaCheck
             schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
         }
 
-        var nullable = schema.TryGetProperty("nullable", out var n) && n.GetBoolean();
+        var types = !schema.TryGetProperty("type", out var declared) ? []
+            : declared.ValueKind == JsonValueKind.Array ? declared.EnumerateArray().Select(t => t.GetString()!).ToList()
+            : [declared.GetString()!];
+        var nullable = (schema.TryGetProperty("nullable", out var n) && n.GetBoolean()) || types.Contains("null");
         if (value.ValueKind == JsonValueKind.Null)
         {
             var nullInEnum = schema.TryGetProperty("enum", out var e) && e.EnumerateArray().Any(x => x.ValueKind == JsonValueKind.Null);
-            var nullInOneOf = schema.TryGetProperty("oneOf", out var o) && o.EnumerateArray().Any(x => x.TryGetProperty("nullable", out var xn) && xn.GetBoolean());
+            var nullInOneOf = schema.TryGetProperty("oneOf", out var o) && o.EnumerateArray().Any(x =>
+                (x.TryGetProperty("nullable", out var xn) && xn.GetBoolean()) || (x.TryGetProperty("type", out var xt) && xt.ValueKind == JsonValueKind.String && xt.GetString() == "null"));
             if (!nullable && !nullInEnum && !nullInOneOf)
             {
                 errors.Add($"{path}: null where the schema does not allow it");
@@ -222,12 +230,31 @@ internal static partial class SchemaCheck
             errors.Add($"{path}: '{value}' is not one of the documented values");
         }
 
-        if (!schema.TryGetProperty("type", out var type))
+        types.Remove("null");
+        if (types.Count == 0)
         {
+            if (declared.ValueKind != JsonValueKind.Undefined)
+            {
+                errors.Add($"{path}: {value.ValueKind} where the schema allows only null");
+            }
+
             return;
         }
 
-        switch (type.GetString())
+        if (types.Count > 1)
+        {
+            errors.Add($"{path}: the schema allows several types ({string.Join(", ", types)}), which this check does not handle");
+            return;
+        }
+
+        var type = types[0];
+        if (type == "string" && value.ValueKind == JsonValueKind.String && schema.TryGetProperty("pattern", out var pattern)
+            && !Regex.IsMatch(value.GetString()!, pattern.GetString()!))
+        {
+            errors.Add($"{path}: '{value.GetString()}' does not match the pattern {pattern.GetString()}");
+        }
+
+        switch (type)
         {
             case "object" when value.ValueKind != JsonValueKind.Object:
             case "array" when value.ValueKind != JsonValueKind.Array:
@@ -235,7 +262,7 @@ internal static partial class SchemaCheck
             case "number" when value.ValueKind != JsonValueKind.Number:
             case "integer" when value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out _):
             case "boolean" when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False):
-                errors.Add($"{path}: {value.ValueKind} where the schema says {type.GetString()}");
+                errors.Add($"{path}: {value.ValueKind} where the schema says {type}");
                 return;
             case "object":
                 ValidateObject(value, schema, document, path, errors);

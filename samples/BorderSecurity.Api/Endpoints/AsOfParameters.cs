@@ -156,3 +156,32 @@ public sealed class ExpectedVersionAttribute : FromQueryAttribute, IDocumentedQu
     /// <inheritdoc />
     public string? Format => "int64";
 }
+
+/// <summary>A UK financial year bound from the query (for example <c>?from=2024/25</c>), documented with its pattern.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class FinancialYearQueryAttribute : FromQueryAttribute, IDocumentedQueryParameter
+{
+    /// <summary>Binds a financial year.</summary>
+    /// <param name="name">The parameter's name, for example <c>from</c>.</param>
+    /// <param name="description">What the year is for.</param>
+    public FinancialYearQueryAttribute(string name, string description)
+    {
+        Name = name;
+        Description = description;
+    }
+
+    /// <inheritdoc />
+    public bool IsRequired => true;
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <inheritdoc />
+    public JsonSchemaType Type => JsonSchemaType.String;
+
+    /// <inheritdoc />
+    public string? Format => null;
+
+    /// <inheritdoc />
+    public string? Pattern => ApiOpenApi.FinancialYearPattern;
+}

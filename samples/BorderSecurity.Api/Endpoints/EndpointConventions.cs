@@ -12,7 +12,8 @@ public static class EndpointConventions
     /// <summary>
     /// A question: anonymous by default, the <see cref="ApiPolicies.Read"/> policy (a reader or editor token when
     /// <c>Auth:RequireReaderRole</c> is true); 200 with <typeparamref name="T"/>, 400 problem for a bad or unknown
-    /// query parameter, and 401/403 problems when reads need a token.
+    /// query parameter, 401/403 problems when reads need a token, and 503 (with <c>Retry-After</c>) when the store
+    /// cannot be reached.
     /// </summary>
     /// <typeparam name="T">The answer's type.</typeparam>
     /// <param name="builder">The endpoint.</param>
@@ -26,6 +27,7 @@ public static class EndpointConventions
         builder.WithName(name).WithSummary(summary).WithTags(tag)
             .Produces<T>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(ApiPolicies.Read);
         builder.Add(endpoint =>
         {
@@ -40,9 +42,10 @@ public static class EndpointConventions
     }
 
     /// <summary>
-    /// A write: the <see cref="ApiPolicies.Write"/> policy (an editor token); 201 with <typeparamref name="T"/>, and
-    /// problems for 400 (bad body or parameter), 401 (no or bad token), 403 (no editor role), 409 (stale expected
-    /// version), 413 (body over the limit) and 422 (a domain rule broken).
+    /// A write: the <see cref="ApiPolicies.Write"/> policy (an editor token), the optional <c>Idempotency-Key</c> header;
+    /// 201 with <typeparamref name="T"/>, and problems for 400 (bad body, parameter or key), 401 (no or bad token), 403
+    /// (no editor role), 409 (stale expected version), 413 (body over the limit), 422 (a domain rule broken, or the key
+    /// already used for a different request) and 503 (the store cannot be reached; <c>Retry-After</c>).
     /// </summary>
     /// <typeparam name="T">The created response's type.</typeparam>
     /// <param name="builder">The endpoint.</param>
@@ -61,6 +64,7 @@ public static class EndpointConventions
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(ApiPolicies.Write);
     }
 }

@@ -16,7 +16,8 @@ public static class FinancialYearEndpoints
     /// <returns><paramref name="routes"/>.</returns>
     public static IEndpointRouteBuilder MapFinancialYearEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/funding/financial-years", ([FromQuery(Name = "from")] string? from, [FromQuery(Name = "to")] string? to,
+        routes.MapGet("/funding/financial-years", ([FinancialYearQuery("from", "The first financial year, written 2024/25 (1 April 2024 to 31 March 2025).")] string? from,
+                    [FinancialYearQuery("to", "The last financial year, written 2028/29; not before from.")] string? to,
                     [AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, [FromQuery(Name = "recipient")] string? recipient,
                     IBorderSecurityStore store, CancellationToken ct) =>
                 !FinancialYear.TryParse(from, out var first)

@@ -8,6 +8,9 @@ namespace BorderSecurity.Api.Endpoints;
 /// POST /requests/{RequestType}: one route per request type of <see cref="RequestCatalogue"/> (for example
 /// <c>POST /requests/PledgeFunding</c>), each documented with its own body schema, so a generated client has one
 /// method per request (<c>PledgeFundingAsync</c>, ...). Bodies are the request's fields as in docs/timeline-format.md.
+/// A write may carry an <c>Idempotency-Key</c> header (<see cref="IdempotencyKeyHeader"/>): the store keeps the key with
+/// the request's fingerprint, so a repeat with the same body gets the first response (201 with the first events) and
+/// stores nothing, and the same key with a different body gets 422 naming the key.
 /// </summary>
 public static class RequestEndpoints
 {
@@ -30,6 +33,11 @@ public static class RequestEndpoints
 
     private static async Task<IResult> SubmitAsync(Type type, string? expectedVersionText, HttpRequest http, IBorderSecurityStore store, CancellationToken ct)
     {
+        if (!IdempotencyKeyHeader.TryRead(http, out var idempotencyKey, out var invalidKey))
+        {
+            return invalidKey!;
+        }
+
         long? expectedVersion = null;
         if (expectedVersionText is not null)
         {
@@ -63,7 +71,8 @@ public static class RequestEndpoints
 
         try
         {
-            var result = await store.SubmitAsync(request, expectedVersion, cancellationToken: ct);
+            // A repeat (same key, same request) gets what the first write stored, answered as the first one was.
+            var result = await store.SubmitAsync(request, expectedVersion, idempotencyKey, ct);
             return TypedResults.Created((string?)null, result.Events.Select(RecordedEventResponse.Of).ToList());
         }
         catch (StreamConcurrencyException e)
@@ -73,6 +82,12 @@ public static class RequestEndpoints
         catch (DomainRuleViolationException e)
         {
             return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, $"{e.Aggregate} rule {e.Rule} broken", e.Detail, e.Rule);
+        }
+        catch (IdempotencyKeyConflictException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency key already used",
+                $"The {IdempotencyKeyHeader.Name} '{e.Key}' was already used for a different request; nothing was stored. Send a new request with a new key.",
+                IdempotencyKeyHeader.Name);
         }
         catch (ArgumentException e)
         {

@@ -12,7 +12,8 @@ namespace BorderSecurity.Api.Hosting;
 /// <summary>
 /// Everything the service adds around its endpoints: the store (in memory, or Marten when
 /// <c>ConnectionStrings:Marten</c> is set), JSON, problem details, JWT authentication and the read/write policies,
-/// health checks, the OpenAPI document and its reference page, request limits and the demo seed.
+/// health checks, the OpenAPI document and its reference page, request limits and the demo seed; 503 problem details
+/// when the store cannot be reached (<see cref="StoreUnavailableHandler"/>).
 /// </summary>
 public static class BorderSecurityApiHosting
 {
@@ -23,6 +24,7 @@ public static class BorderSecurityApiHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 

@@ -28,18 +28,26 @@ public interface IDocumentedQueryParameter
 
     /// <summary>The value's format (<c>date</c>, <c>date-time</c>, <c>int64</c>), or <see langword="null"/>.</summary>
     string? Format { get; }
+
+    /// <summary>The pattern the value's text matches, or <see langword="null"/> (dates get <c>YYYY-MM-DD</c>'s pattern).</summary>
+    string? Pattern => null;
 }
 
 /// <summary>
-/// The OpenAPI document at <c>/openapi/v1.json</c> (OpenAPI 3.0, for the widest choice of generators): the model's
-/// value types with their wire formats (dates <c>YYYY-MM-DD</c>, instants ISO-8601 UTC, money as a number of pounds,
-/// provenance as an array of sources), query parameters with their formats, and the bearer scheme on every
-/// operation that needs a token.
+/// The OpenAPI document at <c>/openapi/v1.json</c> (OpenAPI 3.1, so a nullable value is <c>type: [..., "null"]</c>
+/// and a reference may carry its own description): the model's value types with their wire formats (dates
+/// <c>YYYY-MM-DD</c>, instants ISO-8601 UTC, money as a number of pounds, financial years <c>2024/25</c>, provenance as
+/// an array of sources), query parameters with their formats, the <c>Idempotency-Key</c> header on every write, the
+/// security of every operation (the bearer scheme where a token is needed, <c>[{}]</c> where none is), and
+/// descriptions as plain text. The checked-in copy passes Redocly's recommended rules (redocly.yaml).
 /// </summary>
 public static class ApiOpenApi
 {
     /// <summary>The bearer security scheme's name.</summary>
     public const string BearerScheme = "Bearer";
+
+    /// <summary>The header a write may carry to be stored at most once (IETF httpapi draft "The Idempotency-Key HTTP Header Field").</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private static readonly HashSet<Type> InlineTypes = [typeof(LocalDate), typeof(Instant), typeof(Money), typeof(DateInterval), typeof(FinancialYear)];
 
@@ -48,6 +56,18 @@ public static class ApiOpenApi
     /// <summary>The pattern of a financial year as the service writes it, for example <c>2024/25</c>.</summary>
     public const string FinancialYearPattern = @"^\d{4}/\d{2}$";
 
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Requests", "Writes: one route per request type, each deciding the request against its stream and storing the events (an editor token)."),
+        ("Funding", "Funding commitments and their totals as of a date, over time, and by UK financial year."),
+        ("Recruitment", "Recruitment targets and progress as of a date."),
+        ("Legislation", "Bills and Acts as of a date: their stage in each House and the provisions in force."),
+        ("Timeline", "Every event that counts as of a date, in valid-date order, with its sources."),
+        ("Commands", "A command at a glance: leader, agencies, units, powers, funding and recruitment."),
+        ("Disputes", "Disputed facts and what disputes them."),
+        ("Health", "Liveness and readiness for orchestrators."),
+    ];
+
     /// <summary>Adds the document and its transformers.</summary>
     /// <param name="services">The services.</param>
     /// <returns><paramref name="services"/>.</returns>
@@ -55,7 +75,7 @@ public static class ApiOpenApi
     {
         services.AddOpenApi("v1", o =>
         {
-            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
 
             // Value types are written inline, so a nullable one (LocalDate?) is documented as nullable where it is used.
             o.CreateSchemaReferenceId = t => InlineTypes.Contains(Nullable.GetUnderlyingType(t.Type) ?? t.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
@@ -68,7 +88,11 @@ public static class ApiOpenApi
                     Description = "Record announcements about the UK Border Security Command (writes need a bearer token with the editor role) "
                                   + "and ask any projection as of a valid date (YYYY-MM-DD), optionally as known at an instant (ISO-8601 UTC).",
                 };
-                document.Servers = [];
+                document.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+
+                // Relative: the service that serves this document, wherever it runs.
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The service that serves this document." }];
+                document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -84,7 +108,16 @@ public static class ApiOpenApi
             o.AddOperationTransformer((operation, context, _) =>
             {
                 DescribeParameters(operation, context);
-                RequireBearer(operation, context);
+                DeclareSecurity(operation, context);
+                DescribeIdempotencyKey(operation, context);
+                DescribeRetryAfter(operation);
+                return Task.CompletedTask;
+            });
+
+            // Last, over the whole document: descriptions as plain text (no HTML entities, no C# signatures of crefs).
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                OpenApiText.CleanDescriptions(document);
                 return Task.CompletedTask;
             });
         });
@@ -185,22 +218,64 @@ public static class ApiOpenApi
                 {
                     Type = documented.Type,
                     Format = documented.Format,
-                    Pattern = documented.Format == "date" ? DatePattern : null,
+                    Pattern = documented.Pattern ?? (documented.Format == "date" ? DatePattern : null),
                     Minimum = documented.Type == JsonSchemaType.Integer ? "0" : null,
                 };
             }
         }
     }
 
-    private static void RequireBearer(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    private static bool IsWrite(OpenApiOperationTransformerContext context) =>
+        context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == ApiPolicies.Write);
+
+    /// <summary>
+    /// Every operation states its security: the bearer scheme where a token is needed (writes; reads when
+    /// <c>Auth:RequireReaderRole</c>), and <c>[{}]</c> (no requirement) where none is.
+    /// </summary>
+    private static void DeclareSecurity(OpenApiOperation operation, OpenApiOperationTransformerContext context)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var options = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiAuthOptions>>().Value;
         var needsToken = metadata.OfType<IAllowAnonymous>().Any() is false && metadata.OfType<IAuthorizeData>().Any(a =>
             a.Policy == ApiPolicies.Write || (a.Policy == ApiPolicies.Read && options.RequireReaderRole));
-        if (needsToken)
+        operation.Security = needsToken
+            ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }]
+            : [new OpenApiSecurityRequirement()];
+    }
+
+    private static void DescribeIdempotencyKey(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        if (!IsWrite(context))
         {
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyKeyHeader,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Optional: a key of 1 to 200 visible ASCII characters naming this request (for example a UUID), bare or as a "
+                          + "structured-field string (\"...\"). The request is stored at most once per key: sending it again with the same key and "
+                          + "the same body gets the first response (201 and the same events) and stores nothing; the same key with a different "
+                          + "body gets 422 naming the key; a blank, too long or malformed key gets 400. Only a write that stored events keeps its key.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeys.MaxLength },
+        });
+    }
+
+    /// <summary>A 503 (the store cannot be reached) says when to try again.</summary>
+    private static void DescribeRetryAfter(OpenApiOperation operation)
+    {
+        if (operation.Responses?.TryGetValue("503", out var unavailable) is true && unavailable is OpenApiResponse response
+            && response.Content?.ContainsKey("application/problem+json") is true)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before trying again.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+            };
         }
     }
 }

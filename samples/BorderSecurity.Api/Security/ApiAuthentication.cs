@@ -72,8 +72,10 @@ public static class ApiAuthentication
         var section = builder.Configuration.GetSection(ApiAuthOptions.Section);
         builder.Services.AddOptions<ApiAuthOptions>().Bind(section)
             .Validate(o => System.Text.Encoding.UTF8.GetByteCount(o.SigningKey) >= 32,
-                $"{ApiAuthOptions.Section}:{nameof(ApiAuthOptions.SigningKey)} must be at least 32 bytes. In development appsettings.Development.json has one; elsewhere set it from a secret store ({ApiAuthOptions.Section}__{nameof(ApiAuthOptions.SigningKey)}).")
-            .Validate(o => o.Issuer.Length > 0 && o.Audience.Length > 0, $"{ApiAuthOptions.Section}:Issuer and {ApiAuthOptions.Section}:Audience must be set.")
+                $"{ApiAuthOptions.Section}:{nameof(ApiAuthOptions.SigningKey)} is missing or shorter than 32 bytes: set the environment variable "
+                + $"{ApiAuthOptions.Section}__{nameof(ApiAuthOptions.SigningKey)} from a secret store (appsettings.Development.json has a key for Development only).")
+            .Validate(o => o.Issuer.Length > 0 && o.Audience.Length > 0,
+                $"{ApiAuthOptions.Section}:Issuer and {ApiAuthOptions.Section}:Audience must be set ({ApiAuthOptions.Section}__Issuer, {ApiAuthOptions.Section}__Audience).")
             .ValidateOnStart();
         var auth = section.Get<ApiAuthOptions>() ?? new ApiAuthOptions();
 

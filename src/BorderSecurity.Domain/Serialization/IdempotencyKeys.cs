@@ -5,7 +5,9 @@ namespace BorderSecurity.Domain.Serialization;
 
 /// <summary>
 /// Idempotency keys for requests: a request submitted twice with the same key is stored once; the second
-/// submission gets the first one's events back, marked as already recorded.
+/// submission gets the first one's events back, marked as already recorded. A store keeps each key with the
+/// fingerprint of its request (<see cref="For(IBorderSecurityRequest)"/>), so the same key with a different request is
+/// refused (<see cref="Storage.IdempotencyKeyConflictException"/>) rather than taken for a repeat.
 /// </summary>
 public static class IdempotencyKeys
 {

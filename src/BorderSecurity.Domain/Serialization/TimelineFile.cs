@@ -201,7 +201,7 @@ public static class TimelineFile
     /// <param name="lines">The line of each step, for error messages, or <see langword="null"/>.</param>
     /// <param name="progress">Told of each step once recorded, or <see langword="null"/>.</param>
     /// <returns>The events recorded by this replay, and how many steps had been recorded before.</returns>
-    /// <exception cref="TimelineFileException">A step was rejected; the message names its line and the rule or field.</exception>
+    /// <exception cref="TimelineFileException">A step was rejected (a broken rule, an invalid field, or its idempotency key already used for a different request); the message names its line and the rule or field.</exception>
     public static ReplayResult Replay(IReadOnlyList<TimelineStep> steps, InMemoryEventStore store, SteppingClock clock,
         IReadOnlyList<int>? lines = null, IProgress<TimelineStep>? progress = null)
     {
@@ -244,6 +244,10 @@ public static class TimelineFile
             {
                 throw new TimelineFileException(line, $"$.steps[{i}].data.{e.ParamName}", e.Message, e);
             }
+            catch (IdempotencyKeyConflictException e)
+            {
+                throw new TimelineFileException(line, $"$.steps[{i}]", e.Message, e);
+            }
 
             progress?.Report(steps[i]);
         }
@@ -262,7 +266,7 @@ public static class TimelineFile
     /// <param name="progress">Told of each step's 1-based count once stored or skipped, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the import between steps.</param>
     /// <returns>How many events were stored and how many steps had been stored before.</returns>
-    /// <exception cref="TimelineFileException">A step was rejected (a broken rule, an invalid field, a known-from after the store's clock); the message names its line and the rule or field.</exception>
+    /// <exception cref="TimelineFileException">A step was rejected (a broken rule, an invalid field, a known-from after the store's clock, or its idempotency key already used for a different request); the message names its line and the rule or field.</exception>
     /// <exception cref="TimelineImportException">The store failed (not the step); run the import again to resume.</exception>
     public static async Task<ImportResult> ReplayAsync(IReadOnlyList<TimelineStep> steps, IBorderSecurityStore store,
         IReadOnlyList<int>? lines = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -273,7 +277,7 @@ public static class TimelineFile
         {
             return await store.ImportAsync(steps, progress, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimelineImportException e) when (e.InnerException is DomainRuleViolationException or ArgumentException)
+        catch (TimelineImportException e) when (e.InnerException is DomainRuleViolationException or ArgumentException or IdempotencyKeyConflictException)
         {
             var i = e.Step;
             var line = lines is not null && i >= 0 && i < lines.Count ? lines[i] : 0;
@@ -282,6 +286,7 @@ public static class TimelineFile
                 DomainRuleViolationException rule => new TimelineFileException(line, $"$.steps[{i}] ({rule.Aggregate}.{rule.Rule})", rule.Detail, e),
                 ArgumentException { ParamName: nameof(TimelineStep.KnownFrom) } => new TimelineFileException(line, $"$.steps[{i}].knownFrom", e.Message, e),
                 ArgumentException argument => new TimelineFileException(line, $"$.steps[{i}].data.{argument.ParamName}", argument.Message, e),
+                IdempotencyKeyConflictException conflict => new TimelineFileException(line, $"$.steps[{i}]", conflict.Message, e),
                 _ => e,
             };
         }

@@ -12,8 +12,8 @@ namespace BorderSecurity.Domain.Storage;
 /// </summary>
 /// <remarks>
 /// <para>Writes are all or nothing: a broken rule (<see cref="DomainRuleViolationException"/>), an invalid argument
-/// (<see cref="ArgumentException"/>) or a stale expected version (<see cref="StreamConcurrencyException"/>) stores
-/// nothing.</para>
+/// (<see cref="ArgumentException"/>), a stale expected version (<see cref="StreamConcurrencyException"/>) or an
+/// idempotency key reused for a different request (<see cref="IdempotencyKeyConflictException"/>) stores nothing.</para>
 /// <para>Register one with <c>services.AddBorderSecurity()</c> (in memory) or, with the Marten package,
 /// <c>services.AddBorderSecurity().UseMarten(...)</c>.</para>
 /// </remarks>
@@ -25,14 +25,22 @@ public partial interface IBorderSecurityStore
     /// <param name="request">The request.</param>
     /// <param name="expectedVersion">The stream version the caller based the request on (0 for a new stream), or <see langword="null"/> to decide against the version read here.</param>
     /// <param name="idempotencyKey">
-    /// A key stored atomically with the events, or <see langword="null"/>: a second submission with the same key stores
-    /// nothing and gets the first one's events back with <see cref="SubmitResult.AlreadyRecorded"/> set.
+    /// A key stored atomically with the events and the request's fingerprint
+    /// (<see cref="Serialization.IdempotencyKeys.For(IBorderSecurityRequest)"/>), or <see langword="null"/>: a second
+    /// submission of the same request with the same key stores nothing and gets the first one's events back with
+    /// <see cref="SubmitResult.AlreadyRecorded"/> set; a different request with the same key is refused with
+    /// <see cref="IdempotencyKeyConflictException"/>. Only a write that stored events keeps its key: a refused one
+    /// (a broken rule, a stale version) leaves the key unused.
     /// </param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>What was stored.</returns>
     /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
     /// <exception cref="ArgumentException">An argument (or the key) is invalid; nothing was written.</exception>
     /// <exception cref="StreamConcurrencyException">The stream is not at <paramref name="expectedVersion"/>, or another writer changed it first; nothing was written.</exception>
+    /// <exception cref="IdempotencyKeyConflictException">
+    /// <paramref name="idempotencyKey"/> was used before for a different request; nothing was written, and the key still
+    /// names the first request.
+    /// </exception>
     Task<SubmitResult> SubmitAsync(IBorderSecurityRequest request, long? expectedVersion = null, string? idempotencyKey = null,
         CancellationToken cancellationToken = default);
 
@@ -47,7 +55,7 @@ public partial interface IBorderSecurityStore
     /// <param name="progress">Told of each step's 1-based count once stored or skipped, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the import between steps.</param>
     /// <returns>How many events were stored and how many steps had been stored before.</returns>
-    /// <exception cref="TimelineImportException">A step was rejected (a broken rule, an invalid field, a known-from after the store's clock) or the store failed; the message names the step.</exception>
+    /// <exception cref="TimelineImportException">A step was rejected (a broken rule, an invalid field, a known-from after the store's clock, or its idempotency key already used for a different request: <see cref="IdempotencyKeyConflictException"/>) or the store failed; the message names the step.</exception>
     Task<ImportResult> ImportAsync(IEnumerable<TimelineStep> steps, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the whole log in recording order.</summary>

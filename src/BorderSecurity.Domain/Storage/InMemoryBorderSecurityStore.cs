@@ -172,7 +172,7 @@ public sealed partial class InMemoryBorderSecurityStore : IBorderSecurityStore
                     stored += result.Events.Count;
                 }
             }
-            catch (Exception e) when (e is DomainRuleViolationException or ArgumentException or StreamConcurrencyException)
+            catch (Exception e) when (e is DomainRuleViolationException or ArgumentException or StreamConcurrencyException or IdempotencyKeyConflictException)
             {
                 throw new TimelineImportException(index, stored, skipped,
                     $"step {index} ({name}) was rejected: {e.Message} Steps before it are stored; nothing of this step is.", e);

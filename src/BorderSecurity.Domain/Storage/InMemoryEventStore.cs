@@ -45,7 +45,8 @@ public sealed class InMemoryEventStore
     private readonly Lock _gate = new();
     private readonly List<RecordedEvent> _log = [];
     private readonly Dictionary<string, List<RecordedEvent>> _streams = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<RecordedEvent>> _idempotency = new(StringComparer.Ordinal);
+    // Each key with the fingerprint of the request first stored under it (IdempotencyKeys.For(request)) and its events.
+    private readonly Dictionary<string, (string Fingerprint, IReadOnlyList<RecordedEvent> Events)> _idempotency = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="clock">The clock that stamps recorded instants.</param>
@@ -68,9 +69,9 @@ public sealed class InMemoryEventStore
                 copy._streams[id] = [.. stream];
             }
 
-            foreach (var (key, events) in _idempotency)
+            foreach (var (key, earlier) in _idempotency)
             {
-                copy._idempotency[key] = events;
+                copy._idempotency[key] = earlier;
             }
         }
 
@@ -131,10 +132,26 @@ public sealed class InMemoryEventStore
     /// <exception cref="StreamConcurrencyException">The stream is not at <paramref name="expectedVersion"/>.</exception>
     /// <exception cref="ArgumentException">No events, an event of another stream, or of another aggregate than the stream's.</exception>
     public IReadOnlyList<RecordedEvent> Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events) =>
-        Append(streamId, expectedVersion, events, null, null).Events;
+        Append(streamId, expectedVersion, events, null, knownFrom: null).Events;
 
-    private SubmitResult Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events, string? idempotencyKey,
-        Instant? knownFrom)
+    /// <summary>
+    /// The earlier submission under the key of <paramref name="idempotency"/>, or <see langword="null"/> if there is no key or it is unused. Call under the lock.
+    /// </summary>
+    /// <exception cref="IdempotencyKeyConflictException">The key was used for a request with another fingerprint.</exception>
+    private SubmitResult? EarlierUnderLock((string Key, string Fingerprint)? idempotency, string streamId)
+    {
+        if (idempotency is not { } keyed || !_idempotency.TryGetValue(keyed.Key, out var earlier))
+        {
+            return null;
+        }
+
+        return earlier.Fingerprint == keyed.Fingerprint
+            ? new SubmitResult(earlier.Events, AlreadyRecorded: true)
+            : throw new IdempotencyKeyConflictException(keyed.Key, streamId);
+    }
+
+    private SubmitResult Append(string streamId, long expectedVersion, IReadOnlyList<IBorderSecurityEvent> events,
+        (string Key, string Fingerprint)? idempotency, Instant? knownFrom)
     {
         Guard.Against.InvalidStreamId(streamId);
         Guard.Against.Negative(expectedVersion);
@@ -156,9 +173,9 @@ public sealed class InMemoryEventStore
 
         lock (_gate)
         {
-            if (idempotencyKey is not null && _idempotency.TryGetValue(idempotencyKey, out var earlier))
+            if (EarlierUnderLock(idempotency, streamId) is { } earlier)
             {
-                return new SubmitResult(earlier, AlreadyRecorded: true);
+                return earlier;
             }
 
             _streams.TryGetValue(streamId, out var stream);
@@ -188,9 +205,9 @@ public sealed class InMemoryEventStore
                 stream.Add(recorded[i]);
             }
 
-            if (idempotencyKey is not null)
+            if (idempotency is { } keyed)
             {
-                _idempotency[idempotencyKey] = recorded;
+                _idempotency[keyed.Key] = (keyed.Fingerprint, recorded);
             }
 
             return new SubmitResult(recorded, AlreadyRecorded: false);
@@ -212,8 +229,10 @@ public sealed class InMemoryEventStore
 
     /// <summary>
     /// Like <see cref="Submit(IBorderSecurityRequest, long?)"/>, but stores the request at most once per idempotency key:
-    /// a repeated key stores nothing and returns the events the first submission recorded, with
-    /// <see cref="SubmitResult.AlreadyRecorded"/> set. The key is checked and recorded atomically with the append.
+    /// the same key with the same request stores nothing and returns the events the first submission recorded, with
+    /// <see cref="SubmitResult.AlreadyRecorded"/> set; the same key with a different request (another
+    /// <see cref="Serialization.IdempotencyKeys.For(IBorderSecurityRequest)"/> fingerprint) is refused with
+    /// <see cref="IdempotencyKeyConflictException"/>. The key is checked and recorded atomically with the append.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="idempotencyKey">The key (for example <c>IdempotencyKeys.For(request)</c>), or <see langword="null"/> for none.</param>
@@ -222,6 +241,7 @@ public sealed class InMemoryEventStore
     /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
     /// <exception cref="ArgumentException">An argument (or the key) is invalid; nothing was written.</exception>
     /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
+    /// <exception cref="IdempotencyKeyConflictException">The key was used before for a different request; nothing was written.</exception>
     public SubmitResult Submit(IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion = null) =>
         Submit(request, idempotencyKey, expectedVersion, knownFrom: null);
 
@@ -238,6 +258,7 @@ public sealed class InMemoryEventStore
     /// <exception cref="DomainRuleViolationException">A rule is broken; nothing was written.</exception>
     /// <exception cref="ArgumentException">An argument (or the key) is invalid, or <paramref name="knownFrom"/> is after the clock's now; nothing was written.</exception>
     /// <exception cref="StreamConcurrencyException">Another writer changed the stream first; nothing was written.</exception>
+    /// <exception cref="IdempotencyKeyConflictException">The key was used before for a different request; nothing was written.</exception>
     public SubmitResult Submit(IBorderSecurityRequest request, string? idempotencyKey, long? expectedVersion, Instant? knownFrom)
     {
         if (knownFrom is { } known && known > _clock.GetCurrentInstant())
@@ -246,14 +267,16 @@ public sealed class InMemoryEventStore
                 $"A fact cannot be known from {known}, after the store's clock ({_clock.GetCurrentInstant()}): it would be known before it was recorded.");
         }
 
+        (string Key, string Fingerprint)? idempotency = null;
         if (idempotencyKey is not null)
         {
             Serialization.IdempotencyKeys.Validate(idempotencyKey);
+            idempotency = (idempotencyKey, Serialization.IdempotencyKeys.For(Guard.Against.Null(request)));
             lock (_gate)
             {
-                if (_idempotency.TryGetValue(idempotencyKey, out var earlier))
+                if (EarlierUnderLock(idempotency, request.StreamId) is { } earlier)
                 {
-                    return new SubmitResult(earlier, AlreadyRecorded: true);
+                    return earlier;
                 }
             }
         }
@@ -271,16 +294,17 @@ public sealed class InMemoryEventStore
         {
             var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId ? ReadStream(referencedId) : [];
             var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request, referenced.Select(e => e.Data));
-            return Append(request.StreamId, version, events, idempotencyKey, knownFrom);
+            return Append(request.StreamId, version, events, idempotency, knownFrom);
         }
-        catch (Exception e) when (idempotencyKey is not null && e is DomainRuleViolationException or StreamConcurrencyException)
+        catch (Exception e) when (idempotency is not null && e is DomainRuleViolationException or StreamConcurrencyException)
         {
-            // A concurrent submission with the same key may have won the race: then this one is a repeat, not an error.
+            // A concurrent submission with the same key may have won the race: then this one is a repeat (or, for a
+            // different request, a conflict), not this error.
             lock (_gate)
             {
-                if (_idempotency.TryGetValue(idempotencyKey, out var earlier))
+                if (EarlierUnderLock(idempotency, request.StreamId) is { } earlier)
                 {
-                    return new SubmitResult(earlier, AlreadyRecorded: true);
+                    return earlier;
                 }
             }
 

@@ -71,4 +71,25 @@ public class TimelineFileStepTests
         result.StepsAlreadyRecorded.Should().Be(0);
         result.Recorded.Select(e => e.StreamId).Should().Equal("funding:a", "funding:b");
     }
+
+    [Fact]
+    public void AReplayedStepWhoseKeyNamesADifferentRequestIsRejectedNamingItsLineAndTheKeyAndStoresNothing()
+    {
+        var clock = new SteppingClock(Instant.MinValue);
+        var store = new InMemoryEventStore(clock);
+        var steps = new[] { Pledge("funding:a", Instant.FromUtc(2024, 2, 1, 12, 0)), Pledge("funding:b", Instant.FromUtc(2024, 2, 2, 12, 0)) with { Id = "b" } };
+        var key = IdempotencyKeys.For(steps[1]);
+        clock.Set(Instant.FromUtc(2024, 1, 1, 12, 0));
+        store.Submit(Pledge("funding:squatter", Instant.FromUtc(2024, 1, 1, 12, 0)).Request, key);
+        var before = store.ReadAll();
+
+        var replay = () => TimelineFile.Replay(steps, store, clock, lines: [4, 9]);
+
+        var error = replay.Should().Throw<TimelineFileException>().Which;
+        error.Line.Should().Be(9);
+        error.Field.Should().Be("$.steps[1]");
+        error.Detail.Should().Contain(key);
+        error.InnerException.Should().BeOfType<IdempotencyKeyConflictException>().Which.Key.Should().Be(key);
+        store.ReadAll().Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+    }
 }
