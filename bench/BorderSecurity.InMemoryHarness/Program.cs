@@ -5,7 +5,9 @@
 //
 //   gen  --events N --out FILE.jsonl.gz        (built with -p:WithGenerator=true) the tests' generator, seed 20241104,
 //                                              as GeneratedEvents.Of(N) in the benchmarks, saved one event a line
-//   run  --history FILE [--rounds R] [--label L] [--min-ms M]
+//   gen-run --events N [run's options]         (built with -p:WithGenerator=true) measures the generator's events in place,
+//                                              as InMemoryBenchmarks does (its input's heap as well as the code)
+//   run  --history FILE [--rounds R] [--label L] [--min-ms M] [--only fold,portfolio-mid,...]
 //                                              prints one JSON object: fold time and bytes per event per round, each
 //                                              question's time and bytes per call, a few answers to compare, the load
 using System.Diagnostics;
@@ -38,6 +40,19 @@ switch (command)
         History.Write(Arg("--out", $"history-{n}.jsonl.gz"), events, options);
         Console.WriteLine($"{events.Count} events written");
         return 0;
+    }
+
+    case "gen-run":
+    {
+        // As InMemoryBenchmarks does it: the events straight from the generator, in this process, the generated requests
+        // kept alive beside them (GeneratedEvents caches both). Measures the benchmark's input as well as the code.
+        var n = int.Parse(Arg("--events", "100000"), System.Globalization.CultureInfo.InvariantCulture);
+        var history = BorderSecurity.Domain.Testing.HistoryGenerator.Generate(seed: 20241104, requests: n * 3, streamsPerAggregate: Math.Max(3, n / 40));
+        var code = Measure.Run(history.Events.Take(n).ToList(), Arg("--label", "?"),
+            int.Parse(Arg("--rounds", "3"), System.Globalization.CultureInfo.InvariantCulture),
+            double.Parse(Arg("--min-ms", "300"), System.Globalization.CultureInfo.InvariantCulture), Arg("--only", ""));
+        GC.KeepAlive(history);
+        return code;
     }
 #endif
     case "run":
