@@ -13,6 +13,12 @@ if (args.Length > 0 && args[0] == "fy")
     return await FinancialYearScenario.RunAsync(args[1..]);
 }
 
+// `inmemory [--quick] --against COMMIT`: the in-memory figures of this checkout beside an earlier commit's, same events.
+if (args.Length > 0 && args[0] == "inmemory")
+{
+    return await InMemoryComparison.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "rebuild-profile")
 {
     return await RebuildProfile.RunAsync(args[1..]);

@@ -85,8 +85,8 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
         {
             case AggregateKind.FundingCommitment:
                 var facts = Facts(_funding, recorded.StreamId);
-                facts.Apply(recorded);
-                if (FundingStatements.CreationOf(recorded.Data) is { Recipient: var recipient })
+                var creation = facts.Apply(recorded);
+                if (creation is { Recipient: var recipient })
                 {
                     Index(recipient, facts);
                 }
@@ -236,25 +236,53 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
 
     /// <summary>
     /// The statements of one stream's figures, from the aggregate's one statement mapping
-    /// (<see cref="FundingStatements"/>, <see cref="RecruitmentStatements"/>), keyed by (figure, dimension).
+    /// (<see cref="FundingStatements"/>, <see cref="RecruitmentStatements"/>), keyed by (figure, dimension) with ordinal keys.
     /// </summary>
+    /// <remarks>
+    /// Looked up on every statement applied and several times for every position a question builds, so: a short array
+    /// scanned by figure name (a stream states at most five figures, named by the <see cref="Figures"/> constants, so the
+    /// ordinal comparison is nearly always a reference match), not a sorted tree of (figure, dimension) tuples (whose
+    /// default comparer compares strings by culture); only a figure with dimensions (an allocation per capability) keeps
+    /// them sorted, ordinally. Creation and period statements
+    /// carry no value and are kept elsewhere (the creation rows; <c>_periods</c>), so no rows are kept for them here.
+    /// </remarks>
     private sealed class FigureTable
     {
-        private readonly SortedDictionary<(string Figure, string Dimension), Statements<decimal?>> _figures = new();
+        private (string Figure, Statements<decimal?> Rows)[] _undimensioned = [];
+        private Dictionary<string, SortedDictionary<string, Statements<decimal?>>>? _dimensioned;
 
         public void Add(RecordedEvent recorded, IReadOnlyList<FigureStatement> statements)
         {
-            foreach (var statement in statements)
+            for (var i = 0; i < statements.Count; i++)
             {
-                if (statement.Figure == Figures.Created)
+                var statement = statements[i];
+                if (statement.Figure is Figures.Created or Figures.Period)
                 {
                     continue;
                 }
 
-                var key = (statement.Figure, statement.Dimension);
-                if (!_figures.TryGetValue(key, out var rows))
+                Statements<decimal?>? rows;
+                if (statement.Dimension.Length == 0)
                 {
-                    _figures[key] = rows = new Statements<decimal?>();
+                    rows = Undimensioned(statement.Figure);
+                    if (rows is null)
+                    {
+                        rows = new Statements<decimal?>();
+                        _undimensioned = [.. _undimensioned, (statement.Figure, rows)];
+                    }
+                }
+                else
+                {
+                    _dimensioned ??= new Dictionary<string, SortedDictionary<string, Statements<decimal?>>>(StringComparer.Ordinal);
+                    if (!_dimensioned.TryGetValue(statement.Figure, out var dimensions))
+                    {
+                        _dimensioned[statement.Figure] = dimensions = new SortedDictionary<string, Statements<decimal?>>(StringComparer.Ordinal);
+                    }
+
+                    if (!dimensions.TryGetValue(statement.Dimension, out rows))
+                    {
+                        dimensions[statement.Dimension] = rows = new Statements<decimal?>();
+                    }
                 }
 
                 rows.Add(recorded, statement.Value);
@@ -264,18 +292,49 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
         public bool TryLatest(string figure, AsOfQuery query, out decimal? value)
         {
             value = null;
-            return _figures.TryGetValue((figure, ""), out var rows) && rows.TryLatest(query, out value);
+            return Undimensioned(figure) is { } rows && rows.TryLatest(query, out value);
         }
 
-        public int CountCounting(string figure, AsOfQuery query) =>
-            _figures.TryGetValue((figure, ""), out var rows) ? rows.AllCounting(query).Count() : 0;
+        public int CountCounting(string figure, AsOfQuery query) => Undimensioned(figure) is { } rows ? rows.CountCounting(query) : 0;
 
-        /// <summary>The latest value of every dimension of a figure, in ordinal order of the dimension.</summary>
-        public IEnumerable<(string Dimension, decimal? Value)> LatestByDimension(string figure, AsOfQuery query) =>
-            _figures.Where(f => f.Key.Figure == figure)
-                .OrderBy(f => f.Key.Dimension, StringComparer.Ordinal)
-                .Select(f => f.Value.TryLatest(query, out var value) ? (f.Key.Dimension, value) : (f.Key.Dimension, (decimal?)null))
-                .Where(f => f.Item2 is not null);
+        /// <summary>
+        /// The latest value of every dimension of a figure that is above zero, in ordinal order of the dimension (the empty
+        /// dimension first), as capability amounts.
+        /// </summary>
+        public CapabilityAmount[] PositiveByDimension(string figure, AsOfQuery query)
+        {
+            List<CapabilityAmount>? amounts = null;
+            if (Undimensioned(figure) is { } rows && rows.TryLatest(query, out var value) && value > 0m)
+            {
+                (amounts ??= []).Add(new CapabilityAmount("", Money.FromPounds(value.Value)));
+            }
+
+            if (_dimensioned is not null && _dimensioned.TryGetValue(figure, out var dimensions))
+            {
+                foreach (var (dimension, dimensionRows) in dimensions)
+                {
+                    if (dimensionRows.TryLatest(query, out var latest) && latest > 0m)
+                    {
+                        (amounts ??= []).Add(new CapabilityAmount(dimension, Money.FromPounds(latest.Value)));
+                    }
+                }
+            }
+
+            return amounts is null ? [] : [.. amounts];
+        }
+
+        private Statements<decimal?>? Undimensioned(string figure)
+        {
+            foreach (var (name, rows) in _undimensioned)
+            {
+                if (string.Equals(name, figure, StringComparison.Ordinal))
+                {
+                    return rows;
+                }
+            }
+
+            return null;
+        }
     }
 
     private sealed class FundingFacts
@@ -290,10 +349,12 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
         /// <summary>The recipients this commitment is indexed under (one, unless a creation was restated with another).</summary>
         public List<string> IndexedUnder { get; } = new(1);
 
-        public void Apply(RecordedEvent recorded)
+        /// <summary>Applies one of the commitment's events; returns the creation it states, if it states one.</summary>
+        public CommitmentCreation? Apply(RecordedEvent recorded)
         {
             _citations.Add(recorded);
-            if (FundingStatements.CreationOf(recorded.Data) is { } creation)
+            var creation = FundingStatements.CreationOf(recorded.Data);
+            if (creation is not null)
             {
                 _creation.Add(recorded, creation);
             }
@@ -303,6 +364,8 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
             {
                 _periods.Add(recorded, period);
             }
+
+            return creation;
         }
 
         public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _citations.ValidDates(knowledge);
@@ -318,11 +381,7 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
             }
 
             var withdrawn = _figures.TryLatest(Figures.Withdrawn, query, out _);
-            CapabilityAmount[] allocations = withdrawn
-                ? []
-                : [.. _figures.LatestByDimension(Figures.Allocation, query)
-                    .Where(a => a.Value > 0m)
-                    .Select(a => new CapabilityAmount(a.Dimension, Money.FromPounds(a.Value!.Value)))];
+            var allocations = withdrawn ? [] : _figures.PositiveByDimension(Figures.Allocation, query);
             return new CommitmentPosition(creation.CommitmentId, creation.Recipient, new FundingOrigin(creation.OriginKind, creation.OriginName),
                 creation.Basis, createdOn, withdrawn ? Money.Zero : Money.FromPounds(amount!.Value), PeriodOf(query), allocations, withdrawn,
                 _citations.Sources(query));

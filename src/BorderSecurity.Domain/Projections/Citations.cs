@@ -66,8 +66,9 @@ internal sealed class Citations
     {
         public static Prefix Of(Statements<Provenance> rows)
         {
-            var known = new Instant[rows.Count];
+            // Without imported rows every known-from instant is the recorded one: one array serves both.
             var latest = new Instant[rows.Count];
+            var known = rows.HasSeparateKnownFrom ? new Instant[rows.Count] : latest;
             var counts = new int[rows.Count + 1];
             var distinct = new List<SourceReference>();
             var seen = new HashSet<SourceReference>();
@@ -75,8 +76,11 @@ internal sealed class Citations
             for (var i = 0; i < rows.Count; i++)
             {
                 var (knownFrom, recordedAt, provenance) = rows.InstantsAndValueAt(i);
-                known[i] = i == 0 || knownFrom > known[i - 1] ? knownFrom : known[i - 1];
                 latest[i] = i == 0 || recordedAt > latest[i - 1] ? recordedAt : latest[i - 1];
+                if (!ReferenceEquals(known, latest))
+                {
+                    known[i] = i == 0 || knownFrom > known[i - 1] ? knownFrom : known[i - 1];
+                }
                 if (seenProvenances.Add(provenance))
                 {
                     foreach (var source in provenance.Sources)

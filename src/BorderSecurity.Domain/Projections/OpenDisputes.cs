@@ -30,8 +30,26 @@ public static class OpenDisputes
     public static IReadOnlyList<Dispute> About(IEnumerable<Dispute> disputes, IEnumerable<string> subjectIds)
     {
         Guard.Against.Null(disputes);
-        var subjects = Guard.Against.Null(subjectIds).ToHashSet(StringComparer.Ordinal);
-        return [.. disputes.Where(d => d.IsOpen && subjects.Contains(d.SubjectId)).OrderBy(d => d.DisputeId, StringComparer.Ordinal)];
+        Guard.Against.Null(subjectIds);
+
+        // An answer names thousands of subjects and is disputed about a few: hash the open disputes' subjects, not the answer's.
+        var open = disputes.Where(d => d.IsOpen).ToList();
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var disputed = open.Select(d => d.SubjectId).ToHashSet(StringComparer.Ordinal);
+        var included = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var subjectId in subjectIds)
+        {
+            if (disputed.Contains(subjectId))
+            {
+                included.Add(subjectId);
+            }
+        }
+
+        return [.. open.Where(d => included.Contains(d.SubjectId)).OrderBy(d => d.DisputeId, StringComparer.Ordinal)];
     }
 
     /// <summary>The portfolio with the open disputes about its commitments.</summary>
