@@ -337,7 +337,7 @@ internal static class MartenScenarios
             await using var session = raw.QuerySession();
             var eventDocs = await session.Query<EventDocument>().CountAsync();
             var statementDocs = await session.Query<StatementDocument>().CountAsync();
-            await using var connection = model.OpenConnection();
+            await using var connection = new Npgsql.NpgsqlConnection(PostgresServer.Instance.ConnectionString);
             await connection.OpenAsync();
             await using var count = new Npgsql.NpgsqlCommand($"select count(*) from {raw.Options.DatabaseSchemaName}.bsd_statements", connection);
             var statements = (long)(await count.ExecuteScalarAsync())!;

@@ -26,7 +26,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
 {
     private readonly IDocumentStore _store;
     private readonly IClock _clock;
-    private readonly string _schema;
+    private readonly BorderSecurityTables _tables;
     private readonly string _eventsSchema;
     private readonly AsOfSql _sql;
     private readonly StreamCache _cache;
@@ -81,10 +81,10 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
             Guard.Against.NullOrWhiteSpace(tenantId);
         }
 
-        _clock = clock ?? SystemClock.Instance;
-        _schema = store.Options.DatabaseSchemaName;
+        _clock = StoreClock.Of(store, clock);
+        _tables = new BorderSecurityTables(store.Options.DatabaseSchemaName);
         _eventsSchema = store.Options.Events.DatabaseSchemaName;
-        _sql = new AsOfSql(_schema, _eventsSchema);
+        _sql = new AsOfSql(_tables, _eventsSchema);
         _streamCacheCapacity = streamCacheCapacity;
         _cache = new StreamCache(streamCacheCapacity);
         _tenantId = tenantId ?? StorageConstants.DefaultTenantId;
@@ -226,8 +226,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     {
         await using var connection = database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync().ConfigureAwait(false);
-        var tables = new BorderSecurityTables(_schema).All.Select(t => t.Identifier.QualifiedName)
-            .Append($"{_eventsSchema}.mt_events").Append($"{_eventsSchema}.mt_streams").ToArray();
+        var tables = _tables.Names.Append($"{_eventsSchema}.mt_events").Append($"{_eventsSchema}.mt_streams").ToArray();
         await using var command = new NpgsqlCommand("select t from unnest(@tables) as t where to_regclass(t) is null order by t", connection);
         command.Parameters.AddWithValue("tables", tables);
         var missing = new List<string>();
@@ -256,11 +255,12 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
         // Under a table lock, so two tenants meeting an empty database at once cannot both take it; a refused tenant
         // is not recorded, so it never locks out the tenant that owns the database.
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        var tenants = _tables.DatabaseTenants;
         await using var command = new NpgsqlCommand(
-            $"lock table {_schema}.bsd_database_tenants in share row exclusive mode; " +
-            $"insert into {_schema}.bsd_database_tenants (tenant) select @tenant " +
-            $"where not exists (select 1 from {_schema}.bsd_database_tenants where tenant <> @tenant) on conflict do nothing; " +
-            $"select tenant from {_schema}.bsd_database_tenants where tenant <> @tenant order by tenant", connection, transaction);
+            $"lock table {tenants} in share row exclusive mode; " +
+            $"insert into {tenants} ({tenants.ColumnList}) select @tenant " +
+            $"where not exists (select 1 from {tenants} where {tenants.Tenant} <> @tenant) on conflict ({tenants.KeyList}) do nothing; " +
+            $"select {tenants.Tenant} from {tenants} where {tenants.Tenant} <> @tenant order by {tenants.Tenant}", connection, transaction);
         command.Parameters.AddWithValue("tenant", _tenantId);
         var others = new List<string>();
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
@@ -281,11 +281,8 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// <summary>The value of the <c>tenant_id</c> column for this store's tenant.</summary>
     internal string TenantKey => _tenantKey;
 
-    /// <summary>A new, unopened connection to this store's tenant's database.</summary>
-    internal NpgsqlConnection OpenConnection() =>
-        (_database ?? DatabaseAsync().AsTask().GetAwaiter().GetResult()).CreateConnection(ConnectionUsage.ReadWrite);
-
-    private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>An open connection to this store's tenant's database (after its schema is ready); the caller disposes of it.</summary>
+    internal async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         var connection = (await DatabaseAsync().ConfigureAwait(false)).CreateConnection(ConnectionUsage.ReadWrite);
         try
