@@ -13,7 +13,7 @@ public sealed partial class MartenBorderSecurityStore
     /// <remarks>
     /// <para>With <paramref name="expectedVersion"/>, the write succeeds only if the stream is still at that version;
     /// either way a concurrent writer that got there first makes this one fail rather than interleave. The events are
-    /// recorded at Marten's timestamp and known from it (no known-from header).</para>
+    /// recorded at Marten's timestamp (from the store's clock) and known from it (no known-from header).</para>
     /// <para>The idempotency key is inserted into <c>bsd_idempotency</c> with the request's fingerprint
     /// (<see cref="IdempotencyKeys.For(IBorderSecurityRequest)"/>) in the same transaction as the events, so of two
     /// concurrent submissions with one key exactly one stores anything; the other (and any later one) gets the first

@@ -12,12 +12,14 @@ namespace BorderSecurity.Domain.Marten;
 /// </summary>
 /// <remarks>
 /// <para>The store must be configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity(global::Marten.StoreOptions, bool)"/>.
-/// Each event has two instants: recorded (Marten's own <c>mt_events.timestamp</c>, never rewritten) and known-from
+/// Each event has two instants: recorded (Marten's own <c>mt_events.timestamp</c>, stamped from the store's one clock and
+/// never rewritten) and known-from
 /// (the timestamp, or for an imported step the step's <see cref="ReferenceTimeline.TimelineStep.KnownFrom"/>, kept in
 /// the <see cref="MartenRecordedEvents.KnownFromHeader"/> event header). See docs/marten.md.</para>
 /// <para>The class is split by responsibility: writes (<c>MartenBorderSecurityStore.Writes.cs</c>), import
 /// (<c>.Import.cs</c>), reading the log (<c>.Log.cs</c>) and questions (<c>.Queries.cs</c>, with the SQL in
-/// <see cref="AsOfSql"/> and the row assembly in <see cref="FigureRows"/>); the rebuild is <see cref="ProjectionRebuilder"/>.</para>
+/// <see cref="AsOfSql"/> over the tables of <see cref="BorderSecurityTables"/>, and the rows handed to the model's position
+/// function by <see cref="FigureRows"/>); the rebuild is <see cref="ProjectionRebuilder"/>.</para>
 /// <para>A store answers for one Marten tenant (<see cref="TenantId"/>, the default tenant unless given): under
 /// conjoined or database-per-tenant tenancy, <see cref="ForTenant"/> gives another tenant's store, and no write,
 /// stream, idempotency key or answer of one tenant is seen by another (docs/marten.md, Multi-tenancy).</para>
@@ -50,10 +52,12 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// another writer is detected, dropped and the request decided again on a fresh read. 0 turns the cache off.
     /// </param>
     /// <param name="clock">
-    /// The clock an import checks each step's known-from instant against (a fact cannot be recorded before it is
-    /// known), or <see langword="null"/> for <see cref="SystemClock.Instance"/>. Recorded instants are always Marten's
-    /// own <c>mt_events.timestamp</c> (stamped by Marten in Rich append mode from <c>StoreOptions.Events.TimeProvider</c>),
-    /// never this clock's.
+    /// The store's one clock, or <see langword="null"/> for the document store's own time provider (Marten's default is
+    /// the system clock). Every event's recorded instant (<c>mt_events.timestamp</c>) is stamped by Marten from
+    /// <c>StoreOptions.Events.TimeProvider</c>, which is fed from this clock, and an import checks each step's known-from
+    /// instant against the same clock (a fact cannot be recorded before it is known). A document store whose time provider
+    /// was left as Marten's default is fed from this clock from the next append on (the document store should be the
+    /// model's own: see <see cref="BorderSecurityStoreOptions.AddBorderSecurity(global::Marten.StoreOptions, bool)"/>).
     /// </param>
     /// <param name="tenantId">
     /// The Marten tenant every write and question of this store is scoped to, or <see langword="null"/> for Marten's
@@ -62,7 +66,9 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="streamCacheCapacity"/> is negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty or white space.</exception>
     /// <exception cref="InvalidOperationException">
-    /// <paramref name="tenantId"/> is not the default tenant but the store has no multi-tenancy (one database, events not conjoined).
+    /// <paramref name="tenantId"/> is not the default tenant but the store has no multi-tenancy (one database, events not
+    /// conjoined); or the document store was given a time provider of its own (<c>StoreOptions.Events.TimeProvider</c>) and
+    /// <paramref name="clock"/> is another clock: recorded instants and the import's check would come from two clocks.
     /// </exception>
     public MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity = DefaultStreamCacheCapacity, IClock? clock = null,
         string? tenantId = null)
