@@ -228,7 +228,7 @@ internal static class MartenScenarios
         private async Task SeriesAsync(MartenBorderSecurityStore model, IReadOnlyList<RecordedEvent> stored, BorderSecurityProjection memory)
         {
             var random = new Random(11);
-            var count = quick ? 1 : 3;
+            var count = quick ? 1 : 2;
             var recipients = HistoryGenerator.RecipientsOf(shape.Recipients);
             var t = new Dictionary<string, List<double>>();
             var points = new Dictionary<string, int>();
