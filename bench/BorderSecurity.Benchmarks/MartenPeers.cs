@@ -42,7 +42,7 @@ internal sealed partial class ConventionalTablesProjection : EventProjection
         }
 
         var recorded = MartenRecordedEvents.ToRecorded(e);
-        var row = ProjectionRows.EventRowOf(recorded);
+        var row = ProjectionRows.EventRowOf(JasperFx.StorageConstants.DefaultTenantId, recorded);
         operations.Store(new EventDocument
         {
             Id = row.Sequence,
@@ -55,7 +55,7 @@ internal sealed partial class ConventionalTablesProjection : EventProjection
             Provenance = recorded.Data.Provenance,
         });
         var creation = FundingStatements.CreationOf(recorded.Data);
-        foreach (var s in ProjectionRows.StatementsOf(recorded))
+        foreach (var s in ProjectionRows.StatementsOf(JasperFx.StorageConstants.DefaultTenantId, recorded))
         {
             var created = s.Figure == Figures.Created ? creation : null;
             operations.Store(new StatementDocument

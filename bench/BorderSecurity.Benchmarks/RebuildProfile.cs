@@ -252,7 +252,7 @@ internal static class RebuildProfile
             var hashes = 0;
             foreach (var e in decoded)
             {
-                hashes += ProjectionRows.EventRowOf(e).ProvenanceHash.Length;
+                hashes += ProjectionRows.EventRowOf(JasperFx.StorageConstants.DefaultTenantId, e).ProvenanceHash.Length;
             }
 
             var eventRows = clock.Elapsed.TotalMilliseconds;
@@ -260,7 +260,7 @@ internal static class RebuildProfile
             var statements = 0;
             foreach (var e in decoded)
             {
-                statements += ProjectionRows.StatementsOf(e).Count() + (ProjectionRows.RecipientOf(e) is null ? 0 : 1);
+                statements += ProjectionRows.StatementsOf(JasperFx.StorageConstants.DefaultTenantId, e).Count() + (ProjectionRows.RecipientOf(JasperFx.StorageConstants.DefaultTenantId, e) is null ? 0 : 1);
             }
 
             var statementRows = clock.Elapsed.TotalMilliseconds;

@@ -1,29 +1,18 @@
+using FigureNames = BorderSecurity.Domain.Shared.Figures;
+
 namespace BorderSecurity.Domain.Marten;
 
 // The SQL of what each commitment covers: its latest period, read by the financial-year questions, the totals and the full funding answers.
 internal sealed partial class AsOfSql
 {
     /// <summary>
-    /// The latest counting period row of every commitment (of one recipient's, through <c>bsd_commitment_recipients</c>), with
-    /// its detail (the period as the model's JSON): the partial covering index <c>ix_bsd_statements_period</c> read
-    /// backwards, so index-only and no sort. Columns: stream_id, detail, valid_on, seq. A commitment with no counting period
-    /// row (a database written before period rows existed) has none: its period is read as not stated.
+    /// The latest counting period row of every commitment in the scope, with its detail (the period as the model's JSON):
+    /// the partial covering index <c>ix_bsd_statements_period</c> read backwards, so index-only and no sort. Columns:
+    /// stream_id, detail, valid_on, seq. A commitment with no counting period row (a database written before period rows
+    /// existed) has none: its period is read as not stated.
     /// </summary>
-    private string LatestPeriods(string? recipient, string known) =>
-        Scoped(recipient,
-            $"""
-            select distinct on (stream_id) stream_id, detail, valid_on, seq
-            from {schema}.bsd_statements
-            where tenant_id = @tenant and figure = 'period' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by stream_id desc, valid_on desc, seq desc
-            """,
-            $"""
-            select stream_id, detail, valid_on, seq
-            from {schema}.bsd_statements
-            where tenant_id = @tenant and figure = 'period' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by valid_on desc, seq desc
-            limit 1
-            """);
+    private string LatestPeriods(FigureScope scope, string known) =>
+        LatestRowOf(FigureNames.Period, scope, known, $"{S.StreamId}, {S.Detail}, {S.ValidOn}, {S.Seq}");
 
     /// <summary>
     /// What each commitment covers as of a question, one row per commitment: its latest amount and withdrawal (the figure
@@ -31,28 +20,31 @@ internal sealed partial class AsOfSql
     /// <c>ix_bsd_statements_created</c> and <c>ix_bsd_statements_period</c>), folded per commitment inside PostgreSQL.
     /// Columns: stream_id, amount, withdrawn, creation detail, period detail (null when no period row counts).
     /// </summary>
-    public string FinancialYearCovers(AsOfQuery query, string? recipient)
+    public SqlQuery FinancialYearCovers(string tenant, AsOfQuery query, string? recipient)
     {
-        var known = Knows(query, "");
-        var latest = LatestFigures(recipient, known, "stream_id, figure, value", " and figure in ('amount', 'withdrawn')");
-        var created = CreationRows(recipient, known, "stream_id, detail");
-        var periods = LatestPeriods(recipient, known);
-        return $"""
+        var scope = FigureScope.Funding(recipient);
+        var p = Bind.Question(tenant, query, scope);
+        var known = p.Knows(query, "");
+        var latest = LatestFigures(scope, known, $"{S.StreamId}, {S.Figure}, {S.Value}",
+            $" and {S.Figure} in ('{FigureNames.Amount}', '{FigureNames.Withdrawn}')");
+        var created = CreationRows(scope, known, $"{S.StreamId}, {S.Detail}");
+        var periods = LatestPeriods(scope, known);
+        return p.Query($"""
             with figures as (
-              select l.stream_id, l.figure, l.value, null::text as detail from ({latest}) l
+              select l.{S.StreamId}, l.{S.Figure}, l.{S.Value}, null::text as {S.Detail} from ({latest}) l
               union all
-              select c.stream_id, 'created', null, c.detail::text from ({created}) c
+              select c.{S.StreamId}, '{FigureNames.Created}', null, c.{S.Detail}::text from ({created}) c
               union all
-              select p.stream_id, 'period', null, p.detail::text from ({periods}) p
+              select p.{S.StreamId}, '{FigureNames.Period}', null, p.{S.Detail}::text from ({periods}) p
             )
-            select stream_id,
-                   max(value) filter (where figure = 'amount') as amount,
-                   bool_or(figure = 'withdrawn') as withdrawn,
-                   max(detail) filter (where figure = 'created') as created,
-                   max(detail) filter (where figure = 'period') as period
+            select {S.StreamId},
+                   max({S.Value}) filter (where {S.Figure} = '{FigureNames.Amount}') as amount,
+                   bool_or({S.Figure} = '{FigureNames.Withdrawn}') as withdrawn,
+                   max({S.Detail}) filter (where {S.Figure} = '{FigureNames.Created}') as created,
+                   max({S.Detail}) filter (where {S.Figure} = '{FigureNames.Period}') as period
             from figures
-            group by stream_id
-            having max(value) filter (where figure = 'amount') is not null and bool_or(figure = 'created')
-            """;
+            group by {S.StreamId}
+            having max({S.Value}) filter (where {S.Figure} = '{FigureNames.Amount}') is not null and bool_or({S.Figure} = '{FigureNames.Created}')
+            """);
     }
 }

@@ -1,138 +1,106 @@
-using Npgsql;
+using BorderSecurity.Domain.Recruitment;
+using FigureNames = BorderSecurity.Domain.Shared.Figures;
 
 namespace BorderSecurity.Domain.Marten;
 
+/// <summary>Which streams a funding or recruitment question reads.</summary>
+internal abstract record FigureScope
+{
+    /// <summary>The one aggregate kind the scope reads (<see cref="ProjectionRows.Funding"/>, <see cref="ProjectionRows.Recruitment"/>).</summary>
+    public abstract string Aggregate { get; }
+
+    /// <summary>Every stream of one aggregate kind: a funding portfolio, all recruitment.</summary>
+    public sealed record OfKind(string Kind) : FigureScope
+    {
+        public override string Aggregate => Kind;
+    }
+
+    /// <summary>The commitments of one recipient, entered one by one through <c>bsd_commitment_recipients</c>.</summary>
+    public sealed record OfRecipient(string Recipient) : FigureScope
+    {
+        public override string Aggregate => ProjectionRows.Funding;
+    }
+
+    /// <summary>A funding question's scope: the portfolio, or one recipient's commitments.</summary>
+    public static FigureScope Funding(string? recipient) => recipient is null ? new OfKind(ProjectionRows.Funding) : new OfRecipient(recipient);
+}
+
+/// <summary>Which events a fold reads: those of one aggregate kind, those of one stream, or every event of the model.</summary>
+internal abstract record EventScope
+{
+    public sealed record OfKind(string Aggregate) : EventScope;
+
+    public sealed record OfStream(string StreamId) : EventScope;
+
+    public sealed record Everything : EventScope;
+}
+
 /// <summary>
-/// The SQL of the as-of questions over the projection tables. Only schema names (from the store's options) are
-/// spliced into the text; every value of a question (aggregate, dates, instants, recipient) is a parameter.
+/// The SQL of the as-of questions over the projection tables, one named builder per question. Each returns a
+/// <see cref="SqlQuery"/>: the text and the parameters it names, one meaning each (see <see cref="SqlQuery"/>). Only schema,
+/// table and column names (from the table model, <see cref="BorderSecurityTables"/>) and fixed names of figures and events
+/// are spliced into the text; every value of a question is a parameter.
 /// </summary>
 /// <remarks>
 /// "As known at" filters on <c>known_from</c>, "as recorded by" on <c>recorded_at</c>; both columns are included in
 /// the covering indexes, so either filter keeps the scans index-only. Every question is scoped to one tenant
 /// (<c>tenant_id = @tenant</c>, the leading column of every index; see <see cref="BorderSecurityTables.TenantColumn"/>).
 /// </remarks>
-internal sealed partial class AsOfSql(string schema, string eventsSchema)
+internal sealed partial class AsOfSql(BorderSecurityTables tables, string eventsSchema)
 {
-    /// <summary>The conditions on both instants a question asks for, on a table aliased <paramref name="alias"/> (with its dot, or empty).</summary>
-    public static string Knows(AsOfQuery query, string alias) =>
-        (query.KnownAt is null ? "" : $" and {alias}known_from <= @knownAt") + (query.RecordedBy is null ? "" : $" and {alias}recorded_at <= @recordedBy");
+    private static readonly string ReannouncedEvent = EventCatalogue.NameOf(typeof(RecruitmentTargetReannounced));
 
-    /// <summary>Binds a question's parameters: <c>@tenant</c>, <c>@aggregate</c>, <c>@asOf</c>, and <c>@knownAt</c>/<c>@recordedBy</c> when asked.</summary>
-    public static void AddParameters(NpgsqlCommand command, string tenant, AsOfQuery query, string aggregate)
-    {
-        command.Parameters.AddWithValue("tenant", tenant);
-        command.Parameters.AddWithValue("aggregate", aggregate);
-        command.Parameters.AddWithValue("asOf", query.AsOf.ToDateOnly());
-        AddInstants(command, query.KnownAt, query.RecordedBy);
-    }
+    private BorderSecurityTables.StatementsTable S => tables.Statements;
 
-    /// <summary>Binds <c>@knownAt</c> and <c>@recordedBy</c> when given.</summary>
-    public static void AddInstants(NpgsqlCommand command, Instant? knownAt, Instant? recordedBy)
-    {
-        if (knownAt is { } k)
-        {
-            command.Parameters.AddWithValue("knownAt", k.ToDateTimeUtc());
-        }
+    private BorderSecurityTables.EventsTable E => tables.Events;
 
-        if (recordedBy is { } r)
-        {
-            command.Parameters.AddWithValue("recordedBy", r.ToDateTimeUtc());
-        }
-    }
-
-    /// <summary>
-    /// One part of an as-of query over every stream of the aggregate, or, for one recipient, the same part run per
-    /// commitment of the recipient (a lateral join from <c>bsd_commitment_recipients</c>), so that the covering indexes
-    /// are entered once per commitment instead of scanned whole. <c>/*stream*/</c> in each text marks where the stream
-    /// condition goes.
-    /// </summary>
-    private string Scoped(string? recipient, string everyStream, string oneStream) =>
-        recipient is null
-            ? everyStream.Replace("/*stream*/", "", StringComparison.Ordinal)
-            : $"""
-              select x.* from {schema}.bsd_commitment_recipients r
-              cross join lateral ({oneStream.Replace("/*stream*/", " and stream_id = r.stream_id", StringComparison.Ordinal)}) x
-              where r.tenant_id = @tenant and r.recipient = @recipient
-              """;
-
-    /// <summary>The same part for every stream and for one stream (an aggregate that groups by stream either way).</summary>
-    private string Scoped(string? recipient, string part) => Scoped(recipient, part, part);
-
-    /// <summary>The latest counting statement of every figure: the figure index read backwards, so no sort.</summary>
-    private string LatestFigures(string? recipient, string known, string columns, string condition = "") =>
-        Scoped(recipient,
-            $"""
-            select distinct on (stream_id, figure, dimension) {columns}
-            from {schema}.bsd_statements
-            where tenant_id = @tenant and aggregate = @aggregate{condition} and valid_on <= @asOf{known}/*stream*/
-            order by stream_id desc, figure desc, dimension desc, valid_on desc, seq desc
-            """,
-            $"""
-            select distinct on (figure, dimension) {columns}
-            from {schema}.bsd_statements
-            where tenant_id = @tenant and aggregate = @aggregate{condition} and valid_on <= @asOf{known}/*stream*/
-            order by figure desc, dimension desc, valid_on desc, seq desc
-            """);
-
-    /// <summary>The latest counting creation row of every stream, with its detail: the partial covering index read backwards.</summary>
-    private string CreationRows(string? recipient, string known, string columns) =>
-        Scoped(recipient,
-            $"""
-            select distinct on (stream_id) {columns}
-            from {schema}.bsd_statements
-            where tenant_id = @tenant and figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by stream_id desc, valid_on desc, seq desc
-            """,
-            $"""
-            select {columns}
-            from {schema}.bsd_statements
-            where tenant_id = @tenant and figure = 'created' and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            order by valid_on desc, seq desc
-            limit 1
-            """);
+    private BorderSecurityTables.RecipientsTable R => tables.Recipients;
 
     /// <summary>
     /// Three index-only parts, no sort (parts 0 to 2), for recruitment a fourth (3) and for funding a fifth (4): the
     /// latest statement of each figure (the figure index read backwards), the latest creation row of each stream with its
     /// detail, each distinct provenance of a stream's counting events with the (valid date, sequence) of its first one,
-    /// packed into one bigint for min(), the number of reannouncements of each target, and the latest period row of each
+    /// packed into one bigint for min(), the number of re-announcements of each target, and the latest period row of each
     /// commitment with its detail (<see cref="LatestPeriods"/>, index-only). Columns: part, stream_id, figure, dimension,
     /// value, text, valid_on, seq.
     /// </summary>
-    public string Figures(string aggregate, AsOfQuery query, string? recipient)
+    public SqlQuery Figures(string tenant, FigureScope scope, AsOfQuery query)
     {
-        var known = Knows(query, "");
-        var latest = LatestFigures(recipient, known, "stream_id, figure, dimension, value, valid_on, seq");
-        var created = CreationRows(recipient, known, "stream_id, detail, valid_on, seq");
-        var sources = Scoped(recipient,
+        var p = Bind.Question(tenant, query, scope);
+        var known = p.Knows(query, "");
+        var latest = LatestFigures(scope, known, $"{S.StreamId}, {S.Figure}, {S.Dimension}, {S.Value}, {S.ValidOn}, {S.Seq}");
+        var created = CreationRows(scope, known, $"{S.StreamId}, {S.Detail}, {S.ValidOn}, {S.Seq}");
+        var sources = Scoped(scope, one =>
             $"""
-            select stream_id, provenance_hash, min(((valid_on - date '1900-01-01')::bigint << 40) | seq) as first
-            from {schema}.bsd_events
-            where tenant_id = @tenant and aggregate = @aggregate and valid_on <= @asOf{known}/*stream*/
-            group by stream_id, provenance_hash
+            select {E.StreamId}, {E.ProvenanceHash}, min((({E.ValidOn} - date '1900-01-01')::bigint << 40) | {E.Seq}) as first
+            from {E}
+            where {E.TenantId} = @tenant and {E.Aggregate} = @aggregate and {E.ValidOn} <= @as_of{known}{OneStream(one, E.StreamId)}
+            group by {E.StreamId}, {E.ProvenanceHash}
             """);
-        return $"""
-            select 0 as part, s.stream_id, s.figure, s.dimension, s.value, null as text, s.valid_on, s.seq
+        var reannouncements = scope.Aggregate != ProjectionRows.Recruitment ? "" : $"""
+            union all
+            select 3, {E.StreamId}, '', '', count(*)::numeric, null, null, null
+            from {E}
+            where {E.TenantId} = @tenant and {E.Aggregate} = @aggregate and {E.EventType} = '{ReannouncedEvent}' and {E.ValidOn} <= @as_of{known}
+            group by {E.StreamId}
+            """;
+        var periods = scope.Aggregate != ProjectionRows.Funding ? "" : $"""
+            union all
+            select 4, v.{S.StreamId}, '', '', null, v.{S.Detail}::text, v.{S.ValidOn}, v.{S.Seq}
+            from ({LatestPeriods(scope, known)}) v
+            """;
+        return p.Query($"""
+            select 0 as part, s.{S.StreamId}, s.{S.Figure}, s.{S.Dimension}, s.{S.Value}, null as text, s.{S.ValidOn}, s.{S.Seq}
             from ({latest}) s
             union all
-            select 1, c.stream_id, '', '', null, c.detail::text, c.valid_on, c.seq
+            select 1, c.{S.StreamId}, '', '', null, c.{S.Detail}::text, c.{S.ValidOn}, c.{S.Seq}
             from ({created}) c
             union all
-            select 2, p.stream_id, '', '', p.first::numeric, p.provenance_hash, null, null
+            select 2, p.{E.StreamId}, '', '', p.first::numeric, p.{E.ProvenanceHash}, null, null
             from ({sources}) p
-            {(aggregate != ProjectionRows.Recruitment ? "" : $"""
-                union all
-                select 3, stream_id, '', '', count(*)::numeric, null, null, null
-                from {schema}.bsd_events
-                where tenant_id = @tenant and aggregate = @aggregate and event_type = 'recruitment.target-reannounced.v1' and valid_on <= @asOf{known}
-                group by stream_id
-                """)}
-            {(aggregate != ProjectionRows.Funding ? "" : $"""
-                union all
-                select 4, v.stream_id, '', '', null, v.detail::text, v.valid_on, v.seq
-                from ({LatestPeriods(recipient, known)}) v
-                """)}
-            """;
+            {reannouncements}
+            {periods}
+            """);
     }
 
     /// <summary>
@@ -143,29 +111,31 @@ internal sealed partial class AsOfSql(string schema, string eventsSchema)
     /// (<see cref="Projections.FundingTotals.Of(IEnumerable{Projections.FundingShare})"/>), not here. Columns: origin, basis,
     /// coverage, first year, last year (null when no period row counts, or the period names none), total, allocated.
     /// </summary>
-    public string FundingTotals(AsOfQuery query, string? recipient)
+    public SqlQuery FundingTotals(string tenant, AsOfQuery query, string? recipient)
     {
-        var known = Knows(query, "");
-        var latest = LatestFigures(recipient, known, "stream_id, figure, value", " and figure <> 'created'");
-        var created = CreationRows(recipient, known, "stream_id, detail");
-        var periods = LatestPeriods(recipient, known);
-        return $"""
+        var scope = FigureScope.Funding(recipient);
+        var p = Bind.Question(tenant, query, scope);
+        var known = p.Knows(query, "");
+        var latest = LatestFigures(scope, known, $"{S.StreamId}, {S.Figure}, {S.Value}", $" and {S.Figure} <> '{FigureNames.Created}'");
+        var created = CreationRows(scope, known, $"{S.StreamId}, {S.Detail}");
+        var periods = LatestPeriods(scope, known);
+        return p.Query($"""
             with figures as (
-              select l.stream_id, l.figure, l.value, null as origin, null as basis, null as recipient,
+              select l.{S.StreamId}, l.{S.Figure}, l.{S.Value}, null as origin, null as basis, null as recipient,
                      null as coverage, null as first_year, null as last_year from ({latest}) l
               union all
-              select c.stream_id, 'created', null, c.detail->>'OriginKind', c.detail->>'Basis', c.detail->>'Recipient', null, null, null from ({created}) c
+              select c.{S.StreamId}, '{FigureNames.Created}', null, c.{S.Detail}->>'OriginKind', c.{S.Detail}->>'Basis', c.{S.Detail}->>'Recipient', null, null, null from ({created}) c
               union all
-              select p.stream_id, 'covers', null, null, null, null, p.detail->>'Coverage', p.detail->>'FirstYear', p.detail->>'LastYear' from ({periods}) p
+              select p.{S.StreamId}, 'covers', null, null, null, null, p.{S.Detail}->>'Coverage', p.{S.Detail}->>'FirstYear', p.{S.Detail}->>'LastYear' from ({periods}) p
             ), per_commitment as (
-              select stream_id,
-                     max(value) filter (where figure = 'amount') as amount,
-                     bool_or(figure = 'withdrawn') as withdrawn,
-                     coalesce(sum(value) filter (where figure = 'allocation' and value > 0), 0) as allocated,
+              select {S.StreamId},
+                     max({S.Value}) filter (where {S.Figure} = '{FigureNames.Amount}') as amount,
+                     bool_or({S.Figure} = '{FigureNames.Withdrawn}') as withdrawn,
+                     coalesce(sum({S.Value}) filter (where {S.Figure} = '{FigureNames.Allocation}' and {S.Value} > 0), 0) as allocated,
                      max(origin) as origin, max(basis) as basis, max(recipient) as recipient,
                      max(coverage) as coverage, max(first_year) as first_year, max(last_year) as last_year
               from figures
-              group by stream_id
+              group by {S.StreamId}
             )
             select origin, basis, coverage, first_year, last_year,
                    sum(case when withdrawn then 0 else amount end),
@@ -173,23 +143,171 @@ internal sealed partial class AsOfSql(string schema, string eventsSchema)
             from per_commitment
             where amount is not null and origin is not null{(recipient is null ? "" : " and recipient = @recipient")}
             group by origin, basis, coverage, first_year, last_year
-            """;
+            """);
     }
 
     /// <summary>
-    /// Every counting event matching <paramref name="filter"/> (a condition on <c>b</c>, <c>bsd_events</c>, using only
-    /// parameters), with its data from <c>mt_events</c>, by valid date then sequence. Columns: seq, stream_id, version,
-    /// known_from, recorded_at, the wire name the event was stored under (mt_events.type, so a legacy shape is read as what its JSON is), data.
+    /// Every statement of the scope's figures that the knowledge allows (on both instants, at any valid date), for a series:
+    /// the figure rows from the figure index, the creation and period rows with their detail from the two partial indexes
+    /// (their figure and dimension written as constants, so the part reads only what the index holds), each part index-only. The caller sorts them by (valid_on, seq) and sweeps forward through the series' dates
+    /// (<see cref="FigureRows.Apply"/>), so one query answers every date. Columns: stream_id, figure, dimension, value,
+    /// detail (text), valid_on, seq.
     /// </summary>
-    public string CountingEvents(string filter, AsOfQuery query) =>
-        $"""
-        select b.seq, b.stream_id, e.version, b.known_from, b.recorded_at, e.type, e.data::text
-        from {schema}.bsd_events b join {eventsSchema}.mt_events e on e.seq_id = b.seq
-        where b.tenant_id = @tenant and ({filter}) and b.valid_on <= @asOf{Knows(query, "b.")}
-        order by b.valid_on, b.seq
-        """;
+    public SqlQuery SeriesStatements(string tenant, FigureScope scope, Instant? knownAt, Instant? recordedBy)
+    {
+        var p = Bind.Knowledge(tenant, scope);
+        var known = p.Knows(new AsOfQuery(default, knownAt, recordedBy), "");
+        string Part(string columns, string figures) => Scoped(scope, one =>
+            $"""
+            select {columns}
+            from {S}
+            where {S.TenantId} = @tenant and {S.Aggregate} = @aggregate and {figures}{known}{OneStream(one, S.StreamId)}
+            """);
 
-    /// <summary>The distinct valid dates of an aggregate's events known (and recorded) by the given instants.</summary>
-    public string ValidDates(Instant? knownAt, Instant? recordedBy) =>
-        $"select distinct valid_on from {schema}.bsd_events where tenant_id = @tenant and aggregate = @aggregate{Knows(new AsOfQuery(default, knownAt, recordedBy), "")} order by valid_on";
+        return p.Query($"""
+            {Part($"{S.StreamId}, {S.Figure}, {S.Dimension}, {S.Value}, null::text as {S.Detail}, {S.ValidOn}, {S.Seq}",
+                $"{S.Figure} <> '{FigureNames.Created}' and {S.Figure} <> '{FigureNames.Period}'")}
+            union all
+            {Part($"{S.StreamId}, '{FigureNames.Created}', '', null::numeric, {S.Detail}::text, {S.ValidOn}, {S.Seq}", $"{S.Figure} = '{FigureNames.Created}'")}
+            union all
+            {Part($"{S.StreamId}, '{FigureNames.Period}', '', null::numeric, {S.Detail}::text, {S.ValidOn}, {S.Seq}", $"{S.Figure} = '{FigureNames.Period}'")}
+            """);
+    }
+
+    /// <summary>
+    /// Every counting event in the scope, with its data from <c>mt_events</c>, by valid date then sequence. Columns: seq,
+    /// stream_id, version, known_from, recorded_at, the wire name the event was stored under (mt_events.type, so a legacy
+    /// shape is read as what its JSON is), data.
+    /// </summary>
+    public SqlQuery CountingEvents(string tenant, EventScope scope, AsOfQuery query)
+    {
+        var p = Bind.Question(tenant, query);
+        var condition = scope switch
+        {
+            EventScope.OfKind kind => $" and b.{E.Aggregate} = {p.Add("aggregate", kind.Aggregate)}",
+            EventScope.OfStream stream => $" and b.{E.StreamId} = {p.Add("stream_id", stream.StreamId)}",
+            _ => "",
+        };
+        return p.Query($"""
+            select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
+            from {E} b join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
+            where b.{E.TenantId} = @tenant{condition} and b.{E.ValidOn} <= @as_of{p.Knows(query, "b.")}
+            order by b.{E.ValidOn}, b.{E.Seq}
+            """);
+    }
+
+    /// <summary>
+    /// One part of a question over the scope's streams. For every stream of the aggregate it is <paramref name="part"/>
+    /// written for all streams at once; for one recipient, the same part written for one stream (<see cref="OneStream"/>)
+    /// and run once per commitment of the recipient (a lateral join from <c>bsd_commitment_recipients</c>), so that the
+    /// covering indexes are entered once per commitment instead of scanned whole.
+    /// </summary>
+    /// <param name="scope">The streams.</param>
+    /// <param name="part">Writes the part: for one stream (the lateral row's, <c>r</c>) when given <see langword="true"/>.</param>
+    private string Scoped(FigureScope scope, Func<bool, string> part) => scope switch
+    {
+        FigureScope.OfRecipient => $"""
+            select x.* from {R} r
+            cross join lateral ({part(true)}) x
+            where r.{R.TenantId} = @tenant and r.{R.Recipient} = @recipient
+            """,
+        _ => part(false),
+    };
+
+    /// <summary>The condition that narrows a part to the lateral row's stream (see <see cref="Scoped"/>), or nothing for every stream.</summary>
+    private string OneStream(bool one, Column streamId) => one ? $" and {streamId} = r.{R.StreamId}" : "";
+
+    /// <summary>The latest counting statement of every figure: the figure index read backwards, so no sort.</summary>
+    private string LatestFigures(FigureScope scope, string known, string columns, string condition = "") =>
+        Scoped(scope, one =>
+            $"""
+            select distinct on ({(one ? "" : $"{S.StreamId}, ")}{S.Figure}, {S.Dimension}) {columns}
+            from {S}
+            where {S.TenantId} = @tenant and {S.Aggregate} = @aggregate{condition} and {S.ValidOn} <= @as_of{known}{OneStream(one, S.StreamId)}
+            order by {(one ? "" : $"{S.StreamId} desc, ")}{S.Figure} desc, {S.Dimension} desc, {S.ValidOn} desc, {S.Seq} desc
+            """);
+
+    /// <summary>The latest counting creation row of every stream, with its detail: the partial covering index read backwards.</summary>
+    private string CreationRows(FigureScope scope, string known, string columns) => LatestRowOf(FigureNames.Created, scope, known, columns);
+
+    /// <summary>
+    /// The latest counting row of one figure with a partial covering index (a creation, a period) of every stream in the
+    /// scope, read backwards, so index-only and no sort.
+    /// </summary>
+    private string LatestRowOf(string figure, FigureScope scope, string known, string columns) =>
+        Scoped(scope, one => one
+            ? $"""
+              select {columns}
+              from {S}
+              where {S.TenantId} = @tenant and {S.Figure} = '{figure}' and {S.Aggregate} = @aggregate and {S.ValidOn} <= @as_of{known}{OneStream(one, S.StreamId)}
+              order by {S.ValidOn} desc, {S.Seq} desc
+              limit 1
+              """
+            : $"""
+              select distinct on ({S.StreamId}) {columns}
+              from {S}
+              where {S.TenantId} = @tenant and {S.Figure} = '{figure}' and {S.Aggregate} = @aggregate and {S.ValidOn} <= @as_of{known}
+              order by {S.StreamId} desc, {S.ValidOn} desc, {S.Seq} desc
+              """);
+
+    /// <summary>The parameters of one query, named once each, gathered while its text is written.</summary>
+    private sealed class Bind
+    {
+        private readonly List<(string Name, object Value)> _parameters = [];
+
+        /// <summary>An as-of question's parameters: <c>@tenant</c>, <c>@as_of</c>, and the scope's (<c>@aggregate</c>, <c>@recipient</c>).</summary>
+        public static Bind Question(string tenant, AsOfQuery query, FigureScope? scope = null)
+        {
+            var bind = Knowledge(tenant, scope);
+            bind.Add("as_of", query.AsOf.ToDateOnly());
+            return bind;
+        }
+
+        /// <summary>A question about every valid date (a series): <c>@tenant</c> and the scope's parameters, no <c>@as_of</c>.</summary>
+        public static Bind Knowledge(string tenant, FigureScope? scope)
+        {
+            var bind = new Bind();
+            bind.Add("tenant", tenant);
+            if (scope is not null)
+            {
+                bind.Add("aggregate", scope.Aggregate);
+            }
+
+            if (scope is FigureScope.OfRecipient recipient)
+            {
+                bind.Add("recipient", recipient.Recipient);
+            }
+
+            return bind;
+        }
+
+        /// <summary>Binds a parameter and gives its placeholder.</summary>
+        public string Add(string name, object value)
+        {
+            _parameters.Add((name, value));
+            return "@" + name;
+        }
+
+        /// <summary>
+        /// The conditions on both instants a question asks for, on a table aliased <paramref name="alias"/> (with its dot, or
+        /// empty; <c>bsd_events</c> and <c>bsd_statements</c> name their instants alike, so one condition serves both), binding <c>@known_at</c> and <c>@recorded_by</c> when asked. Called once per query: the parts share them.
+        /// </summary>
+        public string Knows(AsOfQuery query, string alias)
+        {
+            var known = "";
+            if (query.KnownAt is { } knownAt)
+            {
+                known += $" and {alias}{BorderSecurityTables.KnownFromColumn} <= {Add("known_at", knownAt.ToDateTimeUtc())}";
+            }
+
+            if (query.RecordedBy is { } recordedBy)
+            {
+                known += $" and {alias}{BorderSecurityTables.RecordedAtColumn} <= {Add("recorded_by", recordedBy.ToDateTimeUtc())}";
+            }
+
+            return known;
+        }
+
+        public SqlQuery Query(string text) => new(text, [.. _parameters]);
+    }
 }

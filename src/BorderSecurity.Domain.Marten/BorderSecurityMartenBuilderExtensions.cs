@@ -20,7 +20,9 @@ public static class BorderSecurityMartenBuilderExtensions
     /// when the host starts (Marten's <c>ApplyAllDatabaseChangesOnStartup</c>) or, where no host starts the hosted
     /// services (a plain <c>ServiceCollection</c>, a console, a test), before the store's first command; and
     /// <see cref="IBorderSecurityStore"/> becomes one <see cref="MartenBorderSecurityStore"/> over that
-    /// store (a singleton), checking imports against the container's <see cref="IClock"/> if one is registered. That
+    /// store (a singleton). One clock: if the container has an <see cref="IClock"/>, Marten stamps every event's recorded
+    /// instant from it (<c>StoreOptions.Events.TimeProvider</c>) and imports are checked against it; otherwise both use the
+    /// store's time provider (the system clock unless <paramref name="configure"/> sets one). That
     /// store (of Marten's default tenant) is also registered as <see cref="MartenBorderSecurityStore"/>: under
     /// multi-tenancy (configured in <paramref name="configure"/>), resolve it and ask
     /// <see cref="MartenBorderSecurityStore.ForTenant"/> for a tenant's store.
@@ -31,7 +33,7 @@ public static class BorderSecurityMartenBuilderExtensions
     /// Adjusts the model's store options, or <see langword="null"/>. It runs after the connection and the default
     /// schema are set and before the model registers itself (<see cref="BorderSecurityStoreOptions.AddBorderSecurity(StoreOptions, bool)"/>),
     /// so a schema set here is where the model's tables go; the model's own settings (string stream ids, its event
-    /// names and serializer, event headers, the inline tables) are applied last.
+    /// names and serializer, event headers, the inline tables, and the container's clock as the time provider) are applied last.
     /// </param>
     /// <returns><paramref name="builder"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="connectionString"/> is null.</exception>
@@ -50,15 +52,24 @@ public static class BorderSecurityMartenBuilderExtensions
         // Marten's start-up resolves loggers; a plain ServiceCollection (a console, a test) has none registered.
         // AddLogging only adds what is missing, so a host's own logging configuration is kept.
         builder.Services.AddLogging();
-        builder.Services.AddMartenStore<IBorderSecurityDocumentStore>(options =>
+        builder.Services.AddMartenStore<IBorderSecurityDocumentStore>(provider =>
         {
+            var options = new StoreOptions();
             options.Connection(connectionString);
             options.DatabaseSchemaName = DefaultSchema;
             configure?.Invoke(options);
             options.AddBorderSecurity();
+
+            // One clock: Marten stamps each event's recorded instant from the container's clock, which the store then adopts
+            // (it is given no clock of its own below) to check imports against.
+            if (provider.GetService<IClock>() is { } clock)
+            {
+                options.Events.TimeProvider = new ClockTimeProvider(clock);
+            }
+
+            return options;
         }).ApplyAllDatabaseChangesOnStartup();
-        builder.Services.TryAddSingleton(provider =>
-            new MartenBorderSecurityStore(provider.GetRequiredService<IBorderSecurityDocumentStore>(), clock: provider.GetService<IClock>()));
+        builder.Services.TryAddSingleton(provider => new MartenBorderSecurityStore(provider.GetRequiredService<IBorderSecurityDocumentStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IBorderSecurityStore>(provider => provider.GetRequiredService<MartenBorderSecurityStore>()));
         return builder;
     }

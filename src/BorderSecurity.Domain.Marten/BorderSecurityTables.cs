@@ -1,115 +1,35 @@
+using NpgsqlTypes;
 using Weasel.Core;
-using Weasel.Postgresql;
-using Weasel.Postgresql.Tables;
 
 namespace BorderSecurity.Domain.Marten;
 
 /// <summary>
-/// The projection tables in the store's schema: <c>bsd_events</c> (every event on both time axes) and
-/// <c>bsd_statements</c> (every statement of a figure), <c>bsd_provenances</c> (each distinct provenance once),
-/// <c>bsd_commitment_recipients</c> (the commitments of each recipient), with the indexes the as-of queries use.
+/// The model's tables in the store's schema, each defined once (<see cref="TableModel{TRow}"/>): <c>bsd_events</c> (every
+/// event on both time axes), <c>bsd_statements</c> (every statement of a figure), <c>bsd_provenances</c> (each distinct
+/// provenance once), <c>bsd_commitment_recipients</c> (the commitments of each recipient), <c>bsd_idempotency</c> (the
+/// idempotency keys) and <c>bsd_database_tenants</c>, with the indexes the as-of queries use.
 /// </summary>
-internal sealed class BorderSecurityTables
+/// <remarks>
+/// The DDL these give is the DDL of the version before the table model, column for column and index for index
+/// (a test compares it with the checked-in DDL of 0.2.0), so a database written by it needs no migration.
+/// </remarks>
+internal sealed class BorderSecurityTables(string schema)
 {
-    public BorderSecurityTables(string schema)
-    {
-        Schema = schema;
-        Events = new Table(new PostgresqlObjectName(schema, "bsd_events", SchemaUtils.IdentifierUsage.General));
-        AddTenantColumn(Events);
-        Events.AddColumn<long>("seq").AsPrimaryKey();
-        Events.AddColumn<string>("stream_id").NotNull();
-        Events.AddColumn<string>("aggregate").NotNull();
-        Events.AddColumn<string>("event_type").NotNull();
-        Events.AddColumn("valid_on", "date").NotNull();
-        Events.AddColumn("known_from", "timestamp with time zone").NotNull();
-        Events.AddColumn("recorded_at", "timestamp with time zone").NotNull();
-        Events.AddColumn<string>("provenance_hash").NotNull();
-        // Covering, so the sources part of an as-of question is an index-only scan, with either instant filtered
-        // (known_from for "as known at", recorded_at for "as recorded by").
-        Events.Indexes.Add(new IndexDefinition("ix_bsd_events_aggregate_valid")
-        {
-            Columns = ["tenant_id", "aggregate", "valid_on", "seq"],
-            IncludeColumns = ["known_from", "recorded_at", "stream_id", "provenance_hash"],
-        });
-        Events.Indexes.Add(new IndexDefinition("ix_bsd_events_stream_valid")
-        {
-            Columns = ["tenant_id", "stream_id", "valid_on", "seq"],
-            IncludeColumns = ["aggregate", "known_from", "recorded_at", "provenance_hash"],
-        });
-
-        Provenances = new Table(new PostgresqlObjectName(schema, "bsd_provenances", SchemaUtils.IdentifierUsage.General));
-        AddTenantColumn(Provenances);
-        Provenances.AddColumn<string>("hash").AsPrimaryKey();
-        Provenances.AddColumn("provenance", "jsonb").NotNull();
-
-        Statements = new Table(new PostgresqlObjectName(schema, "bsd_statements", SchemaUtils.IdentifierUsage.General));
-        AddTenantColumn(Statements);
-        Statements.AddColumn<long>("seq").AsPrimaryKey();
-        Statements.AddColumn<string>("figure").AsPrimaryKey();
-        Statements.AddColumn<string>("dimension").AsPrimaryKey();
-        Statements.AddColumn<string>("stream_id").NotNull();
-        Statements.AddColumn<string>("aggregate").NotNull();
-        Statements.AddColumn("valid_on", "date").NotNull();
-        Statements.AddColumn("known_from", "timestamp with time zone").NotNull();
-        Statements.AddColumn("recorded_at", "timestamp with time zone").NotNull();
-        Statements.AddColumn("value", "numeric");
-        Statements.AddColumn("detail", "jsonb");
-        // Read backwards, this index yields each figure's statements newest first, already in DISTINCT ON order: the
-        // latest statement of every figure is an index-only scan with no sort.
-        Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_figure_valid")
-        {
-            Columns = ["tenant_id", "aggregate", "stream_id", "figure", "dimension", "valid_on", "seq"],
-            IncludeColumns = ["known_from", "recorded_at", "value"],
-        });
-
-        // The creation rows with their detail (recipient, origin, basis), also index-only.
-        Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_created")
-        {
-            Columns = ["tenant_id", "aggregate", "stream_id", "valid_on", "seq"],
-            IncludeColumns = ["known_from", "recorded_at", "detail"],
-            Predicate = "figure = 'created'",
-        });
-
-        // The period rows with their detail (what each commitment covers), also index-only: the financial-year questions.
-        Statements.Indexes.Add(new IndexDefinition("ix_bsd_statements_period")
-        {
-            Columns = ["tenant_id", "aggregate", "stream_id", "valid_on", "seq"],
-            IncludeColumns = ["known_from", "recorded_at", "detail"],
-            Predicate = "figure = 'period'",
-        });
-
-        Recipients = new Table(new PostgresqlObjectName(schema, "bsd_commitment_recipients", SchemaUtils.IdentifierUsage.General));
-        AddTenantColumn(Recipients);
-        Recipients.AddColumn<string>("recipient").AsPrimaryKey();
-        Recipients.AddColumn<string>("stream_id").AsPrimaryKey();
-
-        Idempotency = new Table(new PostgresqlObjectName(schema, "bsd_idempotency", SchemaUtils.IdentifierUsage.General));
-        AddTenantColumn(Idempotency);
-        Idempotency.AddColumn<string>("key").AsPrimaryKey();
-        Idempotency.AddColumn<string>("stream_id").NotNull();
-        Idempotency.AddColumn<long>("from_version").NotNull();
-        Idempotency.AddColumn<long>("to_version").NotNull();
-        // The fingerprint of the request stored under the key (IdempotencyKeys.For(request)): the same key with another
-        // request is a conflict. Null in rows written before it existed (MartenBorderSecurityStore.EarlierAsync).
-        Idempotency.AddColumn<string>("fingerprint");
-
-        // The tenants whose model has used this schema in this database. Only consulted when events are not conjoined
-        // and there are several databases: a second tenant found here would share the first one's streams.
-        DatabaseTenants = new Table(new PostgresqlObjectName(schema, "bsd_database_tenants", SchemaUtils.IdentifierUsage.General));
-        DatabaseTenants.AddColumn<string>("tenant").AsPrimaryKey();
-
-        InsertEventSql = $"insert into {schema}.bsd_events (tenant_id, seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, seq) do nothing";
-        InsertProvenanceSql = $"insert into {schema}.bsd_provenances (tenant_id, hash, provenance) values (?, ?, ?::jsonb) on conflict (tenant_id, hash) do nothing";
-        InsertRecipientSql = $"insert into {schema}.bsd_commitment_recipients (tenant_id, recipient, stream_id) values (?, ?, ?) on conflict do nothing";
-        InsertStatementSql = $"insert into {schema}.bsd_statements (tenant_id, seq, stream_id, aggregate, figure, dimension, valid_on, known_from, recorded_at, value, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (tenant_id, seq, figure, dimension) do nothing";
-    }
-
     /// <summary>
-    /// The tenant column every table starts with (first in every key and index): the Marten tenant a row belongs to
-    /// under conjoined event tenancy, <see cref="JasperFx.StorageConstants.DefaultTenantId"/> otherwise (one tenant per
-    /// database, or no tenancy), so the default path pays one equality on each index's leading column.
+    /// The tenant column every table but <c>bsd_database_tenants</c> starts with (first in every key and index): the
+    /// Marten tenant a row belongs to under conjoined event tenancy, <see cref="JasperFx.StorageConstants.DefaultTenantId"/>
+    /// otherwise (one tenant per database, or no tenancy), so the default path pays one equality on each index's leading column.
     /// </summary>
     public const string TenantColumn = "tenant_id";
+
+    /// <summary>
+    /// The instants of <c>bsd_events</c> and <c>bsd_statements</c>, named alike in both so that one condition on them
+    /// ("as known at", "as recorded by") serves a question over either table.
+    /// </summary>
+    public const string KnownFromColumn = "known_from";
+
+    /// <inheritdoc cref="KnownFromColumn"/>
+    public const string RecordedAtColumn = "recorded_at";
 
     /// <summary>The value of the tenant column for a Marten tenant: the tenant itself under conjoined event tenancy, else the default tenant.</summary>
     public static string TenantKeyOf(global::Marten.IReadOnlyStoreOptions options, string? tenantId) =>
@@ -117,38 +37,224 @@ internal sealed class BorderSecurityTables
             ? tenantId
             : JasperFx.StorageConstants.DefaultTenantId;
 
-    private static void AddTenantColumn(Table table) =>
-        table.AddColumn<string>(TenantColumn).AsPrimaryKey().DefaultValueByString(JasperFx.StorageConstants.DefaultTenantId);
+    public string Schema => schema;
 
-    public string Schema { get; }
+    public EventsTable Events { get; } = new(schema);
 
-    public Table Events { get; }
+    public StatementsTable Statements { get; } = new(schema);
 
-    public Table Statements { get; }
-
-    public Table Idempotency { get; }
-
-    public Table Provenances { get; }
+    public ProvenancesTable Provenances { get; } = new(schema);
 
     /// <summary><c>bsd_commitment_recipients</c>: which commitments each recipient was ever given (a recipient never changes once a commitment is created).</summary>
-    public Table Recipients { get; }
+    public RecipientsTable Recipients { get; } = new(schema);
+
+    public IdempotencyTable Idempotency { get; } = new(schema);
 
     /// <summary>The tenants whose model has used this schema in this database (see MartenBorderSecurityStore.DatabaseAsync).</summary>
-    public Table DatabaseTenants { get; }
+    public DatabaseTenantsTable DatabaseTenants { get; } = new(schema);
 
-    public string InsertRecipientSql { get; }
+    /// <summary>Every table as a Weasel schema object, in the order Marten creates them.</summary>
+    public IEnumerable<ISchemaObject> All =>
+        [Events.ToTable(), Statements.ToTable(), Idempotency.ToTable(), Provenances.ToTable(), Recipients.ToTable(), DatabaseTenants.ToTable()];
 
-    public string InsertProvenanceSql { get; }
+    /// <summary>The names of every table, schema-qualified.</summary>
+    public IEnumerable<string> Names =>
+        [Events.QualifiedName, Statements.QualifiedName, Idempotency.QualifiedName, Provenances.QualifiedName, Recipients.QualifiedName, DatabaseTenants.QualifiedName];
 
-    public string InsertEventSql { get; }
-
-    public string InsertStatementSql { get; }
+    /// <summary>The tables a rebuild refills from the log (the projection tables; not the idempotency keys or the tenants).</summary>
+    public string RebuiltTables => string.Join(", ", Events, Statements, Provenances, Recipients);
 
     /// <summary>The indexes other than primary keys, with the DDL that creates each (what a rebuild drops and builds again).</summary>
-    public IEnumerable<(string Name, string Ddl)> SecondaryIndexes =>
-        from table in new[] { Events, Statements }
-        from index in table.Indexes
-        select (index.Name, index.ToDDL(table));
+    public IEnumerable<(string Name, string Ddl)> SecondaryIndexes
+    {
+        get
+        {
+            foreach (var table in new[] { Events.ToTable(), Statements.ToTable() })
+            {
+                foreach (var index in table.Indexes)
+                {
+                    yield return (index.Name, index.ToDDL(table));
+                }
+            }
+        }
+    }
 
-    public IEnumerable<ISchemaObject> All => [Events, Statements, Idempotency, Provenances, Recipients, DatabaseTenants];
+    /// <summary><c>bsd_events</c>: one row per event, on both time axes.</summary>
+    internal sealed class EventsTable : TableModel<EventRow>
+    {
+        public EventsTable(string schema)
+            : base(schema, "bsd_events")
+        {
+            TenantId = AddTenant(r => r.Tenant);
+            Seq = Add("seq", "bigint", NpgsqlDbType.Bigint, r => r.Sequence, key: true);
+            StreamId = Add("stream_id", "varchar", NpgsqlDbType.Text, r => r.StreamId);
+            Aggregate = Add("aggregate", "varchar", NpgsqlDbType.Text, r => r.Aggregate);
+            EventType = Add("event_type", "varchar", NpgsqlDbType.Text, r => r.EventType);
+            ValidOn = Add("valid_on", "date", NpgsqlDbType.Date, r => r.ValidOn.ToDateOnly());
+            KnownFrom = Add(KnownFromColumn, "timestamp with time zone", NpgsqlDbType.TimestampTz, r => r.KnownFrom.ToDateTimeOffset());
+            RecordedAt = Add(RecordedAtColumn, "timestamp with time zone", NpgsqlDbType.TimestampTz, r => r.RecordedAt.ToDateTimeOffset());
+            ProvenanceHash = Add("provenance_hash", "varchar", NpgsqlDbType.Text, r => r.ProvenanceHash);
+
+            // Covering, so the sources part of an as-of question is an index-only scan, with either instant filtered
+            // (known_from for "as known at", recorded_at for "as recorded by").
+            Index("ix_bsd_events_aggregate_valid", [TenantId, Aggregate, ValidOn, Seq], [KnownFrom, RecordedAt, StreamId, ProvenanceHash]);
+            Index("ix_bsd_events_stream_valid", [TenantId, StreamId, ValidOn, Seq], [Aggregate, KnownFrom, RecordedAt, ProvenanceHash]);
+        }
+
+        public Column TenantId { get; }
+
+        /// <summary>The event's sequence number, <c>mt_events.seq_id</c>.</summary>
+        public Column Seq { get; }
+
+        public Column StreamId { get; }
+
+        /// <summary>The aggregate kind (<see cref="ProjectionRows.Funding"/>, ...).</summary>
+        public Column Aggregate { get; }
+
+        /// <summary>The event's wire name.</summary>
+        public Column EventType { get; }
+
+        public Column ValidOn { get; }
+
+        public Column KnownFrom { get; }
+
+        public Column RecordedAt { get; }
+
+        public Column ProvenanceHash { get; }
+    }
+
+    /// <summary><c>bsd_statements</c>: one row per statement of a figure (see docs/projections.md).</summary>
+    internal sealed class StatementsTable : TableModel<StatementRow>
+    {
+        public StatementsTable(string schema)
+            : base(schema, "bsd_statements")
+        {
+            TenantId = AddTenant(r => r.Tenant);
+            Seq = Add("seq", "bigint", NpgsqlDbType.Bigint, r => r.Sequence, key: true);
+            Figure = Add("figure", "varchar", NpgsqlDbType.Text, r => r.Figure, key: true);
+            Dimension = Add("dimension", "varchar", NpgsqlDbType.Text, r => r.Dimension, key: true);
+            StreamId = Add("stream_id", "varchar", NpgsqlDbType.Text, r => r.StreamId);
+            Aggregate = Add("aggregate", "varchar", NpgsqlDbType.Text, r => r.Aggregate);
+            ValidOn = Add("valid_on", "date", NpgsqlDbType.Date, r => r.ValidOn.ToDateOnly());
+            KnownFrom = Add(KnownFromColumn, "timestamp with time zone", NpgsqlDbType.TimestampTz, r => r.KnownFrom.ToDateTimeOffset());
+            RecordedAt = Add(RecordedAtColumn, "timestamp with time zone", NpgsqlDbType.TimestampTz, r => r.RecordedAt.ToDateTimeOffset());
+            Value = Add("value", "numeric", NpgsqlDbType.Numeric, r => r.Value, nullable: true);
+            Detail = Add("detail", "jsonb", NpgsqlDbType.Jsonb, r => r.Detail, nullable: true);
+
+            // Read backwards, this index yields each figure's statements newest first, already in DISTINCT ON order: the
+            // latest statement of every figure is an index-only scan with no sort.
+            Index("ix_bsd_statements_figure_valid", [TenantId, Aggregate, StreamId, Figure, Dimension, ValidOn, Seq], [KnownFrom, RecordedAt, Value]);
+
+            // The creation rows with their detail (recipient, origin, basis), also index-only.
+            Index("ix_bsd_statements_created", [TenantId, Aggregate, StreamId, ValidOn, Seq], [KnownFrom, RecordedAt, Detail], $"{Figure} = '{Figures.Created}'");
+
+            // The period rows with their detail (what each commitment covers), also index-only: the financial-year questions.
+            Index("ix_bsd_statements_period", [TenantId, Aggregate, StreamId, ValidOn, Seq], [KnownFrom, RecordedAt, Detail], $"{Figure} = '{Figures.Period}'");
+        }
+
+        public Column TenantId { get; }
+
+        public Column Seq { get; }
+
+        /// <summary>The figure stated (<see cref="Figures"/>: <c>created</c>, <c>amount</c>, ...).</summary>
+        public Column Figure { get; }
+
+        /// <summary>The figure's dimension (an allocation's capability), or empty.</summary>
+        public Column Dimension { get; }
+
+        public Column StreamId { get; }
+
+        public Column Aggregate { get; }
+
+        public Column ValidOn { get; }
+
+        public Column KnownFrom { get; }
+
+        public Column RecordedAt { get; }
+
+        /// <summary>The value stated, or null for a figure with none (a creation, a withdrawal).</summary>
+        public Column Value { get; }
+
+        /// <summary>A creation's fixed attributes, or a period, as JSON; null on other rows.</summary>
+        public Column Detail { get; }
+    }
+
+    /// <summary><c>bsd_provenances</c>: each distinct provenance of a tenant once, keyed by the SHA-256 of its JSON.</summary>
+    internal sealed class ProvenancesTable : TableModel<ProvenanceRow>
+    {
+        public ProvenancesTable(string schema)
+            : base(schema, "bsd_provenances")
+        {
+            TenantId = AddTenant(r => r.Tenant);
+            Hash = Add("hash", "varchar", NpgsqlDbType.Text, r => r.Hash, key: true);
+            Provenance = Add("provenance", "jsonb", NpgsqlDbType.Jsonb, r => r.Json);
+        }
+
+        public Column TenantId { get; }
+
+        public Column Hash { get; }
+
+        public Column Provenance { get; }
+    }
+
+    /// <summary><c>bsd_commitment_recipients</c>: the commitments each recipient was given.</summary>
+    internal sealed class RecipientsTable : TableModel<RecipientRow>
+    {
+        public RecipientsTable(string schema)
+            : base(schema, "bsd_commitment_recipients")
+        {
+            TenantId = AddTenant(r => r.Tenant);
+            Recipient = Add("recipient", "varchar", NpgsqlDbType.Text, r => r.Recipient, key: true);
+            StreamId = Add("stream_id", "varchar", NpgsqlDbType.Text, r => r.StreamId, key: true);
+        }
+
+        public Column TenantId { get; }
+
+        public Column Recipient { get; }
+
+        public Column StreamId { get; }
+    }
+
+    /// <summary><c>bsd_idempotency</c>: each idempotency key of a tenant, the versions it stored and its request's fingerprint.</summary>
+    internal sealed class IdempotencyTable : TableModel<IdempotencyRow>
+    {
+        public IdempotencyTable(string schema)
+            : base(schema, "bsd_idempotency")
+        {
+            TenantId = AddTenant(r => r.Tenant);
+            Key = Add("key", "varchar", NpgsqlDbType.Text, r => r.Key, key: true);
+            StreamId = Add("stream_id", "varchar", NpgsqlDbType.Text, r => r.StreamId);
+            FromVersion = Add("from_version", "bigint", NpgsqlDbType.Bigint, r => r.FromVersion);
+            ToVersion = Add("to_version", "bigint", NpgsqlDbType.Bigint, r => r.ToVersion);
+
+            // The fingerprint of the request stored under the key (IdempotencyKeys.For(request)): the same key with another
+            // request is a conflict. Null in rows written before it existed (MartenBorderSecurityStore.EarlierAsync).
+            Fingerprint = Add("fingerprint", "varchar", NpgsqlDbType.Text, r => r.Fingerprint, nullable: true);
+        }
+
+        public Column TenantId { get; }
+
+        public Column Key { get; }
+
+        public Column StreamId { get; }
+
+        public Column FromVersion { get; }
+
+        public Column ToVersion { get; }
+
+        public Column Fingerprint { get; }
+    }
+
+    /// <summary>
+    /// <c>bsd_database_tenants</c>: the tenants whose model has used this schema in this database. Only consulted when events
+    /// are not conjoined and there are several databases: a second tenant found here would share the first one's streams.
+    /// </summary>
+    internal sealed class DatabaseTenantsTable : TableModel<string>
+    {
+        public DatabaseTenantsTable(string schema)
+            : base(schema, "bsd_database_tenants") =>
+            Tenant = Add("tenant", "varchar", NpgsqlDbType.Text, tenant => tenant, key: true);
+
+        public Column Tenant { get; }
+    }
 }

@@ -25,22 +25,24 @@ internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables
 
             var tenant = BorderSecurityTables.TenantKeyOf(options, e.TenantId);
             var recorded = MartenRecordedEvents.ToRecorded(e);
-            var row = ProjectionRows.EventRowOf(recorded);
-            operations.QueueSqlCommand(tables.InsertProvenanceSql, tenant, row.ProvenanceHash, row.ProvenanceJson);
-            operations.QueueSqlCommand(tables.InsertEventSql, tenant, row.Sequence, row.StreamId, row.Aggregate, row.EventType,
-                row.ValidOn.ToDateOnly(), row.KnownFrom.ToDateTimeOffset(), row.RecordedAt.ToDateTimeOffset(), row.ProvenanceHash);
-            if (ProjectionRows.RecipientOf(recorded) is { } recipient)
+            var row = ProjectionRows.EventRowOf(tenant, recorded);
+            Queue(operations, tables.Provenances, row.Provenance);
+            Queue(operations, tables.Events, row);
+            if (ProjectionRows.RecipientOf(tenant, recorded) is { } recipient)
             {
-                operations.QueueSqlCommand(tables.InsertRecipientSql, tenant, recipient, row.StreamId);
+                Queue(operations, tables.Recipients, recipient);
             }
 
-            foreach (var s in ProjectionRows.StatementsOf(recorded))
+            foreach (var statement in ProjectionRows.StatementsOf(tenant, recorded))
             {
-                operations.QueueSqlCommand(tables.InsertStatementSql, tenant, s.Sequence, s.StreamId, s.Aggregate, s.Figure, s.Dimension,
-                    s.ValidOn.ToDateOnly(), s.KnownFrom.ToDateTimeOffset(), s.RecordedAt.ToDateTimeOffset(), (object?)s.Value ?? DBNull.Value, (object?)s.Detail ?? DBNull.Value);
+                Queue(operations, tables.Statements, statement);
             }
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Queues the insert of one row (skipped if its key is there already: the rows of an event are written once, whoever writes them first).</summary>
+    private static void Queue<TRow>(IDocumentOperations operations, TableModel<TRow> table, TRow row) =>
+        operations.QueueSqlCommand(table.InsertOrSkipSql, table.ParametersOf(row));
 }

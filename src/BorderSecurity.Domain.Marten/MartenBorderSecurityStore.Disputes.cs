@@ -10,7 +10,7 @@ public sealed partial class MartenBorderSecurityStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<Dispute>> DisputesAsync(AsOfQuery query, string? subjectId = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return [.. (await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false)).Where(d => subjectId is null || d.SubjectId == subjectId)];
     }
 
@@ -18,7 +18,7 @@ public sealed partial class MartenBorderSecurityStore
     // its disputes come from one connection): the dispute streams' counting events, parameterised and tenant-scoped.
     private async Task<IReadOnlyList<Dispute>> DisputesOnAsync(NpgsqlConnection connection, AsOfQuery query, CancellationToken cancellationToken)
     {
-        var events = await CountingEventsAsync(connection, "b.aggregate = @aggregate", query, ProjectionRows.Dispute, cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(connection, new EventScope.OfKind(ProjectionRows.Dispute), query, cancellationToken).ConfigureAwait(false);
         return [.. events.GroupBy(e => e.StreamId).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Aggregate((Dispute?)null, (s, e) => Dispute.Evolve(s, e.Data)))
             .OfType<Dispute>()];

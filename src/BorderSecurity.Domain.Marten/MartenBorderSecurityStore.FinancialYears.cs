@@ -19,14 +19,8 @@ public sealed partial class MartenBorderSecurityStore
         CancellationToken cancellationToken = default)
     {
         FinancialYearFunding.CheckYears(first, last);
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.FinancialYearCovers(query, recipient), connection);
-        AsOfSql.AddParameters(command, _tenantKey, query, ProjectionRows.Funding);
-        if (recipient is not null)
-        {
-            command.Parameters.AddWithValue("recipient", recipient);
-        }
-
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _sql.FinancialYearCovers(_tenantKey, query, recipient).On(connection);
         var covers = new List<CommitmentCover>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {

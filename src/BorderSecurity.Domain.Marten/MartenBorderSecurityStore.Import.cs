@@ -12,9 +12,9 @@ public sealed partial class MartenBorderSecurityStore
     /// <remarks>
     /// Each step is one transaction, stored at most once (its idempotency key is <see cref="IdempotencyKeys.For(TimelineStep)"/>:
     /// its step id, if any, and its request's content), so an import that stopped half way (the database went away) is resumed by running it again. Its
-    /// events are recorded at Marten's timestamp (<c>mt_events.timestamp</c>) and keep the step's known-from instant in the
-    /// <see cref="MartenRecordedEvents.KnownFromHeader"/> header. A step known from after the store's clock (the
-    /// constructor's <c>clock</c>) is rejected: a fact cannot be recorded before it is known.
+    /// events are recorded at Marten's timestamp (<c>mt_events.timestamp</c>, from the store's clock) and keep the step's
+    /// known-from instant in the <see cref="MartenRecordedEvents.KnownFromHeader"/> header. A step known from after the
+    /// store's clock (the same clock; see the constructor's <c>clock</c>) is rejected: a fact cannot be recorded before it is known.
     /// </remarks>
     public async Task<ImportResult> ImportAsync(IEnumerable<TimelineStep> steps, IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)

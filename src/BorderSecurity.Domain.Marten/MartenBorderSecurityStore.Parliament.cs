@@ -10,7 +10,7 @@ public sealed partial class MartenBorderSecurityStore
     public async Task<Legislation?> LegislationOfAsync(string legislationId, AsOfQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(legislationId);
-        var events = await CountingEventsAsync("b.stream_id = @aggregate", query, legislationId, cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(new EventScope.OfStream(legislationId), query, cancellationToken).ConfigureAwait(false);
         return events.Aggregate((Legislation?)null, (s, e) => Legislation.Evolve(s, e.Data));
     }
 
@@ -19,8 +19,8 @@ public sealed partial class MartenBorderSecurityStore
     public async Task<ProvisionsInForce?> ProvisionsInForceAsync(string legislationId, AsOfQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(legislationId);
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var events = await CountingEventsAsync(connection, "b.stream_id = @aggregate", query, legislationId, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(connection, new EventScope.OfStream(legislationId), query, cancellationToken).ConfigureAwait(false);
         if (events.Aggregate((Legislation?)null, (s, e) => Legislation.Evolve(s, e.Data)) is not { } legislation)
         {
             return null;

@@ -8,21 +8,22 @@ using Npgsql;
 
 namespace BorderSecurity.Domain.Marten;
 
-// Questions: each answered from the projection tables in one parameterised query (SQL in AsOfSql), assembled by FigureRows.
+// Questions: each answered from the projection tables in one parameterised query (SQL in AsOfSql), assembled by FigureRows
+// into the model's positions (Positions), series by the model's one algorithm (Series.Of).
 public sealed partial class MartenBorderSecurityStore
 {
     /// <inheritdoc />
     public async Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
         var disputes = new List<Dispute>();
-        var rows = await FiguresAsync(ProjectionRows.Funding, query, null, cancellationToken, disputes).ConfigureAwait(false);
+        var rows = await FiguresAsync(FigureScope.Funding(null), query, cancellationToken, disputes).ConfigureAwait(false);
         return OpenDisputes.Attach(FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>()), disputes);
     }
 
-    // The portfolio without its disputes: for series and overviews.
+    // The portfolio without its disputes: for overviews.
     private async Task<FundingPortfolio> PortfolioAsync(AsOfQuery query, CancellationToken cancellationToken)
     {
-        var rows = await FiguresAsync(ProjectionRows.Funding, query, null, cancellationToken).ConfigureAwait(false);
+        var rows = await FiguresAsync(FigureScope.Funding(null), query, cancellationToken).ConfigureAwait(false);
         return FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>());
     }
 
@@ -32,7 +33,7 @@ public sealed partial class MartenBorderSecurityStore
     {
         Guard.Against.Null(recipient);
         var disputes = new List<Dispute>();
-        var rows = await FiguresAsync(ProjectionRows.Funding, query, recipient, cancellationToken, disputes).ConfigureAwait(false);
+        var rows = await FiguresAsync(FigureScope.Funding(recipient), query, cancellationToken, disputes).ConfigureAwait(false);
         return OpenDisputes.Attach(
             FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient)), disputes);
     }
@@ -45,19 +46,8 @@ public sealed partial class MartenBorderSecurityStore
     /// </remarks>
     public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await FundingTotalsAsync(connection, query, recipient, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<FundingTotals> FundingTotalsAsync(NpgsqlConnection connection, AsOfQuery query, string? recipient, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(_sql.FundingTotals(query, recipient), connection);
-        AsOfSql.AddParameters(command, _tenantKey, query, ProjectionRows.Funding);
-        if (recipient is not null)
-        {
-            command.Parameters.AddWithValue("recipient", recipient);
-        }
-
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _sql.FundingTotals(_tenantKey, query, recipient).On(connection);
         var shares = new List<FundingShare>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -79,21 +69,21 @@ public sealed partial class MartenBorderSecurityStore
     public async Task<RecruitmentSummary> RecruitmentAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
         var disputes = new List<Dispute>();
-        var rows = await FiguresAsync(ProjectionRows.Recruitment, query, null, cancellationToken, disputes).ConfigureAwait(false);
+        var rows = await FiguresAsync(new FigureScope.OfKind(ProjectionRows.Recruitment), query, cancellationToken, disputes).ConfigureAwait(false);
         return OpenDisputes.Attach(RecruitmentSummary.Of(query, rows.Streams.Select(rows.TargetOf).OfType<TargetPosition>()), disputes);
     }
 
-    // The recruitment summary without its disputes: for series and overviews.
+    // The recruitment summary without its disputes: for overviews.
     private async Task<RecruitmentSummary> SummaryAsync(AsOfQuery query, CancellationToken cancellationToken)
     {
-        var rows = await FiguresAsync(ProjectionRows.Recruitment, query, null, cancellationToken).ConfigureAwait(false);
+        var rows = await FiguresAsync(new FigureScope.OfKind(ProjectionRows.Recruitment), query, cancellationToken).ConfigureAwait(false);
         return RecruitmentSummary.Of(query, rows.Streams.Select(rows.TargetOf).OfType<TargetPosition>());
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Legislation>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
-        var events = await CountingEventsAsync("b.aggregate = @aggregate", query, ProjectionRows.Legislation, cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(new EventScope.OfKind(ProjectionRows.Legislation), query, cancellationToken).ConfigureAwait(false);
         return [.. events.GroupBy(e => e.StreamId).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Aggregate((Legislation?)null, (s, e) => Legislative.Legislation.Evolve(s, e.Data)))
             .OfType<Legislation>()];
@@ -105,9 +95,9 @@ public sealed partial class MartenBorderSecurityStore
         Guard.Against.Null(commandId);
         IReadOnlyList<Dispute> disputes;
         Command? command;
-        await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            var events = await CountingEventsAsync(connection, "b.stream_id = @aggregate", query, commandId, cancellationToken).ConfigureAwait(false);
+            var events = await CountingEventsAsync(connection, new EventScope.OfStream(commandId), query, cancellationToken).ConfigureAwait(false);
             command = events.Aggregate((Command?)null, (s, e) => Commands.Command.Evolve(s, e.Data));
             if (command is null)
             {
@@ -125,65 +115,66 @@ public sealed partial class MartenBorderSecurityStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
-        var events = await CountingEventsAsync("@aggregate = ''", query, "", cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(new EventScope.Everything(), query, cancellationToken).ConfigureAwait(false);
         return [.. events.Select(TimelineEntry.Of)];
     }
 
     /// <inheritdoc />
-    /// <remarks>One totals query (<see cref="FundingTotalsAsync(AsOfQuery, string?, CancellationToken)"/>) per candidate date, on one connection.</remarks>
+    /// <remarks>
+    /// One query reads every funding statement the knowledge allows (of the recipient's commitments only, when one is
+    /// given); the model's series (<see cref="Series.Of"/>) then evaluates each date they fall on in memory, sweeping the
+    /// statements forward and building each changed commitment's position with the model's one position function.
+    /// </remarks>
     public async Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
         CancellationToken cancellationToken = default)
     {
-        var points = new List<SeriesPoint<FundingSeriesValue>>();
-        var dates = await ValidDatesAsync(ProjectionRows.Funding, knownAt, recordedBy, cancellationToken).ConfigureAwait(false);
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var date in dates)
-        {
-            var totals = await FundingTotalsAsync(connection, new AsOfQuery(date, knownAt, recordedBy), recipient, cancellationToken).ConfigureAwait(false);
-            var value = FundingSeriesValue.Of(totals);
-            if (!value.Equals(points.Count == 0 ? FundingSeriesValue.None : points[^1].Value))
-            {
-                points.Add(new SeriesPoint<FundingSeriesValue>(date, value));
-            }
-        }
-
-        return points;
+        var sweep = new StatementSweep<CommitmentPosition>(
+            await SeriesStatementsAsync(FigureScope.Funding(recipient), knownAt, recordedBy, cancellationToken).ConfigureAwait(false),
+            static (figures, streamId) => figures.CommitmentOf(streamId));
+        return Series.Of(sweep.Dates, date => FundingSeriesValue.Of(FundingTotals.Of(
+                sweep.PositionsAt(date).Where(c => recipient is null || c.Recipient == recipient))),
+            FundingSeriesValue.None);
     }
 
     /// <inheritdoc />
+    /// <remarks>One query, then the model's series in memory, as <see cref="FundingSeriesAsync"/>.</remarks>
     public async Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, Instant? knownAt = null, Instant? recordedBy = null,
         CancellationToken cancellationToken = default)
     {
-        var points = new List<SeriesPoint<int>>();
-        foreach (var date in await ValidDatesAsync(ProjectionRows.Recruitment, knownAt, recordedBy, cancellationToken).ConfigureAwait(false))
+        var sweep = new StatementSweep<TargetPosition>(
+            await SeriesStatementsAsync(new FigureScope.OfKind(ProjectionRows.Recruitment), knownAt, recordedBy, cancellationToken).ConfigureAwait(false),
+            static (figures, streamId) => figures.TargetOf(streamId));
+        return Series.Of(sweep.Dates, date => sweep.PositionsAt(date)
+            .Where(t => organisation is null || t.Organisation == organisation).Sum(t => t.Headcount), 0);
+    }
+
+    /// <summary>Every statement of the scope the knowledge allows, in one query, to sweep (<see cref="StatementSweep{TPosition}"/>).</summary>
+    private async Task<List<SeriesRow>> SeriesStatementsAsync(FigureScope scope, Instant? knownAt, Instant? recordedBy, CancellationToken cancellationToken)
+    {
+        var rows = new List<SeriesRow>();
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            var summary = await SummaryAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
-            var value = organisation is null ? summary.Target : summary.For(organisation).Target;
-            if (value != (points.Count == 0 ? 0 : points[^1].Value))
+            await using var command = _sql.SeriesStatements(_tenantKey, scope, knownAt, recordedBy).On(connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                points.Add(new SeriesPoint<int>(date, value));
+                rows.Add(new SeriesRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDecimal(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(5)), reader.GetInt64(6)));
             }
         }
 
-        return points;
+        return rows;
     }
 
     // disputes: when given, filled with the disputes as of the question, read on the same connection.
-    private async Task<FigureRows> FiguresAsync(string aggregate, AsOfQuery query, string? recipient, CancellationToken cancellationToken,
-        List<Dispute>? disputes = null)
+    private async Task<FigureRows> FiguresAsync(FigureScope scope, AsOfQuery query, CancellationToken cancellationToken, List<Dispute>? disputes = null)
     {
         // Provenances come back as content hashes, resolved through a process-wide cache (a hash names its content for ever).
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = new FigureRows();
         var citations = new List<(string StreamId, decimal First, string Hash)>();
-        await using (var command = new NpgsqlCommand(_sql.Figures(aggregate, query, recipient), connection))
+        await using (var command = _sql.Figures(_tenantKey, scope, query).On(connection))
         {
-            AsOfSql.AddParameters(command, _tenantKey, query, aggregate);
-            if (recipient is not null)
-            {
-                command.Parameters.AddWithValue("recipient", recipient);
-            }
-
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -215,7 +206,8 @@ public sealed partial class MartenBorderSecurityStore
             }
         }
 
-        var provenances = await _provenances.ResolveAsync(connection, _schema, _tenantKey, citations.Select(c => c.Hash), cancellationToken).ConfigureAwait(false);
+        var provenances = await _provenances.ResolveAsync(connection, _tables.Provenances, _tenantKey, citations.Select(c => c.Hash), cancellationToken)
+            .ConfigureAwait(false);
 
         // Each distinct provenance once, in the order of its first counting event: the first appearance of every source.
         foreach (var (streamId, _, hash) in citations.OrderBy(c => c.StreamId, StringComparer.Ordinal).ThenBy(c => c.First))
@@ -231,18 +223,17 @@ public sealed partial class MartenBorderSecurityStore
         return rows;
     }
 
-    private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(string filter, AsOfQuery query, string aggregate, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(EventScope scope, AsOfQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await CountingEventsAsync(connection, filter, query, aggregate, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await CountingEventsAsync(connection, scope, query, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(NpgsqlConnection connection, string filter, AsOfQuery query, string aggregate,
+    private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(NpgsqlConnection connection, EventScope scope, AsOfQuery query,
         CancellationToken cancellationToken)
     {
         var serializer = _store.Options.Serializer();
-        await using var command = new NpgsqlCommand(_sql.CountingEvents(filter, query), connection);
-        AsOfSql.AddParameters(command, _tenantKey, query, aggregate);
+        await using var command = _sql.CountingEvents(_tenantKey, scope, query).On(connection);
         var events = new List<RecordedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -260,21 +251,4 @@ public sealed partial class MartenBorderSecurityStore
 
     private static Instant InstantOf(NpgsqlDataReader reader, int ordinal) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
-
-    private async Task<IReadOnlyList<LocalDate>> ValidDatesAsync(string aggregate, Instant? knownAt, Instant? recordedBy, CancellationToken cancellationToken)
-    {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.ValidDates(knownAt, recordedBy), connection);
-        command.Parameters.AddWithValue("tenant", _tenantKey);
-        command.Parameters.AddWithValue("aggregate", aggregate);
-        AsOfSql.AddInstants(command, knownAt, recordedBy);
-        var dates = new List<LocalDate>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            dates.Add(LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(0)));
-        }
-
-        return dates;
-    }
 }

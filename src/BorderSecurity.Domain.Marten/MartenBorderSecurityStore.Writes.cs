@@ -13,7 +13,7 @@ public sealed partial class MartenBorderSecurityStore
     /// <remarks>
     /// <para>With <paramref name="expectedVersion"/>, the write succeeds only if the stream is still at that version;
     /// either way a concurrent writer that got there first makes this one fail rather than interleave. The events are
-    /// recorded at Marten's timestamp and known from it (no known-from header).</para>
+    /// recorded at Marten's timestamp (from the store's clock) and known from it (no known-from header).</para>
     /// <para>The idempotency key is inserted into <c>bsd_idempotency</c> with the request's fingerprint
     /// (<see cref="IdempotencyKeys.For(IBorderSecurityRequest)"/>) in the same transaction as the events, so of two
     /// concurrent submissions with one key exactly one stores anything; the other (and any later one) gets the first
@@ -113,9 +113,9 @@ public sealed partial class MartenBorderSecurityStore
 
         if (keyed is not null)
         {
-            session.QueueSqlCommand(
-                $"insert into {_schema}.bsd_idempotency (tenant_id, key, stream_id, from_version, to_version, fingerprint) values (?, ?, ?, ?, ?, ?)",
-                _tenantKey, keyed.Key, request.StreamId, version + 1, version + decided.Count, keyed.Fingerprint);
+            // No "on conflict": a concurrent submission with the same key that got there first fails this one (IsUniqueViolation).
+            session.QueueSqlCommand(_tables.Idempotency.InsertSql, _tables.Idempotency.ParametersOf(
+                new IdempotencyRow(_tenantKey, keyed.Key, request.StreamId, version + 1, version + decided.Count, keyed.Fingerprint)));
         }
 
         var action = version == 0
@@ -157,11 +157,11 @@ public sealed partial class MartenBorderSecurityStore
         return new SubmitResult([.. action.Events.Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: false);
     }
 
-    private static bool IsUniqueViolation(Exception e)
+    private bool IsUniqueViolation(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var name } && name?.Contains("bsd_idempotency") == true)
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: var table } && table == _tables.Idempotency.Name)
             {
                 return true;
             }
@@ -179,10 +179,12 @@ public sealed partial class MartenBorderSecurityStore
         string streamId;
         long from, to;
         string? fingerprint;
-        await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
+            var keys = _tables.Idempotency;
             await using var command = new NpgsqlCommand(
-                $"select stream_id, from_version, to_version, fingerprint from {_schema}.bsd_idempotency where tenant_id = @tenant and key = @key", connection);
+                $"select {keys.StreamId}, {keys.FromVersion}, {keys.ToVersion}, {keys.Fingerprint} from {keys} where {keys.TenantId} = @tenant and {keys.Key} = @key",
+                connection);
             command.Parameters.AddWithValue("tenant", _tenantKey);
             command.Parameters.AddWithValue("key", keyed.Key);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -247,9 +249,10 @@ public sealed partial class MartenBorderSecurityStore
     /// <summary>Gives a row written before fingerprints the fingerprint of the request it was just shown to be.</summary>
     private async Task RememberFingerprintAsync(Keyed keyed, CancellationToken cancellationToken)
     {
-        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var keys = _tables.Idempotency;
         await using var command = new NpgsqlCommand(
-            $"update {_schema}.bsd_idempotency set fingerprint = @fingerprint where tenant_id = @tenant and key = @key and fingerprint is null", connection);
+            $"update {keys} set {keys.Fingerprint} = @fingerprint where {keys.TenantId} = @tenant and {keys.Key} = @key and {keys.Fingerprint} is null", connection);
         command.Parameters.AddWithValue("fingerprint", keyed.Fingerprint);
         command.Parameters.AddWithValue("tenant", _tenantKey);
         command.Parameters.AddWithValue("key", keyed.Key);

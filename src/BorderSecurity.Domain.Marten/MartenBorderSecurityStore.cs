@@ -12,12 +12,14 @@ namespace BorderSecurity.Domain.Marten;
 /// </summary>
 /// <remarks>
 /// <para>The store must be configured with <see cref="BorderSecurityStoreOptions.AddBorderSecurity(global::Marten.StoreOptions, bool)"/>.
-/// Each event has two instants: recorded (Marten's own <c>mt_events.timestamp</c>, never rewritten) and known-from
+/// Each event has two instants: recorded (Marten's own <c>mt_events.timestamp</c>, stamped from the store's one clock and
+/// never rewritten) and known-from
 /// (the timestamp, or for an imported step the step's <see cref="ReferenceTimeline.TimelineStep.KnownFrom"/>, kept in
 /// the <see cref="MartenRecordedEvents.KnownFromHeader"/> event header). See docs/marten.md.</para>
 /// <para>The class is split by responsibility: writes (<c>MartenBorderSecurityStore.Writes.cs</c>), import
 /// (<c>.Import.cs</c>), reading the log (<c>.Log.cs</c>) and questions (<c>.Queries.cs</c>, with the SQL in
-/// <see cref="AsOfSql"/> and the row assembly in <see cref="FigureRows"/>); the rebuild is <see cref="ProjectionRebuilder"/>.</para>
+/// <see cref="AsOfSql"/> over the tables of <see cref="BorderSecurityTables"/>, and the rows handed to the model's position
+/// function by <see cref="FigureRows"/>); the rebuild is <see cref="ProjectionRebuilder"/>.</para>
 /// <para>A store answers for one Marten tenant (<see cref="TenantId"/>, the default tenant unless given): under
 /// conjoined or database-per-tenant tenancy, <see cref="ForTenant"/> gives another tenant's store, and no write,
 /// stream, idempotency key or answer of one tenant is seen by another (docs/marten.md, Multi-tenancy).</para>
@@ -26,7 +28,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
 {
     private readonly IDocumentStore _store;
     private readonly IClock _clock;
-    private readonly string _schema;
+    private readonly BorderSecurityTables _tables;
     private readonly string _eventsSchema;
     private readonly AsOfSql _sql;
     private readonly StreamCache _cache;
@@ -50,10 +52,12 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// another writer is detected, dropped and the request decided again on a fresh read. 0 turns the cache off.
     /// </param>
     /// <param name="clock">
-    /// The clock an import checks each step's known-from instant against (a fact cannot be recorded before it is
-    /// known), or <see langword="null"/> for <see cref="SystemClock.Instance"/>. Recorded instants are always Marten's
-    /// own <c>mt_events.timestamp</c> (stamped by Marten in Rich append mode from <c>StoreOptions.Events.TimeProvider</c>),
-    /// never this clock's.
+    /// The store's one clock, or <see langword="null"/> for the document store's own time provider (Marten's default is
+    /// the system clock). Every event's recorded instant (<c>mt_events.timestamp</c>) is stamped by Marten from
+    /// <c>StoreOptions.Events.TimeProvider</c>, which is fed from this clock, and an import checks each step's known-from
+    /// instant against the same clock (a fact cannot be recorded before it is known). A document store whose time provider
+    /// was left as Marten's default is fed from this clock from the next append on (the document store should be the
+    /// model's own: see <see cref="BorderSecurityStoreOptions.AddBorderSecurity(global::Marten.StoreOptions, bool)"/>).
     /// </param>
     /// <param name="tenantId">
     /// The Marten tenant every write and question of this store is scoped to, or <see langword="null"/> for Marten's
@@ -62,7 +66,9 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="streamCacheCapacity"/> is negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is empty or white space.</exception>
     /// <exception cref="InvalidOperationException">
-    /// <paramref name="tenantId"/> is not the default tenant but the store has no multi-tenancy (one database, events not conjoined).
+    /// <paramref name="tenantId"/> is not the default tenant but the store has no multi-tenancy (one database, events not
+    /// conjoined); or the document store was given a time provider of its own (<c>StoreOptions.Events.TimeProvider</c>) and
+    /// <paramref name="clock"/> is another clock: recorded instants and the import's check would come from two clocks.
     /// </exception>
     public MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity = DefaultStreamCacheCapacity, IClock? clock = null,
         string? tenantId = null)
@@ -81,10 +87,10 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
             Guard.Against.NullOrWhiteSpace(tenantId);
         }
 
-        _clock = clock ?? SystemClock.Instance;
-        _schema = store.Options.DatabaseSchemaName;
+        _clock = StoreClock.Of(store, clock);
+        _tables = new BorderSecurityTables(store.Options.DatabaseSchemaName);
         _eventsSchema = store.Options.Events.DatabaseSchemaName;
-        _sql = new AsOfSql(_schema, _eventsSchema);
+        _sql = new AsOfSql(_tables, _eventsSchema);
         _streamCacheCapacity = streamCacheCapacity;
         _cache = new StreamCache(streamCacheCapacity);
         _tenantId = tenantId ?? StorageConstants.DefaultTenantId;
@@ -226,8 +232,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     {
         await using var connection = database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync().ConfigureAwait(false);
-        var tables = new BorderSecurityTables(_schema).All.Select(t => t.Identifier.QualifiedName)
-            .Append($"{_eventsSchema}.mt_events").Append($"{_eventsSchema}.mt_streams").ToArray();
+        var tables = _tables.Names.Append($"{_eventsSchema}.mt_events").Append($"{_eventsSchema}.mt_streams").ToArray();
         await using var command = new NpgsqlCommand("select t from unnest(@tables) as t where to_regclass(t) is null order by t", connection);
         command.Parameters.AddWithValue("tables", tables);
         var missing = new List<string>();
@@ -256,11 +261,12 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
         // Under a table lock, so two tenants meeting an empty database at once cannot both take it; a refused tenant
         // is not recorded, so it never locks out the tenant that owns the database.
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        var tenants = _tables.DatabaseTenants;
         await using var command = new NpgsqlCommand(
-            $"lock table {_schema}.bsd_database_tenants in share row exclusive mode; " +
-            $"insert into {_schema}.bsd_database_tenants (tenant) select @tenant " +
-            $"where not exists (select 1 from {_schema}.bsd_database_tenants where tenant <> @tenant) on conflict do nothing; " +
-            $"select tenant from {_schema}.bsd_database_tenants where tenant <> @tenant order by tenant", connection, transaction);
+            $"lock table {tenants} in share row exclusive mode; " +
+            $"insert into {tenants} ({tenants.ColumnList}) select @tenant " +
+            $"where not exists (select 1 from {tenants} where {tenants.Tenant} <> @tenant) on conflict ({tenants.KeyList}) do nothing; " +
+            $"select {tenants.Tenant} from {tenants} where {tenants.Tenant} <> @tenant order by {tenants.Tenant}", connection, transaction);
         command.Parameters.AddWithValue("tenant", _tenantId);
         var others = new List<string>();
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
@@ -281,11 +287,8 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     /// <summary>The value of the <c>tenant_id</c> column for this store's tenant.</summary>
     internal string TenantKey => _tenantKey;
 
-    /// <summary>A new, unopened connection to this store's tenant's database.</summary>
-    internal NpgsqlConnection OpenConnection() =>
-        (_database ?? DatabaseAsync().AsTask().GetAwaiter().GetResult()).CreateConnection(ConnectionUsage.ReadWrite);
-
-    private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>An open connection to this store's tenant's database (after its schema is ready); the caller disposes of it.</summary>
+    internal async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         var connection = (await DatabaseAsync().ConfigureAwait(false)).CreateConnection(ConnectionUsage.ReadWrite);
         try

@@ -7,7 +7,8 @@ namespace BorderSecurity.Domain.Marten;
 
 /// <summary>Converts Marten's events to the model's recorded events, with both instants.</summary>
 /// <remarks>
-/// The recorded instant is Marten's own <c>mt_events.timestamp</c>, never rewritten. The known-from instant is the
+/// The recorded instant is Marten's own <c>mt_events.timestamp</c> (stamped from the model's clock, see
+/// <see cref="MartenBorderSecurityStore"/>), never rewritten. The known-from instant is the
 /// <see cref="KnownFromHeader"/> event header when there is one (an imported step keeps the instant it became public),
 /// and the timestamp otherwise (an ordinary write is known from the moment it is recorded). Both are given at the
 /// precision PostgreSQL keeps (whole microseconds), so an event a write returns equals the same event read back.

@@ -45,17 +45,15 @@ public static class ProjectionRebuilder
     {
         Guard.Against.Null(store);
         var clock = Stopwatch.StartNew();
-        var schema = store.Store.Options.DatabaseSchemaName;
-        await using var connection = store.OpenConnection();
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var tables = new BorderSecurityTables(store.Store.Options.DatabaseSchemaName);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // Secondary indexes are dropped and built again once the rows are in: one sort per index instead of a
         // b-tree insert per row. DDL is transactional, so a failed or cancelled rebuild leaves them as they were.
-        var tables = new BorderSecurityTables(schema);
         var indexes = tables.SecondaryIndexes.ToArray();
         await using (var truncate = new NpgsqlCommand(
-            $"lock table {Tables(schema)} in access exclusive mode; truncate {Tables(schema)}; " +
-            string.Join(" ", indexes.Select(i => $"drop index if exists {schema}.{i.Name};")),
+            $"lock table {tables.RebuiltTables} in access exclusive mode; truncate {tables.RebuiltTables}; " +
+            string.Join(" ", indexes.Select(i => $"drop index if exists {tables.Schema}.{i.Name};")),
             connection, transaction))
         {
             await truncate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -69,7 +67,7 @@ public static class ProjectionRebuilder
         {
             await foreach (var page in pages.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                written += await CopyAsync(connection, schema, page, stop.Token).ConfigureAwait(false);
+                written += await CopyAsync(connection, tables, page, stop.Token).ConfigureAwait(false);
                 read += page.Events.Length;
                 progress?.Report(new RebuildProgress(read, written, clock.Elapsed));
             }
@@ -90,7 +88,7 @@ public static class ProjectionRebuilder
 
         // COPY ... FREEZE into tables truncated in this transaction writes the rows frozen and all-visible, so the
         // as-of queries' index-only scans work at once; ANALYZE gives the planner the new tables' statistics.
-        await using (var create = new NpgsqlCommand(string.Join(";\n", indexes.Select(i => i.Ddl).Append($"analyze {Tables(schema)}")), connection, transaction))
+        await using (var create = new NpgsqlCommand(string.Join(";\n", indexes.Select(i => i.Ddl).Append($"analyze {tables.RebuiltTables}")), connection, transaction))
         {
             create.CommandTimeout = 0;
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -112,8 +110,7 @@ public static class ProjectionRebuilder
             var tenantColumn = store.Store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
                 ? "tenant_id"
                 : $"'{JasperFx.StorageConstants.DefaultTenantId}'::text";
-            await using var connection = store.OpenConnection();
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             // Serialising and hashing an event's provenance cost almost as much as deserialising the event, and most
             // events cite a provenance an earlier event cited: each distinct provenance is worked out once.
             var provenances = new ConcurrentDictionary<Provenance, (string Hash, string Json)>();
@@ -156,7 +153,7 @@ public static class ProjectionRebuilder
     private static DecodedPage Decode(List<RawEvent> raw, global::Marten.ISerializer serializer,
         ConcurrentDictionary<Provenance, (string Hash, string Json)> provenances, CancellationToken cancellationToken)
     {
-        var decoded = new (string Tenant, EventRow Row, StatementRow[] Statements, string? Recipient)?[raw.Count];
+        var decoded = new (EventRow Row, StatementRow[] Statements, RecipientRow? Recipient)?[raw.Count];
         Parallel.For(0, raw.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var r = raw[i];
@@ -181,109 +178,57 @@ public static class ProjectionRebuilder
                 }
             }
 
-            decoded[i] = (r.Tenant, ProjectionRows.EventRowOf(recorded, stored), [.. ProjectionRows.StatementsOf(recorded)], ProjectionRows.RecipientOf(recorded));
+            decoded[i] = (ProjectionRows.EventRowOf(r.Tenant, recorded, stored), [.. ProjectionRows.StatementsOf(r.Tenant, recorded)],
+                ProjectionRows.RecipientOf(r.Tenant, recorded));
         });
         var kept = decoded.Where(d => d is not null).Select(d => d!.Value).ToArray();
         return new DecodedPage(
-            [.. kept.Select(k => (k.Tenant, k.Row))],
-            [.. kept.SelectMany(k => k.Statements.Select(s => (k.Tenant, s)))],
-            [.. kept.Where(k => k.Recipient is not null).Select(k => (k.Tenant, k.Recipient!, k.Row.StreamId)).Distinct()]);
+            [.. kept.Select(k => k.Row)],
+            [.. kept.SelectMany(k => k.Statements)],
+            [.. kept.Where(k => k.Recipient is not null).Select(k => k.Recipient!).Distinct()]);
     }
 
-    private static string Tables(string schema) =>
-        $"{schema}.bsd_events, {schema}.bsd_statements, {schema}.bsd_provenances, {schema}.bsd_commitment_recipients";
-
-    private static async Task<long> CopyAsync(NpgsqlConnection connection, string schema, DecodedPage page, CancellationToken cancellationToken)
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, BorderSecurityTables tables, DecodedPage page, CancellationToken cancellationToken)
     {
-        long rows = 0;
-        var provenances = new Dictionary<(string Tenant, string Hash), string>();
-        await using (var events = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_events (tenant_id, seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var (tenant, row) in page.Events)
-            {
-                await events.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(tenant, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(row.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(row.StreamId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(row.Aggregate, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(row.EventType, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(row.ValidOn.ToDateOnly(), NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(row.KnownFrom.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(row.RecordedAt.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await events.WriteAsync(row.ProvenanceHash, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                provenances.TryAdd((tenant, row.ProvenanceHash), row.ProvenanceJson);
-                rows++;
-            }
+        var events = await CopyAsync(connection, tables.Events, page.Events, cancellationToken).ConfigureAwait(false);
+        var statements = await CopyAsync(connection, tables.Statements, page.Statements, cancellationToken).ConfigureAwait(false);
 
-            await events.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        // Provenances and recipients repeat across pages (an event cites a provenance an earlier page's event cited): inserted
+        // from arrays, skipping the ones there already. Provenances are not counted as rows written, as before.
+        ProvenanceRow[] provenances = [.. page.Events.Select(e => e.Provenance).DistinctBy(p => (p.Tenant, p.Hash))];
+        await InsertOrSkipAsync(connection, tables.Provenances, provenances, cancellationToken).ConfigureAwait(false);
+        var recipients = page.Recipients.Length == 0
+            ? 0
+            : await InsertOrSkipAsync(connection, tables.Recipients, page.Recipients, cancellationToken).ConfigureAwait(false);
+        return events + statements + recipients;
+    }
+
+    /// <summary>Writes rows with a binary COPY of every column of the table (<see cref="TableModel{TRow}.CopySql"/>).</summary>
+    private static async Task<long> CopyAsync<TRow>(NpgsqlConnection connection, TableModel<TRow> table, TRow[] rows, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(table.CopySql, cancellationToken).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await table.CopyRowAsync(copy, row, cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var statements = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.bsd_statements (tenant_id, seq, stream_id, aggregate, figure, dimension, valid_on, known_from, recorded_at, value, detail) from stdin (format binary, freeze)", cancellationToken).ConfigureAwait(false))
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Length;
+    }
+
+    private static async Task<int> InsertOrSkipAsync<TRow>(NpgsqlConnection connection, TableModel<TRow> table, TRow[] rows, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand(table.UnnestInsertSql, connection);
+        foreach (var parameter in table.ArrayParametersOf(rows))
         {
-            foreach (var (tenant, s) in page.Statements)
-            {
-                await statements.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(tenant, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(s.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(s.StreamId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(s.Aggregate, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(s.Figure, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(s.Dimension, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(s.ValidOn.ToDateOnly(), NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(s.KnownFrom.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await statements.WriteAsync(s.RecordedAt.ToDateTimeOffset(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                if (s.Value is { } value)
-                {
-                    await statements.WriteAsync(value, NpgsqlDbType.Numeric, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await statements.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                if (s.Detail is { } detail)
-                {
-                    await statements.WriteAsync(detail, NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await statements.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                rows++;
-            }
-
-            await statements.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            insert.Parameters.Add(parameter);
         }
 
-        await using (var insert = new NpgsqlCommand(
-            $"insert into {schema}.bsd_provenances (tenant_id, hash, provenance) select * from unnest(@tenants, @hashes, @jsons::jsonb[]) on conflict (tenant_id, hash) do nothing", connection))
-        {
-            insert.Parameters.AddWithValue("tenants", provenances.Keys.Select(k => k.Tenant).ToArray());
-            insert.Parameters.AddWithValue("hashes", provenances.Keys.Select(k => k.Hash).ToArray());
-            insert.Parameters.AddWithValue("jsons", provenances.Values.ToArray());
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var recipients = page.Recipients;
-        if (recipients.Length > 0)
-        {
-            await using var insert = new NpgsqlCommand(
-                $"insert into {schema}.bsd_commitment_recipients (tenant_id, recipient, stream_id) select * from unnest(@tenants, @recipients, @streams) on conflict do nothing", connection);
-            insert.Parameters.AddWithValue("tenants", recipients.Select(r => r.Tenant).ToArray());
-            insert.Parameters.AddWithValue("recipients", recipients.Select(r => r.Recipient).ToArray());
-            insert.Parameters.AddWithValue("streams", recipients.Select(r => r.StreamId).ToArray());
-            rows += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return rows;
+        return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
 
 /// <summary>An event as <c>mt_events</c> holds it; <see cref="KnownFrom"/> is its known-from header, if any; <see cref="Tenant"/> the value of its rows' tenant column.</summary>
 internal sealed record RawEvent(long Sequence, string StreamId, long Version, DateTimeOffset Timestamp, string Type, byte[] Data, string? KnownFrom, string Tenant);
 
-internal sealed record DecodedPage((string Tenant, EventRow Row)[] Events, (string Tenant, StatementRow Row)[] Statements,
-    (string Tenant, string Recipient, string StreamId)[] Recipients);
+internal sealed record DecodedPage(EventRow[] Events, StatementRow[] Statements, RecipientRow[] Recipients);

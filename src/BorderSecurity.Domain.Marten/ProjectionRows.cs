@@ -3,15 +3,31 @@ using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Marten;
 
-/// <summary>One row of <c>bsd_events</c>: an event's place on both time axes (valid date; known-from and recorded instants).</summary>
+/// <summary>
+/// One row of <c>bsd_events</c>: an event's place on both time axes (valid date; known-from and recorded instants), under
+/// its tenant (the value of <see cref="BorderSecurityTables.TenantColumn"/>), with the JSON of the provenance its hash names.
+/// </summary>
 internal sealed record EventRow(
-    long Sequence, string StreamId, string Aggregate, string EventType, LocalDate ValidOn, Instant KnownFrom, Instant RecordedAt,
-    string ProvenanceHash, string ProvenanceJson);
+    string Tenant, long Sequence, string StreamId, string Aggregate, string EventType, LocalDate ValidOn, Instant KnownFrom, Instant RecordedAt,
+    string ProvenanceHash, string ProvenanceJson)
+{
+    /// <summary>The <c>bsd_provenances</c> row of the event's provenance.</summary>
+    public ProvenanceRow Provenance => new(Tenant, ProvenanceHash, ProvenanceJson);
+}
 
 /// <summary>One row of <c>bsd_statements</c>: a statement of one figure (see docs/projections.md).</summary>
 internal sealed record StatementRow(
-    long Sequence, string StreamId, string Aggregate, string Figure, string Dimension, LocalDate ValidOn, Instant KnownFrom, Instant RecordedAt,
-    decimal? Value, string? Detail);
+    string Tenant, long Sequence, string StreamId, string Aggregate, string Figure, string Dimension, LocalDate ValidOn, Instant KnownFrom,
+    Instant RecordedAt, decimal? Value, string? Detail);
+
+/// <summary>One row of <c>bsd_provenances</c>: a provenance's JSON under the SHA-256 of that JSON.</summary>
+internal sealed record ProvenanceRow(string Tenant, string Hash, string Json);
+
+/// <summary>One row of <c>bsd_commitment_recipients</c>: a commitment created for a recipient.</summary>
+internal sealed record RecipientRow(string Tenant, string Recipient, string StreamId);
+
+/// <summary>One row of <c>bsd_idempotency</c>: the versions a key stored on its stream, and its request's fingerprint (null before fingerprints).</summary>
+internal sealed record IdempotencyRow(string Tenant, string Key, string StreamId, long FromVersion, long ToVersion, string? Fingerprint);
 
 /// <summary>Turns recorded events into the rows of the projection tables from the domain's one statement mapping. Pure: shared by the inline projection and the rebuild.</summary>
 internal static class ProjectionRows
@@ -32,6 +48,7 @@ internal static class ProjectionRows
     public const string InPost = Figures.InPost;
     public const string Met = Figures.Met;
     public const string Abandoned = Figures.Abandoned;
+    public const string Reannounced = Figures.Reannounced;
 
     public static string AggregateOf(IBorderSecurityEvent e) => EventCatalogue.AggregateOf(e.GetType()) switch
     {
@@ -42,11 +59,11 @@ internal static class ProjectionRows
         _ => Legislation,
     };
 
-    public static EventRow EventRowOf(RecordedEvent e) => EventRowOf(e, ProvenanceOf(e.Data.Provenance));
+    public static EventRow EventRowOf(string tenant, RecordedEvent e) => EventRowOf(tenant, e, ProvenanceOf(e.Data.Provenance));
 
     /// <summary>The event's row, with its provenance's key and JSON already worked out (<see cref="ProvenanceOf"/>).</summary>
-    public static EventRow EventRowOf(RecordedEvent e, (string Hash, string Json) provenance) =>
-        new(e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.KnownFrom, e.RecordedAt, provenance.Hash, provenance.Json);
+    public static EventRow EventRowOf(string tenant, RecordedEvent e, (string Hash, string Json) provenance) =>
+        new(tenant, e.Sequence, e.StreamId, AggregateOf(e.Data), e.EventName, e.ValidOn, e.KnownFrom, e.RecordedAt, provenance.Hash, provenance.Json);
 
     /// <summary>
     /// A provenance as <c>bsd_provenances</c> keeps it: its JSON, and the SHA-256 of that JSON (lower-case hex) that
@@ -59,13 +76,14 @@ internal static class ProjectionRows
     }
 
     /// <summary>The recipient a commitment is created for, or <see langword="null"/> if the event creates no commitment.</summary>
-    public static string? RecipientOf(RecordedEvent e) => FundingStatements.CreationOf(e.Data)?.Recipient;
+    public static RecipientRow? RecipientOf(string tenant, RecordedEvent e) =>
+        FundingStatements.CreationOf(e.Data) is { Recipient: var recipient } ? new RecipientRow(tenant, recipient, e.StreamId) : null;
 
     /// <summary>
     /// The rows of what an event states: the domain's one statement mapping (<see cref="EventStatements.Of"/>), each row
     /// stamped with the event's place on both axes; a creation row carries the creation's fixed attributes as JSON.
     /// </summary>
-    public static IEnumerable<StatementRow> StatementsOf(RecordedEvent e)
+    public static IEnumerable<StatementRow> StatementsOf(string tenant, RecordedEvent e)
     {
         var aggregate = AggregateOf(e.Data);
         foreach (var statement in EventStatements.Of(e.Data))
@@ -73,7 +91,7 @@ internal static class ProjectionRows
             var detail = statement.Figure == Figures.Created ? CreationDetail(e.Data)
                 : statement.Figure == Figures.Period ? PeriodDetail(e.Data)
                 : null;
-            yield return new StatementRow(e.Sequence, e.StreamId, aggregate, statement.Figure, statement.Dimension, e.ValidOn, e.KnownFrom, e.RecordedAt,
+            yield return new StatementRow(tenant, e.Sequence, e.StreamId, aggregate, statement.Figure, statement.Dimension, e.ValidOn, e.KnownFrom, e.RecordedAt,
                 statement.Value, detail);
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Recruitment;
 using Npgsql;
 
 namespace BorderSecurity.Domain.Marten;
@@ -18,14 +19,14 @@ internal sealed class ProvenanceCache
 
     /// <summary>The provenance of every hash, reading the ones not seen before in one query.</summary>
     public async Task<IReadOnlyDictionary<string, Provenance>> ResolveAsync(
-        NpgsqlConnection connection, string schema, string tenant, IEnumerable<string> hashes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, BorderSecurityTables.ProvenancesTable table, string tenant, IEnumerable<string> hashes, CancellationToken cancellationToken)
     {
         var wanted = hashes.Distinct(StringComparer.Ordinal).ToArray();
         var missing = wanted.Where(h => !_parsed.ContainsKey(h)).ToArray();
         var found = new Dictionary<string, Provenance>(StringComparer.Ordinal);
         if (missing.Length > 0)
         {
-            await using var command = new NpgsqlCommand($"select hash, provenance::text from {schema}.bsd_provenances where tenant_id = @tenant and hash = any(@hashes)", connection);
+            await using var command = new NpgsqlCommand($"select {table.Hash}, {table.Provenance}::text from {table} where {table.TenantId} = @tenant and {table.Hash} = any(@hashes)", connection);
             command.Parameters.AddWithValue("tenant", tenant);
             command.Parameters.AddWithValue("hashes", missing);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -64,12 +65,23 @@ internal sealed class ProvenanceCache
 internal static class Details
 {
     private static readonly ConcurrentDictionary<string, CommitmentDetail> Commitments = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, TargetDetail> Targets = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TargetCreation> Targets = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, FundingPeriod> Periods = new(StringComparer.Ordinal);
 
     public static CommitmentDetail Commitment(string json) => Parse(Commitments, json, DetailJson.Options);
 
-    public static TargetDetail Target(string json) => Parse(Targets, json, DetailJson.Options);
+    /// <summary>A target's creation row's detail, as the creation it records.</summary>
+    public static TargetCreation Target(string json)
+    {
+        if (Targets.TryGetValue(json, out var parsed))
+        {
+            return parsed;
+        }
+
+        var detail = JsonSerializer.Deserialize<TargetDetail>(json, DetailJson.Options)!;
+        return Remember(Targets, json, new TargetCreation(detail.TargetId, detail.Organisation, detail.Role,
+            detail.Deadline is null ? null : LocalDate.FromDateOnly(DateOnly.Parse(detail.Deadline, System.Globalization.CultureInfo.InvariantCulture))));
+    }
 
     /// <summary>A period row's detail: the period as the model's JSON (<see cref="ProjectionRows.StatementsOf"/>).</summary>
     public static FundingPeriod Period(string json) => Parse(Periods, json, DetailJson.Provenance);
@@ -81,11 +93,16 @@ internal static class Details
             return parsed;
         }
 
+        return Remember(cache, json, JsonSerializer.Deserialize<T>(json, options)!);
+    }
+
+    private static T Remember<T>(ConcurrentDictionary<string, T> cache, string json, T parsed)
+    {
         if (cache.Count >= ProvenanceCache.Capacity)
         {
             cache.Clear();
         }
 
-        return cache[json] = JsonSerializer.Deserialize<T>(json, options)!;
+        return cache[json] = parsed;
     }
 }

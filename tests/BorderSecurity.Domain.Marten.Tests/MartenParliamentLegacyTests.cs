@@ -39,9 +39,8 @@ public class MartenParliamentLegacyTests(MartenStoreFactory factory) : IClassFix
 
         // Turn the rows into what the previous version stored: the v1 wire name and the v1 JSON, row for row.
         using var legacy = JsonDocument.Parse(LegacyJson("parliament-v1-events.json"));
-        await using (var connection = factory.Model.OpenConnection())
+        await using (var connection = await factory.Model.OpenConnectionAsync())
         {
-            await connection.OpenAsync();
             var replaced = new HashSet<long>();
             foreach (var row in legacy.RootElement.EnumerateArray())
             {

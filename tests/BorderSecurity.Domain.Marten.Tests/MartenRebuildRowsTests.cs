@@ -49,8 +49,7 @@ public class MartenRebuildRowsTests(MartenStoreFactory factory) : IClassFixture<
     private async Task<Dictionary<string, List<string>>> RowsAsync()
     {
         var rows = new Dictionary<string, List<string>>();
-        await using var connection = factory.Model.OpenConnection();
-        await connection.OpenAsync();
+        await using var connection = await factory.Model.OpenConnectionAsync();
         foreach (var table in Tables)
         {
             await using var select = new Npgsql.NpgsqlCommand($"select t::text from {factory.Schema}.{table} t order by 1", connection);

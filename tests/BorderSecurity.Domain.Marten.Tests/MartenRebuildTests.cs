@@ -25,9 +25,8 @@ public class MartenRebuildTests(MartenStoreFactory factory) : IClassFixture<Mart
 
         var events = await factory.Model.ReadAllAsync();
         var memory = BorderSecurityProjection.Of(events);
-        await using (var connection = factory.Model.OpenConnection())
+        await using (var connection = await factory.Model.OpenConnectionAsync())
         {
-            await connection.OpenAsync();
             await using var damage = new Npgsql.NpgsqlCommand(
                 $"delete from {factory.Schema}.bsd_statements where seq % 3 = 0; update {factory.Schema}.bsd_events set valid_on = valid_on + 1000; delete from {factory.Schema}.bsd_commitment_recipients where stream_id like '%1%'", connection);
             await damage.ExecuteNonQueryAsync();
@@ -90,8 +89,7 @@ public class MartenRebuildTests(MartenStoreFactory factory) : IClassFixture<Mart
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = factory.Model.OpenConnection();
-        await connection.OpenAsync();
+        await using var connection = await factory.Model.OpenConnectionAsync();
         await using var command = new Npgsql.NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
@@ -99,8 +97,7 @@ public class MartenRebuildTests(MartenStoreFactory factory) : IClassFixture<Mart
     /// <summary>Every row of every bsd_ table of the schema, as text, table by table in a fixed order.</summary>
     private async Task<List<string>> TablesAsync()
     {
-        await using var connection = factory.Model.OpenConnection();
-        await connection.OpenAsync();
+        await using var connection = await factory.Model.OpenConnectionAsync();
         var tables = new List<string>();
         await using (var list = new Npgsql.NpgsqlCommand(
                          "select table_name from information_schema.tables where table_schema = @schema and table_name like 'bsd\\_%' order by table_name", connection))
@@ -130,8 +127,7 @@ public class MartenRebuildTests(MartenStoreFactory factory) : IClassFixture<Mart
 
     private async Task<List<string>> IndexesAsync()
     {
-        await using var connection = factory.Model.OpenConnection();
-        await connection.OpenAsync();
+        await using var connection = await factory.Model.OpenConnectionAsync();
         await using var command = new Npgsql.NpgsqlCommand("select indexname from pg_indexes where schemaname = @schema order by indexname", connection);
         command.Parameters.AddWithValue("schema", factory.Schema);
         var names = new List<string>();

@@ -26,8 +26,7 @@ public sealed class MartenStoreFactory : IAsyncLifetime
     public async Task ResetAsync()
     {
         await Store.Advanced.Clean.DeleteAllEventDataAsync();
-        await using var connection = Model.OpenConnection();
-        await connection.OpenAsync();
+        await using var connection = await Model.OpenConnectionAsync();
         await using var truncate = new Npgsql.NpgsqlCommand($"truncate {Schema}.bsd_events, {Schema}.bsd_statements, {Schema}.bsd_idempotency, {Schema}.bsd_provenances, {Schema}.bsd_commitment_recipients", connection);
         await truncate.ExecuteNonQueryAsync();
     }
@@ -42,9 +41,8 @@ public sealed class MartenStoreFactory : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await using (var connection = Model.OpenConnection())
+        await using (var connection = await Model.OpenConnectionAsync())
         {
-            await connection.OpenAsync();
             await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
             await drop.ExecuteNonQueryAsync();
         }

@@ -99,8 +99,7 @@ public class MartenTenancyTests
                 });
 
                 // Nothing of either tenant reached the other's database.
-                await using var connection = b.OpenConnection();
-                await connection.OpenAsync();
+                await using var connection = await b.OpenConnectionAsync();
                 await using var count = new NpgsqlCommand("select count(*) from bsd_tenancy.bsd_events", connection);
                 ((long)(await count.ExecuteScalarAsync())!).Should().Be((await b.ReadAllAsync()).Count);
             }

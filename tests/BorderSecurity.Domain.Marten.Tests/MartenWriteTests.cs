@@ -131,8 +131,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         const string id = "funding:wire";
         var recorded = await factory.Model.SubmitAsync(Redirect(id));
 
-        await using var connection = factory.Model.OpenConnection();
-        await connection.OpenAsync();
+        await using var connection = await factory.Model.OpenConnectionAsync();
         await using var command = new Npgsql.NpgsqlCommand($"select type from {factory.Schema}.mt_events where seq_id = {recorded.Events[0].Sequence}", connection);
         (await command.ExecuteScalarAsync()).Should().Be("funding.redirected.v2");
     }
@@ -156,8 +155,7 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         await model.SubmitAsync(Redirect("funding:di"));
 
         (await model.FundingAsync(new AsOfQuery(new LocalDate(2024, 10, 1)))).Totals.Ceiling.Should().Be(Money.FromMillions(75));
-        await using var connection = model.OpenConnection();
-        await connection.OpenAsync();
+        await using var connection = await model.OpenConnectionAsync();
         await using var drop = new Npgsql.NpgsqlCommand($"drop schema {schema} cascade", connection);
         await drop.ExecuteNonQueryAsync();
     }

@@ -188,10 +188,12 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
     {
         lock (_gate)
         {
-            return Composition.Series(_funding.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
+            IEnumerable<FundingFacts> facts = recipient is null ? _funding.Values : _fundingByRecipient.TryGetValue(recipient, out var list) ? list : [];
+            return Series.Of(_funding.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
             {
-                var portfolio = Portfolio(new AsOfQuery(date, knownAt, recordedBy));
-                return FundingSeriesValue.Of(recipient is null ? portfolio.Totals : portfolio.For(recipient).Totals);
+                var query = new AsOfQuery(date, knownAt, recordedBy);
+                return FundingSeriesValue.Of(FundingTotals.Of(facts.Select(f => f.Position(query)).OfType<CommitmentPosition>()
+                    .Where(c => recipient is null || c.Recipient == recipient)));
             }, FundingSeriesValue.None);
         }
     }
@@ -201,10 +203,11 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
     {
         lock (_gate)
         {
-            return Composition.Series(_recruitment.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
+            return Series.Of(_recruitment.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
             {
-                var summary = Summary(new AsOfQuery(date, knownAt, recordedBy));
-                return organisation is null ? summary.Target : summary.For(organisation).Target;
+                var query = new AsOfQuery(date, knownAt, recordedBy);
+                return _recruitment.Values.Select(f => f.Position(query)).OfType<TargetPosition>()
+                    .Where(t => organisation is null || t.Organisation == organisation).Sum(t => t.Headcount);
             }, 0);
         }
     }
@@ -339,8 +342,6 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
 
     private sealed class FundingFacts
     {
-        private static readonly FundingPeriod NoPeriod = FundingPeriod.NotStated("");
-
         private readonly Statements<CommitmentCreation> _creation = new();
         private readonly FigureTable _figures = new();
         private readonly Statements<FundingPeriod> _periods = new();
@@ -370,21 +371,20 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
 
         public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _citations.ValidDates(knowledge);
 
-        /// <summary>What the commitment covers: the latest counting statement of its period, or "not stated" if none counts.</summary>
-        private FundingPeriod PeriodOf(AsOfQuery query) => _periods.TryLatest(query, out var period) ? period : NoPeriod;
-
         public CommitmentPosition? Position(AsOfQuery query)
         {
-            if (!_creation.TryLatestWithDate(query, out var creation, out var createdOn) || !_figures.TryLatest(Figures.Amount, query, out var amount))
+            var created = _creation.TryLatestWithDate(query, out var creation, out var createdOn);
+            return Positions.Commitment(new LatestCommitmentFigures
             {
-                return null;
-            }
-
-            var withdrawn = _figures.TryLatest(Figures.Withdrawn, query, out _);
-            var allocations = withdrawn ? [] : _figures.PositiveByDimension(Figures.Allocation, query);
-            return new CommitmentPosition(creation.CommitmentId, creation.Recipient, new FundingOrigin(creation.OriginKind, creation.OriginName),
-                creation.Basis, createdOn, withdrawn ? Money.Zero : Money.FromPounds(amount!.Value), PeriodOf(query), allocations, withdrawn,
-                _citations.Sources(query));
+                Creation = created ? creation : null,
+                CreatedOn = createdOn,
+                Amount = _figures.TryLatest(Figures.Amount, query, out var amount) ? amount : null,
+                IsWithdrawn = _figures.TryLatest(Figures.Withdrawn, query, out _),
+                Period = _periods.TryLatest(query, out var period) ? period : null,
+                Allocations = created ? _figures.PositiveByDimension(Figures.Allocation, query) : [],
+                // Most of a position's cost: read only where there can be a position.
+                Sources = created ? _citations.Sources(query) : [],
+            });
         }
     }
 
@@ -409,18 +409,18 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
 
         public TargetPosition? Position(AsOfQuery query)
         {
-            if (!_creation.TryLatest(query, out var set) || !_figures.TryLatest(Figures.Headcount, query, out var headcount))
+            var set = _creation.TryLatest(query, out var creation);
+            return Positions.Target(new LatestTargetFigures
             {
-                return null;
-            }
-
-            var status = _figures.TryLatest(Figures.Abandoned, query, out _) ? RecruitmentStatus.Abandoned
-                : _figures.TryLatest(Figures.Met, query, out _) ? RecruitmentStatus.Met
-                : RecruitmentStatus.Active;
-            var inPost = _figures.TryLatest(Figures.InPost, query, out var count) ? (int)count!.Value : 0;
-            var abandoned = status == RecruitmentStatus.Abandoned;
-            return new TargetPosition(set.TargetId, set.Organisation, set.Role, status, abandoned ? 0 : (int)headcount!.Value, abandoned ? 0 : inPost,
-                set.Deadline, 1 + _figures.CountCounting(Figures.Reannounced, query), _citations.Sources(query));
+                Creation = set ? creation : null,
+                Headcount = _figures.TryLatest(Figures.Headcount, query, out var headcount) ? headcount : null,
+                InPost = _figures.TryLatest(Figures.InPost, query, out var inPost) ? inPost : null,
+                IsMet = _figures.TryLatest(Figures.Met, query, out _),
+                IsAbandoned = _figures.TryLatest(Figures.Abandoned, query, out _),
+                Reannouncements = _figures.CountCounting(Figures.Reannounced, query),
+                // Most of a position's cost: read only where there can be a position.
+                Sources = set ? _citations.Sources(query) : [],
+            });
         }
     }
 }

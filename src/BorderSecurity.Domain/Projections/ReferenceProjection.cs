@@ -66,7 +66,7 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
 
     /// <inheritdoc />
     public IReadOnlyList<SeriesPoint<FundingSeriesValue>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null) =>
-        Composition.Series(DatesOf(AggregateKind.FundingCommitment, knownAt, recordedBy), date =>
+        Series.Of(DatesOf(AggregateKind.FundingCommitment, knownAt, recordedBy), date =>
         {
             var portfolio = Portfolio(new AsOfQuery(date, knownAt, recordedBy));
             return FundingSeriesValue.Of(recipient is null ? portfolio.Totals : portfolio.For(recipient).Totals);
@@ -74,7 +74,7 @@ public sealed partial class ReferenceProjection : IBorderSecurityQueries
 
     /// <inheritdoc />
     public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null, Instant? recordedBy = null) =>
-        Composition.Series(DatesOf(AggregateKind.RecruitmentTarget, knownAt, recordedBy), date =>
+        Series.Of(DatesOf(AggregateKind.RecruitmentTarget, knownAt, recordedBy), date =>
         {
             var summary = Summary(new AsOfQuery(date, knownAt, recordedBy));
             return organisation is null ? summary.Target : summary.For(organisation).Target;

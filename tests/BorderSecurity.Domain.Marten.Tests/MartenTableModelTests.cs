@@ -1,0 +1,117 @@
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.ReferenceTimeline;
+using BorderSecurity.Domain.Testing;
+using Weasel.Core;
+
+namespace BorderSecurity.Domain.Marten.Tests;
+
+/// <summary>
+/// The table model (each table defined once, its DDL, insert and COPY column lists derived from it) describes exactly the
+/// tables 0.2.0 created: the same DDL, so a database written by 0.2.0 needs no migration, and is written, asked and rebuilt.
+/// </summary>
+public class MartenTableModelTests
+{
+    /// <summary>The DDL of every table as 0.2.0 wrote it (in schema <c>border_security</c>), checked in from that version.</summary>
+    private static string Ddl020()
+    {
+        using var stream = typeof(MartenTableModelTests).Assembly.GetManifestResourceStream("MartenLegacy.tables-0.2.0.sql")
+            ?? throw new InvalidOperationException("Legacy/tables-0.2.0.sql is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public void TheTableModelWritesTheDdlOf020ColumnForColumnAndIndexForIndex()
+    {
+        var writer = new StringWriter();
+        foreach (var table in new BorderSecurityTables("border_security").All)
+        {
+            table.WriteCreateStatement(new Weasel.Postgresql.PostgresqlMigrator(), writer);
+            writer.WriteLine();
+        }
+
+        writer.ToString().ReplaceLineEndings().Should().Be(Ddl020().ReplaceLineEndings());
+    }
+
+    [Fact]
+    public void InsertsAndCopiesNameEveryColumnOfTheirTableInTheOrderOfItsDdl()
+    {
+        var tables = new BorderSecurityTables("s");
+        tables.Events.InsertOrSkipSql.Should().Be(
+            "insert into s.bsd_events (tenant_id, seq, stream_id, aggregate, event_type, valid_on, known_from, recorded_at, provenance_hash) " +
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id, seq) do nothing");
+        tables.Statements.CopySql.Should().Be(
+            "copy s.bsd_statements (tenant_id, seq, figure, dimension, stream_id, aggregate, valid_on, known_from, recorded_at, value, detail) " +
+            "from stdin (format binary, freeze)");
+        tables.Provenances.UnnestInsertSql.Should().Be(
+            "insert into s.bsd_provenances (tenant_id, hash, provenance) select * from unnest(@tenant_id, @hash, @provenance::jsonb[]) " +
+            "on conflict (tenant_id, hash) do nothing");
+        tables.Idempotency.InsertSql.Should().Be(
+            "insert into s.bsd_idempotency (tenant_id, key, stream_id, from_version, to_version, fingerprint) values (?, ?, ?, ?, ?, ?)");
+        foreach (var table in tables.All.OfType<Weasel.Postgresql.Tables.Table>())
+        {
+            var columns = string.Join(", ", table.Columns.Select(c => c.Name));
+            new[] { tables.Events.ColumnList, tables.Statements.ColumnList, tables.Provenances.ColumnList, tables.Recipients.ColumnList,
+                tables.Idempotency.ColumnList, tables.DatabaseTenants.ColumnList }.Should().Contain(columns, $"{table.Identifier} is one of the model's tables");
+        }
+    }
+
+    [Fact]
+    public async Task ADatabaseWhoseTablesThe020DdlCreatedNeedsNoMigrationAndIsWrittenAskedAndRebuilt()
+    {
+        var schema = $"v020_{Guid.NewGuid():N}"[..24];
+        await using (var connection = new Npgsql.NpgsqlConnection(PostgresServer.Instance.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"create schema {schema}; " + Ddl020().Replace("border_security.", schema + ".", StringComparison.Ordinal),
+                connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            using var store = MartenStoreFactory.Create(schema);
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            var migration = await store.Storage.Database.CreateMigrationAsync();
+            migration.Difference.Should().Be(SchemaPatchDifference.None);
+
+            var model = new MartenBorderSecurityStore(store);
+            await model.ImportAsync(ReferenceTimeline2024.Steps);
+            var memory = BorderSecurityProjection.Of(await model.ReadAllAsync());
+            var asked = new AsOfQuery(new LocalDate(2024, 11, 5));
+            await MartenEquivalenceTests.AssertSameAnswersAsync(model, memory, asked, "written into the 0.2.0 tables");
+            var rows = await RowsAsync(model, schema);
+
+            await model.RebuildProjectionsAsync();
+
+            (await RowsAsync(model, schema)).Should().Equal(rows, "a rebuild writes what the inline projection wrote");
+            await MartenEquivalenceTests.AssertSameAnswersAsync(model, memory, asked, "rebuilt into the 0.2.0 tables");
+        }
+        finally
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(PostgresServer.Instance.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<List<string>> RowsAsync(MartenBorderSecurityStore model, string schema)
+    {
+        await using var connection = await model.OpenConnectionAsync();
+        await using var select = new Npgsql.NpgsqlCommand(
+            $"""
+            select 'e ' || t::text from {schema}.bsd_events t union all select 's ' || t::text from {schema}.bsd_statements t
+            union all select 'p ' || t::text from {schema}.bsd_provenances t union all select 'r ' || t::text from {schema}.bsd_commitment_recipients t
+            order by 1
+            """, connection);
+        var rows = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
