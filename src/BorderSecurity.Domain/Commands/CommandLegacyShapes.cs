@@ -23,5 +23,13 @@ public sealed record ConferCommandPowersV1(string CommandId, string LegislationI
 {
     /// <summary>The current request with no provisions named, decided by the rule for unnamed provisions (the Act in force).</summary>
     /// <returns>The request in its current shape.</returns>
-    public ConferCommandPowers Forward() => new(CommandId, LegislationId, [], Powers, ValidOn, Provenance);
+    public ConferCommandPowers Forward() => new()
+    {
+        CommandId = LegacyFields.Read(nameof(CommandId), () => new CommandId(CommandId)),
+        LegislationId = LegacyFields.Read(nameof(LegislationId), () => new Legislative.LegislationId(LegislationId)),
+        Provisions = [],
+        Powers = Powers,
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
 }

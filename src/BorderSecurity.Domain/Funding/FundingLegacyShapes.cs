@@ -91,8 +91,19 @@ public sealed record PledgeFundingV1(
 {
     /// <summary>The request in today's shape.</summary>
     /// <returns>The request.</returns>
-    public PledgeFunding Forward() =>
-        new(CommitmentId, Recipient, Amount, Basis, OriginName, Period?.Forward()!, Purpose, AnnouncedBy, ValidOn, Provenance);
+    public PledgeFunding Forward() => new()
+    {
+        CommitmentId = LegacyFields.Read(nameof(CommitmentId), () => new CommitmentId(CommitmentId)),
+        Recipient = LegacyFields.Read(nameof(Recipient), () => new Organisation(Recipient)),
+        Amount = Amount,
+        Basis = Basis,
+        OriginName = OriginName,
+        Period = Period?.Forward()!,
+        Purpose = Purpose,
+        AnnouncedBy = AnnouncedBy,
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
 }
 
 /// <summary>The shape of <see cref="RedirectFunding"/> in timeline files of format 1. Read only.</summary>
@@ -113,6 +124,18 @@ public sealed record RedirectFundingV1(
 {
     /// <summary>The request in today's shape.</summary>
     /// <returns>The request.</returns>
-    public RedirectFunding Forward() =>
-        new(CommitmentId, Recipient, Amount, Basis, FromProgramme, FromLegislationId, Period?.Forward()!, Purpose, AnnouncedBy, ValidOn, Provenance);
+    public RedirectFunding Forward() => new()
+    {
+        CommitmentId = LegacyFields.Read(nameof(CommitmentId), () => new CommitmentId(CommitmentId)),
+        Recipient = LegacyFields.Read(nameof(Recipient), () => new Organisation(Recipient)),
+        Amount = Amount,
+        Basis = Basis,
+        FromProgramme = FromProgramme,
+        FromLegislationId = FromLegislationId is null ? null : LegacyFields.Read(nameof(FromLegislationId), () => new Legislative.LegislationId(FromLegislationId)),
+        Period = Period?.Forward()!,
+        Purpose = Purpose,
+        AnnouncedBy = AnnouncedBy,
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
 }

@@ -122,3 +122,25 @@ public sealed class LegacyRequestShape
         return _forward(stored);
     }
 }
+
+/// <summary>Builds a value of today's shape from a field of an old shape, so that an invalid one names its field.</summary>
+internal static class LegacyFields
+{
+    /// <summary>Builds the value, naming <paramref name="field"/> if it is invalid.</summary>
+    /// <typeparam name="T">The value's type, for example <see cref="Funding.CommitmentId"/>.</typeparam>
+    /// <param name="field">The old shape's field, for example <c>CommitmentId</c>.</param>
+    /// <param name="build">Builds the value (a typed id or organisation validates its text).</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentException">The value is invalid; <see cref="ArgumentException.ParamName"/> is <paramref name="field"/>.</exception>
+    public static T Read<T>(string field, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException e) when (e.ParamName != field)
+        {
+            throw new ArgumentException($"{field}: {e.Message}", field, e);
+        }
+    }
+}
