@@ -21,13 +21,13 @@ public class ParliamentApiTests
     {
         await using var host = await ApiHost.StartAsync();
         var client = host.Editor();
-        var id = ReferenceTimeline2024.BorderSecurityBillId.Value;
+        var id = ReferenceTimeline2024.BorderSecurityBillId;
         IBorderSecurityRequest[] requests =
         [
             .. ReferenceTimeline2024.Steps.Select(s => s.Request),
             new IntroduceBill
             {
-                LegislationId = new(id),
+                LegislationId = id,
                 Title = "Border Security, Asylum and Immigration Bill",
                 House = ParliamentHouse.Commons,
                 ValidOn = new LocalDate(2025, 1, 30),
@@ -35,7 +35,7 @@ public class ParliamentApiTests
             },
             new CompleteParliamentaryStage
             {
-                LegislationId = new(id),
+                LegislationId = id,
                 House = ParliamentHouse.Commons,
                 Stage = BillStage.SecondReading,
                 ValidOn = new LocalDate(2025, 2, 10),
