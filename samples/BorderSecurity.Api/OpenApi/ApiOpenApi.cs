@@ -170,6 +170,7 @@ public static class ApiOpenApi
             // An id is its text on the wire; the property says whose id it is.
             var described = context.JsonPropertyInfo is not null ? schema.Description : null;
             Replace(schema, type, JsonSchemaType.String, null, described ?? "A stream id, for example funding:bsc-2024-09.");
+            schema.Type |= MayBeNull(context) ? JsonSchemaType.Null : 0;
             schema.Pattern = StreamIdPattern;
             schema.MinLength = 1;
             schema.MaxLength = Ardalis.GuardClauses.BorderSecurityGuards.MaxStreamIdLength;
@@ -179,6 +180,7 @@ public static class ApiOpenApi
             // An organisation is its name on the wire.
             var described = context.JsonPropertyInfo is not null ? schema.Description : null;
             Replace(schema, type, JsonSchemaType.String, null, described ?? "An organisation's name, for example Border Security Command.");
+            schema.Type |= MayBeNull(context) ? JsonSchemaType.Null : 0;
             schema.MinLength = 1;
             schema.MaxLength = Ardalis.GuardClauses.BorderSecurityGuards.MaxTextLength;
         }
@@ -207,6 +209,11 @@ public static class ApiOpenApi
             schema.MinItems = 1;
         }
     }
+
+    // A reference-typed property declared nullable (LegislationId? FromLegislationId): its schema says null is allowed.
+    private static bool MayBeNull(OpenApiSchemaTransformerContext context) =>
+        context.JsonPropertyInfo?.AttributeProvider is PropertyInfo property
+        && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
 
     private static void Replace(OpenApiSchema schema, Type clrType, JsonSchemaType type, string? format, string description)
     {
