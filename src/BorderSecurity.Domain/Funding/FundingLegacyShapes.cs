@@ -89,6 +89,9 @@ public sealed record PledgeFundingV1(
     string CommitmentId, string Recipient, Money Amount, FundingBasis Basis, string? OriginName, FundingPeriodV1 Period,
     string Purpose, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => CommitmentId;
+
     /// <summary>The request in today's shape.</summary>
     /// <returns>The request.</returns>
     public PledgeFunding Forward() => new()
@@ -122,6 +125,9 @@ public sealed record RedirectFundingV1(
     string CommitmentId, string Recipient, Money Amount, FundingBasis Basis, string FromProgramme, string? FromLegislationId,
     FundingPeriodV1 Period, string Purpose, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => CommitmentId;
+
     /// <summary>The request in today's shape.</summary>
     /// <returns>The request.</returns>
     public RedirectFunding Forward() => new()

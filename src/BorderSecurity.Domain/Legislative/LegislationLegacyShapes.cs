@@ -58,6 +58,9 @@ public sealed record LegislationCommencedV1(string LegislationId, string Provisi
 public sealed record CompleteParliamentaryStageV1(
     string LegislationId, LegislationStage Stage, string House, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => LegislationId;
+
     /// <summary>The current request, mapped as <see cref="ParliamentaryStageCompletedV1.Forward"/> maps the event.</summary>
     /// <returns>The request in its current shape.</returns>
     public CompleteParliamentaryStage Forward() => new()
@@ -77,6 +80,9 @@ public sealed record CompleteParliamentaryStageV1(
 /// <param name="Provenance">The sources.</param>
 public sealed record CommenceLegislationV1(string LegislationId, string Provisions, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => LegislationId;
+
     /// <summary>The current request: the old text as the one provision named.</summary>
     /// <returns>The request in its current shape.</returns>
     public CommenceLegislation Forward() => new()

@@ -91,6 +91,27 @@ public class RequestWireShapeTests
             .Should().Equal("House of Commons", "House of Lords");
     }
 
+    [Fact]
+    public async Task ATimelineFileOfFormat1AsTheLibraryWroteItReadsForwardAndImportsOnce()
+    {
+        // Written by TimelineFile.Write at commit f329fa5, the last of format 1: each request's streamId follows its fields.
+        var steps = TimelineFile.Read(File.ReadAllBytes(FixturePath("timeline-format-1-written.json")));
+
+        steps.Select(s => s.Request.GetType().Name).Should().Equal("RecordEnactedLegislation", "CommenceLegislation", "EstablishCommand",
+            "ConferCommandPowers", "RedirectFunding", "PledgeFunding", "AnnounceLegislation", "IntroduceBill", "CompleteParliamentaryStage");
+        steps[1].Request.Should().BeOfType<CommenceLegislation>().Which.Provisions.Should().Equal("sections 1 to 5");
+        steps[3].Request.Should().BeOfType<BorderSecurity.Domain.Commands.ConferCommandPowers>().Which.Provisions.Should().BeEmpty();
+        steps[4].Request.Should().BeOfType<RedirectFunding>().Which.FromLegislationId.Should().Be(new LegislationId("legislation:format-1-act"));
+        steps[5].Request.Should().BeOfType<PledgeFunding>().Which.Period.Should().Be(FundingPeriod.InYear(new FinancialYear(2024), "in-year"));
+        steps[7].Request.Should().BeOfType<IntroduceBill>().Which.House.Should().Be(ParliamentHouse.Commons);
+        steps[8].Request.Should().BeOfType<CompleteParliamentaryStage>().Which.Should().Match<CompleteParliamentaryStage>(
+            r => r.House == ParliamentHouse.Commons && r.Stage == BillStage.SecondReading);
+
+        var store = new InMemoryBorderSecurityStore(new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)));
+        (await store.ImportAsync(steps)).Should().Be(new ImportResult(9, 0));
+        (await store.ImportAsync(TimelineFile.Read(File.ReadAllBytes(FixturePath("timeline-format-1-written.json"))))).Should().Be(new ImportResult(0, 9));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
