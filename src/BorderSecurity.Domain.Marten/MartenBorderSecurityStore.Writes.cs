@@ -35,6 +35,7 @@ public sealed partial class MartenBorderSecurityStore
         Instant? knownFrom, CancellationToken cancellationToken)
     {
         Guard.Against.Null(request);
+        Guard.Against.Null(request.StreamId, nameof(request.StreamId));
         Keyed? keyed = null;
         if (idempotencyKey is not null)
         {
@@ -46,9 +47,8 @@ public sealed partial class MartenBorderSecurityStore
             }
         }
 
-        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
         var write = new Write(request, keyed, expectedVersion, knownFrom);
-        if (_cache.TryGet(request.StreamId, out var cached) && (expectedVersion is null || expectedVersion == cached.Version))
+        if (_cache.TryGet(request.StreamId.Value, out var cached) && (expectedVersion is null || expectedVersion == cached.Version))
         {
             try
             {
@@ -58,7 +58,7 @@ public sealed partial class MartenBorderSecurityStore
             {
                 // The kept history may be stale (another writer appended since): decide again on a fresh read. A conflict
                 // or a broken rule found on the fresh read is the caller's answer.
-                _cache.Remove(request.StreamId);
+                _cache.Remove(request.StreamId.Value);
             }
         }
 
@@ -82,17 +82,17 @@ public sealed partial class MartenBorderSecurityStore
         }
         else
         {
-            var fetched = await session.Events.FetchStreamAsync(request.StreamId, token: cancellationToken).ConfigureAwait(false);
+            var fetched = await session.Events.FetchStreamAsync(request.StreamId.Value, token: cancellationToken).ConfigureAwait(false);
             (history, version) = ([.. fetched.Select(e => (IBorderSecurityEvent)e.Data)], fetched.Count == 0 ? 0 : fetched[^1].Version);
         }
 
         if (expectedVersion is { } expected && expected != version)
         {
-            throw new StreamConcurrencyException(request.StreamId, expected, version);
+            throw new StreamConcurrencyException(request.StreamId.Value, expected, version);
         }
 
         var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId
-            ? await session.Events.FetchStreamAsync(referencedId, token: cancellationToken).ConfigureAwait(false)
+            ? await session.Events.FetchStreamAsync(referencedId.Value, token: cancellationToken).ConfigureAwait(false)
             : [];
         IReadOnlyList<IBorderSecurityEvent> decided;
         try
@@ -115,12 +115,12 @@ public sealed partial class MartenBorderSecurityStore
         {
             // No "on conflict": a concurrent submission with the same key that got there first fails this one (IsUniqueViolation).
             session.QueueSqlCommand(_tables.Idempotency.InsertSql, _tables.Idempotency.ParametersOf(
-                new IdempotencyRow(_tenantKey, keyed.Key, request.StreamId, version + 1, version + decided.Count, keyed.Fingerprint)));
+                new IdempotencyRow(_tenantKey, keyed.Key, request.StreamId.Value, version + 1, version + decided.Count, keyed.Fingerprint)));
         }
 
         var action = version == 0
-            ? session.Events.StartStream(request.StreamId, decided.Cast<object>().ToArray())
-            : session.Events.Append(request.StreamId, version + decided.Count, decided.Cast<object>().ToArray());
+            ? session.Events.StartStream(request.StreamId.Value, decided.Cast<object>().ToArray())
+            : session.Events.Append(request.StreamId.Value, version + decided.Count, decided.Cast<object>().ToArray());
         if (knownFrom is { } known)
         {
             // On each event, not the session: the header lands in mt_events.headers, where reads, the inline projection
@@ -139,7 +139,7 @@ public sealed partial class MartenBorderSecurityStore
         catch (Exception e) when (keyed is not null && IsUniqueViolation(e))
         {
             return await EarlierAsync(keyed, request, cancellationToken).ConfigureAwait(false)
-                   ?? throw new StreamConcurrencyException(request.StreamId, version, version);
+                   ?? throw new StreamConcurrencyException(request.StreamId.Value, version, version);
         }
         catch (Exception e) when (e is ConcurrencyException or global::Marten.Exceptions.ExistingStreamIdCollisionException
                                       or JasperFx.Events.ExistingStreamIdCollisionException)
@@ -149,11 +149,11 @@ public sealed partial class MartenBorderSecurityStore
                 return earlier;
             }
 
-            var actual = (await session.Events.FetchStreamStateAsync(request.StreamId, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
-            throw new StreamConcurrencyException(request.StreamId, version, actual);
+            var actual = (await session.Events.FetchStreamStateAsync(request.StreamId.Value, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
+            throw new StreamConcurrencyException(request.StreamId.Value, version, actual);
         }
 
-        _cache.Set(request.StreamId, version + decided.Count, [.. history, .. decided]);
+        _cache.Set(request.StreamId.Value, version + decided.Count, [.. history, .. decided]);
         return new SubmitResult([.. action.Events.Select(MartenRecordedEvents.ToRecorded)], AlreadyRecorded: false);
     }
 
@@ -199,7 +199,7 @@ public sealed partial class MartenBorderSecurityStore
 
         if (fingerprint is not null && fingerprint != keyed.Fingerprint)
         {
-            throw new IdempotencyKeyConflictException(keyed.Key, request.StreamId);
+            throw new IdempotencyKeyConflictException(keyed.Key, request.StreamId.Value);
         }
 
         await using var session = await ReadSessionAsync().ConfigureAwait(false);
@@ -208,9 +208,9 @@ public sealed partial class MartenBorderSecurityStore
         if (fingerprint is null)
         {
             // A row from before fingerprints: the same request decided against the same history gives the same events.
-            if (streamId != request.StreamId || !await DecidesTheSameAsync(session, request, events, from, cancellationToken).ConfigureAwait(false))
+            if (streamId != request.StreamId.Value || !await DecidesTheSameAsync(session, request, events, from, cancellationToken).ConfigureAwait(false))
             {
-                throw new IdempotencyKeyConflictException(keyed.Key, request.StreamId);
+                throw new IdempotencyKeyConflictException(keyed.Key, request.StreamId.Value);
             }
 
             await RememberFingerprintAsync(keyed, cancellationToken).ConfigureAwait(false);
@@ -229,7 +229,7 @@ public sealed partial class MartenBorderSecurityStore
         var history = stream.Where(e => e.Version < from).Select(e => (IBorderSecurityEvent)e.Data).ToList();
         var stored = stream.Where(e => e.Version >= from).Select(e => (IBorderSecurityEvent)e.Data).ToList();
         var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId
-            ? await session.Events.FetchStreamAsync(referencedId, token: cancellationToken).ConfigureAwait(false)
+            ? await session.Events.FetchStreamAsync(referencedId.Value, token: cancellationToken).ConfigureAwait(false)
             : [];
         IReadOnlyList<IBorderSecurityEvent> decided;
         try

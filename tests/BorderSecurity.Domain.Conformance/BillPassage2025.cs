@@ -70,13 +70,52 @@ public static class BillPassage2025
     public static IReadOnlyList<TimelineStep> Steps { get; } =
     [
         .. Stages.Select((s, i) => new TimelineStep(Noon(s.On), i == 0
-            ? new IntroduceBill(BorderSecurityBillId, "Border Security, Asylum and Immigration Bill", "House of Commons", s.On, Provenance.Of(Recalled))
-            : new CompleteParliamentaryStage(BorderSecurityBillId, s.House, s.Stage, s.On, Provenance.Of(SourceOf(s.On))))),
-        new(Noon(RoyalAssentOn), new GrantRoyalAssent(BorderSecurityBillId, ActTitle, RoyalAssentOn, Provenance.Of(Recalled))),
-        new(Noon(RoyalAssentOn), new CommenceLegislation(BorderSecurityBillId, OnRoyalAssent, RoyalAssentOn, Provenance.Of(Illustrative))),
-        new(Noon(new LocalDate(2026, 1, 12)), new CommenceLegislation(BorderSecurityBillId, CommanderProvisions, CommanderProvisionsCommence, Provenance.Of(Illustrative))),
-        new(Noon(CommanderProvisionsCommence), new ConferCommandPowers(BorderSecurityCommandId, BorderSecurityBillId, CommanderProvisions, CommanderPowers,
-            CommanderProvisionsCommence, Provenance.Of(Illustrative))),
+            ? new IntroduceBill
+            {
+                LegislationId = BorderSecurityBillId,
+                Title = "Border Security, Asylum and Immigration Bill",
+                House = ParliamentHouse.Commons,
+                ValidOn = s.On,
+                Provenance = Provenance.Of(Recalled),
+            }
+            : new CompleteParliamentaryStage
+            {
+                LegislationId = BorderSecurityBillId,
+                House = s.House,
+                Stage = s.Stage,
+                ValidOn = s.On,
+                Provenance = Provenance.Of(SourceOf(s.On)),
+            })),
+        new(Noon(RoyalAssentOn), new GrantRoyalAssent
+        {
+            LegislationId = BorderSecurityBillId,
+            ActTitle = ActTitle,
+            ValidOn = RoyalAssentOn,
+            Provenance = Provenance.Of(Recalled),
+        }),
+        new(Noon(RoyalAssentOn), new CommenceLegislation
+        {
+            LegislationId = BorderSecurityBillId,
+            Provisions = OnRoyalAssent,
+            ValidOn = RoyalAssentOn,
+            Provenance = Provenance.Of(Illustrative),
+        }),
+        new(Noon(new LocalDate(2026, 1, 12)), new CommenceLegislation
+        {
+            LegislationId = BorderSecurityBillId,
+            Provisions = CommanderProvisions,
+            ValidOn = CommanderProvisionsCommence,
+            Provenance = Provenance.Of(Illustrative),
+        }),
+        new(Noon(CommanderProvisionsCommence), new ConferCommandPowers
+        {
+            CommandId = BorderSecurityCommandId,
+            LegislationId = BorderSecurityBillId,
+            Provisions = CommanderProvisions,
+            Powers = CommanderPowers,
+            ValidOn = CommanderProvisionsCommence,
+            Provenance = Provenance.Of(Illustrative),
+        }),
     ];
 
     private static SourceReference SourceOf(LocalDate on) =>

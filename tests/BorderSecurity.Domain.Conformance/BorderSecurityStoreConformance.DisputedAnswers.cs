@@ -28,11 +28,11 @@ public abstract partial class BorderSecurityStoreConformance
         async Task<IReadOnlyList<IReadOnlyList<Dispute>>> EveryAnswer(AsOfQuery query) =>
         [
             (await store.FundingAsync(query)).OpenDisputes,
-            (await store.FundingOfAsync(BorderSecurityCommand, query)).OpenDisputes,
+            (await store.FundingOfAsync(BorderSecurityCommand.Name, query)).OpenDisputes,
             (await store.FundingByFinancialYearAsync(fy2024, fy2025, query)).OpenDisputes,
-            (await store.FundingByFinancialYearAsync(fy2024, fy2025, query, BorderSecurityCommand)).OpenDisputes,
+            (await store.FundingByFinancialYearAsync(fy2024, fy2025, query, BorderSecurityCommand.Name)).OpenDisputes,
             // The command's own dispute (the day it was established) is left out here: it is asked about below.
-            [.. (await store.CommandAsync(BorderSecurityCommandId, query))!.OpenDisputes.Where(d => d.SubjectId != BorderSecurityCommandId)],
+            [.. (await store.CommandAsync(BorderSecurityCommandId.Value, query))!.OpenDisputes.Where(d => d.SubjectId != BorderSecurityCommandId.Value)],
         ];
 
         foreach (var query in new[] { new AsOfQuery(DisputeSeen), new AsOfQuery(new LocalDate(2024, 12, 31)), new AsOfQuery(new LocalDate(2025, 6, 1), disputeKnown) })
@@ -40,10 +40,10 @@ public abstract partial class BorderSecurityStoreConformance
             foreach (var listed in await EveryAnswer(query))
             {
                 var dispute = listed.Should().ContainSingle($"the dispute counts {query}").Subject;
-                dispute.DisputeId.Should().Be(SeptemberOriginDisputeId);
-                dispute.SubjectId.Should().Be(SeptemberRedirectId, "a listed dispute names the commitment it concerns");
+                dispute.DisputeId.Should().Be(SeptemberOriginDisputeId.Value);
+                dispute.SubjectId.Should().Be(SeptemberRedirectId.Value, "a listed dispute names the commitment it concerns");
                 dispute.IsOpen.Should().BeTrue();
-                OracleAssertions.OpenDisputes(listed, [SeptemberRedirectId], log, query, $"{query}");
+                OracleAssertions.OpenDisputes(listed, [SeptemberRedirectId.Value], log, query, $"{query}");
             }
 
             await AssertSameAnswersAsync(store, BorderSecurityProjection.Of(log), query, "disputed answers");
@@ -55,26 +55,26 @@ public abstract partial class BorderSecurityStoreConformance
         foreach (var query in new[] { beforeItsDate, beforeItWasKnown })
         {
             (await store.FundingAsync(query)).OpenDisputes.Should().BeEmpty($"the dispute does not count {query}");
-            (await store.FundingOfAsync(BorderSecurityCommand, query)).OpenDisputes.Should().BeEmpty();
+            (await store.FundingOfAsync(BorderSecurityCommand.Name, query)).OpenDisputes.Should().BeEmpty();
             (await store.FundingByFinancialYearAsync(fy2024, fy2025, query)).OpenDisputes.Should().BeEmpty();
-            (await store.CommandAsync(BorderSecurityCommandId, query))!.OpenDisputes.Select(d => d.DisputeId).Should()
-                .NotContain(SeptemberOriginDisputeId, $"the dispute does not count {query}");
+            (await store.CommandAsync(BorderSecurityCommandId.Value, query))!.OpenDisputes.Select(d => d.DisputeId).Should()
+                .NotContain(SeptemberOriginDisputeId.Value, $"the dispute does not count {query}");
         }
 
         // The command overview lists the disputes about the command itself too, from when they count and are known.
-        (await store.CommandAsync(BorderSecurityCommandId, new AsOfQuery(new LocalDate(2024, 12, 31))))!.OpenDisputes.Select(d => d.DisputeId)
-            .Should().Equal(CommandEstablishedDisputeId, SeptemberOriginDisputeId);
-        (await store.CommandAsync(BorderSecurityCommandId, beforeItsDate))!.OpenDisputes.Select(d => d.DisputeId)
-            .Should().Equal([CommandEstablishedDisputeId], "the command's own dispute is dated 7 July");
-        (await store.CommandAsync(BorderSecurityCommandId, beforeItWasKnown))!.OpenDisputes.Should().BeEmpty("both were recorded on 6 November");
+        (await store.CommandAsync(BorderSecurityCommandId.Value, new AsOfQuery(new LocalDate(2024, 12, 31))))!.OpenDisputes.Select(d => d.DisputeId)
+            .Should().Equal(CommandEstablishedDisputeId.Value, SeptemberOriginDisputeId.Value);
+        (await store.CommandAsync(BorderSecurityCommandId.Value, beforeItsDate))!.OpenDisputes.Select(d => d.DisputeId)
+            .Should().Equal([CommandEstablishedDisputeId.Value], "the command's own dispute is dated 7 July");
+        (await store.CommandAsync(BorderSecurityCommandId.Value, beforeItWasKnown))!.OpenDisputes.Should().BeEmpty("both were recorded on 6 November");
 
-        (await store.FundingOfAsync(BorderSecurityCommand, beforeItWasKnown)).Commitments.Select(c => c.CommitmentId)
-            .Should().Contain(SeptemberRedirectId, "the commitment itself was known; only its dispute was not");
+        (await store.FundingOfAsync(BorderSecurityCommand.Name, beforeItWasKnown)).Commitments.Select(c => c.CommitmentId)
+            .Should().Contain(SeptemberRedirectId.Value, "the commitment itself was known; only its dispute was not");
         var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
-        (await store.FundingOfAsync(Interpol, endOf2024)).OpenDisputes.Should().BeEmpty("no INTERPOL commitment is disputed");
+        (await store.FundingOfAsync(Interpol.Name, endOf2024)).OpenDisputes.Should().BeEmpty("no INTERPOL commitment is disputed");
         (await store.RecruitmentAsync(endOf2024)).OpenDisputes.Should().BeEmpty("no target is disputed");
-        (await store.ProvisionsInForceAsync(IllegalMigrationActId, endOf2024))!.OpenDisputes.Should().BeEmpty("the Act is not disputed");
-        (await store.OpenDisputesAboutAsync(SeptemberRedirectId, endOf2024)).Select(d => d.DisputeId).Should().Equal(SeptemberOriginDisputeId);
+        (await store.ProvisionsInForceAsync(IllegalMigrationActId.Value, endOf2024))!.OpenDisputes.Should().BeEmpty("the Act is not disputed");
+        (await store.OpenDisputesAboutAsync(SeptemberRedirectId.Value, endOf2024)).Select(d => d.DisputeId).Should().Equal(SeptemberOriginDisputeId.Value);
     }
 
     [Fact]
@@ -83,23 +83,84 @@ public abstract partial class BorderSecurityStoreConformance
         var store = await NewStoreAsync();
         var provenance = Provenance.Of(Source("disputed-answers"));
         var twoSides = (IReadOnlyList<DisputeSide>)[Side("one account", "side-a"), Side("another account", "side-b")];
-        await store.SubmitAsync(new EstablishCommand("command:disputed", BorderSecurityCommand, "Home Office", new LocalDate(2024, 7, 1), provenance));
+        await store.SubmitAsync(new EstablishCommand
+        {
+            CommandId = new("command:disputed"),
+            Name = BorderSecurityCommand,
+            ParentDepartment = new("Home Office"),
+            ValidOn = new LocalDate(2024, 7, 1),
+            Provenance = provenance,
+        });
         await store.SubmitAsync(Pledge("funding:disputed", Money.FromMillions(75), new LocalDate(2024, 9, 10)));
-        await store.SubmitAsync(new SetRecruitmentTarget("recruitment:disputed", BorderSecurityCommand, "officers", 100, null, "someone",
-            new LocalDate(2024, 8, 1), provenance));
-        await store.SubmitAsync(new AnnounceLegislation("legislation:disputed", "Disputed Bill", "King's Speech", new LocalDate(2024, 7, 17), provenance));
-        await store.SubmitAsync(new RecordDispute("dispute:1-funding", "funding:disputed", "origin of the money", twoSides, DisputedOn, provenance));
-        await store.SubmitAsync(new RecordDispute("dispute:2-target", "recruitment:disputed", "the headcount", twoSides, DisputedOn, provenance));
-        await store.SubmitAsync(new RecordDispute("dispute:3-command", "command:disputed", "the leader", twoSides, DisputedOn.PlusDays(1), provenance));
-        await store.SubmitAsync(new RecordDispute("dispute:4-bill", "legislation:disputed", "the sponsor", twoSides, DisputedOn, provenance));
-        var resolved = (await store.SubmitAsync(new ResolveDispute("dispute:1-funding", 2, null, "the budget shows the transfer", SettledOn, provenance))).Events.Single();
+        await store.SubmitAsync(new SetRecruitmentTarget
+        {
+            TargetId = new("recruitment:disputed"),
+            Organisation = BorderSecurityCommand,
+            Role = "officers",
+            Headcount = 100,
+            AnnouncedBy = "someone",
+            ValidOn = new LocalDate(2024, 8, 1),
+            Provenance = provenance,
+        });
+        await store.SubmitAsync(new AnnounceLegislation
+        {
+            LegislationId = new("legislation:disputed"),
+            Title = "Disputed Bill",
+            AnnouncedIn = "King's Speech",
+            ValidOn = new LocalDate(2024, 7, 17),
+            Provenance = provenance,
+        });
+        await store.SubmitAsync(new RecordDispute
+        {
+            DisputeId = new("dispute:1-funding"),
+            SubjectId = new("funding:disputed"),
+            Fact = "origin of the money",
+            Sides = twoSides,
+            ValidOn = DisputedOn,
+            Provenance = provenance,
+        });
+        await store.SubmitAsync(new RecordDispute
+        {
+            DisputeId = new("dispute:2-target"),
+            SubjectId = new("recruitment:disputed"),
+            Fact = "the headcount",
+            Sides = twoSides,
+            ValidOn = DisputedOn,
+            Provenance = provenance,
+        });
+        await store.SubmitAsync(new RecordDispute
+        {
+            DisputeId = new("dispute:3-command"),
+            SubjectId = new("command:disputed"),
+            Fact = "the leader",
+            Sides = twoSides,
+            ValidOn = DisputedOn.PlusDays(1),
+            Provenance = provenance,
+        });
+        await store.SubmitAsync(new RecordDispute
+        {
+            DisputeId = new("dispute:4-bill"),
+            SubjectId = new("legislation:disputed"),
+            Fact = "the sponsor",
+            Sides = twoSides,
+            ValidOn = DisputedOn,
+            Provenance = provenance,
+        });
+        var resolved = (await store.SubmitAsync(new ResolveDispute
+        {
+            DisputeId = new("dispute:1-funding"),
+            FavouredSide = 2,
+            Why = "the budget shows the transfer",
+            ValidOn = SettledOn,
+            Provenance = provenance,
+        })).Events.Single();
         var log = await store.ReadAllAsync();
 
         async Task Lists(AsOfQuery query, string[] funding, string[] recruitment, string[] command, string[] bill)
         {
             var why = $"{query}";
             (await store.FundingAsync(query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(funding, why);
-            (await store.FundingOfAsync(BorderSecurityCommand, query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(funding, why);
+            (await store.FundingOfAsync(BorderSecurityCommand.Name, query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(funding, why);
             (await store.FundingByFinancialYearAsync(new(2024), new(2025), query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(funding, why);
             (await store.RecruitmentAsync(query)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(recruitment, why);
             (await store.CommandAsync("command:disputed", query))!.OpenDisputes.Select(d => d.DisputeId).Should().Equal(command, why);
@@ -130,12 +191,12 @@ public abstract partial class BorderSecurityStoreConformance
     {
         var store = await NewStoreAsync();
         await store.SubmitAsync(Pledge("funding:exists", Money.FromMillions(1), DisputedOn));
-        await store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = "dispute:fine", SubjectId = "funding:exists" });
+        await store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:fine"), SubjectId = new("funding:exists") });
         var before = await store.ReadAllAsync();
 
         foreach (var subject in new[] { "funding:nowhere", "dispute:fine" })
         {
-            var refused = () => store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = "dispute:about-" + subject.Replace(':', '-'), SubjectId = subject });
+            var refused = () => store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:about-" + subject.Replace(':', '-')), SubjectId = new(subject) });
             var error = (await refused.Should().ThrowAsync<DomainRuleViolationException>()).Which;
             error.Rule.Should().Be("DisputeSubjectMustExist");
             error.Message.Should().Contain("SubjectId").And.Contain(subject);
@@ -145,7 +206,7 @@ public abstract partial class BorderSecurityStoreConformance
 
         // The import path refuses it too, at its step, storing nothing of it; a dispute after its subject is imported.
         var known = Instant.FromUtc(2024, 9, 20, 12, 0);
-        var early = new TimelineStep(known, OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = "dispute:early", SubjectId = "funding:later" });
+        var early = new TimelineStep(known, OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:early"), SubjectId = new("funding:later") });
         var subjectStep = new TimelineStep(known, Pledge("funding:later", Money.FromMillions(2), DisputedOn));
         var import = () => store.ImportAsync([early, subjectStep]);
         var failed = (await import.Should().ThrowAsync<TimelineImportException>()).Which;

@@ -12,7 +12,15 @@ public abstract partial class BorderSecurityStoreConformance
     private static readonly LocalDate SettledOn = new(2024, 10, 1);
 
     private static RecordDispute OriginDispute(IReadOnlyList<DisputeSide> sides) =>
-        new("dispute:origin", "funding:disputed", "origin of the money", sides, DisputedOn, Provenance.Of(Source("dispute")));
+        new RecordDispute
+        {
+            DisputeId = new("dispute:origin"),
+            SubjectId = new("funding:disputed"),
+            Fact = "origin of the money",
+            Sides = sides,
+            ValidOn = DisputedOn,
+            Provenance = Provenance.Of(Source("dispute")),
+        };
 
     private static DisputeSide Side(string says, string source) => new(says, Provenance.Of(Source(source)));
 
@@ -22,8 +30,14 @@ public abstract partial class BorderSecurityStoreConformance
         var store = await NewStoreAsync();
         await store.SubmitAsync(Pledge("funding:disputed", Money.FromMillions(75), new LocalDate(2024, 9, 10)));
         var recorded = (await store.SubmitAsync(OriginDispute([Side("new investment", "side-a"), Side("redirected from another budget", "side-b")]))).Events.Single();
-        var resolved = (await store.SubmitAsync(new ResolveDispute("dispute:origin", 2, null, "the budget documents show the transfer", SettledOn,
-            Provenance.Of(Source("settled"))))).Events.Single();
+        var resolved = (await store.SubmitAsync(new ResolveDispute
+        {
+            DisputeId = new("dispute:origin"),
+            FavouredSide = 2,
+            Why = "the budget documents show the transfer",
+            ValidOn = SettledOn,
+            Provenance = Provenance.Of(Source("settled")),
+        })).Events.Single();
 
         (await store.DisputesAsync(new AsOfQuery(DisputedOn.PlusDays(-1)))).Should().BeEmpty("the dispute is dated after the question");
         var open = (await store.DisputesAsync(new AsOfQuery(DisputedOn))).Should().ContainSingle().Subject;
@@ -72,21 +86,62 @@ public abstract partial class BorderSecurityStoreConformance
             (await submit.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
         }
 
-        await Refused(OriginDispute([Side("new investment", "side-a")]) with { DisputeId = "dispute:one-sided" }, "DisputeNeedsTwoSides");
-        await Refused(OriginDispute([Side("new investment", "side-a"), new DisputeSide("unsourced", null!)]) with { DisputeId = "dispute:unsourced" },
+        await Refused(OriginDispute([Side("new investment", "side-a")]) with { DisputeId = new("dispute:one-sided") }, "DisputeNeedsTwoSides");
+        await Refused(OriginDispute([Side("new investment", "side-a"), new DisputeSide("unsourced", null!)]) with { DisputeId = new("dispute:unsourced") },
             "EachSideNeedsASource");
         await Refused(OriginDispute([Side("again", "side-a"), Side("again", "side-b")]), "DisputeAlreadyRecorded");
-        await Refused(new ResolveDispute("dispute:missing", 1, null, "why", SettledOn, Provenance.Of(Source("s"))), "DisputeMustBeRecorded");
-        await Refused(new ResolveDispute("dispute:origin", 1, null, "why", DisputedOn.PlusDays(-1), Provenance.Of(Source("s"))), "ResolutionBeforeDispute");
-        await Refused(new ResolveDispute("dispute:origin", 3, null, "why", SettledOn, Provenance.Of(Source("s"))), "NoSuchSide");
-        await Refused(new ResolveDispute("dispute:origin", null, null, "why", SettledOn, Provenance.Of(Source("s"))), "ResolutionNeedsASideOrText");
-        var blankSide = () => store.SubmitAsync(OriginDispute([Side(" ", "side-a"), Side("redirected", "side-b")]) with { DisputeId = "dispute:blank" });
+        await Refused(new ResolveDispute
+        {
+            DisputeId = new("dispute:missing"),
+            FavouredSide = 1,
+            Why = "why",
+            ValidOn = SettledOn,
+            Provenance = Provenance.Of(Source("s")),
+        }, "DisputeMustBeRecorded");
+        await Refused(new ResolveDispute
+        {
+            DisputeId = new("dispute:origin"),
+            FavouredSide = 1,
+            Why = "why",
+            ValidOn = DisputedOn.PlusDays(-1),
+            Provenance = Provenance.Of(Source("s")),
+        }, "ResolutionBeforeDispute");
+        await Refused(new ResolveDispute
+        {
+            DisputeId = new("dispute:origin"),
+            FavouredSide = 3,
+            Why = "why",
+            ValidOn = SettledOn,
+            Provenance = Provenance.Of(Source("s")),
+        }, "NoSuchSide");
+        await Refused(new ResolveDispute
+        {
+            DisputeId = new("dispute:origin"),
+            Why = "why",
+            ValidOn = SettledOn,
+            Provenance = Provenance.Of(Source("s")),
+        }, "ResolutionNeedsASideOrText");
+        var blankSide = () => store.SubmitAsync(OriginDispute([Side(" ", "side-a"), Side("redirected", "side-b")]) with { DisputeId = new("dispute:blank") });
         (await blankSide.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("Sides[0].Says");
         (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
 
-        await store.SubmitAsync(new ResolveDispute("dispute:origin", null, "both partly right", "why", SettledOn, Provenance.Of(Source("s"))));
+        await store.SubmitAsync(new ResolveDispute
+        {
+            DisputeId = new("dispute:origin"),
+            Resolution = "both partly right",
+            Why = "why",
+            ValidOn = SettledOn,
+            Provenance = Provenance.Of(Source("s")),
+        });
         var afterResolution = await store.ReadAllAsync();
-        await Refused(new ResolveDispute("dispute:origin", 1, null, "why", SettledOn, Provenance.Of(Source("s"))), "DisputeAlreadyResolved");
+        await Refused(new ResolveDispute
+        {
+            DisputeId = new("dispute:origin"),
+            FavouredSide = 1,
+            Why = "why",
+            ValidOn = SettledOn,
+            Provenance = Provenance.Of(Source("s")),
+        }, "DisputeAlreadyResolved");
         (await store.ReadAllAsync()).Should().HaveCount(afterResolution.Count);
         (await store.DisputesAsync(new AsOfQuery(SettledOn))).Single().Resolution!.Resolution.Should().Be("both partly right");
     }
@@ -98,19 +153,19 @@ public abstract partial class BorderSecurityStoreConformance
         await store.ImportAsync(ReferenceTimeline2024.Steps);
         var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
 
-        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.BorderSecurityCommandId)).Should().ContainSingle().Subject;
-        dispute.DisputeId.Should().Be(ReferenceTimeline2024.CommandEstablishedDisputeId);
+        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.BorderSecurityCommandId.Value)).Should().ContainSingle().Subject;
+        dispute.DisputeId.Should().Be(ReferenceTimeline2024.CommandEstablishedDisputeId.Value);
         dispute.IsOpen.Should().BeTrue();
         dispute.Sides.Select(s => s.Says).Should().Equal("established on 5 July 2024", "launched on 7 July 2024");
         dispute.Sides[0].Provenance.Sources.Should().Equal(Sources2024.CommandAboutPage);
         dispute.Sides[0].Provenance.Sources[0].Url.Should().Be("https://www.gov.uk/government/organisations/border-security-command/about");
         dispute.Sides[1].Provenance.Sources.Should().Contain(Sources2024.FullFactTracker).And.Contain(Sources2024.LaunchReleaseMirror);
         (await store.DisputesAsync(endOf2024)).Select(d => d.DisputeId).Should().Equal(
-            ReferenceTimeline2024.CommandEstablishedDisputeId, ReferenceTimeline2024.SeptemberOriginDisputeId);
+            ReferenceTimeline2024.CommandEstablishedDisputeId.Value, ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
 
-        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(new LocalDate(2024, 7, 6)))).Should()
+        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId.Value, new AsOfQuery(new LocalDate(2024, 7, 6)))).Should()
             .BeNull("the command is counted from its launch on 7 July, the reading three sources share");
-        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(new LocalDate(2024, 7, 7)))).Should().NotBeNull();
+        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId.Value, new AsOfQuery(new LocalDate(2024, 7, 7)))).Should().NotBeNull();
     }
 
     [Fact]
@@ -121,8 +176,8 @@ public abstract partial class BorderSecurityStoreConformance
         var lastStepKnown = ReferenceTimeline2024.Steps[^1].KnownFrom;
         var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
 
-        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.SeptemberRedirectId)).Should().ContainSingle().Subject;
-        dispute.DisputeId.Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
+        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.SeptemberRedirectId.Value)).Should().ContainSingle().Subject;
+        dispute.DisputeId.Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
         dispute.IsOpen.Should().BeTrue("no source settles where the September money came from");
         dispute.Sides.Should().HaveCount(2);
         dispute.Sides[0].Provenance.Sources.Select(s => s.Document).Should().Contain("002_42653983a009148c.txt");
@@ -132,7 +187,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.DisputesAsync(new AsOfQuery(new LocalDate(2024, 12, 31), lastStepKnown - Duration.FromTicks(1)))).Should()
             .BeEmpty("the dispute is recorded by one of the timeline's last steps");
 
-        var september = (await store.FundingAsync(endOf2024)).Commitments.Single(c => c.CommitmentId == ReferenceTimeline2024.SeptemberRedirectId);
+        var september = (await store.FundingAsync(endOf2024)).Commitments.Single(c => c.CommitmentId == ReferenceTimeline2024.SeptemberRedirectId.Value);
         september.Origin.Kind.Should().Be(FundingOriginKind.Redirected, "the open dispute changes nothing that is counted");
     }
 }

@@ -13,9 +13,19 @@ public abstract partial class BorderSecurityStoreConformance
 {
     /// <summary>The £280m yearly level of issue 13 ("up to £280m more per year by the end of the Spending Review period"): not in the reference timeline, which no source supports.</summary>
     protected static readonly TimelineStep SpendingReviewYearlyLevel = new(Instant.FromUtc(2025, 6, 11, 12, 0),
-        new PledgeFunding("funding:bsc-2025-06-spending-review", BorderSecurityCommand, Money.FromMillions(280), FundingBasis.UpTo,
-            "Spending Review 2025", FundingPeriod.YearlyBy(new FinancialYear(2028), "up to £280m more per year by the end of the Spending Review period"),
-            "Border security", "Chancellor", new LocalDate(2025, 6, 11), Provenance.Of(Source("spending-review-2025"))));
+        new PledgeFunding
+        {
+            CommitmentId = new("funding:bsc-2025-06-spending-review"),
+            Recipient = BorderSecurityCommand,
+            Amount = Money.FromMillions(280),
+            Basis = FundingBasis.UpTo,
+            OriginName = "Spending Review 2025",
+            Period = FundingPeriod.YearlyBy(new FinancialYear(2028), "up to £280m more per year by the end of the Spending Review period"),
+            Purpose = "Border security",
+            AnnouncedBy = "Chancellor",
+            ValidOn = new LocalDate(2025, 6, 11),
+            Provenance = Provenance.Of(Source("spending-review-2025")),
+        });
 
     private static readonly FinancialYear Fy2024 = new(2024);
     private static readonly FinancialYear Fy2025 = new(2025);
@@ -34,7 +44,7 @@ public abstract partial class BorderSecurityStoreConformance
         var reference = ConformanceReference.Of(steps);
         await store.ImportAsync(steps);
         var log = await store.ReadAllAsync();
-        var recipients = new string?[] { null, BorderSecurityCommand, Interpol, InternationalSeriousOrganisedCrime, "Nobody" };
+        var recipients = new string?[] { null, BorderSecurityCommand.Name, Interpol.Name, InternationalSeriousOrganisedCrime.Name, "Nobody" };
         var questions = 0;
         foreach (var date in ReferenceDates.Append(new LocalDate(2025, 6, 11)).Append(new LocalDate(2029, 1, 1)))
         {
@@ -60,10 +70,10 @@ public abstract partial class BorderSecurityStoreConformance
         var store = await NewStoreAsync();
         await store.ImportAsync(Steps.Append(SpendingReviewYearlyLevel));
         var june = new AsOfQuery(new LocalDate(2025, 6, 11));
-        var answer = await store.FundingByFinancialYearAsync(Fy2024, Fy2028, june, BorderSecurityCommand);
-        OracleAssertions.FundingByFinancialYear(answer, await store.ReadAllAsync(), Fy2024, Fy2028, june, "the done-when (independent oracle)", BorderSecurityCommand);
+        var answer = await store.FundingByFinancialYearAsync(Fy2024, Fy2028, june, BorderSecurityCommand.Name);
+        OracleAssertions.FundingByFinancialYear(answer, await store.ReadAllAsync(), Fy2024, Fy2028, june, "the done-when (independent oracle)", BorderSecurityCommand.Name);
 
-        var twoYears = new SpanAmount(Fy2024, Fy2025, Totals(150, 75, 75, 75, 75), [SeptemberRedirectId, NovemberBudgetId]);
+        var twoYears = new SpanAmount(Fy2024, Fy2025, Totals(150, 75, 75, 75, 75), [SeptemberRedirectId.Value, NovemberBudgetId.Value]);
         foreach (var year in new[] { Fy2024, Fy2025 })
         {
             var line = answer.For(year)!;
@@ -102,17 +112,17 @@ public abstract partial class BorderSecurityStoreConformance
         await store.ImportAsync(Steps);
         var november = new LocalDate(2024, 11, 5);
 
-        var october = await store.FundingByFinancialYearAsync(Fy2024, Fy2025, new AsOfQuery(new LocalDate(2024, 10, 1)), BorderSecurityCommand);
+        var october = await store.FundingByFinancialYearAsync(Fy2024, Fy2025, new AsOfQuery(new LocalDate(2024, 10, 1)), BorderSecurityCommand.Name);
         october.NotStated.Should().Be(Totals(75, 0, 75, 0, 75));
-        october.NotStatedIds.Should().Equal(SeptemberRedirectId);
+        october.NotStatedIds.Should().Equal(SeptemberRedirectId.Value);
         october.Years.Should().OnlyContain(y => y.UnsplitSpans.Count == 0);
 
         var beforeReport = await store.FundingByFinancialYearAsync(Fy2024, Fy2025,
-            new AsOfQuery(november, Instant.FromUtc(2024, 11, 5, 0, 0)), BorderSecurityCommand);
-        beforeReport.NotStatedIds.Should().Equal(SeptemberRedirectId);
-        beforeReport.For(Fy2024)!.UnsplitSpans.Should().BeEquivalentTo([new SpanAmount(Fy2024, Fy2025, Totals(75, 75, 0, 75, 0), [NovemberBudgetId])], Strict);
+            new AsOfQuery(november, Instant.FromUtc(2024, 11, 5, 0, 0)), BorderSecurityCommand.Name);
+        beforeReport.NotStatedIds.Should().Equal(SeptemberRedirectId.Value);
+        beforeReport.For(Fy2024)!.UnsplitSpans.Should().BeEquivalentTo([new SpanAmount(Fy2024, Fy2025, Totals(75, 75, 0, 75, 0), [NovemberBudgetId.Value])], Strict);
 
-        var afterReport = await store.FundingByFinancialYearAsync(Fy2024, Fy2025, new AsOfQuery(november), BorderSecurityCommand);
+        var afterReport = await store.FundingByFinancialYearAsync(Fy2024, Fy2025, new AsOfQuery(november), BorderSecurityCommand.Name);
         afterReport.NotStatedIds.Should().BeEmpty();
         afterReport.For(Fy2024)!.UnsplitSpans.Single().Totals.Total.Should().Be(Money.FromMillions(150));
     }
@@ -134,12 +144,25 @@ public abstract partial class BorderSecurityStoreConformance
         profiled.For(fy2026)!.ForTheYear.Total.Should().Be(Money.FromMillions(6));
         profiled.Years.Should().OnlyContain(y => y.UnsplitSpans.Count == 0);
 
-        await store.SubmitAsync(new ReviseFunding(id, Money.FromMillions(12), "more money", on.PlusDays(10), Provenance.Of(Source("revised"))));
+        await store.SubmitAsync(new ReviseFunding
+        {
+            CommitmentId = new(id),
+            RevisedAmount = Money.FromMillions(12),
+            Reason = "more money",
+            ValidOn = on.PlusDays(10),
+            Provenance = Provenance.Of(Source("revised")),
+        });
         var revised = await store.FundingByFinancialYearAsync(Fy2025, fy2026, new AsOfQuery(on.PlusDays(10)));
         revised.For(Fy2025)!.ForTheYear.Should().Be(YearTotals.None, "the profile no longer adds up, so the split is unknown");
         revised.For(Fy2025)!.UnsplitSpans.Single().Totals.Total.Should().Be(Money.FromMillions(12));
 
-        var corrected = await store.SubmitAsync(new CorrectFundingPeriod(id, FundingPeriod.InYear(Fy2025, "in-year 2025/26"), "misread", Provenance.Of(Source("corrected"))));
+        var corrected = await store.SubmitAsync(new CorrectFundingPeriod
+        {
+            CommitmentId = new(id),
+            Period = FundingPeriod.InYear(Fy2025, "in-year 2025/26"),
+            Reason = "misread",
+            Provenance = Provenance.Of(Source("corrected")),
+        });
         var knownAt = corrected.Events.Single().KnownFrom;
         var before = await store.FundingByFinancialYearAsync(Fy2025, fy2026, new AsOfQuery(on, knownAt - Duration.Epsilon));
         before.For(fy2026)!.ForTheYear.Total.Should().Be(Money.FromMillions(6), "before the correction was known the profile stood");
@@ -175,9 +198,14 @@ public abstract partial class BorderSecurityStoreConformance
         first.For(fy2026)!.YearlyLevel.Should().Be(Split(3, 0, 0, 3));
 
         // A later announcement says the £5m is capital: from its date on only.
-        await store.SubmitAsync(new ReviseFundingPeriod("funding:resource-in-year",
-            FundingPeriod.InYear(Fy2025, "£5m, now said to be capital") with { Spending = SpendingKind.Capital }, "restated as capital", on.PlusDays(31),
-            Provenance.Of(Source("restated"))));
+        await store.SubmitAsync(new ReviseFundingPeriod
+        {
+            CommitmentId = new("funding:resource-in-year"),
+            Period = FundingPeriod.InYear(Fy2025, "£5m, now said to be capital") with { Spending = SpendingKind.Capital },
+            Reason = "restated as capital",
+            ValidOn = on.PlusDays(31),
+            Provenance = Provenance.Of(Source("restated")),
+        });
         (await store.FundingByFinancialYearAsync(Fy2025, Fy2025, new AsOfQuery(on.PlusDays(30)))).For(Fy2025)!.ForTheYear.Should().Be(Split(9, 5, 4, 0));
         var after = await store.FundingByFinancialYearAsync(Fy2025, fy2026, new AsOfQuery(on.PlusDays(31)));
         after.For(Fy2025)!.ForTheYear.Should().Be(Split(9, 0, 9, 0));

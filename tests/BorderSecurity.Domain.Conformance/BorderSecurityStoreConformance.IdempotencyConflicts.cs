@@ -22,14 +22,20 @@ public abstract partial class BorderSecurityStoreConformance
         [
             Pledge("funding:key-b", Money.FromMillions(3), new LocalDate(2024, 1, 1)),
             pledge with { Amount = Money.FromMillions(4) },
-            new ReannounceFunding("funding:key-a", "Home Secretary", new LocalDate(2024, 2, 1), Provenance.Of(Source("key-a-again"))),
+            new ReannounceFunding
+            {
+                CommitmentId = new("funding:key-a"),
+                AnnouncedBy = "Home Secretary",
+                ValidOn = new LocalDate(2024, 2, 1),
+                Provenance = Provenance.Of(Source("key-a-again")),
+            },
         ];
         foreach (var other in others)
         {
             var reuse = () => store.SubmitAsync(other, idempotencyKey: "client-key-1");
             var conflict = (await reuse.Should().ThrowAsync<IdempotencyKeyConflictException>()).Which;
             conflict.Key.Should().Be("client-key-1");
-            conflict.StreamId.Should().Be(other.StreamId);
+            conflict.StreamId.Should().Be(other.StreamId.Value);
             conflict.Message.Should().Contain("'client-key-1'");
         }
 
@@ -70,7 +76,7 @@ public abstract partial class BorderSecurityStoreConformance
         outcomes.Count(o => o.Stored == "stored").Should().Be(1);
         outcomes.Count(o => o.Stored == "conflict").Should().Be(requests.Length - 1);
         var winner = outcomes.Single(o => o.Stored == "stored").Request;
-        (await store.ReadAllAsync()).Should().ContainSingle().Which.StreamId.Should().Be(winner.StreamId);
+        (await store.ReadAllAsync()).Should().ContainSingle().Which.StreamId.Should().Be(winner.StreamId.Value);
         (await store.SubmitAsync(winner, idempotencyKey: "race-key")).AlreadyRecorded.Should().BeTrue();
     }
 

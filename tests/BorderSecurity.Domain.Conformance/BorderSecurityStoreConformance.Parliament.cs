@@ -29,7 +29,7 @@ public abstract partial class BorderSecurityStoreConformance
         for (var day = new LocalDate(2024, 7, 17); day <= new LocalDate(2026, 3, 1); day = day.PlusDays(1))
         {
             var query = new AsOfQuery(day);
-            var bill = await store.LegislationOfAsync(BorderSecurityBillId, query);
+            var bill = await store.LegislationOfAsync(BorderSecurityBillId.Value, query);
             bill.Should().NotBeNull();
             var expected = Stages.LastOrDefault(s => s.On <= day);
             if (expected == default)
@@ -46,7 +46,7 @@ public abstract partial class BorderSecurityStoreConformance
 
             if (day.Day == 1 || Stages.Any(s => s.On == day) || day == RoyalAssentOn)
             {
-                bill.Should().BeEquivalentTo(reference.Legislation(query).Single(l => l.LegislationId == BorderSecurityBillId),
+                bill.Should().BeEquivalentTo(reference.Legislation(query).Single(l => l.LegislationId == BorderSecurityBillId.Value),
                     o => o.WithStrictOrdering().ComparingRecordsByMembers(), $"on {day}");
             }
 
@@ -54,7 +54,7 @@ public abstract partial class BorderSecurityStoreConformance
         }
 
         days.Should().BeGreaterThan(590);
-        var act = await store.LegislationOfAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn));
+        var act = await store.LegislationOfAsync(BorderSecurityBillId.Value, new AsOfQuery(RoyalAssentOn));
         act!.Title.Should().Be(ActTitle);
         act.OriginatingHouse.Should().Be(ParliamentHouse.Commons);
         act.History.Count(h => h.BillStage == BillStage.ConsiderationOfAmendments).Should().Be(4, "two rounds of consideration of amendments");
@@ -68,24 +68,24 @@ public abstract partial class BorderSecurityStoreConformance
         var store = await NewStoreAfterCommencementAsync();
         await store.ImportAsync(WithPassage);
 
-        (await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn.PlusDays(-1))))!.InForce.Should().BeEmpty();
-        var onAssent = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn));
+        (await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(RoyalAssentOn.PlusDays(-1))))!.InForce.Should().BeEmpty();
+        var onAssent = await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(RoyalAssentOn));
         onAssent!.IsAct.Should().BeTrue();
         onAssent.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
 
-        var dayBefore = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
+        var dayBefore = await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
         dayBefore!.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
-        var onTheDay = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence));
+        var onTheDay = await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(CommanderProvisionsCommence));
         onTheDay!.InForce.Select(p => p.Provision).Should().Equal([.. CommanderProvisions, .. OnRoyalAssent]);
         onTheDay.InForce.Single(p => p.Provision == "section 1").Since.Should().Be(CommanderProvisionsCommence);
 
         // Asked as known before the commencement was announced: only what was known then.
-        var knownEarlier = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence, Instant.FromUtc(2026, 1, 1, 0, 0)));
+        var knownEarlier = await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(CommanderProvisionsCommence, Instant.FromUtc(2026, 1, 1, 0, 0)));
         knownEarlier!.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
 
         (await store.ProvisionsInForceAsync("legislation:none", new AsOfQuery(CommanderProvisionsCommence))).Should().BeNull();
         var reference = ConformanceReference.Of(WithPassage).Queries;
-        onTheDay.Should().BeEquivalentTo(reference.ProvisionsInForce(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence)),
+        onTheDay.Should().BeEquivalentTo(reference.ProvisionsInForce(BorderSecurityBillId.Value, new AsOfQuery(CommanderProvisionsCommence)),
             o => o.WithStrictOrdering().ComparingRecordsByMembers());
     }
 
@@ -95,9 +95,9 @@ public abstract partial class BorderSecurityStoreConformance
         var store = await NewStoreAfterCommencementAsync();
         await store.ImportAsync(WithPassage);
 
-        var before = await store.CommandAsync(BorderSecurityCommandId, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
+        var before = await store.CommandAsync(BorderSecurityCommandId.Value, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
         before!.Command.Powers.Should().BeEmpty();
-        var on = await store.CommandAsync(BorderSecurityCommandId, new AsOfQuery(CommanderProvisionsCommence));
+        var on = await store.CommandAsync(BorderSecurityCommandId.Value, new AsOfQuery(CommanderProvisionsCommence));
         var powers = on!.Command.Powers.Should().ContainSingle().Which.Value;
         powers.Detail.Should().Be(CommanderPowers);
         powers.On.Should().Be(CommanderProvisionsCommence);
@@ -111,8 +111,15 @@ public abstract partial class BorderSecurityStoreConformance
         await store.ImportAsync([.. WithPassage.SkipLast(1)]);
         var stored = (await store.ReadAllAsync()).Count;
 
-        var early = new ConferCommandPowers(BorderSecurityCommandId, BorderSecurityBillId, CommanderProvisions, CommanderPowers,
-            CommanderProvisionsCommence.PlusDays(-1), Provenance.Of(Illustrative));
+        var early = new ConferCommandPowers
+        {
+            CommandId = BorderSecurityCommandId,
+            LegislationId = BorderSecurityBillId,
+            Provisions = CommanderProvisions,
+            Powers = CommanderPowers,
+            ValidOn = CommanderProvisionsCommence.PlusDays(-1),
+            Provenance = Provenance.Of(Illustrative),
+        };
         (await store.Invoking(s => s.SubmitAsync(early)).Should().ThrowAsync<DomainRuleViolationException>())
             .Which.Rule.Should().Be("PowersNeedProvisionsInForce");
         var uncommenced = early with { Provisions = ["section 99"], ValidOn = CommanderProvisionsCommence };
@@ -132,20 +139,92 @@ public abstract partial class BorderSecurityStoreConformance
         async Task Breaks(Storage.IBorderSecurityStore s, IBorderSecurityRequest request, string rule) =>
             (await s.Invoking(x => x.SubmitAsync(request)).Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
 
-        await Breaks(store, new CompleteParliamentaryStage(BorderSecurityBillId, ParliamentHouse.Lords, BillStage.ConsiderationOfAmendments, new LocalDate(2025, 12, 3), cited), "AfterRoyalAssent");
-        await Breaks(store, new CommenceLegislation(BorderSecurityBillId, ["section 1"], new LocalDate(2026, 3, 1), cited), "ProvisionAlreadyInForce");
-        await Breaks(store, new EndBill(BorderSecurityBillId, BillEnding.Withdrawn, new LocalDate(2026, 3, 1), cited), "AfterRoyalAssent");
+        await Breaks(store, new CompleteParliamentaryStage
+        {
+            LegislationId = BorderSecurityBillId,
+            House = ParliamentHouse.Lords,
+            Stage = BillStage.ConsiderationOfAmendments,
+            ValidOn = new LocalDate(2025, 12, 3),
+            Provenance = cited,
+        }, "AfterRoyalAssent");
+        await Breaks(store, new CommenceLegislation
+        {
+            LegislationId = BorderSecurityBillId,
+            Provisions = ["section 1"],
+            ValidOn = new LocalDate(2026, 3, 1),
+            Provenance = cited,
+        }, "ProvisionAlreadyInForce");
+        await Breaks(store, new EndBill
+        {
+            LegislationId = BorderSecurityBillId,
+            How = BillEnding.Withdrawn,
+            ValidOn = new LocalDate(2026, 3, 1),
+            Provenance = cited,
+        }, "AfterRoyalAssent");
         (await store.ReadAllAsync()).Should().HaveCount(stored);
 
         const string fallen = "legislation:conformance-fallen-bill";
-        await store.SubmitAsync(new IntroduceBill(fallen, "Fallen Bill", "House of Lords", new LocalDate(2025, 1, 1), cited));
-        await Breaks(store, new CompleteParliamentaryStage(fallen, ParliamentHouse.Lords, BillStage.ThirdReading, new LocalDate(2025, 1, 2), cited), "StageOutOfOrder");
-        await Breaks(store, new CompleteParliamentaryStage(fallen, ParliamentHouse.Commons, BillStage.SecondReading, new LocalDate(2025, 1, 2), cited), "StageOutOfOrder");
-        await store.SubmitAsync(new CompleteParliamentaryStage(fallen, ParliamentHouse.Lords, BillStage.SecondReading, new LocalDate(2025, 2, 1), cited));
-        await store.SubmitAsync(new CarryOverBill(fallen, "2025-26", new LocalDate(2025, 4, 1), cited));
-        await store.SubmitAsync(new EndBill(fallen, BillEnding.FellAtEndOfSession, new LocalDate(2026, 4, 1), cited));
-        await Breaks(store, new CompleteParliamentaryStage(fallen, ParliamentHouse.Lords, BillStage.CommitteeStage, new LocalDate(2026, 4, 2), cited), "BillHasEnded");
-        await Breaks(store, new GrantRoyalAssent(fallen, "Fallen Act", new LocalDate(2026, 4, 2), cited), "BillHasEnded");
+        await store.SubmitAsync(new IntroduceBill
+        {
+            LegislationId = new(fallen),
+            Title = "Fallen Bill",
+            House = ParliamentHouse.Lords,
+            ValidOn = new LocalDate(2025, 1, 1),
+            Provenance = cited,
+        });
+        await Breaks(store, new CompleteParliamentaryStage
+        {
+            LegislationId = new(fallen),
+            House = ParliamentHouse.Lords,
+            Stage = BillStage.ThirdReading,
+            ValidOn = new LocalDate(2025, 1, 2),
+            Provenance = cited,
+        }, "StageOutOfOrder");
+        await Breaks(store, new CompleteParliamentaryStage
+        {
+            LegislationId = new(fallen),
+            House = ParliamentHouse.Commons,
+            Stage = BillStage.SecondReading,
+            ValidOn = new LocalDate(2025, 1, 2),
+            Provenance = cited,
+        }, "StageOutOfOrder");
+        await store.SubmitAsync(new CompleteParliamentaryStage
+        {
+            LegislationId = new(fallen),
+            House = ParliamentHouse.Lords,
+            Stage = BillStage.SecondReading,
+            ValidOn = new LocalDate(2025, 2, 1),
+            Provenance = cited,
+        });
+        await store.SubmitAsync(new CarryOverBill
+        {
+            LegislationId = new(fallen),
+            IntoSession = "2025-26",
+            ValidOn = new LocalDate(2025, 4, 1),
+            Provenance = cited,
+        });
+        await store.SubmitAsync(new EndBill
+        {
+            LegislationId = new(fallen),
+            How = BillEnding.FellAtEndOfSession,
+            ValidOn = new LocalDate(2026, 4, 1),
+            Provenance = cited,
+        });
+        await Breaks(store, new CompleteParliamentaryStage
+        {
+            LegislationId = new(fallen),
+            House = ParliamentHouse.Lords,
+            Stage = BillStage.CommitteeStage,
+            ValidOn = new LocalDate(2026, 4, 2),
+            Provenance = cited,
+        }, "BillHasEnded");
+        await Breaks(store, new GrantRoyalAssent
+        {
+            LegislationId = new(fallen),
+            ActTitle = "Fallen Act",
+            ValidOn = new LocalDate(2026, 4, 2),
+            Provenance = cited,
+        }, "BillHasEnded");
 
         var bill = await store.LegislationOfAsync(fallen, new AsOfQuery(new LocalDate(2026, 5, 1)));
         bill!.Ending.Should().Be(BillEnding.FellAtEndOfSession);

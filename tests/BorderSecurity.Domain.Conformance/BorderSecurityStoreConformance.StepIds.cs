@@ -14,7 +14,13 @@ public abstract partial class BorderSecurityStoreConformance
     private static IReadOnlyList<TimelineStep> TwoIdenticalReannouncements(string? firstId, string? secondId)
     {
         var pledge = Pledge("funding:steps", Money.FromMillions(75), new LocalDate(2024, 11, 4));
-        var reannounce = new ReannounceFunding("funding:steps", "Home Secretary", new LocalDate(2024, 11, 4), Provenance.Of(Source("steps")));
+        var reannounce = new ReannounceFunding
+        {
+            CommitmentId = new("funding:steps"),
+            AnnouncedBy = "Home Secretary",
+            ValidOn = new LocalDate(2024, 11, 4),
+            Provenance = Provenance.Of(Source("steps")),
+        };
         return
         [
             new TimelineStep(Morning, pledge) { Id = "pledge" },

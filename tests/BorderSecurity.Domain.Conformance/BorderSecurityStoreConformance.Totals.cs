@@ -33,7 +33,7 @@ public abstract partial class BorderSecurityStoreConformance
         var figures = new List<(string Where, Money Figure)>();
 
         // Totals alone, of the BSC and of the portfolio: the yearly level never moves a sum.
-        var totals = await store.FundingTotalsAsync(june, BorderSecurityCommand);
+        var totals = await store.FundingTotalsAsync(june, BorderSecurityCommand.Name);
         totals.Should().Be(bscTotals, "£150m over two years and up to £280m a year by 2028/29 are two figures");
         figures.AddRange(Figures("totals of the BSC", totals));
         var portfolioBefore = await store.FundingTotalsAsync(new AsOfQuery(SpendingReviewDay.PlusDays(-1)));
@@ -44,7 +44,7 @@ public abstract partial class BorderSecurityStoreConformance
         // The full answers: the portfolio, its BSC line, by origin; the BSC's own funding; the command overview.
         var funding = await store.FundingAsync(june);
         funding.Totals.Should().Be(portfolio);
-        funding.For(BorderSecurityCommand).Totals.Should().Be(bscTotals, "the recipient line of the portfolio");
+        funding.For(BorderSecurityCommand.Name).Totals.Should().Be(bscTotals, "the recipient line of the portfolio");
         var spendingReview = funding.ByOrigin.Single(o => o.Origin == new FundingOrigin(FundingOriginKind.NewMoney, "Spending Review 2025"));
         spendingReview.Amount.Should().Be(Money.Zero, "a yearly level is not a sum of amounts");
         spendingReview.YearlyLevels.Should().Equal(new YearlyLevelAmount(FundingCoverage.YearlyBy, new FinancialYear(2028), null, Money.FromMillions(280)));
@@ -52,17 +52,17 @@ public abstract partial class BorderSecurityStoreConformance
         figures.AddRange(funding.ByOrigin.SelectMany(o => o.YearlyLevels.Select(l => l.PerYear).Append(o.Amount)).Select(m => ("by origin", m)));
         figures.AddRange(funding.Recipients.SelectMany(r => Figures($"portfolio line of {r.Recipient}", r.Totals)));
 
-        var bsc = await store.FundingOfAsync(BorderSecurityCommand, june);
+        var bsc = await store.FundingOfAsync(BorderSecurityCommand.Name, june);
         bsc.Totals.Should().Be(bscTotals);
         bsc.Commitments.Single(c => c.CommitmentId == "funding:bsc-2025-06-spending-review").Period.IsYearlyLevel.Should().BeTrue();
         figures.AddRange(Figures("funding of the BSC", bsc.Totals));
 
-        var overview = await store.CommandAsync(BorderSecurityCommandId, june);
+        var overview = await store.CommandAsync(BorderSecurityCommandId.Value, june);
         overview!.Funding.Totals.Should().Be(bscTotals, "the command overview's funding");
         figures.AddRange(Figures("command overview", overview.Funding.Totals));
 
         // The series: no jump on 11 June 2025; the level appears beside the £150m from that date.
-        var series = await store.FundingSeriesAsync(BorderSecurityCommand);
+        var series = await store.FundingSeriesAsync(BorderSecurityCommand.Name);
         series.Should().Equal(
             new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 9, 17), new FundingSeriesValue(Money.FromMillions(75), [])),
             new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 11, 4), new FundingSeriesValue(Money.FromMillions(150), [])),
@@ -74,7 +74,7 @@ public abstract partial class BorderSecurityStoreConformance
         figures.AddRange(series.Concat(portfolioSeries).SelectMany(p => p.Value.YearlyLevels.Select(l => l.PerYear).Append(p.Value.Total)).Select(m => ("series", m)));
 
         // By financial year: the £150m unsplit over 2024/25 to 2025/26, the £280m a year in 2028/29.
-        var byYear = await store.FundingByFinancialYearAsync(new FinancialYear(2024), new FinancialYear(2028), june, BorderSecurityCommand);
+        var byYear = await store.FundingByFinancialYearAsync(new FinancialYear(2024), new FinancialYear(2028), june, BorderSecurityCommand.Name);
         figures.AddRange(byYear.Years.SelectMany(y => new[] { y.ForTheYear.Total, y.YearlyLevel.Total }.Concat(y.UnsplitSpans.Select(s => s.Totals.Total)))
             .Append(byYear.NotStated.Total).Select(m => ("by financial year", m)));
 
@@ -83,9 +83,9 @@ public abstract partial class BorderSecurityStoreConformance
         figures.Should().Contain(f => f.Figure == Money.FromMillions(280)).And.Contain(f => f.Figure == Money.FromMillions(150));
 
         // Known before the Spending Review was announced, there is no level; once known, it is apart.
-        (await store.FundingTotalsAsync(june with { KnownAt = SpendingReviewKnown - Duration.Epsilon }, BorderSecurityCommand)).Should().Be(BscSums);
-        (await store.FundingTotalsAsync(june with { KnownAt = SpendingReviewKnown }, BorderSecurityCommand)).Should().Be(bscTotals);
-        (await store.FundingSeriesAsync(BorderSecurityCommand, SpendingReviewKnown - Duration.Epsilon)).Should().HaveCount(2);
+        (await store.FundingTotalsAsync(june with { KnownAt = SpendingReviewKnown - Duration.Epsilon }, BorderSecurityCommand.Name)).Should().Be(BscSums);
+        (await store.FundingTotalsAsync(june with { KnownAt = SpendingReviewKnown }, BorderSecurityCommand.Name)).Should().Be(bscTotals);
+        (await store.FundingSeriesAsync(BorderSecurityCommand.Name, SpendingReviewKnown - Duration.Epsilon)).Should().HaveCount(2);
     }
 
     [Fact]
@@ -128,11 +128,29 @@ public abstract partial class BorderSecurityStoreConformance
         {
             Period = FundingPeriod.OverYears(new FinancialYear(2025), new FinancialYear(2026), "£10m over two years"),
         });
-        await store.SubmitAsync(new AllocateFunding(id, "Cameras", Money.FromMillions(4), on.PlusDays(1), Provenance.Of(Source("allocated"))));
-        await store.SubmitAsync(new ReviseFundingPeriod(id, FundingPeriod.YearlyFrom(new FinancialYear(2026), "£10m a year from 2026/27"), "now a yearly level",
-            revisedOn, Provenance.Of(Source("revised"))));
-        var corrected = await store.SubmitAsync(new CorrectFundingPeriod(id, FundingPeriod.YearlyBy(new FinancialYear(2027), "£10m a year by 2027/28"),
-            "misread: it was a yearly level all along", Provenance.Of(Source("corrected"))));
+        await store.SubmitAsync(new AllocateFunding
+        {
+            CommitmentId = new(id),
+            Capability = "Cameras",
+            Amount = Money.FromMillions(4),
+            ValidOn = on.PlusDays(1),
+            Provenance = Provenance.Of(Source("allocated")),
+        });
+        await store.SubmitAsync(new ReviseFundingPeriod
+        {
+            CommitmentId = new(id),
+            Period = FundingPeriod.YearlyFrom(new FinancialYear(2026), "£10m a year from 2026/27"),
+            Reason = "now a yearly level",
+            ValidOn = revisedOn,
+            Provenance = Provenance.Of(Source("revised")),
+        });
+        var corrected = await store.SubmitAsync(new CorrectFundingPeriod
+        {
+            CommitmentId = new(id),
+            Period = FundingPeriod.YearlyBy(new FinancialYear(2027), "£10m a year by 2027/28"),
+            Reason = "misread: it was a yearly level all along",
+            Provenance = Provenance.Of(Source("corrected")),
+        });
         var correctionKnown = corrected.Events.Single().KnownFrom;
 
         // New money, firm, £4m of it allocated: first a total over two years, then £10m a year.

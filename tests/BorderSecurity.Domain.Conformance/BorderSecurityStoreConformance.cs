@@ -78,12 +78,12 @@ public abstract partial class BorderSecurityStoreConformance
 
         // The £75m redirected in September was known by 1 October 2024; the £75m of new money only from 4 November.
         var asOf = new LocalDate(2024, 11, 5);
-        var october = await store.FundingOfAsync(BorderSecurityCommand, new AsOfQuery(asOf, Instant.FromUtc(2024, 10, 1, 0, 0)));
+        var october = await store.FundingOfAsync(BorderSecurityCommand.Name, new AsOfQuery(asOf, Instant.FromUtc(2024, 10, 1, 0, 0)));
         october.Totals.Should().Be(new FundingTotals(Money.FromMillions(75), Money.Zero, Money.FromMillions(75), Money.Zero,
             Money.FromMillions(75), Money.Zero, Money.FromMillions(75)));
-        var september = await store.FundingTotalsAsync(new AsOfQuery(asOf, Instant.FromUtc(2024, 9, 1, 0, 0)), BorderSecurityCommand);
+        var september = await store.FundingTotalsAsync(new AsOfQuery(asOf, Instant.FromUtc(2024, 9, 1, 0, 0)), BorderSecurityCommand.Name);
         september.Should().Be(FundingTotals.None);
-        var now = await store.FundingTotalsAsync(new AsOfQuery(asOf), BorderSecurityCommand);
+        var now = await store.FundingTotalsAsync(new AsOfQuery(asOf), BorderSecurityCommand.Name);
         now.Total.Should().Be(Money.FromMillions(150));
         now.NewMoney.Should().Be(Money.FromMillions(75));
         now.Redirected.Should().Be(Money.FromMillions(75));
@@ -166,7 +166,13 @@ public abstract partial class BorderSecurityStoreConformance
         {
             new TimelineStep(Instant.FromUtc(2024, 3, 1, 12, 0), Pledge("funding:c", Money.FromMillions(10), pledged)),
             new TimelineStep(Instant.FromUtc(2024, 6, 1, 12, 0),
-                new CorrectFundingAmount("funding:c", Money.FromMillions(12), "misreported", Provenance.Of(Source("correction")))),
+                new CorrectFundingAmount
+                {
+                    CommitmentId = new("funding:c"),
+                    CorrectedAmount = Money.FromMillions(12),
+                    Reason = "misreported",
+                    Provenance = Provenance.Of(Source("correction")),
+                }),
         };
         await store.ImportAsync(steps);
 
@@ -183,7 +189,14 @@ public abstract partial class BorderSecurityStoreConformance
     {
         var store = await NewStoreAsync();
         await store.SubmitAsync(Pledge("funding:a", Money.FromMillions(5), new LocalDate(2024, 1, 1)), expectedVersion: 0);
-        var allocate = new AllocateFunding("funding:a", "Cameras", Money.FromMillions(1), new LocalDate(2024, 2, 1), Provenance.Of(Source("a")));
+        var allocate = new AllocateFunding
+        {
+            CommitmentId = new("funding:a"),
+            Capability = "Cameras",
+            Amount = Money.FromMillions(1),
+            ValidOn = new LocalDate(2024, 2, 1),
+            Provenance = Provenance.Of(Source("a")),
+        };
 
         var stale = () => store.SubmitAsync(allocate, expectedVersion: 0);
         (await stale.Should().ThrowAsync<StreamConcurrencyException>()).Which.ActualVersion.Should().Be(1);
@@ -207,7 +220,7 @@ public abstract partial class BorderSecurityStoreConformance
         second.Events.Select(e => (e.Sequence, e.Data)).Should().Equal(first.Events.Select(e => (e.Sequence, e.Data)));
         (await store.ReadAllAsync()).Should().HaveCount(first.Events.Count);
 
-        var blank = () => store.SubmitAsync(pledge with { CommitmentId = "funding:j" }, idempotencyKey: " ");
+        var blank = () => store.SubmitAsync(pledge with { CommitmentId = new("funding:j") }, idempotencyKey: " ");
         await blank.Should().ThrowAsync<ArgumentException>();
         (await store.ReadStreamAsync("funding:j")).Should().BeEmpty();
     }
@@ -221,8 +234,16 @@ public abstract partial class BorderSecurityStoreConformance
 
         var pledgedTwice = () => store.SubmitAsync(Pledge("funding:r", Money.FromMillions(6), new LocalDate(2024, 2, 1)));
         (await pledgedTwice.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("CommitmentAlreadyExists");
-        var badTarget = () => store.SubmitAsync(new SetRecruitmentTarget("recruitment:r", "Border Force", "officers", -1, null, "someone",
-            new LocalDate(2024, 1, 1), Provenance.Of(Source("r"))));
+        var badTarget = () => store.SubmitAsync(new SetRecruitmentTarget
+        {
+            TargetId = new("recruitment:r"),
+            Organisation = new("Border Force"),
+            Role = "officers",
+            Headcount = -1,
+            AnnouncedBy = "someone",
+            ValidOn = new LocalDate(2024, 1, 1),
+            Provenance = Provenance.Of(Source("r")),
+        });
         (await badTarget.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("Headcount");
 
         (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
@@ -235,8 +256,13 @@ public abstract partial class BorderSecurityStoreConformance
     {
         var store = await NewStoreAsync();
         var good = Steps.Take(5).ToList();
-        var broken = new TimelineStep(Instant.FromUtc(2024, 7, 9, 0, 0), new MarkRecruitmentTargetMet(CommanderId, 0, new LocalDate(2024, 7, 9),
-            Provenance.Of(Source("broken"))));
+        var broken = new TimelineStep(Instant.FromUtc(2024, 7, 9, 0, 0), new MarkRecruitmentTargetMet
+        {
+            TargetId = CommanderId,
+            InPost = 0,
+            ValidOn = new LocalDate(2024, 7, 9),
+            Provenance = Provenance.Of(Source("broken")),
+        });
         var failing = () => store.ImportAsync([.. good, broken, .. Steps.Skip(5)]);
         var error = (await failing.Should().ThrowAsync<TimelineImportException>()).Which;
         error.Step.Should().Be(5);
@@ -317,7 +343,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.LegislationAsync(query)).Should().BeEquivalentTo(reference.Legislation(query), Strict, why);
         (await store.TimelineAsync(query)).Should().BeEquivalentTo(reference.Timeline(query), o => Strict(o).Excluding(m => m.Name == nameof(TimelineEntry.RecordedAt)), why);
         foreach (var commandId in (await store.TimelineAsync(query)).Select(e => e.StreamId).Where(s => s.StartsWith("command:", StringComparison.Ordinal)).Distinct()
-                     .Append(BorderSecurityCommandId).Append("command:none"))
+                     .Append(BorderSecurityCommandId.Value).Append("command:none"))
         {
             (await store.CommandAsync(commandId, query)).Should().BeEquivalentTo(reference.Command(commandId, query), Strict, $"{why}, {commandId}");
         }
@@ -345,6 +371,17 @@ public abstract partial class BorderSecurityStoreConformance
     private static SourceReference Source(string name) => new($"{name}.txt", $"Conformance source {name}", new LocalDate(2024, 1, 1));
 
     private static PledgeFunding Pledge(string id, Money amount, LocalDate on) =>
-        new(id, "Border Security Command", amount, FundingBasis.Firm, "Conformance budget", new FundingPeriod("not stated"), "conformance",
-            "tester", on, Provenance.Of(Source(id.Replace(':', '-'))));
+        new PledgeFunding
+        {
+            CommitmentId = new(id),
+            Recipient = new("Border Security Command"),
+            Amount = amount,
+            Basis = FundingBasis.Firm,
+            OriginName = "Conformance budget",
+            Period = new FundingPeriod("not stated"),
+            Purpose = "conformance",
+            AnnouncedBy = "tester",
+            ValidOn = on,
+            Provenance = Provenance.Of(Source(id.Replace(':', '-'))),
+        };
 }

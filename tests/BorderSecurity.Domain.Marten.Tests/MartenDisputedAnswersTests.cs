@@ -38,25 +38,41 @@ public class MartenDisputedAnswersTests
             var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
 
             // b holds a commitment with the disputed commitment's id, undisputed in b.
-            await b.SubmitAsync(new RedirectFunding(ReferenceTimeline2024.SeptemberRedirectId, ReferenceTimeline2024.BorderSecurityCommand,
-                Money.FromMillions(2), FundingBasis.UpTo, "Old programme", null, new FundingPeriod("not stated"), "Radar", "Tenant B minister",
-                new LocalDate(2024, 9, 17), Provenance.Of(Sources2024.NewFundingForTech)));
-            (await a.FundingAsync(endOf2024)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(ReferenceTimeline2024.SeptemberOriginDisputeId);
+            await b.SubmitAsync(new RedirectFunding
+            {
+                CommitmentId = ReferenceTimeline2024.SeptemberRedirectId,
+                Recipient = ReferenceTimeline2024.BorderSecurityCommand,
+                Amount = Money.FromMillions(2),
+                Basis = FundingBasis.UpTo,
+                FromProgramme = "Old programme",
+                Period = new FundingPeriod("not stated"),
+                Purpose = "Radar",
+                AnnouncedBy = "Tenant B minister",
+                ValidOn = new LocalDate(2024, 9, 17),
+                Provenance = Provenance.Of(Sources2024.NewFundingForTech),
+            });
+            (await a.FundingAsync(endOf2024)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
             (await b.FundingAsync(endOf2024)).OpenDisputes.Should().BeEmpty("a's dispute is not b's");
             (await b.FundingByFinancialYearAsync(new(2024), new(2025), endOf2024)).OpenDisputes.Should().BeEmpty();
             (await b.DisputesAsync(endOf2024)).Should().BeEmpty();
 
             // The November commitment exists in a only: b cannot dispute it, and nothing is stored in either tenant.
-            var dispute = new RecordDispute("dispute:b-november", ReferenceTimeline2024.NovemberBudgetId, "origin of the money",
-                [new DisputeSide("one", Provenance.Of(Sources2024.NewFundingForTech)), new DisputeSide("two", Provenance.Of(Sources2024.AggregatorNew75m))],
-                new LocalDate(2024, 11, 4), Provenance.Of(Sources2024.NewFundingForTech));
+            var dispute = new RecordDispute
+            {
+                DisputeId = new("dispute:b-november"),
+                SubjectId = ReferenceTimeline2024.NovemberBudgetId,
+                Fact = "origin of the money",
+                Sides = [new DisputeSide("one", Provenance.Of(Sources2024.NewFundingForTech)), new DisputeSide("two", Provenance.Of(Sources2024.AggregatorNew75m))],
+                ValidOn = new LocalDate(2024, 11, 4),
+                Provenance = Provenance.Of(Sources2024.NewFundingForTech),
+            };
             var refused = () => b.SubmitAsync(dispute);
             (await refused.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("DisputeSubjectMustExist");
             (await b.ReadStreamAsync("dispute:b-november")).Should().BeEmpty();
             (await a.ReadStreamAsync("dispute:b-november")).Should().BeEmpty();
             (await a.SubmitAsync(dispute)).Events.Should().ContainSingle();
             (await a.FundingAsync(endOf2024)).OpenDisputes.Select(d => d.DisputeId)
-                .Should().Equal("dispute:b-november", ReferenceTimeline2024.SeptemberOriginDisputeId);
+                .Should().Equal("dispute:b-november", ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
             (await b.FundingAsync(endOf2024)).OpenDisputes.Should().BeEmpty();
         }
         finally

@@ -52,10 +52,10 @@ public class MartenEquivalenceTests(MartenStoreFactory factory) : IClassFixture<
             await AssertSameAnswersAsync(factory.Model, memory, new AsOfQuery(date), date.ToString());
         }
 
-        (await factory.Model.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand))
-            .Should().Equal(memory.FundingSeries(ReferenceTimeline2024.BorderSecurityCommand));
+        (await factory.Model.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand.Name))
+            .Should().Equal(memory.FundingSeries(ReferenceTimeline2024.BorderSecurityCommand.Name));
         (await factory.Model.HeadcountSeriesAsync(null)).Should().Equal(memory.HeadcountSeries(null));
-        (await factory.Model.FundingAsync(new AsOfQuery(new LocalDate(2024, 11, 5)))).For(ReferenceTimeline2024.BorderSecurityCommand)
+        (await factory.Model.FundingAsync(new AsOfQuery(new LocalDate(2024, 11, 5)))).For(ReferenceTimeline2024.BorderSecurityCommand.Name)
             .Totals.Total.Should().Be(Money.FromMillions(150));
     }
 
@@ -90,7 +90,7 @@ public class MartenEquivalenceTests(MartenStoreFactory factory) : IClassFixture<
         (await marten.RecruitmentAsync(query)).Should().BeEquivalentTo(memory.Recruitment(query), o => o.WithStrictOrdering(), because);
         (await marten.LegislationAsync(query)).Should().BeEquivalentTo(memory.Legislation(query), o => o.WithStrictOrdering(), because);
         (await marten.TimelineAsync(query)).Should().BeEquivalentTo(memory.Timeline(query), o => o.WithStrictOrdering(), because);
-        foreach (var id in new[] { "command:g1", "command:g2", ReferenceTimeline2024.BorderSecurityCommandId })
+        foreach (var id in new[] { "command:g1", "command:g2", ReferenceTimeline2024.BorderSecurityCommandId.Value })
         {
             (await marten.CommandAsync(id, query)).Should().BeEquivalentTo(memory.Command(id, query), o => o.WithStrictOrdering(), because);
         }

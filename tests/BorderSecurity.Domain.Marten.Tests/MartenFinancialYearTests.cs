@@ -25,14 +25,46 @@ public class MartenFinancialYearTests
         var written = new List<(long Sequence, string WireName, string Fixture)>();
         foreach (var (request, wireName, fixture) in new (IBorderSecurityRequest, string, string)[]
                  {
-                     (new RedirectFunding("funding:legacy-redirect", ReferenceTimeline2024.BorderSecurityCommand, Money.FromMillions(75), FundingBasis.UpTo,
-                         "Illegal Migration Act 2023", null, FundingPeriod.NotStated("placeholder"), "p", "Home Secretary", new LocalDate(2024, 9, 17), Cited),
+                     (new RedirectFunding
+                     {
+                         CommitmentId = new("funding:legacy-redirect"),
+                         Recipient = ReferenceTimeline2024.BorderSecurityCommand,
+                         Amount = Money.FromMillions(75),
+                         Basis = FundingBasis.UpTo,
+                         FromProgramme = "Illegal Migration Act 2023",
+                         Period = FundingPeriod.NotStated("placeholder"),
+                         Purpose = "p",
+                         AnnouncedBy = "Home Secretary",
+                         ValidOn = new LocalDate(2024, 9, 17),
+                         Provenance = Cited,
+                     },
                          "funding.redirected.v1", "funding.redirected.v1.json"),
-                     (new PledgeFunding("funding:legacy-budget", ReferenceTimeline2024.BorderSecurityCommand, Money.FromMillions(75), FundingBasis.Firm,
-                         "Autumn Budget 2024", FundingPeriod.NotStated("placeholder"), "p", "Prime Minister", new LocalDate(2024, 11, 4), Cited),
+                     (new PledgeFunding
+                     {
+                         CommitmentId = new("funding:legacy-budget"),
+                         Recipient = ReferenceTimeline2024.BorderSecurityCommand,
+                         Amount = Money.FromMillions(75),
+                         Basis = FundingBasis.Firm,
+                         OriginName = "Autumn Budget 2024",
+                         Period = FundingPeriod.NotStated("placeholder"),
+                         Purpose = "p",
+                         AnnouncedBy = "Prime Minister",
+                         ValidOn = new LocalDate(2024, 11, 4),
+                         Provenance = Cited,
+                     },
                          "funding.pledged.v1", "funding.pledged.v1.json"),
-                     (new PledgeFunding("funding:legacy-interpol", ReferenceTimeline2024.Interpol, Money.FromMillions(6), FundingBasis.Firm,
-                         null, FundingPeriod.NotStated("placeholder"), "p", "Prime Minister", new LocalDate(2024, 11, 4), Cited),
+                     (new PledgeFunding
+                     {
+                         CommitmentId = new("funding:legacy-interpol"),
+                         Recipient = ReferenceTimeline2024.Interpol,
+                         Amount = Money.FromMillions(6),
+                         Basis = FundingBasis.Firm,
+                         Period = FundingPeriod.NotStated("placeholder"),
+                         Purpose = "p",
+                         AnnouncedBy = "Prime Minister",
+                         ValidOn = new LocalDate(2024, 11, 4),
+                         Provenance = Cited,
+                     },
                          "funding.pledged.v1", "funding.pledged.v1.financial-year.json"),
                  })
         {
@@ -94,10 +126,16 @@ public class MartenFinancialYearTests
         using var reopened = MartenStoreFactory.Create(own.Schema);
         var model = new MartenBorderSecurityStore(reopened);
 
-        await model.SubmitAsync(new ReviseFundingPeriod("funding:legacy-redirect",
-            FundingPeriod.OverYears(Fy2024, Fy2025, "with the November £75m, £150m over the next two years"), "November report", new LocalDate(2024, 11, 4), Cited));
+        await model.SubmitAsync(new ReviseFundingPeriod
+        {
+            CommitmentId = new("funding:legacy-redirect"),
+            Period = FundingPeriod.OverYears(Fy2024, Fy2025, "with the November £75m, £150m over the next two years"),
+            Reason = "November report",
+            ValidOn = new LocalDate(2024, 11, 4),
+            Provenance = Cited,
+        });
 
-        var answer = await model.FundingByFinancialYearAsync(Fy2024, Fy2025, new AsOfQuery(new LocalDate(2025, 1, 1)), ReferenceTimeline2024.BorderSecurityCommand);
+        var answer = await model.FundingByFinancialYearAsync(Fy2024, Fy2025, new AsOfQuery(new LocalDate(2025, 1, 1)), ReferenceTimeline2024.BorderSecurityCommand.Name);
         answer.For(Fy2025)!.UnsplitSpans.Single().CommitmentIds.Should().Equal("funding:legacy-redirect");
         answer.NotStatedIds.Should().Equal("funding:legacy-budget");
     }
@@ -110,7 +148,7 @@ public class MartenFinancialYearTests
         var events = await own.Model.ReadAllAsync();
         var query = new AsOfQuery(new LocalDate(2025, 6, 1), Instant.FromUtc(2024, 11, 6, 12, 0), events[^1].RecordedAt);
         var sql = new AsOfSql(new BorderSecurityTables(own.Schema), own.Schema);
-        foreach (var recipient in new[] { null, ReferenceTimeline2024.BorderSecurityCommand })
+        foreach (var recipient in new[] { null, ReferenceTimeline2024.BorderSecurityCommand.Name })
         {
             var scans = await MartenKnownFromTests.IndexScansAsync(own.Model, sql.FinancialYearCovers(own.Model.TenantKey, query, recipient));
             scans.Should().NotBeEmpty().And.OnlyContain(l => l.Contains("Index Only Scan", StringComparison.Ordinal), string.Join("\n", scans));

@@ -36,8 +36,19 @@ public class MartenHostileInputTests(MartenStoreFactory factory) : IClassFixture
     {
         const string id = "funding:sql";
         const string hostile = "'; drop table mt_events; -- {\"$type\":\"System.IO.FileInfo, System.IO\"}";
-        await factory.Model.SubmitAsync(new PledgeFunding(id, hostile, Money.FromMillions(1), FundingBasis.Firm, hostile,
-            new FundingPeriod(hostile), hostile, hostile, new LocalDate(2024, 1, 1), Provenance.Of(new SourceReference(hostile, hostile))));
+        await factory.Model.SubmitAsync(new PledgeFunding
+        {
+            CommitmentId = new(id),
+            Recipient = new(hostile),
+            Amount = Money.FromMillions(1),
+            Basis = FundingBasis.Firm,
+            OriginName = hostile,
+            Period = new FundingPeriod(hostile),
+            Purpose = hostile,
+            AnnouncedBy = hostile,
+            ValidOn = new LocalDate(2024, 1, 1),
+            Provenance = Provenance.Of(new SourceReference(hostile, hostile)),
+        });
 
         var stored = (await factory.Model.ReadAllAsync()).Single(e => e.StreamId == id).Data.Should().BeOfType<FundingPledged>().Subject;
         stored.Recipient.Should().Be(hostile);

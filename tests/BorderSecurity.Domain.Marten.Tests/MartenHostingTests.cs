@@ -64,7 +64,7 @@ public class MartenHostingTests
             host.Services.GetRequiredService<IBorderSecurityStore>().Should().BeSameAs(store);
             await store.ImportAsync(ReferenceTimeline2024.Steps);
             var funding = await store.FundingAsync(new AsOfQuery(new LocalDate(2024, 11, 5), Instant.FromUtc(2024, 10, 1, 0, 0)));
-            funding.For(ReferenceTimeline2024.BorderSecurityCommand).Totals.Redirected.Should().Be(Money.FromMillions(75));
+            funding.For(ReferenceTimeline2024.BorderSecurityCommand.Name).Totals.Redirected.Should().Be(Money.FromMillions(75));
 
             // Neither store sees the other's events.
             (await store.ReadAllAsync()).Should().NotBeEmpty().And.OnlyContain(e => !e.StreamId.Equals(orderId.ToString(), StringComparison.Ordinal));

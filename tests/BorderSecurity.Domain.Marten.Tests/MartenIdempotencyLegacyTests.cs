@@ -18,9 +18,26 @@ public class MartenIdempotencyLegacyTests
     public async Task KeysFromBeforeFingerprintsAnswerRepeatsOfTheirRequestAndRefuseAnyOther()
     {
         await using var own = await MartenKnownFromTests.OwnSchema.CreateAsync();
-        var pledge = new PledgeFunding("funding:legacy-key", "Border Security Command", Money.FromMillions(4), FundingBasis.Firm, "Old budget",
-            new FundingPeriod("not stated"), "Boats", "Home Secretary", new LocalDate(2024, 10, 1), Cited);
-        var reannounce = new ReannounceFunding("funding:legacy-key", "Prime Minister", new LocalDate(2024, 10, 5), Cited);
+        var pledge = new PledgeFunding
+        {
+            CommitmentId = new("funding:legacy-key"),
+            Recipient = new("Border Security Command"),
+            Amount = Money.FromMillions(4),
+            Basis = FundingBasis.Firm,
+            OriginName = "Old budget",
+            Period = new FundingPeriod("not stated"),
+            Purpose = "Boats",
+            AnnouncedBy = "Home Secretary",
+            ValidOn = new LocalDate(2024, 10, 1),
+            Provenance = Cited,
+        };
+        var reannounce = new ReannounceFunding
+        {
+            CommitmentId = new("funding:legacy-key"),
+            AnnouncedBy = "Prime Minister",
+            ValidOn = new LocalDate(2024, 10, 5),
+            Provenance = Cited,
+        };
         var pledged = await own.Model.SubmitAsync(pledge, idempotencyKey: "legacy-pledge");
         var reannounced = await own.Model.SubmitAsync(reannounce, idempotencyKey: "legacy-reannounce");
         var steps = ReferenceTimeline2024.Steps.Take(6).ToList();
@@ -37,11 +54,18 @@ public class MartenIdempotencyLegacyTests
         var log = await model.ReadAllAsync();
 
         // A different request under an old key: refused, nothing stored, whichever stream it is for.
-        var otherStream = () => model.SubmitAsync(pledge with { CommitmentId = "funding:legacy-other" }, idempotencyKey: "legacy-pledge");
+        var otherStream = () => model.SubmitAsync(pledge with { CommitmentId = new("funding:legacy-other") }, idempotencyKey: "legacy-pledge");
         (await otherStream.Should().ThrowAsync<IdempotencyKeyConflictException>()).Which.Key.Should().Be("legacy-pledge");
         var sameStream = () => model.SubmitAsync(reannounce with { AnnouncedBy = "Chancellor" }, idempotencyKey: "legacy-reannounce");
         (await sameStream.Should().ThrowAsync<IdempotencyKeyConflictException>()).Which.Key.Should().Be("legacy-reannounce");
-        var otherType = () => model.SubmitAsync(new AllocateFunding("funding:legacy-key", "Radar", Money.FromMillions(1), new LocalDate(2024, 10, 6), Cited),
+        var otherType = () => model.SubmitAsync(new AllocateFunding
+        {
+            CommitmentId = new("funding:legacy-key"),
+            Capability = "Radar",
+            Amount = Money.FromMillions(1),
+            ValidOn = new LocalDate(2024, 10, 6),
+            Provenance = Cited,
+        },
             idempotencyKey: "legacy-reannounce");
         await otherType.Should().ThrowAsync<IdempotencyKeyConflictException>();
         (await model.ReadAllAsync()).Should().HaveCount(log.Count);

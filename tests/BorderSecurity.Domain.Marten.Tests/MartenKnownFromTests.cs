@@ -20,14 +20,14 @@ public class MartenKnownFromTests
         var memory = new InMemoryBorderSecurityStore(SystemClock.Instance);
         await memory.ImportAsync(ReferenceTimeline2024.Steps);
 
-        var marten = (await own.Model.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand).Totals;
+        var marten = (await own.Model.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand.Name).Totals;
 
         imported.StepsAlreadyStored.Should().Be(0);
         marten.Redirected.Should().Be(Money.FromMillions(75));
-        marten.Should().Be((await memory.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand).Totals);
-        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober, ReferenceTimeline2024.BorderSecurityCommand)).Should().Be(marten);
-        (await own.Model.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand, KnownOnFirstOctober.KnownAt))
-            .Should().Equal(await memory.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand, KnownOnFirstOctober.KnownAt));
+        marten.Should().Be((await memory.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand.Name).Totals);
+        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober, ReferenceTimeline2024.BorderSecurityCommand.Name)).Should().Be(marten);
+        (await own.Model.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand.Name, KnownOnFirstOctober.KnownAt))
+            .Should().Equal(await memory.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand.Name, KnownOnFirstOctober.KnownAt));
 
         // Every event keeps its step's instant, read back from the log and from the tables alike.
         var events = await own.Model.ReadAllAsync();
@@ -50,7 +50,7 @@ public class MartenKnownFromTests
         (await own.Model.FundingTotalsAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().Be(FundingTotals.None);
         (await own.Model.TimelineAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().BeEmpty();
         (await own.Model.LegislationAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().BeEmpty();
-        (await own.Model.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(asOf, RecordedBy: before))).Should().BeNull();
+        (await own.Model.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId.Value, new AsOfQuery(asOf, RecordedBy: before))).Should().BeNull();
         (await own.Model.FundingSeriesAsync(null, recordedBy: before)).Should().BeEmpty();
         (await own.Model.HeadcountSeriesAsync(null, recordedBy: before)).Should().BeEmpty();
 
@@ -62,7 +62,7 @@ public class MartenKnownFromTests
         (await own.Model.FundingSeriesAsync(null, recordedBy: after)).Should().Equal(await own.Model.FundingSeriesAsync(null));
 
         // Known on 1 October and recorded by the end of the import: the redirect counts; recorded before it: nothing does.
-        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober with { RecordedBy = after }, ReferenceTimeline2024.BorderSecurityCommand))
+        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober with { RecordedBy = after }, ReferenceTimeline2024.BorderSecurityCommand.Name))
             .Redirected.Should().Be(Money.FromMillions(75));
         (await own.Model.FundingTotalsAsync(KnownOnFirstOctober with { RecordedBy = before })).Should().Be(FundingTotals.None);
     }
@@ -135,7 +135,7 @@ public class MartenKnownFromTests
         var query = KnownOnFirstOctober with { RecordedBy = events[^1].RecordedAt };
         var sql = new AsOfSql(new BorderSecurityTables(own.Schema), own.Schema);
         var tenant = own.Model.TenantKey;
-        var recipient = ReferenceTimeline2024.BorderSecurityCommand;
+        var recipient = ReferenceTimeline2024.BorderSecurityCommand.Name;
 
         foreach (var question in new[]
                  {
@@ -175,12 +175,23 @@ public class MartenKnownFromTests
         return scans;
     }
 
-    private static RedirectFunding Redirect(string id, LocalDate validOn) => new(id, "Border Security Command", Money.FromMillions(5), FundingBasis.UpTo,
-        "Illegal Migration Act 2023", null, new FundingPeriod("not stated"), "Technology", "Home Secretary", validOn, Provenance.Of(Sources2024.NewFundingForTech));
+    private static RedirectFunding Redirect(string id, LocalDate validOn) => new()
+    {
+        CommitmentId = new(id),
+        Recipient = ReferenceTimeline2024.BorderSecurityCommand,
+        Amount = Money.FromMillions(5),
+        Basis = FundingBasis.UpTo,
+        FromProgramme = "Illegal Migration Act 2023",
+        Period = new FundingPeriod("not stated"),
+        Purpose = "Technology",
+        AnnouncedBy = "Home Secretary",
+        ValidOn = validOn,
+        Provenance = Provenance.Of(Sources2024.NewFundingForTech),
+    };
 
     private static async Task<List<object>> AnswersAsync(MartenBorderSecurityStore model) =>
     [
-        (await model.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand).Totals,
+        (await model.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand.Name).Totals,
         await model.FundingTotalsAsync(new AsOfQuery(new LocalDate(2030, 1, 1))),
         (await model.RecruitmentAsync(KnownOnFirstOctober)).Target,
         (await model.TimelineAsync(KnownOnFirstOctober)).Count,

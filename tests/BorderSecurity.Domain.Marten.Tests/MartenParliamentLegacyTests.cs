@@ -21,16 +21,85 @@ public class MartenParliamentLegacyTests(MartenStoreFactory factory) : IClassFix
         var cited = Provenance.Of(new SourceReference("v1.txt", "A source of the v1 events"));
         IBorderSecurityRequest[] requests =
         [
-            new IntroduceBill(BillId, "Version One Bill", "House of Commons", new LocalDate(2023, 1, 10), cited),
-            new CompleteParliamentaryStage(BillId, ParliamentHouse.Commons, BillStage.SecondReading, new LocalDate(2023, 2, 1), cited),
-            new CompleteParliamentaryStage(BillId, ParliamentHouse.Commons, BillStage.CommitteeStage, new LocalDate(2023, 3, 1), cited),
-            new CompleteParliamentaryStage(BillId, ParliamentHouse.Commons, BillStage.ReportStage, new LocalDate(2023, 4, 1), cited),
-            new CompleteParliamentaryStage(BillId, ParliamentHouse.Commons, BillStage.ThirdReading, new LocalDate(2023, 4, 2), cited),
-            new CompleteParliamentaryStage(BillId, ParliamentHouse.Lords, BillStage.StagesNotStated, new LocalDate(2023, 6, 1), cited),
-            new GrantRoyalAssent(BillId, "Version One Act 2023", new LocalDate(2023, 6, 10), cited),
-            new CommenceLegislation(BillId, ["placeholder"], new LocalDate(2023, 8, 1), cited),
-            new EstablishCommand(CommandId, "Version One Command", "Home Office", new LocalDate(2023, 8, 1), cited),
-            new ConferCommandPowers(CommandId, BillId, [], "placeholder", new LocalDate(2023, 8, 2), cited),
+            new IntroduceBill
+            {
+                LegislationId = new(BillId),
+                Title = "Version One Bill",
+                House = ParliamentHouse.Commons,
+                ValidOn = new LocalDate(2023, 1, 10),
+                Provenance = cited,
+            },
+            new CompleteParliamentaryStage
+            {
+                LegislationId = new(BillId),
+                House = ParliamentHouse.Commons,
+                Stage = BillStage.SecondReading,
+                ValidOn = new LocalDate(2023, 2, 1),
+                Provenance = cited,
+            },
+            new CompleteParliamentaryStage
+            {
+                LegislationId = new(BillId),
+                House = ParliamentHouse.Commons,
+                Stage = BillStage.CommitteeStage,
+                ValidOn = new LocalDate(2023, 3, 1),
+                Provenance = cited,
+            },
+            new CompleteParliamentaryStage
+            {
+                LegislationId = new(BillId),
+                House = ParliamentHouse.Commons,
+                Stage = BillStage.ReportStage,
+                ValidOn = new LocalDate(2023, 4, 1),
+                Provenance = cited,
+            },
+            new CompleteParliamentaryStage
+            {
+                LegislationId = new(BillId),
+                House = ParliamentHouse.Commons,
+                Stage = BillStage.ThirdReading,
+                ValidOn = new LocalDate(2023, 4, 2),
+                Provenance = cited,
+            },
+            new CompleteParliamentaryStage
+            {
+                LegislationId = new(BillId),
+                House = ParliamentHouse.Lords,
+                Stage = BillStage.StagesNotStated,
+                ValidOn = new LocalDate(2023, 6, 1),
+                Provenance = cited,
+            },
+            new GrantRoyalAssent
+            {
+                LegislationId = new(BillId),
+                ActTitle = "Version One Act 2023",
+                ValidOn = new LocalDate(2023, 6, 10),
+                Provenance = cited,
+            },
+            new CommenceLegislation
+            {
+                LegislationId = new(BillId),
+                Provisions = ["placeholder"],
+                ValidOn = new LocalDate(2023, 8, 1),
+                Provenance = cited,
+            },
+            new EstablishCommand
+            {
+                CommandId = new(CommandId),
+                Name = new("Version One Command"),
+                ParentDepartment = new("Home Office"),
+                ValidOn = new LocalDate(2023, 8, 1),
+                Provenance = cited,
+            },
+            new ConferCommandPowers
+            {
+                CommandId = new(CommandId),
+                LegislationId = new(BillId),
+                Provisions = [],
+                Powers = "placeholder",
+                ValidOn = new LocalDate(2023, 8, 2),
+                Provenance = cited,
+            },
         ];
         foreach (var request in requests)
         {

@@ -19,8 +19,19 @@ public class MartenReliabilityTests(MartenStoreFactory factory) : IClassFixture<
         var ids = Enumerable.Range(1, 12).Select(i => $"funding:w{i}").ToArray();
         foreach (var id in ids)
         {
-            await factory.Model.SubmitAsync(new PledgeFunding(id, $"Recipient {id[^1]}", Money.FromMillions(100), FundingBasis.Firm, "Budget",
-                new FundingPeriod("test"), "Test", "Test", new LocalDate(2024, 1, 1), Cited));
+            await factory.Model.SubmitAsync(new PledgeFunding
+            {
+                CommitmentId = new(id),
+                Recipient = new($"Recipient {id[^1]}"),
+                Amount = Money.FromMillions(100),
+                Basis = FundingBasis.Firm,
+                OriginName = "Budget",
+                Period = new FundingPeriod("test"),
+                Purpose = "Test",
+                AnnouncedBy = "Test",
+                ValidOn = new LocalDate(2024, 1, 1),
+                Provenance = Cited,
+            });
         }
 
         var accepted = 0;
@@ -48,9 +59,29 @@ public class MartenReliabilityTests(MartenStoreFactory factory) : IClassFixture<
                 var on = new LocalDate(2024, 1, 2).PlusDays(random.Int(0, 600));
                 IBorderSecurityRequest request = random.Int(0, 2) switch
                 {
-                    0 => new AllocateFunding(id, $"Capability {random.Int(1, 4)}", Money.FromMillions(random.Int(0, 40)), on, Cited),
-                    1 => new ReviseFunding(id, Money.FromMillions(random.Int(50, 150)), "Test", on, Cited),
-                    _ => new ReannounceFunding(id, $"Writer {writer}", on, Cited),
+                    0 => new AllocateFunding
+                    {
+                        CommitmentId = new(id),
+                        Capability = $"Capability {random.Int(1, 4)}",
+                        Amount = Money.FromMillions(random.Int(0, 40)),
+                        ValidOn = on,
+                        Provenance = Cited,
+                    },
+                    1 => new ReviseFunding
+                    {
+                        CommitmentId = new(id),
+                        RevisedAmount = Money.FromMillions(random.Int(50, 150)),
+                        Reason = "Test",
+                        ValidOn = on,
+                        Provenance = Cited,
+                    },
+                    _ => new ReannounceFunding
+                    {
+                        CommitmentId = new(id),
+                        AnnouncedBy = $"Writer {writer}",
+                        ValidOn = on,
+                        Provenance = Cited,
+                    },
                 };
                 try
                 {

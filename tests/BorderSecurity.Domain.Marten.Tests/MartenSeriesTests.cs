@@ -32,7 +32,7 @@ public class MartenSeriesTests(MartenStoreFactory factory) : IClassFixture<Marte
         var knownAt = events[events.Count / 2].KnownFrom;
         var recordedBy = events[events.Count * 2 / 3].RecordedAt;
         await factory.Model.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 1, 1))); // the store's first command readies its schema
-        var command = ReferenceTimeline2024.BorderSecurityCommand;
+        var command = ReferenceTimeline2024.BorderSecurityCommand.Name;
         var organisation = events.Select(e => e.Data).OfType<Recruitment.RecruitmentTargetSet>().First().Organisation;
 
         foreach (var (knows, at, by) in new[] { ("everything", (Instant?)null, (Instant?)null), ("known at", knownAt, null), ("recorded by", null, recordedBy) })

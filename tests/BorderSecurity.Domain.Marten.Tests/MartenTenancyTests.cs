@@ -50,7 +50,7 @@ public class MartenTenancyTests
 
             // The default tenant is a tenant like any other: it has nothing.
             (await root.ReadAllAsync()).Should().BeEmpty();
-            (await root.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId)).Should().BeEmpty();
+            (await root.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId.Value)).Should().BeEmpty();
             (await root.FundingTotalsAsync(Everything)).Should().Be(FundingTotals.None);
             (await root.TimelineAsync(Everything)).Should().BeEmpty();
         }
@@ -207,8 +207,19 @@ public class MartenTenancyTests
     {
         await using var own = await MartenKnownFromTests.OwnSchema.CreateAsync();
         await own.Model.ImportAsync(ReferenceTimeline2024.Steps);
-        var redirect = new RedirectFunding("funding:before-tenancy", OtherRecipient, Money.FromMillions(2), FundingBasis.UpTo, "Old programme", null,
-            new FundingPeriod("not stated"), "Radar", "Minister", new LocalDate(2025, 2, 1), Provenance.Of(Sources2024.NewFundingForTech));
+        var redirect = new RedirectFunding
+        {
+            CommitmentId = new("funding:before-tenancy"),
+            Recipient = new(OtherRecipient),
+            Amount = Money.FromMillions(2),
+            Basis = FundingBasis.UpTo,
+            FromProgramme = "Old programme",
+            Period = new FundingPeriod("not stated"),
+            Purpose = "Radar",
+            AnnouncedBy = "Minister",
+            ValidOn = new LocalDate(2025, 2, 1),
+            Provenance = Provenance.Of(Sources2024.NewFundingForTech),
+        };
         await own.Model.SubmitAsync(redirect, idempotencyKey: "before-tenancy");
         var events = await own.Model.ReadAllAsync();
         var funding = await own.Model.FundingAsync(Everything);
@@ -244,10 +255,32 @@ public class MartenTenancyTests
         var imported = await a.ImportAsync(ReferenceTimeline2024.Steps);
         var step = ReferenceTimeline2024.Steps.First(s => s.Request.StreamId == ReferenceTimeline2024.NovemberBudgetId);
         var key = IdempotencyKeys.For(step.Request);
-        var pledge = new PledgeFunding(ReferenceTimeline2024.NovemberBudgetId, OtherRecipient, Money.FromMillions(3), FundingBasis.Firm, "Tenant B fund",
-            new FundingPeriod("2025-26"), "Patrol boats", "Tenant B minister", new LocalDate(2025, 1, 10), Provenance.Of(Sources2024.NewFundingForTech));
-        var redirect = new RedirectFunding(ReferenceTimeline2024.SeptemberRedirectId, OtherRecipient, Money.FromMillions(2), FundingBasis.UpTo,
-            "Old programme", null, new FundingPeriod("not stated"), "Radar", "Tenant B minister", new LocalDate(2025, 2, 1), Provenance.Of(Sources2024.NewFundingForTech));
+        var pledge = new PledgeFunding
+        {
+            CommitmentId = ReferenceTimeline2024.NovemberBudgetId,
+            Recipient = new(OtherRecipient),
+            Amount = Money.FromMillions(3),
+            Basis = FundingBasis.Firm,
+            OriginName = "Tenant B fund",
+            Period = new FundingPeriod("2025-26"),
+            Purpose = "Patrol boats",
+            AnnouncedBy = "Tenant B minister",
+            ValidOn = new LocalDate(2025, 1, 10),
+            Provenance = Provenance.Of(Sources2024.NewFundingForTech),
+        };
+        var redirect = new RedirectFunding
+        {
+            CommitmentId = ReferenceTimeline2024.SeptemberRedirectId,
+            Recipient = new(OtherRecipient),
+            Amount = Money.FromMillions(2),
+            Basis = FundingBasis.UpTo,
+            FromProgramme = "Old programme",
+            Period = new FundingPeriod("not stated"),
+            Purpose = "Radar",
+            AnnouncedBy = "Tenant B minister",
+            ValidOn = new LocalDate(2025, 2, 1),
+            Provenance = Provenance.Of(Sources2024.NewFundingForTech),
+        };
 
         // The same key in b stores b's request: a's use of it is not b's.
         var pledged = await b.SubmitAsync(pledge, expectedVersion: 0, idempotencyKey: key);
@@ -258,12 +291,12 @@ public class MartenTenancyTests
         again.Events.Should().BeEquivalentTo(pledged.Events, o => o.RespectingRuntimeTypes());
         var inA = await a.SubmitAsync(step.Request, idempotencyKey: key);
         inA.AlreadyRecorded.Should().BeTrue();
-        inA.Events.Should().NotBeEmpty().And.OnlyContain(e => e.StreamId == ReferenceTimeline2024.NovemberBudgetId && !e.Data.Equals(pledged.Events[0].Data));
+        inA.Events.Should().NotBeEmpty().And.OnlyContain(e => e.StreamId == ReferenceTimeline2024.NovemberBudgetId.Value && !e.Data.Equals(pledged.Events[0].Data));
 
         // Expected versions are per tenant: a stream a has written is new in b, and b's writes do not move a's versions.
         var redirected = await b.SubmitAsync(redirect, expectedVersion: 0);
         redirected.Events.Should().ContainSingle().Which.Version.Should().Be(1);
-        var aVersion = (await a.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId))[^1].Version;
+        var aVersion = (await a.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId.Value))[^1].Version;
         await FluentActions.Awaiting(() => a.SubmitAsync(pledge, expectedVersion: 0)).Should().ThrowAsync<StreamConcurrencyException>();
         await FluentActions.Awaiting(() => b.SubmitAsync(pledge, expectedVersion: aVersion == 1 ? 2 : aVersion)).Should().ThrowAsync<StreamConcurrencyException>();
 
@@ -279,15 +312,15 @@ public class MartenTenancyTests
             eventsA.Should().HaveCount(imported.EventsStored, because);
             eventsA.Select(e => e.Data).Should().Equal((await memoryA.ReadAllAsync()).Select(e => e.Data), because);
             eventsB.Should().BeEquivalentTo(bEvents, o => o.WithStrictOrdering().RespectingRuntimeTypes(), because);
-            (await b.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId)).Should().BeEquivalentTo(pledged.Events, o => o.RespectingRuntimeTypes(), because);
-            (await a.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId)).Select(e => e.Data)
-                .Should().Equal((await memoryA.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId)).Select(e => e.Data), because);
-            (await b.ReadStreamAsync(ReferenceTimeline2024.CommanderId)).Should().BeEmpty(because);
+            (await b.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId.Value)).Should().BeEquivalentTo(pledged.Events, o => o.RespectingRuntimeTypes(), because);
+            (await a.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId.Value)).Select(e => e.Data)
+                .Should().Equal((await memoryA.ReadStreamAsync(ReferenceTimeline2024.NovemberBudgetId.Value)).Select(e => e.Data), because);
+            (await b.ReadStreamAsync(ReferenceTimeline2024.CommanderId.Value)).Should().BeEmpty(because);
 
             // Figures: each tenant's answers are its own log's, and a's are the timeline's alone.
             (await a.FundingTotalsAsync(Everything)).Should().Be(await memoryA.FundingTotalsAsync(Everything), because);
             (await b.FundingTotalsAsync(Everything)).Total.Should().Be(Money.FromMillions(5), because);
-            (await b.FundingTotalsAsync(Everything, ReferenceTimeline2024.BorderSecurityCommand)).Should().Be(FundingTotals.None, because);
+            (await b.FundingTotalsAsync(Everything, ReferenceTimeline2024.BorderSecurityCommand.Name)).Should().Be(FundingTotals.None, because);
             (await a.FundingTotalsAsync(Everything, OtherRecipient)).Should().Be(FundingTotals.None, because);
             (await b.FundingAsync(Everything)).Commitments.Should().OnlyContain(c => c.Recipient == OtherRecipient, because);
             (await b.RecruitmentAsync(Everything)).Target.Should().Be(0, because);

@@ -10,17 +10,42 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
 {
     private static readonly Provenance Cited = Provenance.Of(Sources2024.NewFundingForTech);
 
-    private static RedirectFunding Redirect(string id) => new(id, "Border Security Command", Money.FromMillions(75), FundingBasis.UpTo,
-        "Illegal Migration Act 2023", null, new FundingPeriod("not stated"), "Technology", "Home Secretary", new LocalDate(2024, 9, 17), Cited);
+    private static RedirectFunding Redirect(string id) => new RedirectFunding
+    {
+        CommitmentId = new(id),
+        Recipient = new("Border Security Command"),
+        Amount = Money.FromMillions(75),
+        Basis = FundingBasis.UpTo,
+        FromProgramme = "Illegal Migration Act 2023",
+        Period = new FundingPeriod("not stated"),
+        Purpose = "Technology",
+        AnnouncedBy = "Home Secretary",
+        ValidOn = new LocalDate(2024, 9, 17),
+        Provenance = Cited,
+    };
 
     [Fact]
     public async Task AStaleWriterGetsAConcurrencyErrorAndNothingIsWritten()
     {
         const string id = "funding:stale";
         await factory.Model.SubmitAsync(Redirect(id));
-        await factory.Model.SubmitAsync(new AllocateFunding(id, "Cameras", Money.FromMillions(10), new LocalDate(2024, 10, 1), Cited), expectedVersion: 1);
+        await factory.Model.SubmitAsync(new AllocateFunding
+        {
+            CommitmentId = new(id),
+            Capability = "Cameras",
+            Amount = Money.FromMillions(10),
+            ValidOn = new LocalDate(2024, 10, 1),
+            Provenance = Cited,
+        }, expectedVersion: 1);
 
-        var stale = () => factory.Model.SubmitAsync(new AllocateFunding(id, "Unit", Money.FromMillions(10), new LocalDate(2024, 10, 1), Cited), expectedVersion: 1);
+        var stale = () => factory.Model.SubmitAsync(new AllocateFunding
+        {
+            CommitmentId = new(id),
+            Capability = "Unit",
+            Amount = Money.FromMillions(10),
+            ValidOn = new LocalDate(2024, 10, 1),
+            Provenance = Cited,
+        }, expectedVersion: 1);
 
         (await stale.Should().ThrowAsync<StreamConcurrencyException>()).Which.Should().BeEquivalentTo(new { ExpectedVersion = 1L, ActualVersion = 2L });
         (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Should().HaveCount(2);
@@ -33,22 +58,54 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         var first = new MartenBorderSecurityStore(factory.Store);
         var second = new MartenBorderSecurityStore(factory.Store);
         await first.SubmitAsync(Redirect(id));
-        await first.SubmitAsync(new AllocateFunding(id, "Cameras", Money.FromMillions(50), new LocalDate(2024, 10, 1), Cited));
+        await first.SubmitAsync(new AllocateFunding
+        {
+            CommitmentId = new(id),
+            Capability = "Cameras",
+            Amount = Money.FromMillions(50),
+            ValidOn = new LocalDate(2024, 10, 1),
+            Provenance = Cited,
+        });
 
         // The second store withdraws the commitment; the first still keeps the history without the withdrawal.
-        await second.SubmitAsync(new WithdrawFunding(id, "Spending review", new LocalDate(2024, 10, 5), Cited));
+        await second.SubmitAsync(new WithdrawFunding
+        {
+            CommitmentId = new(id),
+            Reason = "Spending review",
+            ValidOn = new LocalDate(2024, 10, 5),
+            Provenance = Cited,
+        });
 
         // Deciding on the kept history would accept this allocation; the append's version check catches the stale
         // history and the fresh read rejects it, naming the rule.
-        var allocate = () => first.SubmitAsync(new AllocateFunding(id, "Unit", Money.FromMillions(10), new LocalDate(2024, 10, 6), Cited));
+        var allocate = () => first.SubmitAsync(new AllocateFunding
+        {
+            CommitmentId = new(id),
+            Capability = "Unit",
+            Amount = Money.FromMillions(10),
+            ValidOn = new LocalDate(2024, 10, 6),
+            Provenance = Cited,
+        });
         (await allocate.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("CommitmentWithdrawn");
 
         // A request that is fine on the fresh history is stored, after the other store's events, with the next version.
-        var reannounced = await first.SubmitAsync(new ReannounceFunding(id, "Minister", new LocalDate(2024, 10, 7), Cited));
+        var reannounced = await first.SubmitAsync(new ReannounceFunding
+        {
+            CommitmentId = new(id),
+            AnnouncedBy = "Minister",
+            ValidOn = new LocalDate(2024, 10, 7),
+            Provenance = Cited,
+        });
         reannounced.Events.Single().Version.Should().Be(4);
 
         // A stale expected version is still the caller's conflict, kept history or not.
-        var stale = () => second.SubmitAsync(new ReannounceFunding(id, "Minister", new LocalDate(2024, 10, 8), Cited), expectedVersion: 3);
+        var stale = () => second.SubmitAsync(new ReannounceFunding
+        {
+            CommitmentId = new(id),
+            AnnouncedBy = "Minister",
+            ValidOn = new LocalDate(2024, 10, 8),
+            Provenance = Cited,
+        }, expectedVersion: 3);
         (await stale.Should().ThrowAsync<StreamConcurrencyException>()).Which.Should().BeEquivalentTo(new { ExpectedVersion = 3L, ActualVersion = 4L });
         (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Select(e => e.Version).Should().Equal(1L, 2L, 3L, 4L);
     }
@@ -75,7 +132,13 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
             {
                 try
                 {
-                    var result = await factory.Model.SubmitAsync(new ReannounceFunding(id, $"writer {writer} write {i}", new LocalDate(2024, 11, 4), Cited));
+                    var result = await factory.Model.SubmitAsync(new ReannounceFunding
+                    {
+                        CommitmentId = new(id),
+                        AnnouncedBy = $"writer {writer} write {i}",
+                        ValidOn = new LocalDate(2024, 11, 4),
+                        Provenance = Cited,
+                    });
                     foreach (var e in result.Events)
                     {
                         written.Add((e.Sequence, ((FundingReannounced)e.Data).AnnouncedBy));
@@ -107,7 +170,14 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
         const string id = "funding:rule";
         await factory.Model.SubmitAsync(Redirect(id));
 
-        var act = () => factory.Model.SubmitAsync(new AllocateFunding(id, "Cameras", Money.FromMillions(80), new LocalDate(2024, 10, 1), Cited));
+        var act = () => factory.Model.SubmitAsync(new AllocateFunding
+        {
+            CommitmentId = new(id),
+            Capability = "Cameras",
+            Amount = Money.FromMillions(80),
+            ValidOn = new LocalDate(2024, 10, 1),
+            Provenance = Cited,
+        });
 
         (await act.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("AllocationsCannotExceedCommitment");
         (await factory.Model.ReadAllAsync()).Where(e => e.StreamId == id).Should().ContainSingle();
@@ -181,7 +251,13 @@ public class MartenWriteTests(MartenStoreFactory factory) : IClassFixture<Marten
     {
         const string id = "funding:idempotent-race";
         await factory.Model.SubmitAsync(Redirect(id));
-        var request = new ReannounceFunding(id, "PM", new LocalDate(2024, 11, 4), Cited);
+        var request = new ReannounceFunding
+        {
+            CommitmentId = new(id),
+            AnnouncedBy = "PM",
+            ValidOn = new LocalDate(2024, 11, 4),
+            Provenance = Cited,
+        };
         var key = Serialization.IdempotencyKeys.For(request);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>

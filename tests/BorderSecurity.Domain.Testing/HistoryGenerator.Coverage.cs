@@ -31,57 +31,138 @@ public static partial class HistoryGenerator
         }
 
         PledgeFunding Pledge(string id) =>
-            new(id, random.ArrayElement(RecipientNames), Millions(random, 1, 100), FundingBasis.Firm, "Autumn Budget 2024", new FundingPeriod("generated"),
-                "generated purpose", "generator", AnyDate(random), provenance);
+            new PledgeFunding
+            {
+                CommitmentId = new(id),
+                Recipient = new(random.ArrayElement(RecipientNames)),
+                Amount = Millions(random, 1, 100),
+                Basis = FundingBasis.Firm,
+                OriginName = "Autumn Budget 2024",
+                Period = new FundingPeriod("generated"),
+                Purpose = "generated purpose",
+                AnnouncedBy = "generator",
+                ValidOn = AnyDate(random),
+                Provenance = provenance,
+            };
 
         var log = store.ReadAll();
         if (!log.Any(e => e.Data is FundingAmountCorrected && e.RecordedAt > log.First(o => o.StreamId == e.StreamId).RecordedAt))
         {
             var pledge = Pledge("funding:cover-correction");
             Submit(pledge);
-            Submit(new CorrectFundingAmount(pledge.CommitmentId, pledge.Amount + Money.FromMillions(random.Int(1, 20)), "generated correction", provenance));
+            Submit(new CorrectFundingAmount
+            {
+                CommitmentId = pledge.CommitmentId,
+                CorrectedAmount = pledge.Amount + Money.FromMillions(random.Int(1, 20)),
+                Reason = "generated correction",
+                Provenance = provenance,
+            });
         }
 
         if (!log.Any(e => e.Data is FundingWithdrawn))
         {
             var pledge = Pledge("funding:cover-withdrawal");
             Submit(pledge);
-            Submit(new WithdrawFunding(pledge.CommitmentId, "generated withdrawal", After(random, pledge.ValidOn), provenance));
+            Submit(new WithdrawFunding
+            {
+                CommitmentId = pledge.CommitmentId,
+                Reason = "generated withdrawal",
+                ValidOn = After(random, pledge.ValidOn),
+                Provenance = provenance,
+            });
         }
 
         if (!log.Any(e => e.Data is FundingReannounced or RecruitmentTargetReannounced))
         {
             var pledge = Pledge("funding:cover-reannouncement");
             Submit(pledge);
-            Submit(new ReannounceFunding(pledge.CommitmentId, "generator", After(random, pledge.ValidOn), provenance));
+            Submit(new ReannounceFunding
+            {
+                CommitmentId = pledge.CommitmentId,
+                AnnouncedBy = "generator",
+                ValidOn = After(random, pledge.ValidOn),
+                Provenance = provenance,
+            });
         }
 
         if (!log.Any(e => e.Data is FundingRedirected { FromLegislationId: not null }))
         {
-            var act = new RecordEnactedLegislation("legislation:cover-act", "Generated Act legislation:cover-act", Start.PlusDays(-random.Int(1, 400)), provenance);
+            var act = new RecordEnactedLegislation
+            {
+                LegislationId = new("legislation:cover-act"),
+                Title = "Generated Act legislation:cover-act",
+                RoyalAssentOn = Start.PlusDays(-random.Int(1, 400)),
+                Provenance = provenance,
+            };
             Submit(act);
-            Submit(new RedirectFunding("funding:cover-redirect", random.ArrayElement(RecipientNames), Millions(random, 1, 100), FundingBasis.UpTo,
-                act.Title, act.LegislationId, new FundingPeriod("generated"), "generated purpose", "generator", AnyDate(random), provenance));
+            Submit(new RedirectFunding
+            {
+                CommitmentId = new("funding:cover-redirect"),
+                Recipient = new(random.ArrayElement(RecipientNames)),
+                Amount = Millions(random, 1, 100),
+                Basis = FundingBasis.UpTo,
+                FromProgramme = act.Title,
+                FromLegislationId = act.LegislationId,
+                Period = new FundingPeriod("generated"),
+                Purpose = "generated purpose",
+                AnnouncedBy = "generator",
+                ValidOn = AnyDate(random),
+                Provenance = provenance,
+            });
         }
 
         if (!log.Any(e => e.Data is DisputeResolved))
         {
             var on = AnyDate(random);
-            var dispute = new RecordDispute("dispute:cover", log.FirstOrDefault()?.StreamId ?? "funding:cover-correction", "generated fact",
-                [new DisputeSide("one account", Provenance.Of(Sources[0])), new DisputeSide("another account", Provenance.Of(Sources[1]))], on, provenance);
+            var dispute = new RecordDispute
+            {
+                DisputeId = new("dispute:cover"),
+                SubjectId = new(log.FirstOrDefault()?.StreamId ?? "funding:cover-correction"),
+                Fact = "generated fact",
+                Sides = [new DisputeSide("one account", Provenance.Of(Sources[0])), new DisputeSide("another account", Provenance.Of(Sources[1]))],
+                ValidOn = on,
+                Provenance = provenance,
+            };
             Submit(dispute);
-            Submit(new ResolveDispute(dispute.DisputeId, random.Int(1, 2), null, "generated resolution", After(random, on), provenance));
+            Submit(new ResolveDispute
+            {
+                DisputeId = dispute.DisputeId,
+                FavouredSide = random.Int(1, 2),
+                Why = "generated resolution",
+                ValidOn = After(random, on),
+                Provenance = provenance,
+            });
         }
 
         if (!log.GroupBy(e => e.StreamId).Any(stream => stream.Any(e => stream.Any(earlier => earlier.Sequence < e.Sequence
                 && earlier.ValidOn > e.ValidOn && earlier.RecordedAt < e.RecordedAt))))
         {
             var on = AnyDate(random);
-            var target = new SetRecruitmentTarget("recruitment:cover-backfill", random.ArrayElement(Organisations), "generated role", random.Int(10, 500),
-                null, "generator", on, provenance);
+            var target = new SetRecruitmentTarget
+            {
+                TargetId = new("recruitment:cover-backfill"),
+                Organisation = new(random.ArrayElement(Organisations)),
+                Role = "generated role",
+                Headcount = random.Int(10, 500),
+                AnnouncedBy = "generator",
+                ValidOn = on,
+                Provenance = provenance,
+            };
             Submit(target);
-            Submit(new RecordRecruitmentProgress(target.TargetId, random.Int(0, target.Headcount - 1), on.PlusDays(random.Int(101, 300)), provenance));
-            Submit(new RecordRecruitmentProgress(target.TargetId, random.Int(0, target.Headcount - 1), on.PlusDays(random.Int(1, 100)), provenance));
+            Submit(new RecordRecruitmentProgress
+            {
+                TargetId = target.TargetId,
+                InPost = random.Int(0, target.Headcount - 1),
+                ValidOn = on.PlusDays(random.Int(101, 300)),
+                Provenance = provenance,
+            });
+            Submit(new RecordRecruitmentProgress
+            {
+                TargetId = target.TargetId,
+                InPost = random.Int(0, target.Headcount - 1),
+                ValidOn = on.PlusDays(random.Int(1, 100)),
+                Provenance = provenance,
+            });
         }
 
         if (!log.Any(e => e.Data is FundingPledged { Period.IsYearlyLevel: true } or FundingRedirected { Period.IsYearlyLevel: true }))
@@ -97,12 +178,30 @@ public static partial class HistoryGenerator
             var pledge = Pledge("funding:cover-becomes-yearly");
             var year = FinancialYear.Of(pledge.ValidOn);
             Submit(pledge with { Period = FundingPeriod.OverYears(year, year.Next(), "generated over years") });
-            Submit(new AllocateFunding(pledge.CommitmentId, random.ArrayElement(Capabilities), Money.FromPounds(decimal.Round(pledge.Amount.Pounds * random.Int(0, 40) / 100m, 2)),
-                After(random, pledge.ValidOn), provenance));
+            Submit(new AllocateFunding
+            {
+                CommitmentId = pledge.CommitmentId,
+                Capability = random.ArrayElement(Capabilities),
+                Amount = Money.FromPounds(decimal.Round(pledge.Amount.Pounds * random.Int(0, 40) / 100m, 2)),
+                ValidOn = After(random, pledge.ValidOn),
+                Provenance = provenance,
+            });
             var revisedOn = pledge.ValidOn.PlusDays(random.Int(1, 400));
-            Submit(new ReviseFundingPeriod(pledge.CommitmentId, FundingPeriod.YearlyFrom(FinancialYear.Of(revisedOn), "generated yearly level"), "generated period revision",
-                revisedOn, provenance));
-            Submit(new CorrectFundingPeriod(pledge.CommitmentId, FundingPeriod.YearlyBy(year.Next(), "generated yearly level"), "generated period correction", provenance));
+            Submit(new ReviseFundingPeriod
+            {
+                CommitmentId = pledge.CommitmentId,
+                Period = FundingPeriod.YearlyFrom(FinancialYear.Of(revisedOn), "generated yearly level"),
+                Reason = "generated period revision",
+                ValidOn = revisedOn,
+                Provenance = provenance,
+            });
+            Submit(new CorrectFundingPeriod
+            {
+                CommitmentId = pledge.CommitmentId,
+                Period = FundingPeriod.YearlyBy(year.Next(), "generated yearly level"),
+                Reason = "generated period correction",
+                Provenance = provenance,
+            });
         }
     }
 }

@@ -44,13 +44,26 @@ public static partial class HistoryGenerator
                 var dispute = _open[index];
                 _open.RemoveAt(index);
                 var side = random.Int(0, 2);
-                return new ResolveDispute(dispute.DisputeId, side > 0 ? side : null, side > 0 ? null : "generated settlement", "generated resolution",
-                    After(random, dispute.ValidOn), provenance);
+                return new ResolveDispute
+                {
+                    DisputeId = dispute.DisputeId,
+                    FavouredSide = side > 0 ? side : null,
+                    Resolution = side > 0 ? null : "generated settlement",
+                    Why = "generated resolution",
+                    ValidOn = After(random, dispute.ValidOn),
+                    Provenance = provenance,
+                };
             }
 
-            var recorded = new RecordDispute($"dispute:g{++_recorded}", random.ListItem(_subjects), $"generated fact {random.Int(1, 3)}",
-                [new DisputeSide("one account", Provenance.Of(shape.Sources[0])), new DisputeSide("another account", Provenance.Of(random.ArrayElement(shape.Sources)))],
-                AnyDate(random), provenance);
+            var recorded = new RecordDispute
+            {
+                DisputeId = new($"dispute:g{++_recorded}"),
+                SubjectId = new(random.ListItem(_subjects)),
+                Fact = $"generated fact {random.Int(1, 3)}",
+                Sides = [new DisputeSide("one account", Provenance.Of(shape.Sources[0])), new DisputeSide("another account", Provenance.Of(random.ArrayElement(shape.Sources)))],
+                ValidOn = AnyDate(random),
+                Provenance = provenance,
+            };
             _open.Add(recorded);
             return recorded;
         }

@@ -93,7 +93,7 @@ public static partial class HistoryGenerator
                 var recorded = store.Submit(request);
                 accepted.Add(request);
                 steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, request));
-                disputes.Exists(request.StreamId);
+                disputes.Exists(request.StreamId.Value);
             }
             catch (DomainRuleViolationException e)
             {
@@ -154,25 +154,98 @@ public static partial class HistoryGenerator
             var amount = Millions(random, 1, 100);
             var date = AnyDate(random);
             return random.Bool()
-                ? new PledgeFunding(id, random.ArrayElement(recipients), amount, basis,
-                    random.Bool(0.8f) ? "Autumn Budget 2024" : null, Period(random, amount, date), "generated purpose", "generator", date, provenance)
-                : new RedirectFunding(id, random.ArrayElement(recipients), amount, basis, random.ArrayElement(Programmes),
-                    random.Bool() ? $"legislation:g{random.Int(1, streams)}" : null,
-                    Period(random, amount, date), "generated purpose", "generator", date, provenance);
+                ? new PledgeFunding
+                {
+                    CommitmentId = new(id),
+                    Recipient = new(random.ArrayElement(recipients)),
+                    Amount = amount,
+                    Basis = basis,
+                    OriginName = random.Bool(0.8f) ? "Autumn Budget 2024" : null,
+                    Period = Period(random, amount, date),
+                    Purpose = "generated purpose",
+                    AnnouncedBy = "generator",
+                    ValidOn = date,
+                    Provenance = provenance,
+                }
+                : new RedirectFunding
+                {
+                    CommitmentId = new(id),
+                    Recipient = new(random.ArrayElement(recipients)),
+                    Amount = amount,
+                    Basis = basis,
+                    FromProgramme = random.ArrayElement(Programmes),
+                    FromLegislationId = random.Bool() ? new($"legislation:g{random.Int(1, streams)}") : null,
+                    Period = Period(random, amount, date),
+                    Purpose = "generated purpose",
+                    AnnouncedBy = "generator",
+                    ValidOn = date,
+                    Provenance = provenance,
+                };
         }
 
         var on = After(random, state.CommittedOn);
         return random.Int(0, 11) switch
         {
-            10 => new ReviseFundingPeriod(id, Period(random, state.AmountAsOf(on.PlusDays(1)), on), "generated period revision", on.PlusDays(1), provenance),
-            11 => new CorrectFundingPeriod(id, Period(random, state.OriginalAmount, state.CommittedOn), "generated period correction", provenance),
-            <= 3 => new AllocateFunding(id, random.ArrayElement(Capabilities),
-                Money.FromPounds(decimal.Round(state.Amount.Pounds * random.Int(0, 40) / 100m, 2)), on, provenance),
-            4 or 5 => new ReviseFunding(id, Millions(random, 1, 120), "generated revision", on.PlusDays(1), provenance),
-            6 => new CorrectFundingAmount(id, Millions(random, 1, 120), "generated correction", provenance),
-            7 => new ReannounceFunding(id, "generator", on, provenance),
-            8 => new WithdrawFunding(id, "generated withdrawal", on, provenance),
-            _ => new AllocateFunding(id, random.ArrayElement(Capabilities), Money.Zero, on, provenance),
+            10 => new ReviseFundingPeriod
+            {
+                CommitmentId = new(id),
+                Period = Period(random, state.AmountAsOf(on.PlusDays(1)), on),
+                Reason = "generated period revision",
+                ValidOn = on.PlusDays(1),
+                Provenance = provenance,
+            },
+            11 => new CorrectFundingPeriod
+            {
+                CommitmentId = new(id),
+                Period = Period(random, state.OriginalAmount, state.CommittedOn),
+                Reason = "generated period correction",
+                Provenance = provenance,
+            },
+            <= 3 => new AllocateFunding
+            {
+                CommitmentId = new(id),
+                Capability = random.ArrayElement(Capabilities),
+                Amount = Money.FromPounds(decimal.Round(state.Amount.Pounds * random.Int(0, 40) / 100m, 2)),
+                ValidOn = on,
+                Provenance = provenance,
+            },
+            4 or 5 => new ReviseFunding
+            {
+                CommitmentId = new(id),
+                RevisedAmount = Millions(random, 1, 120),
+                Reason = "generated revision",
+                ValidOn = on.PlusDays(1),
+                Provenance = provenance,
+            },
+            6 => new CorrectFundingAmount
+            {
+                CommitmentId = new(id),
+                CorrectedAmount = Millions(random, 1, 120),
+                Reason = "generated correction",
+                Provenance = provenance,
+            },
+            7 => new ReannounceFunding
+            {
+                CommitmentId = new(id),
+                AnnouncedBy = "generator",
+                ValidOn = on,
+                Provenance = provenance,
+            },
+            8 => new WithdrawFunding
+            {
+                CommitmentId = new(id),
+                Reason = "generated withdrawal",
+                ValidOn = on,
+                Provenance = provenance,
+            },
+            _ => new AllocateFunding
+            {
+                CommitmentId = new(id),
+                Capability = random.ArrayElement(Capabilities),
+                Amount = Money.Zero,
+                ValidOn = on,
+                Provenance = provenance,
+            },
         };
     }
 
@@ -211,19 +284,65 @@ public static partial class HistoryGenerator
         if (state is null)
         {
             var on = AnyDate(random);
-            return new SetRecruitmentTarget(id, random.ArrayElement(Organisations), "generated role", random.Int(1, 500),
-                random.Bool() ? on.PlusDays(random.Int(0, 700)) : null, "generator", on, provenance);
+            return new SetRecruitmentTarget
+            {
+                TargetId = new(id),
+                Organisation = new(random.ArrayElement(Organisations)),
+                Role = "generated role",
+                Headcount = random.Int(1, 500),
+                Deadline = random.Bool() ? on.PlusDays(random.Int(0, 700)) : null,
+                AnnouncedBy = "generator",
+                ValidOn = on,
+                Provenance = provenance,
+            };
         }
 
         var at = After(random, state.SetOn);
         return random.Int(0, 9) switch
         {
-            <= 3 => new RecordRecruitmentProgress(id, random.Int(0, state.Headcount + 20), at, provenance),
-            4 => new ReviseRecruitmentTarget(id, random.Int(1, 600), "generated revision", at.PlusDays(1), provenance),
-            5 => new CorrectRecruitmentTarget(id, random.Int(1, 600), "generated correction", provenance),
-            6 => new ReannounceRecruitmentTarget(id, "generator", at, provenance),
-            7 => new MarkRecruitmentTargetMet(id, state.Headcount + random.Int(0, 5), at, provenance),
-            _ => new AbandonRecruitmentTarget(id, "generated abandonment", at, provenance),
+            <= 3 => new RecordRecruitmentProgress
+            {
+                TargetId = new(id),
+                InPost = random.Int(0, state.Headcount + 20),
+                ValidOn = at,
+                Provenance = provenance,
+            },
+            4 => new ReviseRecruitmentTarget
+            {
+                TargetId = new(id),
+                RevisedHeadcount = random.Int(1, 600),
+                Reason = "generated revision",
+                ValidOn = at.PlusDays(1),
+                Provenance = provenance,
+            },
+            5 => new CorrectRecruitmentTarget
+            {
+                TargetId = new(id),
+                CorrectedHeadcount = random.Int(1, 600),
+                Reason = "generated correction",
+                Provenance = provenance,
+            },
+            6 => new ReannounceRecruitmentTarget
+            {
+                TargetId = new(id),
+                AnnouncedBy = "generator",
+                ValidOn = at,
+                Provenance = provenance,
+            },
+            7 => new MarkRecruitmentTargetMet
+            {
+                TargetId = new(id),
+                InPost = state.Headcount + random.Int(0, 5),
+                ValidOn = at,
+                Provenance = provenance,
+            },
+            _ => new AbandonRecruitmentTarget
+            {
+                TargetId = new(id),
+                Reason = "generated abandonment",
+                ValidOn = at,
+                Provenance = provenance,
+            },
         };
     }
 
@@ -234,9 +353,29 @@ public static partial class HistoryGenerator
         {
             return random.Int(0, 2) switch
             {
-                0 => new AnnounceLegislation(id, $"Generated Bill {id}", "King's Speech", AnyDate(random), provenance),
-                1 => new IntroduceBill(id, $"Generated Bill {id}", "House of Commons", AnyDate(random), provenance),
-                _ => new RecordEnactedLegislation(id, $"Generated Act {id}", AnyDate(random), provenance),
+                0 => new AnnounceLegislation
+                {
+                    LegislationId = new(id),
+                    Title = $"Generated Bill {id}",
+                    AnnouncedIn = "King's Speech",
+                    ValidOn = AnyDate(random),
+                    Provenance = provenance,
+                },
+                1 => new IntroduceBill
+                {
+                    LegislationId = new(id),
+                    Title = $"Generated Bill {id}",
+                    House = ParliamentHouse.Commons,
+                    ValidOn = AnyDate(random),
+                    Provenance = provenance,
+                },
+                _ => new RecordEnactedLegislation
+                {
+                    LegislationId = new(id),
+                    Title = $"Generated Act {id}",
+                    RoyalAssentOn = AnyDate(random),
+                    Provenance = provenance,
+                },
             };
         }
 
@@ -244,21 +383,52 @@ public static partial class HistoryGenerator
         if (state.IsAct)
         {
             return random.Bool(0.8f)
-                ? new CommenceLegislation(id, [.. Enumerable.Range(0, random.Int(1, 3)).Select(_ => $"section {random.Int(1, 9)}").Distinct()], on, provenance)
-                : new RepealLegislation(id, "Generated Repeal Act", on, provenance);
+                ? new CommenceLegislation
+                {
+                    LegislationId = new(id),
+                    Provisions = [.. Enumerable.Range(0, random.Int(1, 3)).Select(_ => $"section {random.Int(1, 9)}").Distinct()],
+                    ValidOn = on,
+                    Provenance = provenance,
+                }
+                : new RepealLegislation
+                {
+                    LegislationId = new(id),
+                    RepealedBy = "Generated Repeal Act",
+                    ValidOn = on,
+                    Provenance = provenance,
+                };
         }
 
         if (state.Position is not { } at)
         {
-            return new IntroduceBill(id, state.Title, random.Bool() ? "House of Commons" : "House of Lords", on, provenance);
+            return new IntroduceBill
+            {
+                LegislationId = new(id),
+                Title = state.Title,
+                House = random.Bool() ? ParliamentHouse.Commons : ParliamentHouse.Lords,
+                ValidOn = on,
+                Provenance = provenance,
+            };
         }
 
         switch (random.Int(0, 39))
         {
             case 0:
-                return new CarryOverBill(id, $"session {random.Int(1, 5)}", on, provenance);
+                return new CarryOverBill
+                {
+                    LegislationId = new(id),
+                    IntoSession = $"session {random.Int(1, 5)}",
+                    ValidOn = on,
+                    Provenance = provenance,
+                };
             case 1:
-                return new EndBill(id, random.Enum<BillEnding>(), on, provenance);
+                return new EndBill
+                {
+                    LegislationId = new(id),
+                    How = random.Enum<BillEnding>(),
+                    ValidOn = on,
+                    Provenance = provenance,
+                };
         }
 
         // Mostly the next stage in order; now and then one skipped (refused), a round of ping-pong or Royal Assent.
@@ -273,8 +443,21 @@ public static partial class HistoryGenerator
             _ => (at.House, at.Stage + 1 + skip),
         };
         return next is { } n
-            ? new CompleteParliamentaryStage(id, n.House, n.Stage, on, provenance)
-            : new GrantRoyalAssent(id, $"Generated Act {id}", on, provenance);
+            ? new CompleteParliamentaryStage
+            {
+                LegislationId = new(id),
+                House = n.House,
+                Stage = n.Stage,
+                ValidOn = on,
+                Provenance = provenance,
+            }
+            : new GrantRoyalAssent
+            {
+                LegislationId = new(id),
+                ActTitle = $"Generated Act {id}",
+                ValidOn = on,
+                Provenance = provenance,
+            };
     }
 
     private static IBorderSecurityRequest CommandRequest(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
@@ -282,18 +465,67 @@ public static partial class HistoryGenerator
         var state = Fold<Command>(store, id, Command.Evolve);
         if (state is null)
         {
-            return new EstablishCommand(id, random.ArrayElement(Organisations), "Home Office", AnyDate(random), provenance);
+            return new EstablishCommand
+            {
+                CommandId = new(id),
+                Name = new(random.ArrayElement(Organisations)),
+                ParentDepartment = new("Home Office"),
+                ValidOn = AnyDate(random),
+                Provenance = provenance,
+            };
         }
 
         var on = After(random, state.EstablishedOn);
         return random.Int(0, 6) switch
         {
-            0 => new AppointCommandLeader(id, $"Leader {random.Int(1, 20)}", "Commander", random.Bool() ? "CBE" : null, on, provenance),
-            1 or 2 => new JoinAgencyToCommand(id, random.ArrayElement(Agencies), on, provenance),
-            3 => new RemoveAgencyFromCommand(id, random.ArrayElement(Agencies), "generated", on, provenance),
-            4 => new CreateCommandUnit(id, $"Unit {random.Int(1, 5)}", "generated", on, provenance),
-            5 => new ConferCommandPowers(id, $"legislation:g{random.Int(1, 3)}", random.Bool() ? [] : [$"section {random.Int(1, 9)}"], "generated powers", on, provenance),
-            _ => new JoinInternationalAgreement(id, $"Agreement {random.Int(1, 4)}", on, provenance),
+            0 => new AppointCommandLeader
+            {
+                CommandId = new(id),
+                LeaderName = $"Leader {random.Int(1, 20)}",
+                PostTitle = "Commander",
+                Honours = random.Bool() ? "CBE" : null,
+                ValidOn = on,
+                Provenance = provenance,
+            },
+            1 or 2 => new JoinAgencyToCommand
+            {
+                CommandId = new(id),
+                Agency = new(random.ArrayElement(Agencies)),
+                ValidOn = on,
+                Provenance = provenance,
+            },
+            3 => new RemoveAgencyFromCommand
+            {
+                CommandId = new(id),
+                Agency = new(random.ArrayElement(Agencies)),
+                Reason = "generated",
+                ValidOn = on,
+                Provenance = provenance,
+            },
+            4 => new CreateCommandUnit
+            {
+                CommandId = new(id),
+                UnitName = $"Unit {random.Int(1, 5)}",
+                Purpose = "generated",
+                ValidOn = on,
+                Provenance = provenance,
+            },
+            5 => new ConferCommandPowers
+            {
+                CommandId = new(id),
+                LegislationId = new($"legislation:g{random.Int(1, 3)}"),
+                Provisions = random.Bool() ? [] : [$"section {random.Int(1, 9)}"],
+                Powers = "generated powers",
+                ValidOn = on,
+                Provenance = provenance,
+            },
+            _ => new JoinInternationalAgreement
+            {
+                CommandId = new(id),
+                Agreement = $"Agreement {random.Int(1, 4)}",
+                ValidOn = on,
+                Provenance = provenance,
+            },
         };
     }
 }

@@ -89,7 +89,7 @@ public class ApiHealthAndLimitsTests
         using var json = JsonDocument.Parse(await host.Anonymous().GetStringAsync("/funding?asOf=2024-11-05"));
 
         json.RootElement.GetProperty("recipients").EnumerateArray()
-            .Single(r => r.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand)
+            .Single(r => r.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand.Name)
             .GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
     }
 

@@ -37,7 +37,7 @@ public class ApiTests
     {
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/funding?{query}"));
         return json.RootElement.GetProperty("recipients").EnumerateArray()
-            .Single(r => r.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand)
+            .Single(r => r.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand.Name)
             .GetProperty("totals").GetProperty("total").GetDecimal();
     }
 

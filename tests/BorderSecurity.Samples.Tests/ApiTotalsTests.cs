@@ -13,10 +13,19 @@ namespace BorderSecurity.Samples.Tests;
 // timeline, /funding, /commands/command:bsc and /series/funding keep the £150m over two years and the £280m a year apart.
 public class ApiTotalsTests
 {
-    private static readonly PledgeFunding SpendingReview = new("funding:bsc-2025-06-spending-review", ReferenceTimeline2024.BorderSecurityCommand,
-        Money.FromMillions(280), FundingBasis.UpTo, "Spending Review 2025",
-        FundingPeriod.YearlyBy(new FinancialYear(2028), "up to £280m more per year by the end of the Spending Review period"), "Border security", "Chancellor",
-        new LocalDate(2025, 6, 11), Provenance.Of(new SourceReference("spending-review-2025.txt", "Spending Review 2025", new LocalDate(2025, 6, 11))));
+    private static readonly PledgeFunding SpendingReview = new PledgeFunding
+    {
+        CommitmentId = new("funding:bsc-2025-06-spending-review"),
+        Recipient = ReferenceTimeline2024.BorderSecurityCommand,
+        Amount = Money.FromMillions(280),
+        Basis = FundingBasis.UpTo,
+        OriginName = "Spending Review 2025",
+        Period = FundingPeriod.YearlyBy(new FinancialYear(2028), "up to £280m more per year by the end of the Spending Review period"),
+        Purpose = "Border security",
+        AnnouncedBy = "Chancellor",
+        ValidOn = new LocalDate(2025, 6, 11),
+        Provenance = Provenance.Of(new SourceReference("spending-review-2025.txt", "Spending Review 2025", new LocalDate(2025, 6, 11))),
+    };
 
     [Fact]
     public async Task TheFundingTheCommandAndTheSeriesKeepTheYearlyLevelApartFromThe150m()
@@ -32,14 +41,14 @@ public class ApiTotalsTests
 
         using var funding = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2025-06-11"));
         var bsc = funding.RootElement.GetProperty("recipients").EnumerateArray()
-            .Single(r => r.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals");
+            .Single(r => r.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand.Name).GetProperty("totals");
         bsc.GetProperty("total").GetDecimal().Should().Be(150_000_000m, "£150m over two years; the yearly level is not added to it");
         var level = bsc.GetProperty("yearlyLevels").EnumerateArray().Should().ContainSingle().Which;
         level.GetProperty("perYear").GetDecimal().Should().Be(280_000_000m);
         level.GetProperty("ceiling").GetDecimal().Should().Be(280_000_000m);
         level.GetProperty("label").GetString().Should().Be("a year by 2028/29");
         funding.RootElement.GetProperty("commitments").EnumerateArray()
-            .Single(c => c.GetProperty("commitmentId").GetString() == SpendingReview.CommitmentId)
+            .Single(c => c.GetProperty("commitmentId").GetString() == SpendingReview.CommitmentId.Value)
             .GetProperty("period").GetProperty("coverage").GetString().Should().Be("YearlyBy");
 
         using var command = JsonDocument.Parse(await client.GetStringAsync("/commands/command:bsc?asOf=2025-06-11"));

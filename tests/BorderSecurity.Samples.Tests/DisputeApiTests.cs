@@ -15,7 +15,7 @@ public class DisputeApiTests
         using (var all = JsonDocument.Parse(await client.GetStringAsync("/disputes?asOf=2024-11-07")))
         {
             all.RootElement.EnumerateArray().Select(d => d.GetProperty("disputeId").GetString()).Should().Equal(
-                ReferenceTimeline2024.CommandEstablishedDisputeId, ReferenceTimeline2024.SeptemberOriginDisputeId);
+                ReferenceTimeline2024.CommandEstablishedDisputeId.Value, ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
             var dispute = all.RootElement[1];
             dispute.GetProperty("fact").GetString().Should().Be("origin of the money");
             dispute.GetProperty("isOpen").GetBoolean().Should().BeTrue();
@@ -47,14 +47,14 @@ public class DisputeApiTests
         using (var funding = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2024-11-07")))
         {
             var dispute = funding.RootElement.GetProperty("openDisputes").EnumerateArray().Should().ContainSingle().Subject;
-            dispute.GetProperty("disputeId").GetString().Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
-            dispute.GetProperty("subjectId").GetString().Should().Be(ReferenceTimeline2024.SeptemberRedirectId);
+            dispute.GetProperty("disputeId").GetString().Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
+            dispute.GetProperty("subjectId").GetString().Should().Be(ReferenceTimeline2024.SeptemberRedirectId.Value);
         }
 
         using (var command = JsonDocument.Parse(await client.GetStringAsync($"/commands/{ReferenceTimeline2024.BorderSecurityCommandId}?asOf=2024-11-07")))
         {
             command.RootElement.GetProperty("openDisputes").EnumerateArray().Select(d => d.GetProperty("disputeId").GetString()).Should().Equal(
-                ReferenceTimeline2024.CommandEstablishedDisputeId, ReferenceTimeline2024.SeptemberOriginDisputeId);
+                ReferenceTimeline2024.CommandEstablishedDisputeId.Value, ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
         }
 
         using var before = JsonDocument.Parse(await client.GetStringAsync("/funding?asOf=2024-11-07&knownAt=2024-11-05T00:00:00Z"));

@@ -21,12 +21,26 @@ public class ParliamentApiTests
     {
         await using var host = await ApiHost.StartAsync();
         var client = host.Editor();
-        const string id = ReferenceTimeline2024.BorderSecurityBillId;
+        var id = ReferenceTimeline2024.BorderSecurityBillId;
         IBorderSecurityRequest[] requests =
         [
             .. ReferenceTimeline2024.Steps.Select(s => s.Request),
-            new IntroduceBill(id, "Border Security, Asylum and Immigration Bill", "House of Commons", new LocalDate(2025, 1, 30), Cited),
-            new CompleteParliamentaryStage(id, ParliamentHouse.Commons, BillStage.SecondReading, new LocalDate(2025, 2, 10), Cited),
+            new IntroduceBill
+            {
+                LegislationId = id,
+                Title = "Border Security, Asylum and Immigration Bill",
+                House = ParliamentHouse.Commons,
+                ValidOn = new LocalDate(2025, 1, 30),
+                Provenance = Cited,
+            },
+            new CompleteParliamentaryStage
+            {
+                LegislationId = id,
+                House = ParliamentHouse.Commons,
+                Stage = BillStage.SecondReading,
+                ValidOn = new LocalDate(2025, 2, 10),
+                Provenance = Cited,
+            },
         ];
         foreach (var request in requests)
         {

@@ -42,7 +42,7 @@ public class TimelineConsoleTests
         exit.Should().Be(0);
         using var json = JsonDocument.Parse(output);
         var bsc = json.RootElement.GetProperty("byFinancialYear").EnumerateArray()
-            .Single(a => a.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand);
+            .Single(a => a.GetProperty("recipient").GetString() == ReferenceTimeline2024.BorderSecurityCommand.Name);
         var fy2024 = bsc.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetString() == "2024/25");
         fy2024.GetProperty("unsplitSpans").EnumerateArray().Single().GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
         fy2024.GetProperty("forTheYear").GetProperty("total").GetDecimal().Should().Be(0m);
@@ -70,10 +70,19 @@ public class TimelineConsoleTests
     public async Task WithTheSpendingReviewLineTheTablesAndJsonKeepTheYearlyLevelApartFromThe150m()
     {
         var spendingReview = new TimelineStep(Instant.FromUtc(2025, 6, 11, 12, 0),
-            new PledgeFunding("funding:bsc-2025-06-spending-review", ReferenceTimeline2024.BorderSecurityCommand, Money.FromMillions(280), FundingBasis.UpTo,
-                "Spending Review 2025", FundingPeriod.YearlyBy(new FinancialYear(2028), "up to £280m more per year by the end of the Spending Review period"),
-                "Border security", "Chancellor", new LocalDate(2025, 6, 11),
-                Provenance.Of(new SourceReference("spending-review-2025.txt", "Spending Review 2025", new LocalDate(2025, 6, 11)))));
+            new PledgeFunding
+            {
+                CommitmentId = new("funding:bsc-2025-06-spending-review"),
+                Recipient = ReferenceTimeline2024.BorderSecurityCommand,
+                Amount = Money.FromMillions(280),
+                Basis = FundingBasis.UpTo,
+                OriginName = "Spending Review 2025",
+                Period = FundingPeriod.YearlyBy(new FinancialYear(2028), "up to £280m more per year by the end of the Spending Review period"),
+                Purpose = "Border security",
+                AnnouncedBy = "Chancellor",
+                ValidOn = new LocalDate(2025, 6, 11),
+                Provenance = Provenance.Of(new SourceReference("spending-review-2025.txt", "Spending Review 2025", new LocalDate(2025, 6, 11))),
+            });
         var path = Path.GetTempFileName();
         await File.WriteAllTextAsync(path, TimelineFile.Write(ReferenceTimeline2024.Steps.Append(spendingReview)));
 
@@ -81,7 +90,7 @@ public class TimelineConsoleTests
         exit.Should().Be(0, error);
         using (var json = JsonDocument.Parse(output))
         {
-            var bsc = Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals");
+            var bsc = Recipient(json, ReferenceTimeline2024.BorderSecurityCommand.Name).GetProperty("totals");
             bsc.GetProperty("total").GetDecimal().Should().Be(150_000_000m, "the yearly level is not added to the £150m over two years");
             var level = bsc.GetProperty("yearlyLevels").EnumerateArray().Should().ContainSingle().Which;
             level.GetProperty("perYear").GetDecimal().Should().Be(280_000_000m);
@@ -106,7 +115,7 @@ public class TimelineConsoleTests
 
         exit.Should().Be(0);
         output.Should().Contain("Open disputes").And.Contain("origin of the money").And.Contain("Illegal Migration Act 2023")
-            .And.Contain("002_42653983a009148c.txt").And.Contain("003_42febc41d18400fd.txt").And.Contain(ReferenceTimeline2024.SeptemberRedirectId);
+            .And.Contain("002_42653983a009148c.txt").And.Contain("003_42febc41d18400fd.txt").And.Contain(ReferenceTimeline2024.SeptemberRedirectId.Value);
     }
 
     [Fact]
@@ -120,9 +129,9 @@ public class TimelineConsoleTests
         using (var json = JsonDocument.Parse(known.Output))
         {
             json.RootElement.GetProperty("funding").GetProperty("openDisputes").EnumerateArray().Should().ContainSingle()
-                .Which.GetProperty("disputeId").GetString().Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId);
+                .Which.GetProperty("disputeId").GetString().Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
             json.RootElement.GetProperty("commands")[0].GetProperty("openDisputes").EnumerateArray().Select(d => d.GetProperty("disputeId").GetString())
-                .Should().Equal(ReferenceTimeline2024.CommandEstablishedDisputeId, ReferenceTimeline2024.SeptemberOriginDisputeId);
+                .Should().Equal(ReferenceTimeline2024.CommandEstablishedDisputeId.Value, ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
             json.RootElement.GetProperty("recruitment").GetProperty("openDisputes").GetArrayLength().Should().Be(0, "no target is disputed");
         }
 
@@ -139,7 +148,7 @@ public class TimelineConsoleTests
         {
             var disputes = json.RootElement.GetProperty("disputes").EnumerateArray().ToList();
             disputes.Select(d => d.GetProperty("subjectId").GetString()).Should().Equal(
-                ReferenceTimeline2024.BorderSecurityCommandId, ReferenceTimeline2024.SeptemberRedirectId);
+                ReferenceTimeline2024.BorderSecurityCommandId.Value, ReferenceTimeline2024.SeptemberRedirectId.Value);
             var dispute = disputes[1];
             dispute.GetProperty("sides").GetArrayLength().Should().Be(2);
             dispute.GetProperty("resolution").ValueKind.Should().Be(JsonValueKind.Null, "the dispute is left open");
@@ -157,7 +166,7 @@ public class TimelineConsoleTests
 
         exit.Should().Be(0);
         using var json = JsonDocument.Parse(output);
-        var bsc = Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals");
+        var bsc = Recipient(json, ReferenceTimeline2024.BorderSecurityCommand.Name).GetProperty("totals");
         bsc.GetProperty("total").GetDecimal().Should().Be(150_000_000m);
         bsc.GetProperty("redirected").GetDecimal().Should().Be(75_000_000m);
         bsc.GetProperty("newMoney").GetDecimal().Should().Be(75_000_000m);
@@ -170,7 +179,7 @@ public class TimelineConsoleTests
 
         exit.Should().Be(0);
         using var json = JsonDocument.Parse(output);
-        Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(75_000_000m);
+        Recipient(json, ReferenceTimeline2024.BorderSecurityCommand.Name).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(75_000_000m);
     }
 
     [Fact]
@@ -186,7 +195,7 @@ public class TimelineConsoleTests
         beforeJson.RootElement.GetProperty("funding").GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(0m);
         beforeJson.RootElement.GetProperty("query").GetProperty("recordedBy").GetString().Should().Be("2020-01-01T00:00:00Z");
         using var afterJson = JsonDocument.Parse(after.Output);
-        Recipient(afterJson, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
+        Recipient(afterJson, ReferenceTimeline2024.BorderSecurityCommand.Name).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
     }
 
     [Theory]
@@ -263,7 +272,7 @@ public class TimelineConsoleTests
 
         exit.Should().Be(0, error);
         using var json = JsonDocument.Parse(output);
-        Recipient(json, ReferenceTimeline2024.BorderSecurityCommand).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
+        Recipient(json, ReferenceTimeline2024.BorderSecurityCommand.Name).GetProperty("totals").GetProperty("total").GetDecimal().Should().Be(150_000_000m);
         json.RootElement.GetProperty("recruitment").GetProperty("target").GetInt32().Should().Be(401);
 
         var again = await Run("--postgres", connectionString, "--as-of", "2024-11-05");

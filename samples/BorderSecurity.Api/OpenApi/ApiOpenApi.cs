@@ -53,6 +53,12 @@ public static class ApiOpenApi
 
     private const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
 
+    /// <summary>The pattern of a stream id (see <see cref="StreamId"/>), for example <c>funding:bsc-2024-09</c>.</summary>
+    private const string StreamIdPattern = "^[a-z][a-z0-9.:-]*$";
+
+    // Typed ids and organisations travel as plain strings: written inline, so each property keeps its own description.
+    private static bool IsInline(Type type) => InlineTypes.Contains(type) || typeof(StreamId).IsAssignableFrom(type) || type == typeof(Organisation);
+
     /// <summary>The pattern of a financial year as the service writes it, for example <c>2024/25</c>.</summary>
     public const string FinancialYearPattern = @"^\d{4}/\d{2}$";
 
@@ -78,7 +84,7 @@ public static class ApiOpenApi
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
 
             // Value types are written inline, so a nullable one (LocalDate?) is documented as nullable where it is used.
-            o.CreateSchemaReferenceId = t => InlineTypes.Contains(Nullable.GetUnderlyingType(t.Type) ?? t.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
+            o.CreateSchemaReferenceId = t => IsInline(Nullable.GetUnderlyingType(t.Type) ?? t.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -159,6 +165,25 @@ public static class ApiOpenApi
             Replace(schema, type, JsonSchemaType.String, null, described ?? "A UK financial year (1 April to 31 March), written 2024/25.");
             schema.Pattern = FinancialYearPattern;
         }
+        else if (typeof(StreamId).IsAssignableFrom(type))
+        {
+            // An id is its text on the wire; the property says whose id it is.
+            var described = context.JsonPropertyInfo is not null ? schema.Description : null;
+            Replace(schema, type, JsonSchemaType.String, null, described ?? "A stream id, for example funding:bsc-2024-09.");
+            schema.Type |= MayBeNull(context) ? JsonSchemaType.Null : 0;
+            schema.Pattern = StreamIdPattern;
+            schema.MinLength = 1;
+            schema.MaxLength = Ardalis.GuardClauses.BorderSecurityGuards.MaxStreamIdLength;
+        }
+        else if (type == typeof(Organisation))
+        {
+            // An organisation is its name on the wire.
+            var described = context.JsonPropertyInfo is not null ? schema.Description : null;
+            Replace(schema, type, JsonSchemaType.String, null, described ?? "An organisation's name, for example Border Security Command.");
+            schema.Type |= MayBeNull(context) ? JsonSchemaType.Null : 0;
+            schema.MinLength = 1;
+            schema.MaxLength = Ardalis.GuardClauses.BorderSecurityGuards.MaxTextLength;
+        }
         else if (type == typeof(Money) || type == typeof(Money?))
         {
             Replace(schema, type, JsonSchemaType.Number, "decimal", "An amount in pounds, at most two decimal places, not negative.");
@@ -184,6 +209,11 @@ public static class ApiOpenApi
             schema.MinItems = 1;
         }
     }
+
+    // A reference-typed property declared nullable (LegislationId? FromLegislationId): its schema says null is allowed.
+    private static bool MayBeNull(OpenApiSchemaTransformerContext context) =>
+        context.JsonPropertyInfo?.AttributeProvider is PropertyInfo property
+        && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
 
     private static void Replace(OpenApiSchema schema, Type clrType, JsonSchemaType type, string? format, string description)
     {

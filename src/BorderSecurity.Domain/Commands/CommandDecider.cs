@@ -30,7 +30,7 @@ public static class CommandDecider
     public static IReadOnlyList<IBorderSecurityEvent> Decide(Command? state, ICommandRequest request, Legislative.Legislation? referencedAct = null)
     {
         Guard.Against.Null(request);
-        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        Guard.Against.Null(request.StreamId, nameof(request.StreamId));
         return request switch
         {
             EstablishCommand r => [Establish(state, r)],
@@ -47,15 +47,15 @@ public static class CommandDecider
 
     private static CommandEstablished Establish(Command? state, EstablishCommand r)
     {
-        var name = Guard.Against.InvalidText(r.Name, nameof(r.Name));
-        var department = Guard.Against.InvalidText(r.ParentDepartment, nameof(r.ParentDepartment));
+        var name = Guard.Against.Null(r.Name, nameof(r.Name)).Name;
+        var department = Guard.Against.Null(r.ParentDepartment, nameof(r.ParentDepartment)).Name;
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (state is not null)
         {
             throw Broken("CommandAlreadyEstablished", $"command '{r.CommandId}' was already established on {state.EstablishedOn:yyyy-MM-dd}.");
         }
 
-        return new CommandEstablished(r.CommandId, name, department, r.ValidOn, provenance);
+        return new CommandEstablished(r.CommandId.Value, name, department, r.ValidOn, provenance);
     }
 
     private static CommandLeaderAppointed Appoint(Command state, AppointCommandLeader r)
@@ -75,7 +75,7 @@ public static class CommandDecider
 
     private static AgencyJoinedCommand Join(Command state, JoinAgencyToCommand r)
     {
-        var agency = Guard.Against.InvalidText(r.Agency, nameof(r.Agency));
+        var agency = Guard.Against.Null(r.Agency, nameof(r.Agency)).Name;
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
         var known = state.Agencies.GetValueOrDefault(agency);
@@ -90,7 +90,7 @@ public static class CommandDecider
 
     private static AgencyLeftCommand Leave(Command state, RemoveAgencyFromCommand r)
     {
-        var agency = Guard.Against.InvalidText(r.Agency, nameof(r.Agency));
+        var agency = Guard.Against.Null(r.Agency, nameof(r.Agency)).Name;
         var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         NotBeforeEstablishment(state, r.ValidOn);
@@ -120,7 +120,7 @@ public static class CommandDecider
 
     private static CommandPowersConferred ConferPowers(Command state, ConferCommandPowers r, Legislative.Legislation? referencedAct)
     {
-        var legislationId = Guard.Against.InvalidStreamId(r.LegislationId, nameof(r.LegislationId));
+        var legislationId = Guard.Against.Null(r.LegislationId, nameof(r.LegislationId)).Value;
         Guard.Against.Null(r.Provisions, nameof(r.Provisions));
         var provisions = r.Provisions.Select(p => Guard.Against.InvalidText(p, nameof(r.Provisions)).Trim()).ToArray();
         if (provisions.Distinct(StringComparer.Ordinal).Count() != provisions.Length)

@@ -1,6 +1,8 @@
 namespace BorderSecurity.Domain.Commands;
 
+// The converter attribute of StreamId is not inherited: each id type names it, so it is a plain string in any JSON options.
 /// <summary>The id of an organisational command's stream, for example <c>command:bsc</c>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(StreamIdJsonConverterFactory))]
 public sealed record CommandId : StreamId
 {
     /// <summary>Creates the id.</summary>

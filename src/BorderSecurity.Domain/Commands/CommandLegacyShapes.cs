@@ -21,7 +21,18 @@ public sealed record CommandPowersConferredV1(string CommandId, string Legislati
 /// <param name="Provenance">The sources.</param>
 public sealed record ConferCommandPowersV1(string CommandId, string LegislationId, string Powers, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => CommandId;
+
     /// <summary>The current request with no provisions named, decided by the rule for unnamed provisions (the Act in force).</summary>
     /// <returns>The request in its current shape.</returns>
-    public ConferCommandPowers Forward() => new(CommandId, LegislationId, [], Powers, ValidOn, Provenance);
+    public ConferCommandPowers Forward() => new()
+    {
+        CommandId = LegacyFields.Read(nameof(CommandId), () => new CommandId(CommandId)),
+        LegislationId = LegacyFields.Read(nameof(LegislationId), () => new Legislative.LegislationId(LegislationId)),
+        Provisions = [],
+        Powers = Powers,
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
 }

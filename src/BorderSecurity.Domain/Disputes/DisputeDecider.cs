@@ -28,7 +28,7 @@ public static class DisputeDecider
     public static IReadOnlyList<IBorderSecurityEvent> Decide(Dispute? state, IDisputeRequest request, AggregateKind? subject = null)
     {
         Guard.Against.Null(request);
-        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        Guard.Against.Null(request.StreamId, nameof(request.StreamId));
         return request switch
         {
             RecordDispute r => [Record(state, r, subject)],
@@ -39,7 +39,7 @@ public static class DisputeDecider
 
     private static DisputeRecorded Record(Dispute? state, RecordDispute r, AggregateKind? subjectKind)
     {
-        var subject = Guard.Against.InvalidStreamId(r.SubjectId, nameof(r.SubjectId));
+        var subject = Guard.Against.Null(r.SubjectId, nameof(r.SubjectId)).Value;
         var fact = Guard.Against.InvalidText(r.Fact, nameof(r.Fact));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         var sides = r.Sides ?? [];
@@ -71,7 +71,7 @@ public static class DisputeDecider
             throw Broken("DisputeAlreadyRecorded", $"dispute '{r.DisputeId}' was already recorded on {state.RecordedOn:yyyy-MM-dd}.");
         }
 
-        return new DisputeRecorded(r.DisputeId, subject, fact, checkedSides, r.ValidOn, provenance);
+        return new DisputeRecorded(r.DisputeId.Value, subject, fact, checkedSides, r.ValidOn, provenance);
     }
 
     private static DisputeResolved Resolve(Dispute? state, ResolveDispute r)
@@ -102,7 +102,7 @@ public static class DisputeDecider
         var resolution = text ?? (r.FavouredSide is { } favoured
             ? state.Sides[favoured - 1].Says
             : throw Broken("ResolutionNeedsASideOrText", $"resolving dispute '{r.DisputeId}' needs a FavouredSide or a Resolution in words."));
-        return new DisputeResolved(r.DisputeId, r.FavouredSide, resolution, why, r.ValidOn, provenance);
+        return new DisputeResolved(r.DisputeId.Value, r.FavouredSide, resolution, why, r.ValidOn, provenance);
     }
 
     private static DomainRuleViolationException Broken(string rule, string detail) => new(Dispute.AggregateName, rule, detail);

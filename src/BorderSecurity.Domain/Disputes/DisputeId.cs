@@ -1,6 +1,8 @@
 namespace BorderSecurity.Domain.Disputes;
 
+// The converter attribute of StreamId is not inherited: each id type names it, so it is a plain string in any JSON options.
 /// <summary>The id of a dispute's stream, for example <c>dispute:bsc-2024-09-origin-of-money</c>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(StreamIdJsonConverterFactory))]
 public sealed record DisputeId : StreamId
 {
     /// <summary>Creates the id.</summary>

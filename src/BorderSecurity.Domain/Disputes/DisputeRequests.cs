@@ -4,40 +4,69 @@ namespace BorderSecurity.Domain.Disputes;
 public interface IDisputeRequest : IBorderSecurityRequest;
 
 /// <summary>Record that sources disagree about a fact. Emits <see cref="DisputeRecorded"/>.</summary>
-/// <param name="DisputeId">The new dispute's stream id.</param>
-/// <param name="SubjectId">The stream id of the commitment, target, bill or command the fact is about.</param>
-/// <param name="Fact">The fact disputed, as a short name.</param>
-/// <param name="Sides">Each side: at least two, each with at least one source.</param>
-/// <param name="ValidOn">When the sources were seen to disagree.</param>
-/// <param name="Provenance">The sources of the record.</param>
-public sealed record RecordDispute(
-    string DisputeId, string SubjectId, string Fact, IReadOnlyList<DisputeSide> Sides, LocalDate ValidOn, Provenance Provenance) : IDisputeRequest
+public sealed record RecordDispute : IDisputeRequest
 {
-    /// <inheritdoc />
-    public string StreamId => DisputeId;
+    /// <summary>The new dispute's stream id.</summary>
+    public required DisputeId DisputeId { get; init; }
 
-    /// <summary>Two are equal when every field is, the sides compared in order.</summary>
+    /// <summary>The stream id of the commitment, target, bill or command the fact is about (any aggregate but a dispute).</summary>
+    public required StreamId SubjectId { get; init; }
+
+    /// <summary>The fact disputed, as a short name, for example <c>origin of the money</c>.</summary>
+    public required string Fact { get; init; }
+
+    /// <summary>Each side: at least two, each with at least one source.</summary>
+    public required IReadOnlyList<DisputeSide> Sides { get; init; }
+
+    /// <summary>When the sources were seen to disagree.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources of the record.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="DisputeId"/>.</summary>
+    public StreamId StreamId => DisputeId;
+
+    /// <summary>
+    /// Two are equal when every field is, the sides compared in order and the subjects by their text (a subject named as a
+    /// <see cref="Funding.CommitmentId"/> in code is the same subject as the <see cref="Shared.StreamId"/> read from JSON).
+    /// </summary>
     /// <param name="other">The other one.</param>
     /// <returns><see langword="true"/> when equal.</returns>
     public bool Equals(RecordDispute? other) =>
-        other is not null && DisputeId == other.DisputeId && SubjectId == other.SubjectId && Fact == other.Fact
+        other is not null && Equals(DisputeId, other.DisputeId) && SubjectId?.Value == other.SubjectId?.Value && Fact == other.Fact
         && (ReferenceEquals(Sides, other.Sides) || (Sides is not null && other.Sides is not null && Sides.SequenceEqual(other.Sides)))
         && ValidOn == other.ValidOn && Equals(Provenance, other.Provenance);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(DisputeId, SubjectId, Fact, Sides?.Count, ValidOn, Provenance);
+    public override int GetHashCode() => HashCode.Combine(DisputeId, SubjectId?.Value, Fact, Sides?.Count, ValidOn, Provenance);
 }
 
 /// <summary>Resolve an open dispute. Emits <see cref="DisputeResolved"/>.</summary>
-/// <param name="DisputeId">The dispute's stream id.</param>
-/// <param name="FavouredSide">The side that prevailed, numbered from 1; or <see langword="null"/> with a <paramref name="Resolution"/>.</param>
-/// <param name="Resolution">The resolution in words; may be omitted when a side prevailed (its words are used).</param>
-/// <param name="Why">Why it was resolved so.</param>
-/// <param name="ValidOn">When; not before the dispute was recorded.</param>
-/// <param name="Provenance">The sources that settle it.</param>
-public sealed record ResolveDispute(
-    string DisputeId, int? FavouredSide, string? Resolution, string Why, LocalDate ValidOn, Provenance Provenance) : IDisputeRequest
+public sealed record ResolveDispute : IDisputeRequest
 {
-    /// <inheritdoc />
-    public string StreamId => DisputeId;
+    /// <summary>The dispute's stream id.</summary>
+    public required DisputeId DisputeId { get; init; }
+
+    /// <summary>
+    /// The side that prevailed, numbered from 1; or <see langword="null"/> (the default) with a <see cref="Resolution"/>.
+    /// </summary>
+    public int? FavouredSide { get; init; }
+
+    /// <summary>
+    /// The resolution in words; may be omitted (<see langword="null"/>, the default) when a side prevailed (its words are used).
+    /// </summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>Why it was resolved so.</summary>
+    public required string Why { get; init; }
+
+    /// <summary>When; not before the dispute was recorded.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that settle it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="DisputeId"/>.</summary>
+    public StreamId StreamId => DisputeId;
 }

@@ -1,6 +1,8 @@
 namespace BorderSecurity.Domain.Funding;
 
+// The converter attribute of StreamId is not inherited: each id type names it, so it is a plain string in any JSON options.
 /// <summary>The id of a funding commitment's stream, for example <c>funding:bsc-2024-09-ima-redirect</c>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(StreamIdJsonConverterFactory))]
 public sealed record CommitmentId : StreamId
 {
     /// <summary>Creates the id.</summary>

@@ -14,7 +14,7 @@ public static class FundingCommitmentDecider
     /// or <see langword="null"/> when it does not exist. Ignored for other requests.
     /// </param>
     /// <returns>The events to append.</returns>
-    /// <exception cref="ArgumentException">An argument is invalid (blank text, zero amount, malformed id, undefined enum); the message names it.</exception>
+    /// <exception cref="ArgumentException">An argument is invalid (blank text, zero amount, undefined enum); the message names it. Ids and organisations are valid once built.</exception>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="DomainRuleViolationException">A business rule is broken; <see cref="DomainRuleViolationException.Rule"/> names it.</exception>
     /// <remarks>
@@ -36,7 +36,7 @@ public static class FundingCommitmentDecider
     public static IReadOnlyList<IBorderSecurityEvent> Decide(FundingCommitment? state, IFundingRequest request, Legislative.Legislation? referencedAct = null)
     {
         Guard.Against.Null(request);
-        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        Guard.Against.Null(request.StreamId, nameof(request.StreamId));
         return request switch
         {
             PledgeFunding r => [Pledge(state, r)],
@@ -55,7 +55,7 @@ public static class FundingCommitmentDecider
 
     private static FundingPledged Pledge(FundingCommitment? state, PledgeFunding r)
     {
-        var recipient = Guard.Against.InvalidText(r.Recipient, nameof(r.Recipient));
+        var recipient = Guard.Against.Null(r.Recipient, nameof(r.Recipient)).Name;
         var amount = PositiveAmount(r.Amount, nameof(r.Amount));
         var basis = Guard.Against.UndefinedEnum(r.Basis, nameof(r.Basis));
         var origin = Guard.Against.InvalidOptionalText(r.OriginName, nameof(r.OriginName));
@@ -63,22 +63,22 @@ public static class FundingCommitmentDecider
         var purpose = Guard.Against.InvalidText(r.Purpose, nameof(r.Purpose));
         var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
-        MustNotExist(state, r.CommitmentId);
-        return new FundingPledged(r.CommitmentId, recipient, amount, basis, origin, period, purpose, announcedBy, r.ValidOn, provenance);
+        MustNotExist(state, r.CommitmentId.Value);
+        return new FundingPledged(r.CommitmentId.Value, recipient, amount, basis, origin, period, purpose, announcedBy, r.ValidOn, provenance);
     }
 
     private static FundingRedirected Redirect(FundingCommitment? state, RedirectFunding r, Legislative.Legislation? referencedAct)
     {
-        var recipient = Guard.Against.InvalidText(r.Recipient, nameof(r.Recipient));
+        var recipient = Guard.Against.Null(r.Recipient, nameof(r.Recipient)).Name;
         var amount = PositiveAmount(r.Amount, nameof(r.Amount));
         var basis = Guard.Against.UndefinedEnum(r.Basis, nameof(r.Basis));
         var programme = Guard.Against.InvalidText(r.FromProgramme, nameof(r.FromProgramme));
-        var legislationId = r.FromLegislationId is null ? null : Guard.Against.InvalidStreamId(r.FromLegislationId, nameof(r.FromLegislationId));
+        var legislationId = r.FromLegislationId?.Value;
         var period = ValidPeriod(r.Period, amount);
         var purpose = Guard.Against.InvalidText(r.Purpose, nameof(r.Purpose));
         var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
-        MustNotExist(state, r.CommitmentId);
+        MustNotExist(state, r.CommitmentId.Value);
         if (legislationId is not null && referencedAct?.IsActOn(r.ValidOn) != true)
         {
             throw Broken("ProgrammeMustBeAnEnactedAct",
@@ -87,7 +87,7 @@ public static class FundingCommitmentDecider
                     : $"money cannot be redirected from '{referencedAct.Title}' on {r.ValidOn:yyyy-MM-dd}: it was not an Act in force then.");
         }
 
-        return new FundingRedirected(r.CommitmentId, recipient, amount, basis, programme, legislationId, period, purpose, announcedBy, r.ValidOn, provenance);
+        return new FundingRedirected(r.CommitmentId.Value, recipient, amount, basis, programme, legislationId, period, purpose, announcedBy, r.ValidOn, provenance);
     }
 
     private static FundingAllocated Allocate(FundingCommitment state, AllocateFunding r)

@@ -89,10 +89,24 @@ public sealed record PledgeFundingV1(
     string CommitmentId, string Recipient, Money Amount, FundingBasis Basis, string? OriginName, FundingPeriodV1 Period,
     string Purpose, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => CommitmentId;
+
     /// <summary>The request in today's shape.</summary>
     /// <returns>The request.</returns>
-    public PledgeFunding Forward() =>
-        new(CommitmentId, Recipient, Amount, Basis, OriginName, Period?.Forward()!, Purpose, AnnouncedBy, ValidOn, Provenance);
+    public PledgeFunding Forward() => new()
+    {
+        CommitmentId = LegacyFields.Read(nameof(CommitmentId), () => new CommitmentId(CommitmentId)),
+        Recipient = LegacyFields.Read(nameof(Recipient), () => new Organisation(Recipient)),
+        Amount = Amount,
+        Basis = Basis,
+        OriginName = OriginName,
+        Period = Period?.Forward()!,
+        Purpose = Purpose,
+        AnnouncedBy = AnnouncedBy,
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
 }
 
 /// <summary>The shape of <see cref="RedirectFunding"/> in timeline files of format 1. Read only.</summary>
@@ -111,8 +125,23 @@ public sealed record RedirectFundingV1(
     string CommitmentId, string Recipient, Money Amount, FundingBasis Basis, string FromProgramme, string? FromLegislationId,
     FundingPeriodV1 Period, string Purpose, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => CommitmentId;
+
     /// <summary>The request in today's shape.</summary>
     /// <returns>The request.</returns>
-    public RedirectFunding Forward() =>
-        new(CommitmentId, Recipient, Amount, Basis, FromProgramme, FromLegislationId, Period?.Forward()!, Purpose, AnnouncedBy, ValidOn, Provenance);
+    public RedirectFunding Forward() => new()
+    {
+        CommitmentId = LegacyFields.Read(nameof(CommitmentId), () => new CommitmentId(CommitmentId)),
+        Recipient = LegacyFields.Read(nameof(Recipient), () => new Organisation(Recipient)),
+        Amount = Amount,
+        Basis = Basis,
+        FromProgramme = FromProgramme,
+        FromLegislationId = FromLegislationId is null ? null : LegacyFields.Read(nameof(FromLegislationId), () => new Legislative.LegislationId(FromLegislationId)),
+        Period = Period?.Forward()!,
+        Purpose = Purpose,
+        AnnouncedBy = AnnouncedBy,
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
 }

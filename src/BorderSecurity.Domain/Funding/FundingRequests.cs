@@ -1,130 +1,245 @@
+using BorderSecurity.Domain.Legislative;
+
 namespace BorderSecurity.Domain.Funding;
 
 /// <summary>A request to change a funding commitment. Decided by <see cref="FundingCommitmentDecider"/>.</summary>
 public interface IFundingRequest : IBorderSecurityRequest;
 
 /// <summary>Record new money pledged to a recipient. Emits <see cref="FundingPledged"/>.</summary>
-/// <param name="CommitmentId">The new commitment's stream id.</param>
-/// <param name="Recipient">Who receives the money.</param>
-/// <param name="Amount">The amount; more than zero.</param>
-/// <param name="Basis">Firm sum or "up to" ceiling.</param>
-/// <param name="OriginName">Where the new money comes from, or <see langword="null"/> where the sources do not say.</param>
-/// <param name="Period">What it covers (see <see cref="FundingPeriod"/>); a profile must add up to <paramref name="Amount"/>.</param>
-/// <param name="Purpose">What it is for.</param>
-/// <param name="AnnouncedBy">Who announced it.</param>
-/// <param name="ValidOn">When it was announced.</param>
-/// <param name="Provenance">The sources that reported it.</param>
-public sealed record PledgeFunding(
-    string CommitmentId, string Recipient, Money Amount, FundingBasis Basis, string? OriginName, FundingPeriod Period,
-    string Purpose, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+/// <example>
+/// <code>
+/// var pledge = new PledgeFunding
+/// {
+///     CommitmentId = new("funding:bsc-2024-11-budget"),
+///     Recipient = new("Border Security Command"),
+///     Amount = Money.FromMillions(75),
+///     Basis = FundingBasis.Firm,
+///     OriginName = "Autumn Budget 2024",
+///     Period = FundingPeriod.NotStated("over the next two years"),
+///     Purpose = "NCA technology and 300 BSC staff",
+///     AnnouncedBy = "Prime Minister",
+///     ValidOn = new LocalDate(2024, 11, 4),
+///     Provenance = Provenance.Of(source),
+/// };
+/// </code>
+/// </example>
+public sealed record PledgeFunding : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The new commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>Who receives the money.</summary>
+    public required Organisation Recipient { get; init; }
+
+    /// <summary>The amount; more than zero.</summary>
+    public required Money Amount { get; init; }
+
+    /// <summary>Firm sum or "up to" ceiling.</summary>
+    public required FundingBasis Basis { get; init; }
+
+    /// <summary>Where the new money comes from, or <see langword="null"/> (the default) where the sources do not say.</summary>
+    public string? OriginName { get; init; }
+
+    /// <summary>What it covers (see <see cref="FundingPeriod"/>); a profile must add up to <see cref="Amount"/>.</summary>
+    public required FundingPeriod Period { get; init; }
+
+    /// <summary>What it is for.</summary>
+    public required string Purpose { get; init; }
+
+    /// <summary>Who announced it, for example <c>Prime Minister</c>.</summary>
+    public required string AnnouncedBy { get; init; }
+
+    /// <summary>When it was announced.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }
 
 /// <summary>Record money moved from a named programme to a recipient. Emits <see cref="FundingRedirected"/>.</summary>
-/// <param name="CommitmentId">The new commitment's stream id.</param>
-/// <param name="Recipient">Who receives the money.</param>
-/// <param name="Amount">The amount; more than zero.</param>
-/// <param name="Basis">Firm sum or "up to" ceiling.</param>
-/// <param name="FromProgramme">The programme the money was moved from.</param>
-/// <param name="FromLegislationId">The Act's stream id where the programme is an Act, else <see langword="null"/>.</param>
-/// <param name="Period">What it covers (see <see cref="FundingPeriod"/>); a profile must add up to <paramref name="Amount"/>.</param>
-/// <param name="Purpose">What it is for.</param>
-/// <param name="AnnouncedBy">Who announced it.</param>
-/// <param name="ValidOn">When it was announced.</param>
-/// <param name="Provenance">The sources that reported it.</param>
-public sealed record RedirectFunding(
-    string CommitmentId, string Recipient, Money Amount, FundingBasis Basis, string FromProgramme, string? FromLegislationId,
-    FundingPeriod Period, string Purpose, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+public sealed record RedirectFunding : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The new commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>Who receives the money.</summary>
+    public required Organisation Recipient { get; init; }
+
+    /// <summary>The amount; more than zero.</summary>
+    public required Money Amount { get; init; }
+
+    /// <summary>Firm sum or "up to" ceiling.</summary>
+    public required FundingBasis Basis { get; init; }
+
+    /// <summary>The programme the money was moved from, for example <c>Illegal Migration Act 2023</c>.</summary>
+    public required string FromProgramme { get; init; }
+
+    /// <summary>
+    /// The Act's stream id where the programme is an Act (the Act must then be in force on <see cref="ValidOn"/>), else
+    /// <see langword="null"/> (the default).
+    /// </summary>
+    public LegislationId? FromLegislationId { get; init; }
+
+    /// <summary>What it covers (see <see cref="FundingPeriod"/>); a profile must add up to <see cref="Amount"/>.</summary>
+    public required FundingPeriod Period { get; init; }
+
+    /// <summary>What it is for.</summary>
+    public required string Purpose { get; init; }
+
+    /// <summary>Who announced it, for example <c>Home Secretary</c>.</summary>
+    public required string AnnouncedBy { get; init; }
+
+    /// <summary>When it was announced.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }
 
 /// <summary>Set a capability's allocation from a commitment. Emits <see cref="FundingAllocated"/>.</summary>
-/// <param name="CommitmentId">The commitment's stream id.</param>
-/// <param name="Capability">The capability.</param>
-/// <param name="Amount">The capability's whole allocation from <paramref name="ValidOn"/> on; zero releases it.</param>
-/// <param name="ValidOn">When the allocation was made.</param>
-/// <param name="Provenance">The sources that reported it.</param>
-public sealed record AllocateFunding(
-    string CommitmentId, string Capability, Money Amount, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+public sealed record AllocateFunding : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>The capability, for example <c>Covert cameras</c>.</summary>
+    public required string Capability { get; init; }
+
+    /// <summary>The capability's whole allocation from <see cref="ValidOn"/> on; zero releases it.</summary>
+    public required Money Amount { get; init; }
+
+    /// <summary>When the allocation was made.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }
 
 /// <summary>Record that the commitment's amount changed from a date on. Emits <see cref="FundingRevised"/>.</summary>
-/// <param name="CommitmentId">The commitment's stream id.</param>
-/// <param name="RevisedAmount">The amount from <paramref name="ValidOn"/> on.</param>
-/// <param name="Reason">Why it changed.</param>
-/// <param name="ValidOn">When it changed; after the commitment's date.</param>
-/// <param name="Provenance">The sources that reported it.</param>
-public sealed record ReviseFunding(
-    string CommitmentId, Money RevisedAmount, string Reason, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+public sealed record ReviseFunding : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>The amount from <see cref="ValidOn"/> on.</summary>
+    public required Money RevisedAmount { get; init; }
+
+    /// <summary>Why it changed.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>When it changed; after the commitment's date.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }
 
 /// <summary>Correct the amount first recorded for the commitment. Emits <see cref="FundingAmountCorrected"/> on the commitment's own date.</summary>
-/// <param name="CommitmentId">The commitment's stream id.</param>
-/// <param name="CorrectedAmount">The amount really committed; more than zero.</param>
-/// <param name="Reason">What was wrong.</param>
-/// <param name="Provenance">The sources of the correction.</param>
-public sealed record CorrectFundingAmount(
-    string CommitmentId, Money CorrectedAmount, string Reason, Provenance Provenance) : IFundingRequest
+public sealed record CorrectFundingAmount : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>The amount really committed; more than zero.</summary>
+    public required Money CorrectedAmount { get; init; }
+
+    /// <summary>What was wrong.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The sources of the correction.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }
 
 /// <summary>Record that the commitment was withdrawn. Emits <see cref="FundingWithdrawn"/>.</summary>
-/// <param name="CommitmentId">The commitment's stream id.</param>
-/// <param name="Reason">Why.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources that reported it.</param>
-public sealed record WithdrawFunding(
-    string CommitmentId, string Reason, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+public sealed record WithdrawFunding : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>Why.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }
 
 /// <summary>Record that an existing commitment was announced again (no new money). Emits <see cref="FundingReannounced"/>.</summary>
-/// <param name="CommitmentId">The commitment's stream id.</param>
-/// <param name="AnnouncedBy">Who announced it again.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources that reported the re-announcement.</param>
-public sealed record ReannounceFunding(
-    string CommitmentId, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+public sealed record ReannounceFunding : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>Who announced it again.</summary>
+    public required string AnnouncedBy { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported the re-announcement.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }
 
 /// <summary>Record that what the commitment covers changed from a date on. Emits <see cref="FundingPeriodRevised"/>.</summary>
-/// <param name="CommitmentId">The commitment's stream id.</param>
-/// <param name="Period">The period from <paramref name="ValidOn"/> on; a profile must add up to the amount on that date.</param>
-/// <param name="Reason">Why it changed.</param>
-/// <param name="ValidOn">When it changed; after the commitment's date.</param>
-/// <param name="Provenance">The sources that reported it.</param>
-public sealed record ReviseFundingPeriod(
-    string CommitmentId, FundingPeriod Period, string Reason, LocalDate ValidOn, Provenance Provenance) : IFundingRequest
+public sealed record ReviseFundingPeriod : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>The period from <see cref="ValidOn"/> on; a profile must add up to the amount on that date.</summary>
+    public required FundingPeriod Period { get; init; }
+
+    /// <summary>Why it changed.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>When it changed; after the commitment's date.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }
 
 /// <summary>Correct the period first recorded for the commitment. Emits <see cref="FundingPeriodCorrected"/> on the commitment's own date.</summary>
-/// <param name="CommitmentId">The commitment's stream id.</param>
-/// <param name="Period">The period really announced; a profile must add up to the original amount.</param>
-/// <param name="Reason">What was wrong.</param>
-/// <param name="Provenance">The sources of the correction.</param>
-public sealed record CorrectFundingPeriod(
-    string CommitmentId, FundingPeriod Period, string Reason, Provenance Provenance) : IFundingRequest
+public sealed record CorrectFundingPeriod : IFundingRequest
 {
-    /// <inheritdoc />
-    public string StreamId => CommitmentId;
+    /// <summary>The commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>The period really announced; a profile must add up to the original amount.</summary>
+    public required FundingPeriod Period { get; init; }
+
+    /// <summary>What was wrong.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The sources of the correction.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
 }

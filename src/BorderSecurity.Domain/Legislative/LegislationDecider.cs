@@ -29,7 +29,7 @@ public static class LegislationDecider
     public static IReadOnlyList<IBorderSecurityEvent> Decide(Legislation? state, ILegislationRequest request)
     {
         Guard.Against.Null(request);
-        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        Guard.Against.Null(request.StreamId, nameof(request.StreamId));
         return request switch
         {
             AnnounceLegislation r => [Announce(state, r)],
@@ -51,25 +51,25 @@ public static class LegislationDecider
         var title = Guard.Against.InvalidText(r.Title, nameof(r.Title));
         var announcedIn = Guard.Against.InvalidText(r.AnnouncedIn, nameof(r.AnnouncedIn));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
-        MustNotExist(state, r.LegislationId);
-        return new LegislationAnnounced(r.LegislationId, title, announcedIn, r.ValidOn, provenance);
+        MustNotExist(state, r.LegislationId.Value);
+        return new LegislationAnnounced(r.LegislationId.Value, title, announcedIn, r.ValidOn, provenance);
     }
 
     private static EnactedLegislationRecorded RecordEnacted(Legislation? state, RecordEnactedLegislation r)
     {
         var title = Guard.Against.InvalidText(r.Title, nameof(r.Title));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
-        MustNotExist(state, r.LegislationId);
-        return new EnactedLegislationRecorded(r.LegislationId, title, r.RoyalAssentOn, provenance);
+        MustNotExist(state, r.LegislationId.Value);
+        return new EnactedLegislationRecorded(r.LegislationId.Value, title, r.RoyalAssentOn, provenance);
     }
 
     private static BillIntroduced Introduce(Legislation? state, IntroduceBill r)
     {
         var title = Guard.Against.InvalidText(r.Title, nameof(r.Title));
-        var house = Guard.Against.InvalidText(r.House, nameof(r.House));
-        if (BillStages.ParseHouse(house) == ParliamentHouse.NotStated)
+        var house = Guard.Against.UndefinedEnum(r.House, nameof(r.House));
+        if (house == ParliamentHouse.NotStated)
         {
-            throw new ArgumentException($"House must name the House of Commons or the House of Lords (was '{house}').", nameof(r.House));
+            throw new ArgumentException("House must be Commons or Lords.", nameof(r.House));
         }
 
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
@@ -84,7 +84,7 @@ public static class LegislationDecider
             NotBeforeLastStage(state, r.ValidOn);
         }
 
-        return new BillIntroduced(r.LegislationId, title, house, r.ValidOn, provenance);
+        return new BillIntroduced(r.LegislationId.Value, title, BillStages.NameOf(house), r.ValidOn, provenance);
     }
 
     private static ParliamentaryStageCompleted CompleteStage(Legislation state, CompleteParliamentaryStage r)

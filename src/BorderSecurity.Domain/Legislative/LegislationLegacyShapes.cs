@@ -58,10 +58,19 @@ public sealed record LegislationCommencedV1(string LegislationId, string Provisi
 public sealed record CompleteParliamentaryStageV1(
     string LegislationId, LegislationStage Stage, string House, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => LegislationId;
+
     /// <summary>The current request, mapped as <see cref="ParliamentaryStageCompletedV1.Forward"/> maps the event.</summary>
     /// <returns>The request in its current shape.</returns>
-    public CompleteParliamentaryStage Forward() =>
-        new(LegislationId, BillStages.ParseHouse(House), ParliamentaryStageCompletedV1.StageOf(Stage), ValidOn, Provenance);
+    public CompleteParliamentaryStage Forward() => new()
+    {
+        LegislationId = LegacyFields.Read(nameof(LegislationId), () => new LegislationId(LegislationId)),
+        House = BillStages.ParseHouse(House),
+        Stage = ParliamentaryStageCompletedV1.StageOf(Stage),
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
 }
 
 /// <summary>The shape of <see cref="CommenceLegislation"/> in timeline files of format 1.</summary>
@@ -71,7 +80,49 @@ public sealed record CompleteParliamentaryStageV1(
 /// <param name="Provenance">The sources.</param>
 public sealed record CommenceLegislationV1(string LegislationId, string Provisions, LocalDate ValidOn, Provenance Provenance)
 {
+    /// <summary>The stream the request was for, as timeline files of format 1 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => LegislationId;
+
     /// <summary>The current request: the old text as the one provision named.</summary>
     /// <returns>The request in its current shape.</returns>
-    public CommenceLegislation Forward() => new(LegislationId, [Provisions], ValidOn, Provenance);
+    public CommenceLegislation Forward() => new()
+    {
+        LegislationId = LegacyFields.Read(nameof(LegislationId), () => new LegislationId(LegislationId)),
+        Provisions = [Provisions],
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
+}
+
+/// <summary>
+/// The shape of <see cref="IntroduceBill"/> in timeline files of formats 1 and 2: the House as text, for example
+/// <c>House of Commons</c>. Read only; mapped forward by <see cref="Forward"/>.
+/// </summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="Title">The bill's title.</param>
+/// <param name="House">The House as text: <c>House of Commons</c>/<c>Commons</c> or <c>House of Lords</c>/<c>Lords</c>, in any case.</param>
+/// <param name="ValidOn">When.</param>
+/// <param name="Provenance">The sources.</param>
+public sealed record IntroduceBillV2(string LegislationId, string Title, string House, LocalDate ValidOn, Provenance Provenance)
+{
+    /// <summary>The stream the request was for, as files of formats 1 and 2 wrote it after the fields (ignored when read).</summary>
+    public string StreamId => LegislationId;
+
+    /// <summary>
+    /// The current request: the House read as <see cref="BillStages.ParseHouse"/> reads it. The text named a House
+    /// whenever the request was accepted (the decider refused any other), so no House is guessed.
+    /// </summary>
+    /// <returns>The request in its current shape.</returns>
+    /// <exception cref="ArgumentException"><see cref="House"/> names neither House (the message names the field), or another field is invalid.</exception>
+    public IntroduceBill Forward() => new()
+    {
+        LegislationId = LegacyFields.Read(nameof(LegislationId), () => new LegislationId(LegislationId)),
+        Title = Title,
+        House = BillStages.ParseHouse(House) is var house and not ParliamentHouse.NotStated
+            ? house
+            : throw new ArgumentException(
+                $"House must name the House of Commons or the House of Lords, for example \"House of Commons\" (was '{House}').", nameof(House)),
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
 }

@@ -4,108 +4,174 @@ namespace BorderSecurity.Domain.Legislative;
 public interface ILegislationRequest : IBorderSecurityRequest;
 
 /// <summary>Record that a bill was announced. Emits <see cref="LegislationAnnounced"/>.</summary>
-/// <param name="LegislationId">The new legislation's stream id.</param>
-/// <param name="Title">The bill's title.</param>
-/// <param name="AnnouncedIn">Where it was announced.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record AnnounceLegislation(
-    string LegislationId, string Title, string AnnouncedIn, LocalDate ValidOn, Provenance Provenance) : ILegislationRequest
+public sealed record AnnounceLegislation : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The new legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The bill's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Where it was announced, for example <c>King's Speech 2024</c>.</summary>
+    public required string AnnouncedIn { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 }
 
 /// <summary>Record an Act already on the statute book at its Royal Assent. Emits <see cref="EnactedLegislationRecorded"/>.</summary>
-/// <param name="LegislationId">The Act's stream id.</param>
-/// <param name="Title">The Act's title.</param>
-/// <param name="RoyalAssentOn">The date of Royal Assent.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record RecordEnactedLegislation(
-    string LegislationId, string Title, LocalDate RoyalAssentOn, Provenance Provenance) : ILegislationRequest
+public sealed record RecordEnactedLegislation : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The Act's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The Act's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The date of Royal Assent.</summary>
+    public required LocalDate RoyalAssentOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 }
 
-/// <summary>Record that a bill was introduced. Emits <see cref="BillIntroduced"/>.</summary>
-/// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="Title">The bill's title.</param>
-/// <param name="House">The House.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record IntroduceBill(
-    string LegislationId, string Title, string House, LocalDate ValidOn, Provenance Provenance) : ILegislationRequest
+/// <summary>Record that a bill was introduced (its 1st reading in the originating House). Emits <see cref="BillIntroduced"/>.</summary>
+/// <remarks>
+/// Timeline files of formats 1 and 2 carried the House as text (<see cref="IntroduceBillV2"/>); they read forward. The
+/// event keeps the House as its name (<c>House of Commons</c>), as it always has.
+/// </remarks>
+public sealed record IntroduceBill : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The bill's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The House it is introduced in: <see cref="ParliamentHouse.Commons"/> or <see cref="ParliamentHouse.Lords"/>.</summary>
+    public required ParliamentHouse House { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 }
 
 /// <summary>Record that a bill completed a stage in a House. Emits <see cref="ParliamentaryStageCompleted"/>.</summary>
-/// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="House">The House: <see cref="ParliamentHouse.Commons"/> or <see cref="ParliamentHouse.Lords"/>.</param>
-/// <param name="Stage">The stage: the next in that House (see <see cref="LegislationDecider"/>).</param>
-/// <param name="ValidOn">When; not before the previous stage.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record CompleteParliamentaryStage(
-    string LegislationId, ParliamentHouse House, BillStage Stage, LocalDate ValidOn, Provenance Provenance) : ILegislationRequest
+public sealed record CompleteParliamentaryStage : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The House: <see cref="ParliamentHouse.Commons"/> or <see cref="ParliamentHouse.Lords"/>.</summary>
+    public required ParliamentHouse House { get; init; }
+
+    /// <summary>The stage: the next in that House (see <see cref="LegislationDecider"/>).</summary>
+    public required BillStage Stage { get; init; }
+
+    /// <summary>When; not before the previous stage.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 }
 
 /// <summary>Record that a bill was carried over into a new session. Emits <see cref="BillCarriedOver"/>.</summary>
-/// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="IntoSession">The new session, for example <c>2025-26</c>.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record CarryOverBill(
-    string LegislationId, string IntoSession, LocalDate ValidOn, Provenance Provenance) : ILegislationRequest
+public sealed record CarryOverBill : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The new session, for example <c>2025-26</c>.</summary>
+    public required string IntoSession { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 }
 
 /// <summary>Record that a bill ended without Royal Assent. Emits <see cref="BillEnded"/>.</summary>
-/// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="How">Withdrawn, defeated, or fell at the end of the session.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record EndBill(
-    string LegislationId, BillEnding How, LocalDate ValidOn, Provenance Provenance) : ILegislationRequest
+public sealed record EndBill : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>Withdrawn, defeated, or fell at the end of the session.</summary>
+    public required BillEnding How { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 }
 
 /// <summary>Record Royal Assent. Emits <see cref="RoyalAssentGranted"/>.</summary>
-/// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="ActTitle">The Act's title.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record GrantRoyalAssent(
-    string LegislationId, string ActTitle, LocalDate ValidOn, Provenance Provenance) : ILegislationRequest
+public sealed record GrantRoyalAssent : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The Act's title.</summary>
+    public required string ActTitle { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 }
 
 /// <summary>Record that provisions of an Act came into force. Emits <see cref="LegislationCommenced"/>.</summary>
-/// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="Provisions">The provisions, each named as the Act numbers it (for example <c>section 1</c>); at least one, none twice, none already in force.</param>
-/// <param name="ValidOn">When they came into force.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record CommenceLegislation(
-    string LegislationId, IReadOnlyList<string> Provisions, LocalDate ValidOn, Provenance Provenance) : ILegislationRequest
+public sealed record CommenceLegislation : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The provisions, each named as the Act numbers it (for example <c>section 1</c>); at least one, none twice, none already in force.</summary>
+    public required IReadOnlyList<string> Provisions { get; init; }
+
+    /// <summary>When they came into force.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 
     /// <summary>Two requests are equal when every field is, the provisions compared in order.</summary>
     /// <param name="other">The other request.</param>
     /// <returns><see langword="true"/> when equal.</returns>
     public bool Equals(CommenceLegislation? other) =>
-        other is not null && LegislationId == other.LegislationId
+        other is not null && Equals(LegislationId, other.LegislationId)
         && (ReferenceEquals(Provisions, other.Provisions) || (Provisions is not null && other.Provisions is not null && Provisions.SequenceEqual(other.Provisions)))
         && ValidOn == other.ValidOn && Equals(Provenance, other.Provenance);
 
@@ -114,13 +180,20 @@ public sealed record CommenceLegislation(
 }
 
 /// <summary>Record that an Act was repealed. Emits <see cref="LegislationRepealed"/>.</summary>
-/// <param name="LegislationId">The legislation's stream id.</param>
-/// <param name="RepealedBy">What repealed it.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record RepealLegislation(
-    string LegislationId, string RepealedBy, LocalDate ValidOn, Provenance Provenance) : ILegislationRequest
+public sealed record RepealLegislation : ILegislationRequest
 {
-    /// <inheritdoc />
-    public string StreamId => LegislationId;
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>What repealed it.</summary>
+    public required string RepealedBy { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
 }

@@ -4,91 +4,149 @@ namespace BorderSecurity.Domain.Recruitment;
 public interface IRecruitmentRequest : IBorderSecurityRequest;
 
 /// <summary>Set a recruitment target. Emits <see cref="RecruitmentTargetSet"/>.</summary>
-/// <param name="TargetId">The new target's stream id.</param>
-/// <param name="Organisation">The organisation recruiting.</param>
-/// <param name="Role">The role.</param>
-/// <param name="Headcount">How many people; at least 1.</param>
-/// <param name="Deadline">The date by which, where stated; not before <paramref name="ValidOn"/>.</param>
-/// <param name="AnnouncedBy">Who announced it.</param>
-/// <param name="ValidOn">When it was set.</param>
-/// <param name="Provenance">The sources that reported it.</param>
-public sealed record SetRecruitmentTarget(
-    string TargetId, string Organisation, string Role, int Headcount, LocalDate? Deadline, string AnnouncedBy,
-    LocalDate ValidOn, Provenance Provenance) : IRecruitmentRequest
+public sealed record SetRecruitmentTarget : IRecruitmentRequest
 {
-    /// <inheritdoc />
-    public string StreamId => TargetId;
+    /// <summary>The new target's stream id.</summary>
+    public required RecruitmentTargetId TargetId { get; init; }
+
+    /// <summary>The organisation recruiting.</summary>
+    public required Organisation Organisation { get; init; }
+
+    /// <summary>The role, for example <c>specialist investigators and intelligence officers</c>.</summary>
+    public required string Role { get; init; }
+
+    /// <summary>How many people; at least 1.</summary>
+    public required int Headcount { get; init; }
+
+    /// <summary>The date by which, where stated (not before <see cref="ValidOn"/>); <see langword="null"/> (the default) where not.</summary>
+    public LocalDate? Deadline { get; init; }
+
+    /// <summary>Who announced it.</summary>
+    public required string AnnouncedBy { get; init; }
+
+    /// <summary>When it was set.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="TargetId"/>.</summary>
+    public StreamId StreamId => TargetId;
 }
 
 /// <summary>Record that an existing target was announced again. Emits <see cref="RecruitmentTargetReannounced"/>.</summary>
-/// <param name="TargetId">The target's stream id.</param>
-/// <param name="AnnouncedBy">Who announced it again.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record ReannounceRecruitmentTarget(
-    string TargetId, string AnnouncedBy, LocalDate ValidOn, Provenance Provenance) : IRecruitmentRequest
+public sealed record ReannounceRecruitmentTarget : IRecruitmentRequest
 {
-    /// <inheritdoc />
-    public string StreamId => TargetId;
+    /// <summary>The target's stream id.</summary>
+    public required RecruitmentTargetId TargetId { get; init; }
+
+    /// <summary>Who announced it again.</summary>
+    public required string AnnouncedBy { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="TargetId"/>.</summary>
+    public StreamId StreamId => TargetId;
 }
 
 /// <summary>Record that the headcount changed from a date on. Emits <see cref="RecruitmentTargetRevised"/>.</summary>
-/// <param name="TargetId">The target's stream id.</param>
-/// <param name="RevisedHeadcount">The headcount from <paramref name="ValidOn"/> on; at least 1.</param>
-/// <param name="Reason">Why.</param>
-/// <param name="ValidOn">When; after the target was set.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record ReviseRecruitmentTarget(
-    string TargetId, int RevisedHeadcount, string Reason, LocalDate ValidOn, Provenance Provenance) : IRecruitmentRequest
+public sealed record ReviseRecruitmentTarget : IRecruitmentRequest
 {
-    /// <inheritdoc />
-    public string StreamId => TargetId;
+    /// <summary>The target's stream id.</summary>
+    public required RecruitmentTargetId TargetId { get; init; }
+
+    /// <summary>The headcount from <see cref="ValidOn"/> on; at least 1.</summary>
+    public required int RevisedHeadcount { get; init; }
+
+    /// <summary>Why.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>When; after the target was set.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="TargetId"/>.</summary>
+    public StreamId StreamId => TargetId;
 }
 
 /// <summary>Correct the headcount first recorded. Emits <see cref="RecruitmentTargetCorrected"/> on the target's own date.</summary>
-/// <param name="TargetId">The target's stream id.</param>
-/// <param name="CorrectedHeadcount">The headcount really set; at least 1.</param>
-/// <param name="Reason">What was wrong.</param>
-/// <param name="Provenance">The sources of the correction.</param>
-public sealed record CorrectRecruitmentTarget(
-    string TargetId, int CorrectedHeadcount, string Reason, Provenance Provenance) : IRecruitmentRequest
+public sealed record CorrectRecruitmentTarget : IRecruitmentRequest
 {
-    /// <inheritdoc />
-    public string StreamId => TargetId;
+    /// <summary>The target's stream id.</summary>
+    public required RecruitmentTargetId TargetId { get; init; }
+
+    /// <summary>The headcount really set; at least 1.</summary>
+    public required int CorrectedHeadcount { get; init; }
+
+    /// <summary>What was wrong.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The sources of the correction.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="TargetId"/>.</summary>
+    public StreamId StreamId => TargetId;
 }
 
 /// <summary>Record how many people were in post on a date. Emits <see cref="RecruitmentProgressRecorded"/>.</summary>
-/// <param name="TargetId">The target's stream id.</param>
-/// <param name="InPost">The number in post; zero or more.</param>
-/// <param name="ValidOn">The date of the count.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record RecordRecruitmentProgress(
-    string TargetId, int InPost, LocalDate ValidOn, Provenance Provenance) : IRecruitmentRequest
+public sealed record RecordRecruitmentProgress : IRecruitmentRequest
 {
-    /// <inheritdoc />
-    public string StreamId => TargetId;
+    /// <summary>The target's stream id.</summary>
+    public required RecruitmentTargetId TargetId { get; init; }
+
+    /// <summary>The number in post; zero or more.</summary>
+    public required int InPost { get; init; }
+
+    /// <summary>The date of the count.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="TargetId"/>.</summary>
+    public StreamId StreamId => TargetId;
 }
 
 /// <summary>Record that the target was met. Emits <see cref="RecruitmentTargetMet"/>.</summary>
-/// <param name="TargetId">The target's stream id.</param>
-/// <param name="InPost">The number in post; at least the headcount.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record MarkRecruitmentTargetMet(
-    string TargetId, int InPost, LocalDate ValidOn, Provenance Provenance) : IRecruitmentRequest
+public sealed record MarkRecruitmentTargetMet : IRecruitmentRequest
 {
-    /// <inheritdoc />
-    public string StreamId => TargetId;
+    /// <summary>The target's stream id.</summary>
+    public required RecruitmentTargetId TargetId { get; init; }
+
+    /// <summary>The number in post; at least the headcount.</summary>
+    public required int InPost { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="TargetId"/>.</summary>
+    public StreamId StreamId => TargetId;
 }
 
 /// <summary>Record that the target was abandoned. Emits <see cref="RecruitmentTargetAbandoned"/>.</summary>
-/// <param name="TargetId">The target's stream id.</param>
-/// <param name="Reason">Why.</param>
-/// <param name="ValidOn">When.</param>
-/// <param name="Provenance">The sources.</param>
-public sealed record AbandonRecruitmentTarget(
-    string TargetId, string Reason, LocalDate ValidOn, Provenance Provenance) : IRecruitmentRequest
+public sealed record AbandonRecruitmentTarget : IRecruitmentRequest
 {
-    /// <inheritdoc />
-    public string StreamId => TargetId;
+    /// <summary>The target's stream id.</summary>
+    public required RecruitmentTargetId TargetId { get; init; }
+
+    /// <summary>Why.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="TargetId"/>.</summary>
+    public StreamId StreamId => TargetId;
 }

@@ -25,7 +25,7 @@ public static class RecruitmentTargetDecider
     public static IReadOnlyList<IBorderSecurityEvent> Decide(RecruitmentTarget? state, IRecruitmentRequest request)
     {
         Guard.Against.Null(request);
-        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
+        Guard.Against.Null(request.StreamId, nameof(request.StreamId));
         return request switch
         {
             SetRecruitmentTarget r => [Set(state, r)],
@@ -42,7 +42,7 @@ public static class RecruitmentTargetDecider
 
     private static RecruitmentTargetSet Set(RecruitmentTarget? state, SetRecruitmentTarget r)
     {
-        var organisation = Guard.Against.InvalidText(r.Organisation, nameof(r.Organisation));
+        var organisation = Guard.Against.Null(r.Organisation, nameof(r.Organisation)).Name;
         var role = Guard.Against.InvalidText(r.Role, nameof(r.Role));
         var headcount = Guard.Against.InvalidHeadcount(r.Headcount, 1, nameof(r.Headcount));
         var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
@@ -57,7 +57,7 @@ public static class RecruitmentTargetDecider
             throw Broken("DeadlineBeforeTargetSet", $"the deadline {deadline:yyyy-MM-dd} is before the target was set on {r.ValidOn:yyyy-MM-dd}.");
         }
 
-        return new RecruitmentTargetSet(r.TargetId, organisation, role, headcount, r.Deadline, announcedBy, r.ValidOn, provenance);
+        return new RecruitmentTargetSet(r.TargetId.Value, organisation, role, headcount, r.Deadline, announcedBy, r.ValidOn, provenance);
     }
 
     private static RecruitmentTargetReannounced Reannounce(RecruitmentTarget state, ReannounceRecruitmentTarget r)

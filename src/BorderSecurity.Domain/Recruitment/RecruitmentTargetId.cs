@@ -1,6 +1,8 @@
 namespace BorderSecurity.Domain.Recruitment;
 
+// The converter attribute of StreamId is not inherited: each id type names it, so it is a plain string in any JSON options.
 /// <summary>The id of a recruitment target's stream, for example <c>recruitment:nca-specialist-officers</c>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(StreamIdJsonConverterFactory))]
 public sealed record RecruitmentTargetId : StreamId
 {
     /// <summary>Creates the id.</summary>

@@ -27,58 +27,58 @@ public sealed partial record TimelineStep(Instant KnownFrom, IBorderSecurityRequ
 public static class ReferenceTimeline2024
 {
     /// <summary>The Border Security Command's stream id.</summary>
-    public const string BorderSecurityCommandId = "command:bsc";
+    public static readonly CommandId BorderSecurityCommandId = new("command:bsc");
 
     /// <summary>The Border Security Command's name, which is also its name as a funding recipient and recruiting organisation.</summary>
-    public const string BorderSecurityCommand = "Border Security Command";
+    public static readonly Organisation BorderSecurityCommand = new("Border Security Command");
 
     /// <summary>The National Crime Agency.</summary>
-    public const string NationalCrimeAgency = "National Crime Agency";
+    public static readonly Organisation NationalCrimeAgency = new("National Crime Agency");
 
     /// <summary>INTERPOL, as a funding recipient.</summary>
-    public const string Interpol = "INTERPOL";
+    public static readonly Organisation Interpol = new("INTERPOL");
 
     /// <summary>The Home Office's international serious organised crime (ISOC) work, as a funding recipient.</summary>
-    public const string InternationalSeriousOrganisedCrime = "Home Office international serious organised crime programme";
+    public static readonly Organisation InternationalSeriousOrganisedCrime = new("Home Office international serious organised crime programme");
 
     /// <summary>The Illegal Migration Act 2023's stream id.</summary>
-    public const string IllegalMigrationActId = "legislation:illegal-migration-act-2023";
+    public static readonly LegislationId IllegalMigrationActId = new("legislation:illegal-migration-act-2023");
 
     /// <summary>The Border Security, Asylum and Immigration Bill's stream id.</summary>
-    public const string BorderSecurityBillId = "legislation:border-security-asylum-immigration-bill";
+    public static readonly LegislationId BorderSecurityBillId = new("legislation:border-security-asylum-immigration-bill");
 
     /// <summary>The September 2024 "up to £75m" redirected from the Illegal Migration Act 2023 budget.</summary>
-    public const string SeptemberRedirectId = "funding:bsc-2024-09-ima-redirect";
+    public static readonly CommitmentId SeptemberRedirectId = new("funding:bsc-2024-09-ima-redirect");
 
     /// <summary>
     /// The open dispute about where the September 2024 £75m came from: new money, or redirected from the Illegal
     /// Migration Act 2023 budget (see the last step of <see cref="Steps"/>).
     /// </summary>
-    public const string SeptemberOriginDisputeId = "dispute:bsc-2024-09-origin-of-money";
+    public static readonly DisputeId SeptemberOriginDisputeId = new("dispute:bsc-2024-09-origin-of-money");
 
     /// <summary>
     /// The open dispute about the day the Border Security Command was established: 5 July 2024 (its own GOV.UK page) or
     /// 7 July 2024, its launch (the Home Office release, Full Fact); see the last step of <see cref="Steps"/>.
     /// </summary>
-    public const string CommandEstablishedDisputeId = "dispute:bsc-2024-07-date-established";
+    public static readonly DisputeId CommandEstablishedDisputeId = new("dispute:bsc-2024-07-date-established");
 
     /// <summary>The 4 November 2024 additional £75m of new money from the Autumn Budget 2024.</summary>
-    public const string NovemberBudgetId = "funding:bsc-2024-11-budget";
+    public static readonly CommitmentId NovemberBudgetId = new("funding:bsc-2024-11-budget");
 
     /// <summary>The £6m increase in in-year support for INTERPOL.</summary>
-    public const string InterpolId = "funding:interpol-2024-25";
+    public static readonly CommitmentId InterpolId = new("funding:interpol-2024-25");
 
     /// <summary>The £24m in the new financial year against international serious organised crime.</summary>
-    public const string SeriousOrganisedCrimeId = "funding:isoc-2025-26";
+    public static readonly CommitmentId SeriousOrganisedCrimeId = new("funding:isoc-2025-26");
 
     /// <summary>The 100 NCA specialist investigators and intelligence officers.</summary>
-    public const string NcaOfficersId = "recruitment:nca-specialist-officers";
+    public static readonly RecruitmentTargetId NcaOfficersId = new("recruitment:nca-specialist-officers");
 
     /// <summary>The 300 staff for the Border Security Command.</summary>
-    public const string BscStaffId = "recruitment:bsc-staff";
+    public static readonly RecruitmentTargetId BscStaffId = new("recruitment:bsc-staff");
 
     /// <summary>The recruitment of the Border Security Commander.</summary>
-    public const string CommanderId = "recruitment:border-security-commander";
+    public static readonly RecruitmentTargetId CommanderId = new("recruitment:border-security-commander");
 
     private const string HomeSecretary = "Home Secretary Yvette Cooper";
     private const string PrimeMinister = "Prime Minister Keir Starmer";
@@ -131,65 +131,192 @@ public static class ReferenceTimeline2024
         var november = Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists, TechPressExtra75m);
         return
         [
-            new(Noon(2023, 7, 20), new RecordEnactedLegislation(IllegalMigrationActId, "Illegal Migration Act 2023", Day(2023, 7, 20),
-                Provenance.Of(CheckedFacts, IllegalMigrationAct2023Text))),
+            new(Noon(2023, 7, 20), new RecordEnactedLegislation
+            {
+                LegislationId = IllegalMigrationActId,
+                Title = "Illegal Migration Act 2023",
+                RoyalAssentOn = Day(2023, 7, 20),
+                Provenance = Provenance.Of(CheckedFacts, IllegalMigrationAct2023Text),
+            }),
 
-            new(Noon(2024, 7, 7), new EstablishCommand(BorderSecurityCommandId, BorderSecurityCommand, "Home Office", Day(2024, 7, 7),
-                Provenance.Of(CheckedFacts, FullFactTracker, LaunchReleaseMirror))),
-            .. new[] { NationalCrimeAgency, "Border Force", "Immigration Enforcement", "Police forces", "Intelligence agencies" }
+            new(Noon(2024, 7, 7), new EstablishCommand
+            {
+                CommandId = BorderSecurityCommandId,
+                Name = BorderSecurityCommand,
+                ParentDepartment = new("Home Office"),
+                ValidOn = Day(2024, 7, 7),
+                Provenance = Provenance.Of(CheckedFacts, FullFactTracker, LaunchReleaseMirror),
+            }),
+            .. new[] { NationalCrimeAgency, new("Border Force"), new("Immigration Enforcement"), new("Police forces"), new Organisation("Intelligence agencies") }
                 .Select(agency => new TimelineStep(Noon(2024, 7, 7),
-                    new JoinAgencyToCommand(BorderSecurityCommandId, agency, Day(2024, 7, 7), Provenance.Of(CheckedFacts, TechPressExtra75m)))),
-            new(Noon(2024, 7, 8), new SetRecruitmentTarget(CommanderId, "Home Office", "Border Security Commander",
-                1, null, HomeSecretary, Day(2024, 7, 8), checkedFacts)),
+                    new JoinAgencyToCommand
+                    {
+                        CommandId = BorderSecurityCommandId,
+                        Agency = agency,
+                        ValidOn = Day(2024, 7, 7),
+                        Provenance = Provenance.Of(CheckedFacts, TechPressExtra75m),
+                    })),
+            new(Noon(2024, 7, 8), new SetRecruitmentTarget
+            {
+                TargetId = CommanderId,
+                Organisation = new("Home Office"),
+                Role = "Border Security Commander",
+                Headcount = 1,
+                AnnouncedBy = HomeSecretary,
+                ValidOn = Day(2024, 7, 8),
+                Provenance = checkedFacts,
+            }),
 
-            new(Noon(2024, 7, 17), new AnnounceLegislation(BorderSecurityBillId, "Border Security, Asylum and Immigration Bill",
-                "King's Speech 2024", Day(2024, 7, 17), Provenance.Of(CheckedFacts, TreatSmugglersLikeTerrorists, KingsSpeech2024, BorderSecurityBillPage))),
+            new(Noon(2024, 7, 17), new AnnounceLegislation
+            {
+                LegislationId = BorderSecurityBillId,
+                Title = "Border Security, Asylum and Immigration Bill",
+                AnnouncedIn = "King's Speech 2024",
+                ValidOn = Day(2024, 7, 17),
+                Provenance = Provenance.Of(CheckedFacts, TreatSmugglersLikeTerrorists, KingsSpeech2024, BorderSecurityBillPage),
+            }),
 
-            new(Noon(2024, 8, 21), new SetRecruitmentTarget(NcaOfficersId, NationalCrimeAgency,
-                "specialist investigators and intelligence officers", 100, null, HomeSecretary, Day(2024, 8, 21), checkedFacts)),
+            new(Noon(2024, 8, 21), new SetRecruitmentTarget
+            {
+                TargetId = NcaOfficersId,
+                Organisation = NationalCrimeAgency,
+                Role = "specialist investigators and intelligence officers",
+                Headcount = 100,
+                AnnouncedBy = HomeSecretary,
+                ValidOn = Day(2024, 8, 21),
+                Provenance = checkedFacts,
+            }),
 
-            new(Noon(2024, 9, 15), new AppointCommandLeader(BorderSecurityCommandId, "Martin Hewitt", "Border Security Commander", "CBE QPM",
-                Day(2024, 9, 15), Provenance.Of(CheckedFacts, RecruitmentDrive, CommandAboutPage))),
-            new(Noon(2024, 9, 15), new MarkRecruitmentTargetMet(CommanderId, 1, Day(2024, 9, 15), checkedFacts)),
+            new(Noon(2024, 9, 15), new AppointCommandLeader
+            {
+                CommandId = BorderSecurityCommandId,
+                LeaderName = "Martin Hewitt",
+                PostTitle = "Border Security Commander",
+                Honours = "CBE QPM",
+                ValidOn = Day(2024, 9, 15),
+                Provenance = Provenance.Of(CheckedFacts, RecruitmentDrive, CommandAboutPage),
+            }),
+            new(Noon(2024, 9, 15), new MarkRecruitmentTargetMet
+            {
+                TargetId = CommanderId,
+                InPost = 1,
+                ValidOn = Day(2024, 9, 15),
+                Provenance = checkedFacts,
+            }),
 
-            new(Noon(2024, 9, 17), new RedirectFunding(SeptemberRedirectId, BorderSecurityCommand, Money.FromMillions(75), FundingBasis.UpTo,
-                "Illegal Migration Act 2023", IllegalMigrationActId, new FundingPeriod("not stated"),
-                "Covert cameras and monitoring technology, a new police intelligence unit, more CPS prosecutors, extra BSC staff, upstream work in transit countries",
-                HomeSecretary, Day(2024, 9, 17), Provenance.Of(NewFundingForTech, AggregatorNew75m, CheckedFacts, SeptemberReleaseMirror, FullFactTracker))),
-            new(Noon(2024, 9, 17), new JoinAgencyToCommand(BorderSecurityCommandId, "Crown Prosecution Service", Day(2024, 9, 17),
-                Provenance.Of(NewFundingForTech, AggregatorNew75m))),
+            new(Noon(2024, 9, 17), new RedirectFunding
+            {
+                CommitmentId = SeptemberRedirectId,
+                Recipient = BorderSecurityCommand,
+                Amount = Money.FromMillions(75),
+                Basis = FundingBasis.UpTo,
+                FromProgramme = "Illegal Migration Act 2023",
+                FromLegislationId = IllegalMigrationActId,
+                Period = new FundingPeriod("not stated"),
+                Purpose = "Covert cameras and monitoring technology, a new police intelligence unit, more CPS prosecutors, extra BSC staff, upstream work in transit countries",
+                AnnouncedBy = HomeSecretary,
+                ValidOn = Day(2024, 9, 17),
+                Provenance = Provenance.Of(NewFundingForTech, AggregatorNew75m, CheckedFacts, SeptemberReleaseMirror, FullFactTracker),
+            }),
+            new(Noon(2024, 9, 17), new JoinAgencyToCommand
+            {
+                CommandId = BorderSecurityCommandId,
+                Agency = new("Crown Prosecution Service"),
+                ValidOn = Day(2024, 9, 17),
+                Provenance = Provenance.Of(NewFundingForTech, AggregatorNew75m),
+            }),
 
-            new(Noon(2024, 10, 4), new JoinInternationalAgreement(BorderSecurityCommandId, "G7 action plan against migrant smuggling",
-                Day(2024, 10, 4), Provenance.Of(CheckedFacts, RecruitmentDrive))),
+            new(Noon(2024, 10, 4), new JoinInternationalAgreement
+            {
+                CommandId = BorderSecurityCommandId,
+                Agreement = "G7 action plan against migrant smuggling",
+                ValidOn = Day(2024, 10, 4),
+                Provenance = Provenance.Of(CheckedFacts, RecruitmentDrive),
+            }),
 
-            new(Noon(2024, 11, 4), new PledgeFunding(NovemberBudgetId, BorderSecurityCommand, Money.FromMillions(75), FundingBasis.Firm,
-                "Autumn Budget 2024", FundingPeriod.OverYears(new FinancialYear(2024), new FinancialYear(2025), TwoYears),
-                "NCA technology and data exploitation, 100 NCA specialist investigators and intelligence officers, the OIC Intelligence Source Unit, faster CPS charging decisions, 300 BSC staff",
-                PrimeMinister, Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists, TechPressExtra75m, FullFactTracker))),
-            new(Noon(2024, 11, 4), new SetRecruitmentTarget(BscStaffId, BorderSecurityCommand,
-                "Border Security Command staff", 300, null, PrimeMinister,
-                Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TechPressExtra75m))),
-            new(Noon(2024, 11, 4), new ReannounceRecruitmentTarget(NcaOfficersId, PrimeMinister, Day(2024, 11, 4), november)),
-            new(Noon(2024, 11, 4), new CreateCommandUnit(BorderSecurityCommandId, "OIC Intelligence Source Unit",
-                "Cohere intelligence flows from key police forces", Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TechPressExtra75m))),
-            new(Noon(2024, 11, 4), new PledgeFunding(InterpolId, Interpol, Money.FromMillions(6), FundingBasis.Firm, null,
-                FundingPeriod.InYear(new FinancialYear(2024), "in-year"), "Increased support for INTERPOL's global operations against serious organised crime",
-                PrimeMinister, Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists))),
-            new(Noon(2024, 11, 4), new PledgeFunding(SeriousOrganisedCrimeId, InternationalSeriousOrganisedCrime, Money.FromMillions(24),
-                FundingBasis.Firm, null, FundingPeriod.InYear(new FinancialYear(2025), "in the new financial year"),
-                "Tackling international serious organised crime affecting the UK (drugs, firearms, fraud, trafficking), in part in the Western Balkans",
-                "Home Office", Day(2024, 11, 4), Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists))),
+            new(Noon(2024, 11, 4), new PledgeFunding
+            {
+                CommitmentId = NovemberBudgetId,
+                Recipient = BorderSecurityCommand,
+                Amount = Money.FromMillions(75),
+                Basis = FundingBasis.Firm,
+                OriginName = "Autumn Budget 2024",
+                Period = FundingPeriod.OverYears(new FinancialYear(2024), new FinancialYear(2025), TwoYears),
+                Purpose = "NCA technology and data exploitation, 100 NCA specialist investigators and intelligence officers, the OIC Intelligence Source Unit, faster CPS charging decisions, 300 BSC staff",
+                AnnouncedBy = PrimeMinister,
+                ValidOn = Day(2024, 11, 4),
+                Provenance = Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists, TechPressExtra75m, FullFactTracker),
+            }),
+            new(Noon(2024, 11, 4), new SetRecruitmentTarget
+            {
+                TargetId = BscStaffId,
+                Organisation = BorderSecurityCommand,
+                Role = "Border Security Command staff",
+                Headcount = 300,
+                AnnouncedBy = PrimeMinister,
+                ValidOn = Day(2024, 11, 4),
+                Provenance = Provenance.Of(RecruitmentDrive, TechPressExtra75m),
+            }),
+            new(Noon(2024, 11, 4), new ReannounceRecruitmentTarget
+            {
+                TargetId = NcaOfficersId,
+                AnnouncedBy = PrimeMinister,
+                ValidOn = Day(2024, 11, 4),
+                Provenance = november,
+            }),
+            new(Noon(2024, 11, 4), new CreateCommandUnit
+            {
+                CommandId = BorderSecurityCommandId,
+                UnitName = "OIC Intelligence Source Unit",
+                Purpose = "Cohere intelligence flows from key police forces",
+                ValidOn = Day(2024, 11, 4),
+                Provenance = Provenance.Of(RecruitmentDrive, TechPressExtra75m),
+            }),
+            new(Noon(2024, 11, 4), new PledgeFunding
+            {
+                CommitmentId = InterpolId,
+                Recipient = Interpol,
+                Amount = Money.FromMillions(6),
+                Basis = FundingBasis.Firm,
+                Period = FundingPeriod.InYear(new FinancialYear(2024), "in-year"),
+                Purpose = "Increased support for INTERPOL's global operations against serious organised crime",
+                AnnouncedBy = PrimeMinister,
+                ValidOn = Day(2024, 11, 4),
+                Provenance = Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists),
+            }),
+            new(Noon(2024, 11, 4), new PledgeFunding
+            {
+                CommitmentId = SeriousOrganisedCrimeId,
+                Recipient = InternationalSeriousOrganisedCrime,
+                Amount = Money.FromMillions(24),
+                Basis = FundingBasis.Firm,
+                Period = FundingPeriod.InYear(new FinancialYear(2025), "in the new financial year"),
+                Purpose = "Tackling international serious organised crime affecting the UK (drugs, firearms, fraud, trafficking), in part in the Western Balkans",
+                AnnouncedBy = "Home Office",
+                ValidOn = Day(2024, 11, 4),
+                Provenance = Provenance.Of(RecruitmentDrive, TreatSmugglersLikeTerrorists),
+            }),
 
-            new(Noon(2024, 11, 6), new ReannounceFunding(SeptemberRedirectId, PrimeMinister, Day(2024, 11, 4), Provenance.Of(TechPressExtra75m))),
+            new(Noon(2024, 11, 6), new ReannounceFunding
+            {
+                CommitmentId = SeptemberRedirectId,
+                AnnouncedBy = PrimeMinister,
+                ValidOn = Day(2024, 11, 4),
+                Provenance = Provenance.Of(TechPressExtra75m),
+            }),
 
             // How the two £75m are read: the September "up to £75m" stated no period of its own (003, 002); the tech press
             // (000) reports the November £75m as bringing the BSC to £150m "over the next two years", so from 4 November both
             // halves are read as one total over 2024/25 to 2025/26 with no split across the two years announced. The
             // September money's period is therefore revised (not corrected) from 4 November, known from the 6 November report.
-            new(Noon(2024, 11, 6), new ReviseFundingPeriod(SeptemberRedirectId,
-                FundingPeriod.OverYears(new FinancialYear(2024), new FinancialYear(2025), "with the November £75m, £150m over the next two years"),
-                "The November announcement put the September and November £75m together as £150m over the next two years",
-                Day(2024, 11, 4), Provenance.Of(TechPressExtra75m))),
+            new(Noon(2024, 11, 6), new ReviseFundingPeriod
+            {
+                CommitmentId = SeptemberRedirectId,
+                Period = FundingPeriod.OverYears(new FinancialYear(2024), new FinancialYear(2025), "with the November £75m, £150m over the next two years"),
+                Reason = "The November announcement put the September and November £75m together as £150m over the next two years",
+                ValidOn = Day(2024, 11, 4),
+                Provenance = Provenance.Of(TechPressExtra75m),
+            }),
 
             // Sources disagree about the origin of the September £75m: 002 calls it a new investment, and 003's headline
             // and opening call it new funding too, while 003 later says it is money redirected from the Illegal Migration
@@ -197,23 +324,37 @@ public static class ReferenceTimeline2024
             // redirected (the September step above) because 003 is the only source that says where the money comes from,
             // "new" in both reads as new to the command rather than new to the Treasury, and 004 has the Home Secretary
             // confirm only the November £75m as new money from the Budget. Appended last so the funding steps are untouched.
-            new(Noon(2024, 11, 6), new RecordDispute(SeptemberOriginDisputeId, SeptemberRedirectId, "origin of the money",
+            new(Noon(2024, 11, 6), new RecordDispute
+            {
+                DisputeId = SeptemberOriginDisputeId,
+                SubjectId = SeptemberRedirectId,
+                Fact = "origin of the money",
+                Sides =
                 [
                     new DisputeSide("new investment (new money)", Provenance.Of(AggregatorNew75m, NewFundingForTech, SeptemberReleaseMirror)),
                     new DisputeSide("redirected from the Illegal Migration Act 2023 budget", Provenance.Of(NewFundingForTech, SeptemberReleaseMirror, FullFactTracker)),
                 ],
-                Day(2024, 9, 17), Provenance.Of(AggregatorNew75m, NewFundingForTech, SeptemberReleaseMirror))),
+                ValidOn = Day(2024, 9, 17),
+                Provenance = Provenance.Of(AggregatorNew75m, NewFundingForTech, SeptemberReleaseMirror),
+            }),
 
             // The command's own GOV.UK page gives 5 July 2024 as the day it was established; the Home Office's launch release
             // (mirror), Full Fact's tracker and the dates checked for this project give its launch on 7 July. The command is
             // counted from 7 July (three sources agree, and the page gives no source for its date); the disagreement is
             // recorded, open, so every answer about the command shows it. Appended last, like the dispute above.
-            new(Noon(2024, 11, 6), new RecordDispute(CommandEstablishedDisputeId, BorderSecurityCommandId, "date established",
+            new(Noon(2024, 11, 6), new RecordDispute
+            {
+                DisputeId = CommandEstablishedDisputeId,
+                SubjectId = BorderSecurityCommandId,
+                Fact = "date established",
+                Sides =
                 [
                     new DisputeSide("established on 5 July 2024", Provenance.Of(CommandAboutPage)),
                     new DisputeSide("launched on 7 July 2024", Provenance.Of(LaunchReleaseMirror, FullFactTracker, CheckedFacts)),
                 ],
-                Day(2024, 7, 7), Provenance.Of(CommandAboutPage, LaunchReleaseMirror, FullFactTracker))),
+                ValidOn = Day(2024, 7, 7),
+                Provenance = Provenance.Of(CommandAboutPage, LaunchReleaseMirror, FullFactTracker),
+            }),
         ];
     }
 }

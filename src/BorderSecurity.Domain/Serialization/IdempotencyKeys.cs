@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -14,17 +15,37 @@ public static class IdempotencyKeys
     /// <summary>The longest key accepted.</summary>
     public const int MaxLength = 200;
 
+    // Requests read from a timeline file in an older shape that keeps its keys (LegacyRequestShape.KeepsIdempotencyKeys),
+    // each with the key it had then. By instance: a copy made with `with` is a new request and gets its own key.
+    private static readonly ConditionalWeakTable<IBorderSecurityRequest, string> KeptKeys = [];
+
     /// <summary>
-    /// The content key of a request: a SHA-256 of its type and every field (its sources included). Two announcements
-    /// of the same fact from the same sources get the same key; a re-announcement from a new source does not.
+    /// The content key of a request: a SHA-256 of its type's name and its JSON (every field, its sources included). Two
+    /// announcements of the same fact from the same sources get the same key; a re-announcement from a new source does not.
     /// </summary>
+    /// <remarks>
+    /// The JSON of every request is what it was in version 0.1.0 (typed ids and organisations are written as the strings
+    /// they replaced), so a store written then recognises the same request. One exception is kept by the reader instead:
+    /// an <see cref="Legislative.IntroduceBill"/> read from a timeline file of format 1 or 2 (the House as text) has the key
+    /// it had then (see <see cref="LegacyRequestShape.KeepsIdempotencyKeys"/>); one written today (the House as
+    /// <see cref="Legislative.ParliamentHouse"/>) has a new one.
+    /// </remarks>
     /// <param name="request">The request.</param>
     /// <returns>The key, for example <c>sha256:3f2a…</c>.</returns>
     public static string For(IBorderSecurityRequest request)
     {
         Guard.Against.Null(request);
-        var json = JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), TimelineFile.JsonOptions);
-        var type = System.Text.Encoding.UTF8.GetBytes(request.GetType().Name + ":");
+        return KeptKeys.TryGetValue(request, out var kept) ? kept : ContentKey(request.GetType().Name, request);
+    }
+
+    /// <summary>Keeps for a request read in an older shape the key the stored shape had under the request's name.</summary>
+    internal static void Keep(IBorderSecurityRequest forwarded, string requestName, object stored) =>
+        KeptKeys.AddOrUpdate(forwarded, ContentKey(requestName, stored));
+
+    private static string ContentKey(string requestName, object value)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), TimelineFile.JsonOptions);
+        var type = System.Text.Encoding.UTF8.GetBytes(requestName + ":");
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData([.. type, .. json]));
     }
 

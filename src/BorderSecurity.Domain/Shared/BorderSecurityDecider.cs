@@ -29,7 +29,7 @@ public static class BorderSecurityDecider
     /// <summary>The stream a request refers to besides its own, whose history the decider needs: the Act money is redirected from, the Act that confers powers, or the subject of a dispute.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The referenced stream id, or <see langword="null"/>.</returns>
-    public static string? ReferencedStreamOf(IBorderSecurityRequest request) => Guard.Against.Null(request) switch
+    public static StreamId? ReferencedStreamOf(IBorderSecurityRequest request) => Guard.Against.Null(request) switch
     {
         RedirectFunding { FromLegislationId: { } id } => id,
         ConferCommandPowers r => r.LegislationId,

@@ -7,6 +7,10 @@ namespace BorderSecurity.Domain.Shared;
 /// </summary>
 public interface IBorderSecurityRequest
 {
-    /// <summary>The id of the stream the request is for.</summary>
-    string StreamId { get; }
+    /// <summary>
+    /// The id of the stream the request is for: the request's own typed id (a <see cref="Funding.CommitmentId"/> for a
+    /// funding request, and so on). On the wire it is written after the request's fields as <c>streamId</c>, as it always
+    /// was, and ignored when read.
+    /// </summary>
+    StreamId StreamId { get; }
 }

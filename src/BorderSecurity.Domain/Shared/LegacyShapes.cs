@@ -76,11 +76,12 @@ public sealed class LegacyRequestShape
 {
     private readonly Func<object, IBorderSecurityRequest> _forward;
 
-    private LegacyRequestShape(string requestName, int untilFormat, Type storedType, Func<object, IBorderSecurityRequest> forward)
+    private LegacyRequestShape(string requestName, int untilFormat, Type storedType, Func<object, IBorderSecurityRequest> forward, bool keepsIdempotencyKeys)
     {
         RequestName = requestName;
         UntilFormat = untilFormat;
         StoredType = storedType;
+        KeepsIdempotencyKeys = keepsIdempotencyKeys;
         _forward = forward;
     }
 
@@ -93,7 +94,15 @@ public sealed class LegacyRequestShape
     /// <summary>The record of the old shape.</summary>
     public Type StoredType { get; }
 
-    /// <summary>Declares a legacy request shape.</summary>
+    /// <summary>
+    /// Whether a request read in this shape keeps the idempotency key the library gave it when this shape was current
+    /// (<see cref="Serialization.IdempotencyKeys.For(IBorderSecurityRequest)"/> of the stored shape, under the request's
+    /// name), so a store written then recognises the step when the same file is imported again. True when the stored
+    /// record writes exactly the JSON the request wrote then (the same fields in the same order, its stream id last).
+    /// </summary>
+    public bool KeepsIdempotencyKeys { get; }
+
+    /// <summary>Declares a legacy request shape whose requests are keyed as their current shape.</summary>
     /// <typeparam name="TStored">The record of the old shape.</typeparam>
     /// <typeparam name="TCurrent">The current request type.</typeparam>
     /// <param name="untilFormat">The last timeline format version whose files carry this shape.</param>
@@ -101,16 +110,29 @@ public sealed class LegacyRequestShape
     /// <returns>The shape.</returns>
     public static LegacyRequestShape Of<TStored, TCurrent>(int untilFormat, Func<TStored, TCurrent> forward)
         where TStored : class
+        where TCurrent : class, IBorderSecurityRequest =>
+        Of(untilFormat, forward, keepsIdempotencyKeys: false);
+
+    /// <summary>Declares a legacy request shape.</summary>
+    /// <typeparam name="TStored">The record of the old shape.</typeparam>
+    /// <typeparam name="TCurrent">The current request type.</typeparam>
+    /// <param name="untilFormat">The last timeline format version whose files carry this shape.</param>
+    /// <param name="forward">Maps an old request to the current shape; must state exactly what the old one stated.</param>
+    /// <param name="keepsIdempotencyKeys">See <see cref="KeepsIdempotencyKeys"/>.</param>
+    /// <returns>The shape.</returns>
+    public static LegacyRequestShape Of<TStored, TCurrent>(int untilFormat, Func<TStored, TCurrent> forward, bool keepsIdempotencyKeys)
+        where TStored : class
         where TCurrent : class, IBorderSecurityRequest
     {
         Guard.Against.NegativeOrZero(untilFormat);
         Guard.Against.Null(forward);
-        return new LegacyRequestShape(typeof(TCurrent).Name, untilFormat, typeof(TStored), stored => forward((TStored)stored));
+        return new LegacyRequestShape(typeof(TCurrent).Name, untilFormat, typeof(TStored), stored => forward((TStored)stored), keepsIdempotencyKeys);
     }
 
     /// <summary>Maps a request of the old shape to the current one.</summary>
     /// <param name="stored">An instance of <see cref="StoredType"/>.</param>
-    /// <returns>The request in its current shape.</returns>
+    /// <returns>The request in its current shape (keyed as the stored one when <see cref="KeepsIdempotencyKeys"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="stored"/> is not a <see cref="StoredType"/>, or one of its fields is invalid (the message names it).</exception>
     public IBorderSecurityRequest Forward(object stored)
     {
         Guard.Against.Null(stored);
@@ -119,6 +141,34 @@ public sealed class LegacyRequestShape
             throw new ArgumentException($"An old {RequestName} is read as {StoredType.Name}, not {stored.GetType().Name}.", nameof(stored));
         }
 
-        return _forward(stored);
+        var request = _forward(stored);
+        if (KeepsIdempotencyKeys)
+        {
+            Serialization.IdempotencyKeys.Keep(request, RequestName, stored);
+        }
+
+        return request;
+    }
+}
+
+/// <summary>Builds a value of today's shape from a field of an old shape, so that an invalid one names its field.</summary>
+internal static class LegacyFields
+{
+    /// <summary>Builds the value, naming <paramref name="field"/> if it is invalid.</summary>
+    /// <typeparam name="T">The value's type, for example <see cref="Funding.CommitmentId"/>.</typeparam>
+    /// <param name="field">The old shape's field, for example <c>CommitmentId</c>.</param>
+    /// <param name="build">Builds the value (a typed id or organisation validates its text).</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentException">The value is invalid; <see cref="ArgumentException.ParamName"/> is <paramref name="field"/>.</exception>
+    public static T Read<T>(string field, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException e) when (e.ParamName != field)
+        {
+            throw new ArgumentException($"{field}: {e.Message}", field, e);
+        }
     }
 }

@@ -43,6 +43,7 @@ public static class RequestCatalogue
         LegacyRequestShape.Of<ConferCommandPowersV1, ConferCommandPowers>(untilFormat: 1, old => old.Forward()),
         LegacyRequestShape.Of<PledgeFundingV1, PledgeFunding>(untilFormat: 1, old => old.Forward()),
         LegacyRequestShape.Of<RedirectFundingV1, RedirectFunding>(untilFormat: 1, old => old.Forward()),
+        LegacyRequestShape.Of<IntroduceBillV2, IntroduceBill>(untilFormat: 2, old => old.Forward(), keepsIdempotencyKeys: true),
     ];
 
     /// <summary>The request shapes of earlier timeline formats (see <see cref="LegacyRequestShape"/>).</summary>

@@ -267,34 +267,34 @@ public sealed class InMemoryEventStore
                 $"A fact cannot be known from {known}, after the store's clock ({_clock.GetCurrentInstant()}): it would be known before it was recorded.");
         }
 
+        Guard.Against.Null(request);
+        var streamId = Guard.Against.Null(request.StreamId, nameof(request.StreamId)).Value;
         (string Key, string Fingerprint)? idempotency = null;
         if (idempotencyKey is not null)
         {
             Serialization.IdempotencyKeys.Validate(idempotencyKey);
-            idempotency = (idempotencyKey, Serialization.IdempotencyKeys.For(Guard.Against.Null(request)));
+            idempotency = (idempotencyKey, Serialization.IdempotencyKeys.For(request));
             lock (_gate)
             {
-                if (EarlierUnderLock(idempotency, request.StreamId) is { } earlier)
+                if (EarlierUnderLock(idempotency, streamId) is { } earlier)
                 {
                     return earlier;
                 }
             }
         }
 
-        Guard.Against.Null(request);
-        Guard.Against.InvalidStreamId(request.StreamId, nameof(request.StreamId));
-        var history = ReadStream(request.StreamId);
+        var history = ReadStream(streamId);
         var version = history.Count;
         if (expectedVersion is { } expected && expected != version)
         {
-            throw new StreamConcurrencyException(request.StreamId, expected, version);
+            throw new StreamConcurrencyException(streamId, expected, version);
         }
 
         try
         {
-            var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId ? ReadStream(referencedId) : [];
+            var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId ? ReadStream(referencedId.Value) : [];
             var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request, referenced.Select(e => e.Data));
-            return Append(request.StreamId, version, events, idempotency, knownFrom);
+            return Append(streamId, version, events, idempotency, knownFrom);
         }
         catch (Exception e) when (idempotency is not null && e is DomainRuleViolationException or StreamConcurrencyException)
         {
@@ -302,7 +302,7 @@ public sealed class InMemoryEventStore
             // different request, a conflict), not this error.
             lock (_gate)
             {
-                if (EarlierUnderLock(idempotency, request.StreamId) is { } earlier)
+                if (EarlierUnderLock(idempotency, streamId) is { } earlier)
                 {
                     return earlier;
                 }

@@ -17,7 +17,15 @@ public class DisputeSubjectSpecs
     private static readonly IReadOnlyList<DisputeSide> TwoSides =
         [new DisputeSide("new investment", Cited), new DisputeSide("redirected from the Illegal Migration Act budget", Cited)];
 
-    private static RecordDispute Record(string subjectId) => new("dispute:origin", subjectId, "origin of the money", TwoSides, On(9, 17), Cited);
+    private static RecordDispute Record(string subjectId) => new RecordDispute
+    {
+        DisputeId = new("dispute:origin"),
+        SubjectId = new(subjectId),
+        Fact = "origin of the money",
+        Sides = TwoSides,
+        ValidOn = On(9, 17),
+        Provenance = Cited,
+    };
 
     [Fact]
     public void ADisputeAboutAnExistingCommitmentIsRecorded() =>
@@ -46,8 +54,18 @@ public class DisputeSubjectSpecs
         var clock = new SteppingClock(Instant.MinValue);
         var store = new InMemoryEventStore(clock);
         var known = Instant.FromUtc(2024, 11, 6, 12, 0);
-        var pledge = new TimelineStep(known, new PledgeFunding("funding:disputed", "Border Security Command", M(75), FundingBasis.UpTo, null, TwoYears,
-            "Technology", "Home Secretary", On(9, 17), Cited));
+        var pledge = new TimelineStep(known, new PledgeFunding
+        {
+            CommitmentId = new("funding:disputed"),
+            Recipient = new("Border Security Command"),
+            Amount = M(75),
+            Basis = FundingBasis.UpTo,
+            Period = TwoYears,
+            Purpose = "Technology",
+            AnnouncedBy = "Home Secretary",
+            ValidOn = On(9, 17),
+            Provenance = Cited,
+        });
         var dispute = new TimelineStep(known, Record("funding:disputed"));
 
         var replay = () => TimelineFile.Replay([dispute, pledge], store, clock);

@@ -12,7 +12,18 @@ public class FundingPeriodSpecs
     private static readonly Provenance Cited = Provenance.Of(new SourceReference("spec.txt", "Spec"));
 
     private static PledgeFunding Pledge(FundingPeriod period, decimal millions = 10) =>
-        new(Id, "Border Security Command", Money.FromMillions(millions), FundingBasis.Firm, null, period, "spec", "tester", On, Cited);
+        new PledgeFunding
+        {
+            CommitmentId = new(Id),
+            Recipient = new("Border Security Command"),
+            Amount = Money.FromMillions(millions),
+            Basis = FundingBasis.Firm,
+            Period = period,
+            Purpose = "spec",
+            AnnouncedBy = "tester",
+            ValidOn = On,
+            Provenance = Cited,
+        };
 
     private static FinancialYearAmount Part(FinancialYear year, decimal millions) => new(year, Money.FromMillions(millions));
 
@@ -68,16 +79,51 @@ public class FundingPeriodSpecs
     public void APeriodRevisionFollowsTheCommitmentChangesSomethingAndIsCheckedAgainstTheAmountThen()
     {
         var state = Pledged(FundingPeriod.NotStated("not stated"));
-        var revised = FundingCommitmentDecider.Decide(state, new ReviseFundingPeriod(Id, FundingPeriod.OverYears(Fy25, Fy26, "two years"), "announced", On.PlusDays(3), Cited))
+        var revised = FundingCommitmentDecider.Decide(state, new ReviseFundingPeriod
+        {
+            CommitmentId = new(Id),
+            Period = FundingPeriod.OverYears(Fy25, Fy26, "two years"),
+            Reason = "announced",
+            ValidOn = On.PlusDays(3),
+            Provenance = Cited,
+        })
             .Single().Should().BeOfType<FundingPeriodRevised>().Subject;
         var after = FundingCommitment.Evolve(state, revised)!;
         after.PeriodAsOf(On)!.Coverage.Should().Be(FundingCoverage.NotStated, "a revision changes the period from its date on");
         after.PeriodAsOf(On.PlusDays(3))!.Coverage.Should().Be(FundingCoverage.OverYears);
 
-        Broken(state, new ReviseFundingPeriod(Id, FundingPeriod.OverYears(Fy25, Fy26, "two years"), "x", On, Cited)).Should().Be("PeriodRevisionMustFollowCommitment");
-        Broken(after, new ReviseFundingPeriod(Id, FundingPeriod.OverYears(Fy25, Fy26, "two years"), "x", On.PlusDays(9), Cited)).Should().Be("PeriodRevisionChangesNothing");
-        Broken(after, new ReviseFundingPeriod(Id, FundingPeriod.InYear(Fy25, "y"), "x", On.PlusDays(3), Cited)).Should().Be("OnePeriodRevisionPerDate");
-        Broken(after, new ReviseFundingPeriod(Id, FundingPeriod.OverYears(Fy25, Fy26, "two years", [Part(Fy25, 1), Part(Fy26, 1)]), "x", On.PlusDays(9), Cited))
+        Broken(state, new ReviseFundingPeriod
+        {
+            CommitmentId = new(Id),
+            Period = FundingPeriod.OverYears(Fy25, Fy26, "two years"),
+            Reason = "x",
+            ValidOn = On,
+            Provenance = Cited,
+        }).Should().Be("PeriodRevisionMustFollowCommitment");
+        Broken(after, new ReviseFundingPeriod
+        {
+            CommitmentId = new(Id),
+            Period = FundingPeriod.OverYears(Fy25, Fy26, "two years"),
+            Reason = "x",
+            ValidOn = On.PlusDays(9),
+            Provenance = Cited,
+        }).Should().Be("PeriodRevisionChangesNothing");
+        Broken(after, new ReviseFundingPeriod
+        {
+            CommitmentId = new(Id),
+            Period = FundingPeriod.InYear(Fy25, "y"),
+            Reason = "x",
+            ValidOn = On.PlusDays(3),
+            Provenance = Cited,
+        }).Should().Be("OnePeriodRevisionPerDate");
+        Broken(after, new ReviseFundingPeriod
+        {
+            CommitmentId = new(Id),
+            Period = FundingPeriod.OverYears(Fy25, Fy26, "two years", [Part(Fy25, 1), Part(Fy26, 1)]),
+            Reason = "x",
+            ValidOn = On.PlusDays(9),
+            Provenance = Cited,
+        })
             .Should().Be("ProfileMustAddUpToAmount");
     }
 
@@ -85,11 +131,23 @@ public class FundingPeriodSpecs
     public void APeriodCorrectionIsOnTheCommitmentsDateAndChangesSomething()
     {
         var state = Pledged(FundingPeriod.NotStated("not stated"));
-        var corrected = FundingCommitmentDecider.Decide(state, new CorrectFundingPeriod(Id, FundingPeriod.InYear(Fy25, "in-year"), "misread", Cited))
+        var corrected = FundingCommitmentDecider.Decide(state, new CorrectFundingPeriod
+        {
+            CommitmentId = new(Id),
+            Period = FundingPeriod.InYear(Fy25, "in-year"),
+            Reason = "misread",
+            Provenance = Cited,
+        })
             .Single().Should().BeOfType<FundingPeriodCorrected>().Subject;
         corrected.ValidOn.Should().Be(On);
         FundingCommitment.Evolve(state, corrected)!.Period.Should().Be(FundingPeriod.InYear(Fy25, "in-year"));
-        Broken(state, new CorrectFundingPeriod(Id, FundingPeriod.NotStated("not stated"), "x", Cited)).Should().Be("PeriodCorrectionChangesNothing");
+        Broken(state, new CorrectFundingPeriod
+        {
+            CommitmentId = new(Id),
+            Period = FundingPeriod.NotStated("not stated"),
+            Reason = "x",
+            Provenance = Cited,
+        }).Should().Be("PeriodCorrectionChangesNothing");
     }
 
     private static string Broken(FundingCommitment state, IFundingRequest request) =>

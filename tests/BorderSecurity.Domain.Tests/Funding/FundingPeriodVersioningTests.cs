@@ -93,9 +93,9 @@ public class FundingPeriodVersioningTests
     }
 
     [Fact]
-    public void TimelineFilesAreWrittenInFormat2()
+    public void TimelineFilesAreWrittenInFormat3()
     {
-        TimelineFile.FormatVersion.Should().Be(2);
-        TimelineFile.Write([]).Should().Contain("border-security-timeline/2");
+        TimelineFile.FormatVersion.Should().Be(3);
+        TimelineFile.Write([]).Should().Contain("border-security-timeline/3");
     }
 }

@@ -12,7 +12,19 @@ public class BorderSecurityServiceCollectionTests
     private const string Bsc = "Border Security Command";
 
     private static PledgeFunding Pledge() =>
-        new(Id, Bsc, M(75), FundingBasis.Firm, "Autumn Budget 2024", TwoYears, "Technology", "PM", On(11, 4), Cited);
+        new PledgeFunding
+        {
+            CommitmentId = new(Id),
+            Recipient = new(Bsc),
+            Amount = M(75),
+            Basis = FundingBasis.Firm,
+            OriginName = "Autumn Budget 2024",
+            Period = TwoYears,
+            Purpose = "Technology",
+            AnnouncedBy = "PM",
+            ValidOn = On(11, 4),
+            Provenance = Cited,
+        };
 
     [Fact]
     public async Task AddBorderSecurityRegistersAnInMemoryStoreToSubmitAndAsk()

@@ -31,127 +31,332 @@ public class LegislationSpecs
 
     [Fact]
     public void AnnouncingABillRecordsIt() =>
-        Given().When(new AnnounceLegislation(Id, "Test Bill", "King's Speech 2024", On(7, 17), Cited)).Then(Announced);
+        Given().When(new AnnounceLegislation
+        {
+            LegislationId = new(Id),
+            Title = "Test Bill",
+            AnnouncedIn = "King's Speech 2024",
+            ValidOn = On(7, 17),
+            Provenance = Cited,
+        }).Then(Announced);
 
     [Fact]
     public void AnnouncingABillTwiceIsRejected() =>
-        Given(Announced).When(new AnnounceLegislation(Id, "Test Bill", "King's Speech 2024", On(7, 17), Cited)).ThenBreaks("LegislationAlreadyExists");
+        Given(Announced).When(new AnnounceLegislation
+        {
+            LegislationId = new(Id),
+            Title = "Test Bill",
+            AnnouncedIn = "King's Speech 2024",
+            ValidOn = On(7, 17),
+            Provenance = Cited,
+        }).ThenBreaks("LegislationAlreadyExists");
 
     [Fact]
     public void RecordingAnEnactedActRecordsItAtRoyalAssent() =>
-        Given().When(new RecordEnactedLegislation(Id, "Test Act 2023", new LocalDate(2023, 7, 20), Cited)).Then(Enacted);
+        Given().When(new RecordEnactedLegislation
+        {
+            LegislationId = new(Id),
+            Title = "Test Act 2023",
+            RoyalAssentOn = new LocalDate(2023, 7, 20),
+            Provenance = Cited,
+        }).Then(Enacted);
 
     [Fact]
     public void IntroducingAnAnnouncedBillRecordsIt() =>
-        Given(Announced).When(new IntroduceBill(Id, "Test Bill", Commons, On(8, 1), Cited)).Then(Introduced);
+        Given(Announced).When(new IntroduceBill
+        {
+            LegislationId = new(Id),
+            Title = "Test Bill",
+            House = C,
+            ValidOn = On(8, 1),
+            Provenance = Cited,
+        }).Then(Introduced);
 
     [Fact]
     public void IntroducingABillNeverAnnouncedCreatesIt() =>
-        Given().When(new IntroduceBill(Id, "Test Bill", Commons, On(8, 1), Cited)).Then(Introduced);
+        Given().When(new IntroduceBill
+        {
+            LegislationId = new(Id),
+            Title = "Test Bill",
+            House = C,
+            ValidOn = On(8, 1),
+            Provenance = Cited,
+        }).Then(Introduced);
 
     [Fact]
     public void IntroducingABillTwiceIsRejected() =>
-        Given(Announced, Introduced).When(new IntroduceBill(Id, "Test Bill", Commons, On(8, 2), Cited)).ThenBreaks("AlreadyIntroduced");
+        Given(Announced, Introduced).When(new IntroduceBill
+        {
+            LegislationId = new(Id),
+            Title = "Test Bill",
+            House = C,
+            ValidOn = On(8, 2),
+            Provenance = Cited,
+        }).ThenBreaks("AlreadyIntroduced");
 
     [Fact]
     public void IntroducingABillInNoHouseIsRejected() =>
-        Given(Announced).When(new IntroduceBill(Id, "Test Bill", "Parliament", On(8, 1), Cited)).ThenRejectsArgument("House");
+        Given(Announced).When(new IntroduceBill
+        {
+            LegislationId = new(Id),
+            Title = "Test Bill",
+            House = ParliamentHouse.NotStated,
+            ValidOn = On(8, 1),
+            Provenance = Cited,
+        }).ThenRejectsArgument("House");
+
+    [Fact]
+    public void IntroducingABillInAnUndefinedHouseIsRejected() =>
+        Given(Announced).When(new IntroduceBill
+        {
+            LegislationId = new(Id),
+            Title = "Test Bill",
+            House = (ParliamentHouse)7,
+            ValidOn = On(8, 1),
+            Provenance = Cited,
+        }).ThenRejectsArgument("House");
+
+    [Fact]
+    public void IntroducingABillInTheLordsRecordsTheHouseByItsName() =>
+        Given(Announced).When(new IntroduceBill
+        {
+            LegislationId = new(Id),
+            Title = "Test Bill",
+            House = L,
+            ValidOn = On(8, 1),
+            Provenance = Cited,
+        }).Then(Introduced with { House = "House of Lords" });
 
     [Fact]
     public void CompletingTheNextStageRecordsIt() =>
-        Given(Announced, Introduced).When(new CompleteParliamentaryStage(Id, C, BillStage.SecondReading, On(8, 10), Cited))
+        Given(Announced, Introduced).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = C,
+            Stage = BillStage.SecondReading,
+            ValidOn = On(8, 10),
+            Provenance = Cited,
+        })
             .Then(Stage(C, BillStage.SecondReading, 8, 10));
 
     [Fact]
     public void AThirdReadingBeforeTheSecondIsRejected() =>
-        Given(Announced, Introduced).When(new CompleteParliamentaryStage(Id, C, BillStage.ThirdReading, On(8, 10), Cited))
+        Given(Announced, Introduced).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = C,
+            Stage = BillStage.ThirdReading,
+            ValidOn = On(8, 10),
+            Provenance = Cited,
+        })
             .ThenBreaks("StageOutOfOrder");
 
     [Fact]
     public void AStageInTheOtherHouseBeforeTheFirstHouseFinishesIsRejected() =>
         Given(Announced, Introduced, Stage(C, BillStage.SecondReading, 8, 10))
-            .When(new CompleteParliamentaryStage(Id, L, BillStage.FirstReading, On(8, 11), Cited)).ThenBreaks("StageOutOfOrder");
+            .When(new CompleteParliamentaryStage
+            {
+                LegislationId = new(Id),
+                House = L,
+                Stage = BillStage.FirstReading,
+                ValidOn = On(8, 11),
+                Provenance = Cited,
+            }).ThenBreaks("StageOutOfOrder");
 
     [Fact]
     public void AStageBeforeIntroductionIsRejected() =>
-        Given(Announced).When(new CompleteParliamentaryStage(Id, C, BillStage.SecondReading, On(8, 10), Cited)).ThenBreaks("BillNotIntroduced");
+        Given(Announced).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = C,
+            Stage = BillStage.SecondReading,
+            ValidOn = On(8, 10),
+            Provenance = Cited,
+        }).ThenBreaks("BillNotIntroduced");
 
     [Fact]
     public void ReportStageMayBeSkippedAfterACommitteeOfTheWholeHouse() =>
         Given(Announced, Introduced, Stage(C, BillStage.SecondReading, 8, 10), Stage(C, BillStage.CommitteeStage, 8, 20))
-            .When(new CompleteParliamentaryStage(Id, C, BillStage.ThirdReading, On(8, 20), Cited)).Then(Stage(C, BillStage.ThirdReading, 8, 20));
+            .When(new CompleteParliamentaryStage
+            {
+                LegislationId = new(Id),
+                House = C,
+                Stage = BillStage.ThirdReading,
+                ValidOn = On(8, 20),
+                Provenance = Cited,
+            }).Then(Stage(C, BillStage.ThirdReading, 8, 20));
 
     [Fact]
     public void TheLordsStagesFollowTheCommonsThirdReading() =>
-        Given(PassedCommons).When(new CompleteParliamentaryStage(Id, L, BillStage.FirstReading, On(9, 2), Cited))
+        Given(PassedCommons).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = L,
+            Stage = BillStage.FirstReading,
+            ValidOn = On(9, 2),
+            Provenance = Cited,
+        })
             .Then(Stage(L, BillStage.FirstReading, 9, 2));
 
     [Fact]
     public void ConsiderationOfAmendmentsStartsInTheOriginatingHouse() =>
-        Given(PassedBothHouses).When(new CompleteParliamentaryStage(Id, L, BillStage.ConsiderationOfAmendments, On(10, 9), Cited))
+        Given(PassedBothHouses).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = L,
+            Stage = BillStage.ConsiderationOfAmendments,
+            ValidOn = On(10, 9),
+            Provenance = Cited,
+        })
             .ThenBreaks("StageOutOfOrder");
 
     [Fact]
     public void PingPongAlternatesBetweenTheHouses() =>
         Given([.. PassedBothHouses, Stage(C, BillStage.ConsiderationOfAmendments, 10, 15), Stage(L, BillStage.ConsiderationOfAmendments, 10, 20)])
-            .When(new CompleteParliamentaryStage(Id, C, BillStage.ConsiderationOfAmendments, On(10, 21), Cited))
+            .When(new CompleteParliamentaryStage
+            {
+                LegislationId = new(Id),
+                House = C,
+                Stage = BillStage.ConsiderationOfAmendments,
+                ValidOn = On(10, 21),
+                Provenance = Cited,
+            })
             .Then(Stage(C, BillStage.ConsiderationOfAmendments, 10, 21));
 
     [Fact]
     public void TheSameHouseCannotConsiderAmendmentsTwiceInARow() =>
         Given([.. PassedBothHouses, Stage(C, BillStage.ConsiderationOfAmendments, 10, 15)])
-            .When(new CompleteParliamentaryStage(Id, C, BillStage.ConsiderationOfAmendments, On(10, 21), Cited)).ThenBreaks("StageOutOfOrder");
+            .When(new CompleteParliamentaryStage
+            {
+                LegislationId = new(Id),
+                House = C,
+                Stage = BillStage.ConsiderationOfAmendments,
+                ValidOn = On(10, 21),
+                Provenance = Cited,
+            }).ThenBreaks("StageOutOfOrder");
 
     [Fact]
     public void AStageDatedBeforeThePreviousStageIsRejected() =>
-        Given(Announced, Introduced).When(new CompleteParliamentaryStage(Id, C, BillStage.SecondReading, On(7, 30), Cited))
+        Given(Announced, Introduced).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = C,
+            Stage = BillStage.SecondReading,
+            ValidOn = On(7, 30),
+            Provenance = Cited,
+        })
             .ThenBreaks("StageBeforePreviousStage");
 
     [Fact]
     public void AStageOfLegislationThatDoesNotExistIsRejected() =>
-        Given().When(new CompleteParliamentaryStage(Id, C, BillStage.SecondReading, On(8, 10), Cited)).ThenBreaks("LegislationMustExist");
+        Given().When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = C,
+            Stage = BillStage.SecondReading,
+            ValidOn = On(8, 10),
+            Provenance = Cited,
+        }).ThenBreaks("LegislationMustExist");
 
     [Fact]
     public void AStageInNoHouseIsRejected() =>
-        Given(Announced, Introduced).When(new CompleteParliamentaryStage(Id, ParliamentHouse.NotStated, BillStage.SecondReading, On(8, 10), Cited))
+        Given(Announced, Introduced).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = ParliamentHouse.NotStated,
+            Stage = BillStage.SecondReading,
+            ValidOn = On(8, 10),
+            Provenance = Cited,
+        })
             .ThenRejectsArgument("House");
 
     [Fact]
     public void AnUndefinedStageIsRejected() =>
-        Given(Announced, Introduced).When(new CompleteParliamentaryStage(Id, C, (BillStage)42, On(8, 10), Cited)).ThenRejectsArgument("Stage");
+        Given(Announced, Introduced).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = C,
+            Stage = (BillStage)42,
+            ValidOn = On(8, 10),
+            Provenance = Cited,
+        }).ThenRejectsArgument("Stage");
 
     [Fact]
     public void RoyalAssentAfterBothHousesRecordsIt() =>
-        Given(PassedBothHouses).When(new GrantRoyalAssent(Id, "Test Act 2024", On(10, 9), Cited))
+        Given(PassedBothHouses).When(new GrantRoyalAssent
+        {
+            LegislationId = new(Id),
+            ActTitle = "Test Act 2024",
+            ValidOn = On(10, 9),
+            Provenance = Cited,
+        })
             .Then(new RoyalAssentGranted(Id, "Test Act 2024", On(10, 9), Cited));
 
     [Fact]
     public void RoyalAssentBeforeTheOtherHouseIsRejected() =>
-        Given(PassedCommons).When(new GrantRoyalAssent(Id, "Test Act 2024", On(10, 5), Cited)).ThenBreaks("StageOutOfOrder");
+        Given(PassedCommons).When(new GrantRoyalAssent
+        {
+            LegislationId = new(Id),
+            ActTitle = "Test Act 2024",
+            ValidOn = On(10, 5),
+            Provenance = Cited,
+        }).ThenBreaks("StageOutOfOrder");
 
     [Fact]
     public void AStageAfterRoyalAssentIsRejected() =>
         Given([.. PassedBothHouses, new RoyalAssentGranted(Id, "Test Act 2024", On(10, 9), Cited)])
-            .When(new CompleteParliamentaryStage(Id, C, BillStage.ConsiderationOfAmendments, On(10, 10), Cited)).ThenBreaks("AfterRoyalAssent");
+            .When(new CompleteParliamentaryStage
+            {
+                LegislationId = new(Id),
+                House = C,
+                Stage = BillStage.ConsiderationOfAmendments,
+                ValidOn = On(10, 10),
+                Provenance = Cited,
+            }).ThenBreaks("AfterRoyalAssent");
 
     [Fact]
     public void AStageAfterTheBillFellIsRejected() =>
         Given(Announced, Introduced, new BillEnded(Id, BillEnding.FellAtEndOfSession, On(8, 5), Cited))
-            .When(new CompleteParliamentaryStage(Id, C, BillStage.SecondReading, On(8, 10), Cited)).ThenBreaks("BillHasEnded");
+            .When(new CompleteParliamentaryStage
+            {
+                LegislationId = new(Id),
+                House = C,
+                Stage = BillStage.SecondReading,
+                ValidOn = On(8, 10),
+                Provenance = Cited,
+            }).ThenBreaks("BillHasEnded");
 
     [Fact]
     public void EndingABillRecordsIt() =>
-        Given(Announced, Introduced).When(new EndBill(Id, BillEnding.Withdrawn, On(8, 5), Cited))
+        Given(Announced, Introduced).When(new EndBill
+        {
+            LegislationId = new(Id),
+            How = BillEnding.Withdrawn,
+            ValidOn = On(8, 5),
+            Provenance = Cited,
+        })
             .Then(new BillEnded(Id, BillEnding.Withdrawn, On(8, 5), Cited));
 
     [Fact]
     public void EndingAnActIsRejected() =>
-        Given(Enacted).When(new EndBill(Id, BillEnding.Defeated, On(8, 5), Cited)).ThenBreaks("AfterRoyalAssent");
+        Given(Enacted).When(new EndBill
+        {
+            LegislationId = new(Id),
+            How = BillEnding.Defeated,
+            ValidOn = On(8, 5),
+            Provenance = Cited,
+        }).ThenBreaks("AfterRoyalAssent");
 
     [Fact]
     public void CarryingABillOverKeepsItsStages()
     {
-        Given(PassedCommons).When(new CarryOverBill(Id, "2025-26", On(9, 5), Cited)).Then(new BillCarriedOver(Id, "2025-26", On(9, 5), Cited));
+        Given(PassedCommons).When(new CarryOverBill
+        {
+            LegislationId = new(Id),
+            IntoSession = "2025-26",
+            ValidOn = On(9, 5),
+            Provenance = Cited,
+        }).Then(new BillCarriedOver(Id, "2025-26", On(9, 5), Cited));
 
         var state = PassedCommons.Append(new BillCarriedOver(Id, "2025-26", On(9, 5), Cited)).Aggregate((Legislation?)null, Legislation.Evolve)!;
         state.CarriedIntoSession.Should().Be("2025-26");
@@ -160,39 +365,87 @@ public class LegislationSpecs
 
     [Fact]
     public void CarryingOverABillNotBeforeParliamentIsRejected() =>
-        Given(Announced).When(new CarryOverBill(Id, "2025-26", On(9, 5), Cited)).ThenBreaks("NotABillBeforeParliament");
+        Given(Announced).When(new CarryOverBill
+        {
+            LegislationId = new(Id),
+            IntoSession = "2025-26",
+            ValidOn = On(9, 5),
+            Provenance = Cited,
+        }).ThenBreaks("NotABillBeforeParliament");
 
     [Fact]
     public void CommencingAnActRecordsIt() =>
-        Given(Enacted).When(new CommenceLegislation(Id, ["section 1", "section 2"], On(1, 1), Cited))
+        Given(Enacted).When(new CommenceLegislation
+        {
+            LegislationId = new(Id),
+            Provisions = ["section 1", "section 2"],
+            ValidOn = On(1, 1),
+            Provenance = Cited,
+        })
             .Then(new LegislationCommenced(Id, ["section 1", "section 2"], On(1, 1), Cited));
 
     [Fact]
     public void CommencingAProvisionAlreadyInForceIsRejected() =>
         Given(Enacted, new LegislationCommenced(Id, ["section 1"], On(1, 1), Cited))
-            .When(new CommenceLegislation(Id, ["section 2", "section 1"], On(2, 1), Cited)).ThenBreaks("ProvisionAlreadyInForce");
+            .When(new CommenceLegislation
+            {
+                LegislationId = new(Id),
+                Provisions = ["section 2", "section 1"],
+                ValidOn = On(2, 1),
+                Provenance = Cited,
+            }).ThenBreaks("ProvisionAlreadyInForce");
 
     [Fact]
     public void CommencingNoProvisionIsRejected() =>
-        Given(Enacted).When(new CommenceLegislation(Id, [], On(1, 1), Cited)).ThenRejectsArgument("Provisions");
+        Given(Enacted).When(new CommenceLegislation
+        {
+            LegislationId = new(Id),
+            Provisions = [],
+            ValidOn = On(1, 1),
+            Provenance = Cited,
+        }).ThenRejectsArgument("Provisions");
 
     [Fact]
     public void CommencingTheSameProvisionTwiceInOneRequestIsRejected() =>
-        Given(Enacted).When(new CommenceLegislation(Id, ["section 1", "section 1"], On(1, 1), Cited)).ThenRejectsArgument("Provisions");
+        Given(Enacted).When(new CommenceLegislation
+        {
+            LegislationId = new(Id),
+            Provisions = ["section 1", "section 1"],
+            ValidOn = On(1, 1),
+            Provenance = Cited,
+        }).ThenRejectsArgument("Provisions");
 
     [Fact]
     public void CommencingABillIsRejected() =>
-        Given(Announced).When(new CommenceLegislation(Id, ["all"], On(8, 1), Cited)).ThenBreaks("NotAnAct");
+        Given(Announced).When(new CommenceLegislation
+        {
+            LegislationId = new(Id),
+            Provisions = ["all"],
+            ValidOn = On(8, 1),
+            Provenance = Cited,
+        }).ThenBreaks("NotAnAct");
 
     [Fact]
     public void RepealingAnActRecordsIt() =>
-        Given(Enacted).When(new RepealLegislation(Id, "Repeal Act 2025", new LocalDate(2025, 6, 1), Cited))
+        Given(Enacted).When(new RepealLegislation
+        {
+            LegislationId = new(Id),
+            RepealedBy = "Repeal Act 2025",
+            ValidOn = new LocalDate(2025, 6, 1),
+            Provenance = Cited,
+        })
             .Then(new LegislationRepealed(Id, "Repeal Act 2025", new LocalDate(2025, 6, 1), Cited));
 
     [Fact]
     public void RepealingARepealedActIsRejected() =>
         Given(Enacted, new LegislationRepealed(Id, "Repeal Act 2025", new LocalDate(2025, 6, 1), Cited))
-            .When(new RepealLegislation(Id, "Again", new LocalDate(2025, 7, 1), Cited)).ThenBreaks("AlreadyRepealed");
+            .When(new RepealLegislation
+            {
+                LegislationId = new(Id),
+                RepealedBy = "Again",
+                ValidOn = new LocalDate(2025, 7, 1),
+                Provenance = Cited,
+            }).ThenBreaks("AlreadyRepealed");
 
     [Fact]
     public void ProvisionsAreInForceFromTheirCommencementUntilRepeal()
@@ -246,7 +499,21 @@ public class LegislationSpecs
             Stage(L, BillStage.CommitteeStage, 8, 20), Stage(L, BillStage.ReportStage, 9, 1), Stage(L, BillStage.ThirdReading, 9, 8),
         };
 
-        Given(lordsBill).When(new CompleteParliamentaryStage(Id, C, BillStage.FirstReading, On(9, 9), Cited)).Then(Stage(C, BillStage.FirstReading, 9, 9));
-        Given(lordsBill).When(new CompleteParliamentaryStage(Id, L, BillStage.FirstReading, On(9, 9), Cited)).ThenBreaks("StageOutOfOrder");
+        Given(lordsBill).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = C,
+            Stage = BillStage.FirstReading,
+            ValidOn = On(9, 9),
+            Provenance = Cited,
+        }).Then(Stage(C, BillStage.FirstReading, 9, 9));
+        Given(lordsBill).When(new CompleteParliamentaryStage
+        {
+            LegislationId = new(Id),
+            House = L,
+            Stage = BillStage.FirstReading,
+            ValidOn = On(9, 9),
+            Provenance = Cited,
+        }).ThenBreaks("StageOutOfOrder");
     }
 }

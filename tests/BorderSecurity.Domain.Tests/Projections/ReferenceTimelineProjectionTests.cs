@@ -26,16 +26,16 @@ public class ReferenceTimelineProjectionTests
     {
         var projection = Projection();
 
-        projection.Command(BorderSecurityCommandId, new AsOfQuery(BeforeTheBsc)).Should().BeNull();
+        projection.Command(BorderSecurityCommandId.Value, new AsOfQuery(BeforeTheBsc)).Should().BeNull();
         projection.Funding(new AsOfQuery(BeforeTheBsc)).Totals.Should().Be(FundingTotals.None);
         projection.Legislation(new AsOfQuery(BeforeTheBsc)).Should().ContainSingle()
-            .Which.Should().BeEquivalentTo(new { LegislationId = IllegalMigrationActId, Stage = LegislationStage.RoyalAssent });
+            .Which.Should().BeEquivalentTo(new { LegislationId = IllegalMigrationActId.Value, Stage = LegislationStage.RoyalAssent });
     }
 
     [Fact]
     public void AfterTheSeptemberRedirectTheBscHasUpTo75mRedirectedFromTheIllegalMigrationAct()
     {
-        var funding = Projection().Funding(new AsOfQuery(AfterTheSeptemberRedirect)).For(BorderSecurityCommand);
+        var funding = Projection().Funding(new AsOfQuery(AfterTheSeptemberRedirect)).For(BorderSecurityCommand.Name);
 
         funding.Totals.Should().Be(new FundingTotals(Total: M(75), NewMoney: Money.Zero, Redirected: M(75), Firm: Money.Zero,
             Ceiling: M(75), Allocated: Money.Zero, Unallocated: M(75)));
@@ -46,7 +46,7 @@ public class ReferenceTimelineProjectionTests
     public void AfterFourthNovemberThe150mIs75mRedirectedPlus75mNewBudgetMoney()
     {
         var portfolio = Projection().Funding(new AsOfQuery(AfterTheNovemberPackage));
-        var bsc = portfolio.For(BorderSecurityCommand);
+        var bsc = portfolio.For(BorderSecurityCommand.Name);
 
         bsc.Totals.Total.Should().Be(M(150));
         bsc.Totals.Redirected.Should().Be(M(75));
@@ -56,15 +56,15 @@ public class ReferenceTimelineProjectionTests
         bsc.ByOrigin.Should().Equal(
             new OriginAmount(new FundingOrigin(FundingOriginKind.NewMoney, "Autumn Budget 2024"), M(75)),
             new OriginAmount(new FundingOrigin(FundingOriginKind.Redirected, "Illegal Migration Act 2023"), M(75)));
-        portfolio.For(Interpol).Totals.Total.Should().Be(M(6));
-        portfolio.For(InternationalSeriousOrganisedCrime).Totals.Total.Should().Be(M(24));
+        portfolio.For(Interpol.Name).Totals.Total.Should().Be(M(6));
+        portfolio.For(InternationalSeriousOrganisedCrime.Name).Totals.Total.Should().Be(M(24));
         portfolio.Totals.Total.Should().Be(M(180));
     }
 
     [Fact]
     public void TheReannouncedNcaOfficersAreOneTargetOf100Not200()
     {
-        var nca = Projection().Recruitment(new AsOfQuery(AfterTheNovemberPackage)).For(NationalCrimeAgency);
+        var nca = Projection().Recruitment(new AsOfQuery(AfterTheNovemberPackage)).For(NationalCrimeAgency.Name);
 
         nca.Target.Should().Be(100);
         nca.Targets.Should().ContainSingle().Which.Announcements.Should().Be(2);
@@ -79,13 +79,13 @@ public class ReferenceTimelineProjectionTests
         var funding = Projection().Funding(new AsOfQuery(new LocalDate(2024, 10, 1), knownOn5November));
 
         funding.Totals.Total.Should().Be(M(75));
-        funding.Commitments.Should().ContainSingle().Which.CommitmentId.Should().Be(SeptemberRedirectId);
+        funding.Commitments.Should().ContainSingle().Which.CommitmentId.Should().Be(SeptemberRedirectId.Value);
     }
 
     [Fact]
     public void TheCommandOverviewCombinesLeaderAgenciesUnitsFundingAndHeadcount()
     {
-        var overview = Projection().Command(BorderSecurityCommandId, new AsOfQuery(AfterTheNovemberPackage))!;
+        var overview = Projection().Command(BorderSecurityCommandId.Value, new AsOfQuery(AfterTheNovemberPackage))!;
 
         overview.Command.Leader!.DisplayName.Should().Be("Martin Hewitt CBE QPM");
         overview.Command.CoordinatedAgencies.Should().BeEquivalentTo(
@@ -99,7 +99,7 @@ public class ReferenceTimelineProjectionTests
     [Fact]
     public void TheBillIsAtAnnouncedWithItsHistory()
     {
-        var bill = Projection().Legislation(new AsOfQuery(AfterTheNovemberPackage)).Single(l => l.LegislationId == BorderSecurityBillId);
+        var bill = Projection().Legislation(new AsOfQuery(AfterTheNovemberPackage)).Single(l => l.LegislationId == BorderSecurityBillId.Value);
 
         bill.Stage.Should().Be(LegislationStage.Announced);
         bill.History.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Stage = LegislationStage.Announced, On = new LocalDate(2024, 7, 17) });
@@ -107,7 +107,7 @@ public class ReferenceTimelineProjectionTests
 
     [Fact]
     public void TheBscsFundingOver2024StepsUpOnTheRedirectAndOnTheBudgetMoney() =>
-        Projection().FundingSeries(BorderSecurityCommand).Should().Equal(
+        Projection().FundingSeries(BorderSecurityCommand.Name).Should().Equal(
             new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 9, 17), new FundingSeriesValue(M(75), [])),
             new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 11, 4), new FundingSeriesValue(M(150), [])));
 
@@ -127,17 +127,39 @@ public class ReferenceTimelineProjectionTests
     {
         var clock = new SteppingClock(Instant.FromUtc(2024, 11, 4, 12, 0));
         var store = new InMemoryEventStore(clock);
-        store.Submit(new PledgeFunding(NovemberBudgetId, BorderSecurityCommand, M(75), FundingBasis.Firm, "Autumn Budget 2024",
-            new FundingPeriod("over the next two years"), "Technology", "PM", new LocalDate(2024, 11, 4), Provenance.Of(Sources2024.RecruitmentDrive)));
+        store.Submit(new PledgeFunding
+        {
+            CommitmentId = NovemberBudgetId,
+            Recipient = BorderSecurityCommand,
+            Amount = M(75),
+            Basis = FundingBasis.Firm,
+            OriginName = "Autumn Budget 2024",
+            Period = new FundingPeriod("over the next two years"),
+            Purpose = "Technology",
+            AnnouncedBy = "PM",
+            ValidOn = new LocalDate(2024, 11, 4),
+            Provenance = Provenance.Of(Sources2024.RecruitmentDrive),
+        });
         clock.Set(Instant.FromUtc(2024, 11, 10, 9, 0));
-        store.Submit(new RedirectFunding(SeptemberRedirectId, BorderSecurityCommand, M(75), FundingBasis.UpTo, "Illegal Migration Act 2023", null,
-            new FundingPeriod("not stated"), "Technology", "Home Secretary", new LocalDate(2024, 9, 17), Provenance.Of(Sources2024.NewFundingForTech)));
+        store.Submit(new RedirectFunding
+        {
+            CommitmentId = SeptemberRedirectId,
+            Recipient = BorderSecurityCommand,
+            Amount = M(75),
+            Basis = FundingBasis.UpTo,
+            FromProgramme = "Illegal Migration Act 2023",
+            Period = new FundingPeriod("not stated"),
+            Purpose = "Technology",
+            AnnouncedBy = "Home Secretary",
+            ValidOn = new LocalDate(2024, 9, 17),
+            Provenance = Provenance.Of(Sources2024.NewFundingForTech),
+        });
         var projection = BorderSecurityProjection.Of(store.ReadAll());
         var october = new LocalDate(2024, 10, 1);
 
         projection.Funding(new AsOfQuery(october, Instant.FromUtc(2024, 11, 5, 0, 0))).Totals.Total.Should().Be(Money.Zero);
         projection.Funding(new AsOfQuery(october)).Totals.Total.Should().Be(M(75));
-        projection.FundingSeries(BorderSecurityCommand, Instant.FromUtc(2024, 11, 5, 0, 0))
+        projection.FundingSeries(BorderSecurityCommand.Name, Instant.FromUtc(2024, 11, 5, 0, 0))
             .Should().Equal(new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 11, 4), new FundingSeriesValue(M(75), [])));
     }
 
@@ -146,10 +168,27 @@ public class ReferenceTimelineProjectionTests
     {
         var clock = new SteppingClock(Instant.FromUtc(2024, 9, 17, 12, 0));
         var store = new InMemoryEventStore(clock);
-        store.Submit(new RedirectFunding(SeptemberRedirectId, BorderSecurityCommand, M(70), FundingBasis.UpTo, "Illegal Migration Act 2023", null,
-            new FundingPeriod("not stated"), "Technology", "Home Secretary", new LocalDate(2024, 9, 17), Provenance.Of(Sources2024.AggregatorNew75m)));
+        store.Submit(new RedirectFunding
+        {
+            CommitmentId = SeptemberRedirectId,
+            Recipient = BorderSecurityCommand,
+            Amount = M(70),
+            Basis = FundingBasis.UpTo,
+            FromProgramme = "Illegal Migration Act 2023",
+            Period = new FundingPeriod("not stated"),
+            Purpose = "Technology",
+            AnnouncedBy = "Home Secretary",
+            ValidOn = new LocalDate(2024, 9, 17),
+            Provenance = Provenance.Of(Sources2024.AggregatorNew75m),
+        });
         clock.Set(Instant.FromUtc(2024, 11, 6, 12, 0));
-        store.Submit(new CorrectFundingAmount(SeptemberRedirectId, M(75), "First recorded as £70m in error", Provenance.Of(Sources2024.NewFundingForTech)));
+        store.Submit(new CorrectFundingAmount
+        {
+            CommitmentId = SeptemberRedirectId,
+            CorrectedAmount = M(75),
+            Reason = "First recorded as £70m in error",
+            Provenance = Provenance.Of(Sources2024.NewFundingForTech),
+        });
         var projection = BorderSecurityProjection.Of(store.ReadAll());
         var october = new LocalDate(2024, 10, 1);
 
@@ -166,7 +205,7 @@ public class ReferenceTimelineProjectionTests
         var store = new InMemoryEventStore(clock);
         // Stream by stream, latest-announced first (legislation first: redirects and powers refer to Acts; disputes last:
         // their subjects must exist).
-        foreach (var step in Steps.Reverse().GroupBy(s => s.Request.StreamId)
+        foreach (var step in Steps.Reverse().GroupBy(s => s.Request.StreamId.Value)
                      .OrderBy(g => g.Key.StartsWith("legislation:", StringComparison.Ordinal) ? 0 : g.Key.StartsWith("dispute:", StringComparison.Ordinal) ? 2 : 1)
                      .SelectMany(g => g.Reverse()))
         {
@@ -182,7 +221,7 @@ public class ReferenceTimelineProjectionTests
             reordered.Funding(query).Should().BeEquivalentTo(original.Funding(query), o => o.WithStrictOrdering());
             reordered.Recruitment(query).Should().BeEquivalentTo(original.Recruitment(query), o => o.WithStrictOrdering());
             reordered.Legislation(query).Should().BeEquivalentTo(original.Legislation(query), o => o.WithStrictOrdering());
-            reordered.Command(BorderSecurityCommandId, query).Should().BeEquivalentTo(original.Command(BorderSecurityCommandId, query));
+            reordered.Command(BorderSecurityCommandId.Value, query).Should().BeEquivalentTo(original.Command(BorderSecurityCommandId.Value, query));
         }
     }
 

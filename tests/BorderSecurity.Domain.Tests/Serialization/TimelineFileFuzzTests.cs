@@ -17,9 +17,18 @@ public class TimelineFileFuzzTests
     private static readonly string Valid = TimelineFile.Write(ReferenceTimeline2024.Steps);
 
     // What every store holds before the file under test is replayed into it: one earlier, unrelated import.
-    private static readonly TimelineStep Earlier = new(Instant.FromUtc(2023, 1, 1, 12, 0), new Domain.Funding.PledgeFunding("funding:earlier-import",
-        "Earlier recipient", Money.FromMillions(1), Domain.Funding.FundingBasis.Firm, null, new Domain.Funding.FundingPeriod("not stated"), "earlier", "tester",
-        new LocalDate(2023, 1, 1), Provenance.Of(new SourceReference("earlier.txt", "An earlier import", new LocalDate(2023, 1, 1)))));
+    private static readonly TimelineStep Earlier = new(Instant.FromUtc(2023, 1, 1, 12, 0), new Domain.Funding.PledgeFunding
+    {
+        CommitmentId = new("funding:earlier-import"),
+        Recipient = new("Earlier recipient"),
+        Amount = Money.FromMillions(1),
+        Basis = Domain.Funding.FundingBasis.Firm,
+        Period = new Domain.Funding.FundingPeriod("not stated"),
+        Purpose = "earlier",
+        AnnouncedBy = "tester",
+        ValidOn = new LocalDate(2023, 1, 1),
+        Provenance = Provenance.Of(new SourceReference("earlier.txt", "An earlier import", new LocalDate(2023, 1, 1))),
+    });
 
     public static TheoryData<string> HandMade => new()
     {

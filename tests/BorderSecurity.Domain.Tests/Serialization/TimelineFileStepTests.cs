@@ -14,8 +14,18 @@ public class TimelineFileStepTests
     private static IReadOnlyList<TimelineStep> Read(string json) => TimelineFile.Read(Encoding.UTF8.GetBytes(json));
 
     private static TimelineStep Pledge(string id, Instant knownFrom, int millions = 5) =>
-        new(knownFrom, new PledgeFunding(id, "Border Security Command", Money.FromMillions(millions), FundingBasis.Firm, null, new FundingPeriod("not stated"),
-            "steps", "tester", new LocalDate(2024, 1, 1), Provenance.Of(Cited)));
+        new(knownFrom, new PledgeFunding
+        {
+            CommitmentId = new(id),
+            Recipient = new("Border Security Command"),
+            Amount = Money.FromMillions(millions),
+            Basis = FundingBasis.Firm,
+            Period = new FundingPeriod("not stated"),
+            Purpose = "steps",
+            AnnouncedBy = "tester",
+            ValidOn = new LocalDate(2024, 1, 1),
+            Provenance = Provenance.Of(Cited),
+        });
 
     [Fact]
     public void AStepIdRoundTripsAndAFileWithoutIdsStillReads()

@@ -16,7 +16,19 @@ public class InMemoryBorderSecurityStoreTests
     private static readonly Instant Later = Instant.FromUtc(2025, 6, 1, 9, 0);
 
     private static PledgeFunding Pledge(string id = Id, decimal millions = 75) =>
-        new(id, Bsc, M(millions), FundingBasis.Firm, "Autumn Budget 2024", TwoYears, "Technology", "PM", On(11, 4), Cited);
+        new PledgeFunding
+        {
+            CommitmentId = new(id),
+            Recipient = new(Bsc),
+            Amount = M(millions),
+            Basis = FundingBasis.Firm,
+            OriginName = "Autumn Budget 2024",
+            Period = TwoYears,
+            Purpose = "Technology",
+            AnnouncedBy = "PM",
+            ValidOn = On(11, 4),
+            Provenance = Cited,
+        };
 
     private static AsOfQuery AsOf(int month, int day, Instant? knownAt = null, Instant? recordedBy = null) => new(On(month, day), knownAt, recordedBy);
 
@@ -62,9 +74,22 @@ public class InMemoryBorderSecurityStoreTests
         var store = new InMemoryBorderSecurityStore(new FakeClock(Instant.FromUtc(2024, 11, 4, 12, 0)));
         await store.SubmitAsync(Pledge());
 
-        await FluentActions.Awaiting(() => store.SubmitAsync(new ReannounceFunding(Id, "PM", On(11, 4), Cited), expectedVersion: 0))
+        await FluentActions.Awaiting(() => store.SubmitAsync(new ReannounceFunding
+        {
+            CommitmentId = new(Id),
+            AnnouncedBy = "PM",
+            ValidOn = On(11, 4),
+            Provenance = Cited,
+        }, expectedVersion: 0))
             .Should().ThrowAsync<StreamConcurrencyException>();
-        await FluentActions.Awaiting(() => store.SubmitAsync(new AllocateFunding(Id, "Cameras", M(80), On(11, 5), Cited)))
+        await FluentActions.Awaiting(() => store.SubmitAsync(new AllocateFunding
+        {
+            CommitmentId = new(Id),
+            Capability = "Cameras",
+            Amount = M(80),
+            ValidOn = On(11, 5),
+            Provenance = Cited,
+        }))
             .Should().ThrowAsync<DomainRuleViolationException>();
         (await FluentActions.Awaiting(() => store.SubmitAsync(Pledge("funding:other") with { Purpose = "" }))
             .Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("Purpose");
@@ -176,8 +201,22 @@ public class InMemoryBorderSecurityStoreTests
         TimelineStep[] steps =
         [
             new(known, Pledge()),
-            new(known, new AllocateFunding(Id, "Cameras", M(10), On(11, 5), Cited)),
-            new(known, new AllocateFunding(Id, "Boats", M(80), On(11, 5), Cited)),
+            new(known, new AllocateFunding
+            {
+                CommitmentId = new(Id),
+                Capability = "Cameras",
+                Amount = M(10),
+                ValidOn = On(11, 5),
+                Provenance = Cited,
+            }),
+            new(known, new AllocateFunding
+            {
+                CommitmentId = new(Id),
+                Capability = "Boats",
+                Amount = M(80),
+                ValidOn = On(11, 5),
+                Provenance = Cited,
+            }),
             new(known, Pledge("funding:never")),
         ];
 
@@ -249,7 +288,14 @@ public class InMemoryBorderSecurityStoreTests
         {
             for (var i = 0; i < 50; i++)
             {
-                await store.SubmitAsync(new AllocateFunding(Id, $"unit {writer}-{i}", M(1), On(11, 5), Cited));
+                await store.SubmitAsync(new AllocateFunding
+                {
+                    CommitmentId = new(Id),
+                    Capability = $"unit {writer}-{i}",
+                    Amount = M(1),
+                    ValidOn = On(11, 5),
+                    Provenance = Cited,
+                });
                 var log = await store.ReadStreamAsync(Id);
                 var portfolio = await store.FundingAsync(AsOf(12, 31));
                 portfolio.Totals.Allocated.Should().BeGreaterThanOrEqualTo(M(log.Count - 1));

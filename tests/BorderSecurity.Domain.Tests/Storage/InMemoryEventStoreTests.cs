@@ -12,7 +12,19 @@ public class InMemoryEventStoreTests
     private static readonly FakeClock Clock = new(Instant.FromUtc(2024, 11, 4, 12, 0));
 
     private static PledgeFunding Pledge(string id = Id) =>
-        new(id, "Border Security Command", M(75), FundingBasis.Firm, "Autumn Budget 2024", TwoYears, "Technology", "PM", On(11, 4), Cited);
+        new PledgeFunding
+        {
+            CommitmentId = new(id),
+            Recipient = new("Border Security Command"),
+            Amount = M(75),
+            Basis = FundingBasis.Firm,
+            OriginName = "Autumn Budget 2024",
+            Period = TwoYears,
+            Purpose = "Technology",
+            AnnouncedBy = "PM",
+            ValidOn = On(11, 4),
+            Provenance = Cited,
+        };
 
     [Fact]
     public void ASubmittedRequestIsRecordedWithTheClocksInstant()
@@ -35,9 +47,23 @@ public class InMemoryEventStoreTests
     {
         var store = new InMemoryEventStore(Clock);
         store.Submit(Pledge());
-        store.Submit(new AllocateFunding(Id, "Cameras", M(10), On(11, 5), Cited), expectedVersion: 1);
+        store.Submit(new AllocateFunding
+        {
+            CommitmentId = new(Id),
+            Capability = "Cameras",
+            Amount = M(10),
+            ValidOn = On(11, 5),
+            Provenance = Cited,
+        }, expectedVersion: 1);
 
-        var stale = () => store.Submit(new AllocateFunding(Id, "Unit", M(10), On(11, 5), Cited), expectedVersion: 1);
+        var stale = () => store.Submit(new AllocateFunding
+        {
+            CommitmentId = new(Id),
+            Capability = "Unit",
+            Amount = M(10),
+            ValidOn = On(11, 5),
+            Provenance = Cited,
+        }, expectedVersion: 1);
 
         stale.Should().Throw<StreamConcurrencyException>().Which.Should().BeEquivalentTo(new { StreamId = Id, ExpectedVersion = 1L, ActualVersion = 2L });
         store.Count.Should().Be(2);
@@ -62,7 +88,14 @@ public class InMemoryEventStoreTests
         var store = new InMemoryEventStore(Clock);
         store.Submit(Pledge());
 
-        var act = () => store.Submit(new AllocateFunding(Id, "Cameras", M(80), On(11, 5), Cited));
+        var act = () => store.Submit(new AllocateFunding
+        {
+            CommitmentId = new(Id),
+            Capability = "Cameras",
+            Amount = M(80),
+            ValidOn = On(11, 5),
+            Provenance = Cited,
+        });
 
         act.Should().Throw<DomainRuleViolationException>().Which.Should().BeEquivalentTo(new
         {
@@ -122,7 +155,13 @@ public class InMemoryEventStoreTests
                 var version = store.VersionOf(Id);
                 try
                 {
-                    store.Submit(new ReannounceFunding(Id, $"writer {writer}", On(11, 4), Cited), version);
+                    store.Submit(new ReannounceFunding
+                    {
+                        CommitmentId = new(Id),
+                        AnnouncedBy = $"writer {writer}",
+                        ValidOn = On(11, 4),
+                        Provenance = Cited,
+                    }, version);
                     Interlocked.Increment(ref accepted);
                 }
                 catch (StreamConcurrencyException)
@@ -143,7 +182,13 @@ public class InMemoryEventStoreTests
     public void ARequestWithAKeyAlreadySeenStoresNothingAndReturnsTheFirstEvents()
     {
         var store = new InMemoryEventStore(Clock);
-        var reannounce = new ReannounceFunding(Id, "PM", On(11, 4), Cited);
+        var reannounce = new ReannounceFunding
+        {
+            CommitmentId = new(Id),
+            AnnouncedBy = "PM",
+            ValidOn = On(11, 4),
+            Provenance = Cited,
+        };
         store.Submit(Pledge());
         var first = store.Submit(reannounce, "announcement:001");
 
@@ -159,7 +204,13 @@ public class InMemoryEventStoreTests
     {
         var store = new InMemoryEventStore(Clock);
         store.Submit(Pledge());
-        var request = new ReannounceFunding(Id, "PM", On(11, 4), Cited);
+        var request = new ReannounceFunding
+        {
+            CommitmentId = new(Id),
+            AnnouncedBy = "PM",
+            ValidOn = On(11, 4),
+            Provenance = Cited,
+        };
         var key = Domain.Serialization.IdempotencyKeys.For(request);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
