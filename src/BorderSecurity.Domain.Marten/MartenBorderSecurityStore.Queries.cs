@@ -28,13 +28,13 @@ public sealed partial class MartenBorderSecurityStore
 
     /// <inheritdoc />
     /// <remarks>The same query as <see cref="FundingAsync"/>, narrowed through <c>bsd_commitment_recipients</c> to that recipient's commitments.</remarks>
-    public async Task<FundingPortfolio> FundingOfAsync(string recipient, AsOfQuery query, CancellationToken cancellationToken = default)
+    public async Task<FundingPortfolio> FundingOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(recipient);
+        var name = Guard.Against.Null(recipient).Name;
         var disputes = new List<Dispute>();
-        var rows = await FiguresAsync(ProjectionRows.Funding, query, recipient, cancellationToken, disputes).ConfigureAwait(false);
+        var rows = await FiguresAsync(ProjectionRows.Funding, query, name, cancellationToken, disputes).ConfigureAwait(false);
         return OpenDisputes.Attach(
-            FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient)), disputes);
+            FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>().Where(c => c.Recipient == name)), disputes);
     }
 
     /// <inheritdoc />
@@ -43,10 +43,19 @@ public sealed partial class MartenBorderSecurityStore
     /// latest period row read as the financial-year question reads it), without sending every commitment, allocation and
     /// source to the client; <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/> then keeps the yearly levels apart.
     /// </remarks>
-    public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default)
+    public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        return await FundingTotalsAsync(connection, query, recipient, cancellationToken).ConfigureAwait(false);
+        return await FundingTotalsAsync(connection, query, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The same query as <see cref="FundingTotalsAsync(AsOfQuery, CancellationToken)"/>, narrowed through <c>bsd_commitment_recipients</c> to the recipient's commitments.</remarks>
+    public async Task<FundingTotals> FundingTotalsOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var name = Guard.Against.Null(recipient).Name;
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await FundingTotalsAsync(connection, query, name, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<FundingTotals> FundingTotalsAsync(NpgsqlConnection connection, AsOfQuery query, string? recipient, CancellationToken cancellationToken)
@@ -91,23 +100,27 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Legislation>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    /// <remarks>The legislation's counting events and the disputes as of the question are read on one connection.</remarks>
+    public async Task<IReadOnlyList<LegislationOverview>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
-        var events = await CountingEventsAsync("b.aggregate = @aggregate", query, ProjectionRows.Legislation, cancellationToken).ConfigureAwait(false);
+        await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(connection, "b.aggregate = @aggregate", query, ProjectionRows.Legislation, cancellationToken).ConfigureAwait(false);
+        var disputes = await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false);
         return [.. events.GroupBy(e => e.StreamId).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Aggregate((Legislation?)null, (s, e) => Legislative.Legislation.Evolve(s, e.Data)))
-            .OfType<Legislation>()];
+            .OfType<Legislation>()
+            .Select(l => OpenDisputes.Attach(new LegislationOverview(query, l), disputes)!)];
     }
 
     /// <inheritdoc />
-    public async Task<CommandOverview?> CommandAsync(string commandId, AsOfQuery query, CancellationToken cancellationToken = default)
+    public async Task<CommandOverview?> CommandAsync(CommandId commandId, AsOfQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(commandId);
         IReadOnlyList<Dispute> disputes;
         Command? command;
         await using (var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false))
         {
-            var events = await CountingEventsAsync(connection, "b.stream_id = @aggregate", query, commandId, cancellationToken).ConfigureAwait(false);
+            var events = await CountingEventsAsync(connection, "b.stream_id = @aggregate", query, commandId.Value, cancellationToken).ConfigureAwait(false);
             command = events.Aggregate((Command?)null, (s, e) => Commands.Command.Evolve(s, e.Data));
             if (command is null)
             {
@@ -130,16 +143,24 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
-    /// <remarks>One totals query (<see cref="FundingTotalsAsync(AsOfQuery, string?, CancellationToken)"/>) per candidate date, on one connection.</remarks>
-    public async Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
-        CancellationToken cancellationToken = default)
+    /// <remarks>One totals query (<see cref="FundingTotalsAsync(AsOfQuery, CancellationToken)"/>) per candidate date up to the question's, on one connection.</remarks>
+    public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        FundingSeriesAsync(null, query, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One totals query (<see cref="FundingTotalsOfAsync"/>) per candidate date up to the question's, on one connection.</remarks>
+    public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesOfAsync(Organisation recipient, AsOfQuery query,
+        CancellationToken cancellationToken = default) =>
+        FundingSeriesAsync(Guard.Against.Null(recipient).Name, query, cancellationToken);
+
+    private async Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, AsOfQuery query, CancellationToken cancellationToken)
     {
         var points = new List<SeriesPoint<FundingSeriesValue>>();
-        var dates = await ValidDatesAsync(ProjectionRows.Funding, knownAt, recordedBy, cancellationToken).ConfigureAwait(false);
+        var dates = await ValidDatesAsync(ProjectionRows.Funding, query, cancellationToken).ConfigureAwait(false);
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         foreach (var date in dates)
         {
-            var totals = await FundingTotalsAsync(connection, new AsOfQuery(date, knownAt, recordedBy), recipient, cancellationToken).ConfigureAwait(false);
+            var totals = await FundingTotalsAsync(connection, query with { AsOf = date }, recipient, cancellationToken).ConfigureAwait(false);
             var value = FundingSeriesValue.Of(totals);
             if (!value.Equals(points.Count == 0 ? FundingSeriesValue.None : points[^1].Value))
             {
@@ -151,13 +172,19 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, Instant? knownAt = null, Instant? recordedBy = null,
-        CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        HeadcountSeriesAsync(null, query, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesOfAsync(Organisation organisation, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        HeadcountSeriesAsync(Guard.Against.Null(organisation).Name, query, cancellationToken);
+
+    private async Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, AsOfQuery query, CancellationToken cancellationToken)
     {
         var points = new List<SeriesPoint<int>>();
-        foreach (var date in await ValidDatesAsync(ProjectionRows.Recruitment, knownAt, recordedBy, cancellationToken).ConfigureAwait(false))
+        foreach (var date in await ValidDatesAsync(ProjectionRows.Recruitment, query, cancellationToken).ConfigureAwait(false))
         {
-            var summary = await SummaryAsync(new AsOfQuery(date, knownAt, recordedBy), cancellationToken).ConfigureAwait(false);
+            var summary = await SummaryAsync(query with { AsOf = date }, cancellationToken).ConfigureAwait(false);
             var value = organisation is null ? summary.Target : summary.For(organisation).Target;
             if (value != (points.Count == 0 ? 0 : points[^1].Value))
             {
@@ -261,8 +288,10 @@ public sealed partial class MartenBorderSecurityStore
     private static Instant InstantOf(NpgsqlDataReader reader, int ordinal) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
 
-    private async Task<IReadOnlyList<LocalDate>> ValidDatesAsync(string aggregate, Instant? knownAt, Instant? recordedBy, CancellationToken cancellationToken)
+    // The valid dates of the aggregate's rows within the question's knowledge, up to its date (a series has no point after it).
+    private async Task<IReadOnlyList<LocalDate>> ValidDatesAsync(string aggregate, AsOfQuery query, CancellationToken cancellationToken)
     {
+        var (knownAt, recordedBy) = (query.KnownAt, query.RecordedBy);
         await using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.ValidDates(knownAt, recordedBy), connection);
         command.Parameters.AddWithValue("tenant", _tenantKey);
@@ -275,6 +304,6 @@ public sealed partial class MartenBorderSecurityStore
             dates.Add(LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(0)));
         }
 
-        return dates;
+        return [.. dates.Where(d => d <= query.AsOf)];
     }
 }
