@@ -29,7 +29,7 @@ public static partial class OracleAssertions
         actual.Select(ToOracle).Should().BeEquivalentTo(
             IndependentOracle.OpenDisputes(log, subjectIds, query.AsOf, query.KnownAt, query.RecordedBy), o => o.WithStrictOrdering(), because);
 
-    private static async Task DisputeQuestionsAsync(IBorderSecurityStore store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string why)
+    private static async Task DisputeQuestionsAsync(IBorderSecurityQueries store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string why)
     {
         Disputes(await store.DisputesAsync(query), log, query, why + ", disputes");
         foreach (var subjectId in log.Select(e => e.StreamId).Distinct().Append("funding:none"))

@@ -46,12 +46,12 @@ public static partial class OracleAssertions
     /// Asks a store the financial-year question (<see cref="FirstYearAsked"/> to <see cref="LastYearAsked"/>) for the
     /// portfolio, each recipient in the log and one nobody has, each checked against the oracle.
     /// </summary>
-    /// <param name="store">The store.</param>
-    /// <param name="log">The store's log.</param>
+    /// <param name="store">The answers (a store).</param>
+    /// <param name="log">The log they answer for.</param>
     /// <param name="query">The question.</param>
     /// <param name="because">Why.</param>
     /// <returns>A task.</returns>
-    public static async Task AllFinancialYearsAsync(IBorderSecurityStore store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
+    public static async Task AllFinancialYearsAsync(IBorderSecurityQueries store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
     {
         var years = new FinancialYearRange(FirstYearAsked, LastYearAsked);
         FundingByFinancialYear(await store.FundingByFinancialYearAsync(years, query), log, FirstYearAsked, LastYearAsked, query, because);

@@ -151,10 +151,18 @@ public static partial class OracleAssertions
     /// <param name="query">The question.</param>
     /// <param name="because">Why.</param>
     /// <returns>A task.</returns>
-    public static async Task AllQuestionsAsync(IBorderSecurityStore store, AsOfQuery query, string because = "")
+    public static async Task AllQuestionsAsync(IBorderSecurityStore store, AsOfQuery query, string because = "") =>
+        await AllQuestionsAsync(store, await store.ReadAllAsync(), query, because);
+
+    /// <summary>As <see cref="AllQuestionsAsync(IBorderSecurityStore, AsOfQuery, string)"/>, over a log given apart from the answers.</summary>
+    /// <param name="store">The answers.</param>
+    /// <param name="log">The log they answer for.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why.</param>
+    /// <returns>A task.</returns>
+    public static async Task AllQuestionsAsync(IBorderSecurityQueries store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because = "")
     {
         var why = $"{because} {query} (independent oracle)".Trim();
-        var log = await store.ReadAllAsync();
         var commitments = IndependentOracle.Commitments(log, query.AsOf, query.KnownAt, query.RecordedBy);
         Funding(await store.FundingAsync(query), log, query, why);
         Totals(await store.FundingTotalsAsync(query), IndependentOracle.Sum(commitments), why);
@@ -202,9 +210,17 @@ public static partial class OracleAssertions
     /// <param name="query">The question: the series end at its date.</param>
     /// <param name="because">Why.</param>
     /// <returns>A task.</returns>
-    public static async Task AllSeriesAsync(IBorderSecurityStore store, AsOfQuery query, string because = "")
+    public static async Task AllSeriesAsync(IBorderSecurityStore store, AsOfQuery query, string because = "") =>
+        await AllSeriesAsync(store, await store.ReadAllAsync(), query, because);
+
+    /// <summary>As <see cref="AllSeriesAsync(IBorderSecurityStore, AsOfQuery, string)"/>, over a log given apart from the answers.</summary>
+    /// <param name="store">The answers.</param>
+    /// <param name="log">The log they answer for.</param>
+    /// <param name="query">The question: the series end at its date.</param>
+    /// <param name="because">Why.</param>
+    /// <returns>A task.</returns>
+    public static async Task AllSeriesAsync(IBorderSecurityQueries store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because = "")
     {
-        var log = await store.ReadAllAsync();
         FundingSeries(await store.FundingSeriesAsync(query), log, null, query, because);
         foreach (var recipient in RecipientsIn(log))
         {
