@@ -162,10 +162,10 @@ internal static class MartenScenarios
                     Check(Json(answer) == json, $"{what} at {q}: the full answer differs from the in-memory fold's (totals {answer.Totals} versus {JsonTotals(json)})");
 
                 Same(await Ask("package portfolio", () => model.FundingAsync(q)), expectedJson, "the package's portfolio");
-                Same(await Ask("package recipient", () => model.FundingOfAsync(who, q)), expectedOfJson, $"the package's {who}");
+                Same(await Ask("package recipient", () => model.FundingOfAsync(new Organisation(who), q)), expectedOfJson, $"the package's {who}");
                 var totals = await Ask("package totals", () => model.FundingTotalsAsync(q));
                 Check(totals == expected.Totals, $"the package's totals at {q}: {totals} versus {expected.Totals}");
-                var totalsOf = await Ask("package totals recipient", () => model.FundingTotalsAsync(q, who));
+                var totalsOf = await Ask("package totals recipient", () => model.FundingTotalsOfAsync(new Organisation(who), q));
                 Check(totalsOf == expectedOf.Totals, $"the package's totals of {who} at {q}: {totalsOf} versus {expectedOf.Totals}");
 
                 Same(await Ask("documents portfolio", () => DocumentPeer.FundingAsync(documents, q, null)), expectedJson, "the documents peer's portfolio");
