@@ -143,8 +143,8 @@ internal static class FinancialYearScenario
                 // Every approach in turn for the same question; the in-memory answer is the one the others must equal.
                 var expected = Json(await Ask("memory portfolio", () => Task.FromResult(memory.FundingByFinancialYear(First, Last, q))));
                 var expectedOf = Json(await Ask("memory recipient", () => Task.FromResult(memory.FundingByFinancialYear(First, Last, q, who))));
-                Same(await Ask("package portfolio", () => model.FundingByFinancialYearAsync(First, Last, q)), expected, $"the package's portfolio at {q}");
-                Same(await Ask("package recipient", () => model.FundingByFinancialYearAsync(First, Last, q, who)), expectedOf, $"the package's {who} at {q}");
+                Same(await Ask("package portfolio", () => model.FundingByFinancialYearAsync(new FinancialYearRange(First, Last), q)), expected, $"the package's portfolio at {q}");
+                Same(await Ask("package recipient", () => model.FundingByFinancialYearOfAsync(new Organisation(who), new FinancialYearRange(First, Last), q)), expectedOf, $"the package's {who} at {q}");
                 Same(await Ask("documents portfolio", () => DocumentsAsync(documents, q, null)), expected, $"the documents peer's portfolio at {q}");
                 Same(await Ask("documents recipient", () => DocumentsAsync(documents, q, who)), expectedOf, $"the documents peer's {who} at {q}");
                 if (i < warmUp + livePerRecipient)

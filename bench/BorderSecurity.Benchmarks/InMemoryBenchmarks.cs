@@ -4,8 +4,9 @@ using BorderSecurity.Domain.Projections;
 namespace BorderSecurity.Benchmarks;
 
 /// <summary>
-/// Building the in-memory projection from N generated events (fold throughput and allocations per event), and
-/// as-of queries on a built projection. Events per second = N / Mean.
+/// Building the in-memory store's projection from N generated events (fold throughput and allocations per event), and
+/// as-of queries on a built projection, beside the naive peer that refolds every stream per question
+/// (<see cref="ReferenceProjection"/>). Events per second = N / Mean.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -13,6 +14,7 @@ public class InMemoryBenchmarks
 {
     private IReadOnlyList<RecordedEvent> _events = [];
     private BorderSecurityProjection _projection = new();
+    private ReferenceProjection _naive = new([]);
     private AsOfQuery _query;
     private AsOfQuery _now;
     private string _recipient = "";
@@ -26,6 +28,7 @@ public class InMemoryBenchmarks
     {
         _events = GeneratedEvents.Of(Events).Events;
         _projection = BorderSecurityProjection.Of(_events);
+        _naive = new ReferenceProjection(_events);
         _query = new AsOfQuery(new LocalDate(2024, 6, 30), _events[_events.Count / 2].RecordedAt);
         _now = new AsOfQuery(new LocalDate(2024, 6, 30), null);
         _recipient = _projection.Funding(_query).Recipients[0].Recipient;
@@ -49,4 +52,7 @@ public class InMemoryBenchmarks
 
     [Benchmark(Description = "as-of: recruitment summary")]
     public int RecruitmentAsOf() => _projection.Recruitment(_query).Target;
+
+    [Benchmark(Description = "naive peer, as-of, known mid-history: whole funding portfolio (ReferenceProjection refolds every stream)")]
+    public decimal PortfolioAsOfNaive() => _naive.Funding(_query).Totals.Total.Pounds;
 }

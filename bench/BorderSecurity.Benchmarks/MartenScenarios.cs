@@ -163,10 +163,10 @@ internal static class MartenScenarios
                     Check(Json(answer) == json, $"{what} at {q}: the full answer differs from the in-memory fold's (totals {answer.Totals} versus {JsonTotals(json)})");
 
                 Same(await Ask("package portfolio", () => model.FundingAsync(q)), expectedJson, "the package's portfolio");
-                Same(await Ask("package recipient", () => model.FundingOfAsync(who, q)), expectedOfJson, $"the package's {who}");
+                Same(await Ask("package recipient", () => model.FundingOfAsync(new Organisation(who), q)), expectedOfJson, $"the package's {who}");
                 var totals = await Ask("package totals", () => model.FundingTotalsAsync(q));
                 Check(totals == expected.Totals, $"the package's totals at {q}: {totals} versus {expected.Totals}");
-                var totalsOf = await Ask("package totals recipient", () => model.FundingTotalsAsync(q, who));
+                var totalsOf = await Ask("package totals recipient", () => model.FundingTotalsOfAsync(new Organisation(who), q));
                 Check(totalsOf == expectedOf.Totals, $"the package's totals of {who} at {q}: {totalsOf} versus {expectedOf.Totals}");
 
                 Same(await Ask("documents portfolio", () => DocumentPeer.FundingAsync(documents, q, null)), expectedJson, "the documents peer's portfolio");
@@ -252,9 +252,11 @@ internal static class MartenScenarios
                     return answer;
                 }
 
-                await Ask("funding series, whole portfolio", () => model.FundingSeriesAsync(null, knownAt), memory.FundingSeries(null, knownAt));
-                await Ask($"funding series, one recipient (of {recipients.Count})", () => model.FundingSeriesAsync(who, knownAt), memory.FundingSeries(who, knownAt));
-                await Ask("headcount series, all targets", () => model.HeadcountSeriesAsync(null, knownAt), memory.HeadcountSeries(null, knownAt));
+                var question = new AsOfQuery(LocalDate.MaxIsoValue, knownAt);
+                await Ask("funding series, whole portfolio", () => model.FundingSeriesAsync(question), memory.FundingSeries(null, question));
+                await Ask($"funding series, one recipient (of {recipients.Count})", () => model.FundingSeriesOfAsync(new Organisation(who), question),
+                    memory.FundingSeries(who, question));
+                await Ask("headcount series, all targets", () => model.HeadcountSeriesAsync(question), memory.HeadcountSeries(null, question));
             }
 
             foreach (var (name, times) in t)

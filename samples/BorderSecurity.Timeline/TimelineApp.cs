@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
@@ -61,11 +62,11 @@ internal static class TimelineApp
             var status = json ? TextWriter.Null : error;
             var connectionString = parsed.GetValue(postgresOption);
 
-            // Check the timeline in memory first: a timeline that breaks a rule is reported, and nothing of it is
-            // imported into PostgreSQL.
+            // Check the timeline in memory first, by importing it into a throwaway store: a timeline that breaks a
+            // rule is reported, and nothing of it is imported into PostgreSQL.
             if (connectionString is not null)
             {
-                await TimelineFile.ReplayAsync(steps, new InMemoryBorderSecurityStore(SystemClock.Instance), lines, cancellationToken: cancellationToken)
+                await ImportAsync(steps, lines, new InMemoryBorderSecurityStore(SystemClock.Instance), "memory (a check)", TextWriter.Null, cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -194,13 +195,36 @@ internal static class TimelineApp
     private static async Task ImportAsync(IReadOnlyList<TimelineStep> steps, IReadOnlyList<int>? lines, IBorderSecurityStore store,
         string into, TextWriter status, CancellationToken cancellationToken)
     {
-        var result = await TimelineFile.ReplayAsync(steps, store, lines, new Progress(done =>
+        ImportResult result;
+        try
         {
-            var step = steps[done - 1];
-            status.WriteLine($"[{done,3}/{steps.Count}] {step.Request.GetType().Name,-28} {step.Request.StreamId}");
-        }), cancellationToken).ConfigureAwait(false);
+            result = await store.ImportAsync(steps, new Progress(done =>
+            {
+                var step = steps[done - 1];
+                status.WriteLine($"[{done,3}/{steps.Count}] {step.Request.GetType().Name,-28} {step.Request.StreamId}");
+            }), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimelineImportException e) when (e.InnerException is DomainRuleViolationException or ArgumentException or IdempotencyKeyConflictException)
+        {
+            throw FileError(e, lines);
+        }
+
         await status.WriteLineAsync($"Replayed {steps.Count} steps into {into}: {result.EventsStored} new events, {result.StepsAlreadyStored} steps already stored " +
             "(each known from its step's instant, recorded now).").ConfigureAwait(false);
+    }
+
+    /// <summary>A rejected step as an error of the file: its line (when read from a file) and the rule or field at fault.</summary>
+    private static TimelineFileException FileError(TimelineImportException e, IReadOnlyList<int>? lines)
+    {
+        var i = e.Step;
+        var line = lines is not null && i >= 0 && i < lines.Count ? lines[i] : 0;
+        return e.InnerException switch
+        {
+            DomainRuleViolationException rule => new TimelineFileException(line, $"$.steps[{i}] ({rule.Aggregate}.{rule.Rule})", rule.Detail, e),
+            ArgumentException { ParamName: nameof(TimelineStep.KnownFrom) } => new TimelineFileException(line, $"$.steps[{i}].knownFrom", e.Message, e),
+            ArgumentException argument => new TimelineFileException(line, $"$.steps[{i}].data.{argument.ParamName}", argument.Message, e),
+            _ => new TimelineFileException(line, $"$.steps[{i}]", e.InnerException!.Message, e),
+        };
     }
 
     private static async Task<TimelineReport> ReportAsync(IBorderSecurityStore store, int events, AsOfQuery query, CancellationToken cancellationToken)
@@ -212,7 +236,7 @@ internal static class TimelineApp
         var commands = new List<CommandOverview>();
         foreach (var id in commandIds)
         {
-            if (await store.CommandAsync(id, query, cancellationToken).ConfigureAwait(false) is { } overview)
+            if (await store.CommandAsync(new CommandId(id), query, cancellationToken).ConfigureAwait(false) is { } overview)
             {
                 commands.Add(overview);
             }
@@ -224,15 +248,17 @@ internal static class TimelineApp
         for (var month = 1; month <= query.AsOf.Month; month++)
         {
             var end = LocalDate.Min(new LocalDate(query.AsOf.Year, month, 1).PlusMonths(1).PlusDays(-1), query.AsOf);
-            var totals = await store.FundingTotalsAsync(query with { AsOf = end }, subject, cancellationToken).ConfigureAwait(false);
+            var totals = subject is null
+                ? await store.FundingTotalsAsync(query with { AsOf = end }, cancellationToken).ConfigureAwait(false)
+                : await store.FundingTotalsOfAsync(new Organisation(subject), query with { AsOf = end }, cancellationToken).ConfigureAwait(false);
             months.Add(new MonthlyFunding(end, totals.Total, FundingSeriesValue.Of(totals).YearlyLevels));
         }
 
         return new TimelineReport(query, events, funding, await store.RecruitmentAsync(query, cancellationToken).ConfigureAwait(false),
-            await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false), commands, subject ?? "All recipients", months,
+            [.. (await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false)).Select(l => l.Legislation)], commands, subject ?? "All recipients", months,
             await TimelineTables.FinancialYearsAsync(store, query, funding, cancellationToken).ConfigureAwait(false))
         {
-            Disputes = await store.DisputesAsync(query, null, cancellationToken).ConfigureAwait(false),
+            Disputes = await store.DisputesAsync(query, cancellationToken).ConfigureAwait(false),
         };
     }
 

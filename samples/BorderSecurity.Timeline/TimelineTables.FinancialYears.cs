@@ -21,10 +21,10 @@ internal static partial class TimelineTables
         var year = FinancialYear.Of(query.AsOf);
         var first = new FinancialYear(Math.Max(FinancialYear.MinStartYear, year.StartYear - YearsBefore));
         var last = new FinancialYear(Math.Min(FinancialYear.MaxStartYear, year.StartYear + YearsAfter));
-        var answers = new List<FinancialYearFunding> { await store.FundingByFinancialYearAsync(first, last, query, null, cancellationToken).ConfigureAwait(false) };
+        var answers = new List<FinancialYearFunding> { await store.FundingByFinancialYearAsync(new FinancialYearRange(first, last), query, cancellationToken).ConfigureAwait(false) };
         foreach (var recipient in funding.Recipients)
         {
-            answers.Add(await store.FundingByFinancialYearAsync(first, last, query, recipient.Recipient, cancellationToken).ConfigureAwait(false));
+            answers.Add(await store.FundingByFinancialYearOfAsync(new Organisation(recipient.Recipient), new FinancialYearRange(first, last), query, cancellationToken).ConfigureAwait(false));
         }
 
         return answers;

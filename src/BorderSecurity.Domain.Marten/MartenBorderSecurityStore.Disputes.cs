@@ -8,10 +8,18 @@ namespace BorderSecurity.Domain.Marten;
 public sealed partial class MartenBorderSecurityStore
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Dispute>> DisputesAsync(AsOfQuery query, string? subjectId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Dispute>> DisputesAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return [.. (await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false)).Where(d => subjectId is null || d.SubjectId == subjectId)];
+        return await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Dispute>> DisputesAboutAsync(StreamId subjectId, AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(subjectId);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false)).Where(d => d.SubjectId == subjectId.Value)];
     }
 
     // Every dispute as of the question, open and resolved, in id order, read on the caller's connection (so an answer and

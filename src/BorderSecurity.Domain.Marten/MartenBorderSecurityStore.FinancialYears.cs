@@ -15,10 +15,19 @@ public sealed partial class MartenBorderSecurityStore
     /// <see cref="FinancialYearFunding.Of"/>, the same as in memory. A database whose period rows predate them (written by
     /// a version without periods and not rebuilt) reads every period as not stated: rebuild the tables to read them.
     /// </remarks>
-    public async Task<FinancialYearFunding> FundingByFinancialYearAsync(FinancialYear first, FinancialYear last, AsOfQuery query, string? recipient = null,
-        CancellationToken cancellationToken = default)
+    public Task<FinancialYearFunding> FundingByFinancialYearAsync(FinancialYearRange years, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        FundingByFinancialYearAsync(null, Guard.Against.Null(years), query, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The same query as <see cref="FundingByFinancialYearAsync(FinancialYearRange, AsOfQuery, CancellationToken)"/>, narrowed to the recipient's commitments.</remarks>
+    public Task<FinancialYearFunding> FundingByFinancialYearOfAsync(Organisation recipient, FinancialYearRange years, AsOfQuery query,
+        CancellationToken cancellationToken = default) =>
+        FundingByFinancialYearAsync(Guard.Against.Null(recipient).Name, Guard.Against.Null(years), query, cancellationToken);
+
+    private async Task<FinancialYearFunding> FundingByFinancialYearAsync(string? recipient, FinancialYearRange years, AsOfQuery query,
+        CancellationToken cancellationToken)
     {
-        FinancialYearFunding.CheckYears(first, last);
+        var (first, last) = (years.First, years.Last);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _sql.FinancialYearCovers(_tenantKey, query, recipient).On(connection);
         var covers = new List<CommitmentCover>();

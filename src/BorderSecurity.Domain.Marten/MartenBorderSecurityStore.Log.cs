@@ -19,11 +19,11 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(StreamId streamId, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(streamId);
         await using var session = await ReadSessionAsync().ConfigureAwait(false);
-        var events = await session.Events.FetchStreamAsync(streamId, token: cancellationToken).ConfigureAwait(false);
+        var events = await session.Events.FetchStreamAsync(streamId.Value, token: cancellationToken).ConfigureAwait(false);
         return [.. events.Where(e => e.Data is IBorderSecurityEvent).Select(MartenRecordedEvents.ToRecorded)];
     }
 }

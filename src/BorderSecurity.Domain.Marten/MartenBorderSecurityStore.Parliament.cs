@@ -7,20 +7,27 @@ namespace BorderSecurity.Domain.Marten;
 public sealed partial class MartenBorderSecurityStore
 {
     /// <inheritdoc />
-    public async Task<Legislation?> LegislationOfAsync(string legislationId, AsOfQuery query, CancellationToken cancellationToken = default)
+    /// <remarks>The legislation's counting events and the disputes as of the question are read on one connection.</remarks>
+    public async Task<LegislationOverview?> LegislationOfAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(legislationId);
-        var events = await CountingEventsAsync(new EventScope.OfStream(legislationId), query, cancellationToken).ConfigureAwait(false);
-        return events.Aggregate((Legislation?)null, (s, e) => Legislation.Evolve(s, e.Data));
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(connection, new EventScope.OfStream(legislationId.Value), query, cancellationToken).ConfigureAwait(false);
+        if (events.Aggregate((Legislation?)null, (s, e) => Legislation.Evolve(s, e.Data)) is not { } legislation)
+        {
+            return null;
+        }
+
+        return OpenDisputes.Attach(new LegislationOverview(query, legislation), await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
     /// <remarks>The legislation's counting events and the disputes as of the question are read on one connection.</remarks>
-    public async Task<ProvisionsInForce?> ProvisionsInForceAsync(string legislationId, AsOfQuery query, CancellationToken cancellationToken = default)
+    public async Task<ProvisionsInForce?> ProvisionsInForceAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(legislationId);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var events = await CountingEventsAsync(connection, new EventScope.OfStream(legislationId), query, cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(connection, new EventScope.OfStream(legislationId.Value), query, cancellationToken).ConfigureAwait(false);
         if (events.Aggregate((Legislation?)null, (s, e) => Legislation.Evolve(s, e.Data)) is not { } legislation)
         {
             return null;

@@ -29,13 +29,13 @@ public sealed partial class MartenBorderSecurityStore
 
     /// <inheritdoc />
     /// <remarks>The same query as <see cref="FundingAsync"/>, narrowed through <c>bsd_commitment_recipients</c> to that recipient's commitments.</remarks>
-    public async Task<FundingPortfolio> FundingOfAsync(string recipient, AsOfQuery query, CancellationToken cancellationToken = default)
+    public async Task<FundingPortfolio> FundingOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default)
     {
-        Guard.Against.Null(recipient);
+        var name = Guard.Against.Null(recipient).Name;
         var disputes = new List<Dispute>();
-        var rows = await FiguresAsync(FigureScope.Funding(recipient), query, cancellationToken, disputes).ConfigureAwait(false);
+        var rows = await FiguresAsync(FigureScope.Funding(name), query, cancellationToken, disputes).ConfigureAwait(false);
         return OpenDisputes.Attach(
-            FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>().Where(c => c.Recipient == recipient)), disputes);
+            FundingPortfolio.Of(query, rows.Streams.Select(rows.CommitmentOf).OfType<CommitmentPosition>().Where(c => c.Recipient == name)), disputes);
     }
 
     /// <inheritdoc />
@@ -44,9 +44,23 @@ public sealed partial class MartenBorderSecurityStore
     /// latest period row read as the financial-year question reads it), without sending every commitment, allocation and
     /// source to the client; <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/> then keeps the yearly levels apart.
     /// </remarks>
-    public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default)
+    public async Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await FundingTotalsAsync(connection, query, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The same query as <see cref="FundingTotalsAsync(AsOfQuery, CancellationToken)"/>, narrowed through <c>bsd_commitment_recipients</c> to the recipient's commitments.</remarks>
+    public async Task<FundingTotals> FundingTotalsOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default)
+    {
+        var name = Guard.Against.Null(recipient).Name;
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await FundingTotalsAsync(connection, query, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<FundingTotals> FundingTotalsAsync(NpgsqlConnection connection, AsOfQuery query, string? recipient, CancellationToken cancellationToken)
+    {
         await using var command = _sql.FundingTotals(_tenantKey, query, recipient).On(connection);
         var shares = new List<FundingShare>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -81,23 +95,27 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Legislation>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default)
+    /// <remarks>The legislation's counting events and the disputes as of the question are read on one connection.</remarks>
+    public async Task<IReadOnlyList<LegislationOverview>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default)
     {
-        var events = await CountingEventsAsync(new EventScope.OfKind(ProjectionRows.Legislation), query, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var events = await CountingEventsAsync(connection, new EventScope.OfKind(ProjectionRows.Legislation), query, cancellationToken).ConfigureAwait(false);
+        var disputes = await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false);
         return [.. events.GroupBy(e => e.StreamId).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Aggregate((Legislation?)null, (s, e) => Legislative.Legislation.Evolve(s, e.Data)))
-            .OfType<Legislation>()];
+            .OfType<Legislation>()
+            .Select(l => OpenDisputes.Attach(new LegislationOverview(query, l), disputes)!)];
     }
 
     /// <inheritdoc />
-    public async Task<CommandOverview?> CommandAsync(string commandId, AsOfQuery query, CancellationToken cancellationToken = default)
+    public async Task<CommandOverview?> CommandAsync(CommandId commandId, AsOfQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(commandId);
         IReadOnlyList<Dispute> disputes;
         Command? command;
         await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            var events = await CountingEventsAsync(connection, new EventScope.OfStream(commandId), query, cancellationToken).ConfigureAwait(false);
+            var events = await CountingEventsAsync(connection, new EventScope.OfStream(commandId.Value), query, cancellationToken).ConfigureAwait(false);
             command = events.Aggregate((Command?)null, (s, e) => Commands.Command.Evolve(s, e.Data));
             if (command is null)
             {
@@ -122,32 +140,47 @@ public sealed partial class MartenBorderSecurityStore
     /// <inheritdoc />
     /// <remarks>
     /// One query reads every funding statement the knowledge allows (of the recipient's commitments only, when one is
-    /// given); the model's series (<see cref="Series.Of"/>) then evaluates each date they fall on in memory, sweeping the
-    /// statements forward and building each changed commitment's position with the model's one position function.
+    /// given); the model's series (<see cref="Series.Of"/>) then evaluates each date they fall on, up to the question's
+    /// date, in memory, sweeping the statements forward and building each changed commitment's position with the model's
+    /// one position function.
     /// </remarks>
-    public async Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
-        CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        FundingSeriesAsync(null, query, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One query, then the model's series in memory, as <see cref="FundingSeriesAsync(AsOfQuery, CancellationToken)"/>.</remarks>
+    public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesOfAsync(Organisation recipient, AsOfQuery query,
+        CancellationToken cancellationToken = default) =>
+        FundingSeriesAsync(Guard.Against.Null(recipient).Name, query, cancellationToken);
+
+    private async Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, AsOfQuery query, CancellationToken cancellationToken)
     {
         var sweep = new StatementSweep<CommitmentPosition>(
-            await SeriesStatementsAsync(FigureScope.Funding(recipient), knownAt, recordedBy, cancellationToken).ConfigureAwait(false),
+            await SeriesStatementsAsync(FigureScope.Funding(recipient), query.KnownAt, query.RecordedBy, cancellationToken).ConfigureAwait(false),
             static (figures, streamId) => figures.CommitmentOf(streamId));
-        return Series.Of(sweep.Dates, date => FundingSeriesValue.Of(FundingTotals.Of(
+        return Series.Of(sweep.Dates.Where(d => d <= query.AsOf), date => FundingSeriesValue.Of(FundingTotals.Of(
                 sweep.PositionsAt(date).Where(c => recipient is null || c.Recipient == recipient))),
             FundingSeriesValue.None);
     }
 
     /// <inheritdoc />
-    /// <remarks>One query, then the model's series in memory, as <see cref="FundingSeriesAsync"/>.</remarks>
-    public async Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, Instant? knownAt = null, Instant? recordedBy = null,
-        CancellationToken cancellationToken = default)
+    /// <remarks>One query, then the model's series in memory, as <see cref="FundingSeriesAsync(AsOfQuery, CancellationToken)"/>.</remarks>
+    public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        HeadcountSeriesAsync(null, query, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One query, then the model's series in memory, as <see cref="FundingSeriesAsync(AsOfQuery, CancellationToken)"/>.</remarks>
+    public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesOfAsync(Organisation organisation, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        HeadcountSeriesAsync(Guard.Against.Null(organisation).Name, query, cancellationToken);
+
+    private async Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, AsOfQuery query, CancellationToken cancellationToken)
     {
         var sweep = new StatementSweep<TargetPosition>(
-            await SeriesStatementsAsync(new FigureScope.OfKind(ProjectionRows.Recruitment), knownAt, recordedBy, cancellationToken).ConfigureAwait(false),
+            await SeriesStatementsAsync(new FigureScope.OfKind(ProjectionRows.Recruitment), query.KnownAt, query.RecordedBy, cancellationToken).ConfigureAwait(false),
             static (figures, streamId) => figures.TargetOf(streamId));
-        return Series.Of(sweep.Dates, date => sweep.PositionsAt(date)
+        return Series.Of(sweep.Dates.Where(d => d <= query.AsOf), date => sweep.PositionsAt(date)
             .Where(t => organisation is null || t.Organisation == organisation).Sum(t => t.Headcount), 0);
     }
-
     /// <summary>Every statement of the scope the knowledge allows, in one query, to sweep (<see cref="StatementSweep{TPosition}"/>).</summary>
     private async Task<List<SeriesRow>> SeriesStatementsAsync(FigureScope scope, Instant? knownAt, Instant? recordedBy, CancellationToken cancellationToken)
     {

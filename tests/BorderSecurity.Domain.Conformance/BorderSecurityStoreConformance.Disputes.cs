@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
@@ -59,14 +60,13 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.DisputesAsync(beforeResolutionWasKnown)).Should().ContainSingle().Which.IsOpen.Should().BeTrue("the resolution was not known yet");
         (await store.DisputesAsync(new AsOfQuery(SettledOn, recorded.RecordedAt - Duration.FromTicks(1)))).Should().BeEmpty("the dispute was not known yet");
 
-        (await store.DisputesAsync(new AsOfQuery(SettledOn), "funding:disputed")).Should().ContainSingle();
-        (await store.DisputesAsync(new AsOfQuery(SettledOn), "funding:other")).Should().BeEmpty();
+        (await store.DisputesAboutAsync(new StreamId("funding:disputed"), new AsOfQuery(SettledOn))).Should().ContainSingle();
+        (await store.DisputesAboutAsync(new StreamId("funding:other"), new AsOfQuery(SettledOn))).Should().BeEmpty();
 
         var log = await store.ReadAllAsync();
         foreach (var query in new[] { new AsOfQuery(DisputedOn), new AsOfQuery(SettledOn), beforeResolutionWasKnown })
         {
-            (await store.DisputesAsync(query)).Should().BeEquivalentTo(new ReferenceProjection(log).Disputes(query),
-                o => o.WithStrictOrdering().ComparingRecordsByMembers(), $"as of {query.AsOf}");
+            OracleAssertions.Disputes(await store.DisputesAsync(query), log, query, $"as of {query.AsOf}");
         }
 
         (await store.FundingTotalsAsync(new AsOfQuery(SettledOn))).Total.Should().Be(Money.FromMillions(75), "a dispute changes no figure");
@@ -153,7 +153,7 @@ public abstract partial class BorderSecurityStoreConformance
         await store.ImportAsync(ReferenceTimeline2024.Steps);
         var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
 
-        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.BorderSecurityCommandId.Value)).Should().ContainSingle().Subject;
+        var dispute = (await store.DisputesAboutAsync(ReferenceTimeline2024.BorderSecurityCommandId, endOf2024)).Should().ContainSingle().Subject;
         dispute.DisputeId.Should().Be(ReferenceTimeline2024.CommandEstablishedDisputeId.Value);
         dispute.IsOpen.Should().BeTrue();
         dispute.Sides.Select(s => s.Says).Should().Equal("established on 5 July 2024", "launched on 7 July 2024");
@@ -163,9 +163,9 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.DisputesAsync(endOf2024)).Select(d => d.DisputeId).Should().Equal(
             ReferenceTimeline2024.CommandEstablishedDisputeId.Value, ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
 
-        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId.Value, new AsOfQuery(new LocalDate(2024, 7, 6)))).Should()
+        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(new LocalDate(2024, 7, 6)))).Should()
             .BeNull("the command is counted from its launch on 7 July, the reading three sources share");
-        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId.Value, new AsOfQuery(new LocalDate(2024, 7, 7)))).Should().NotBeNull();
+        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(new LocalDate(2024, 7, 7)))).Should().NotBeNull();
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public abstract partial class BorderSecurityStoreConformance
         var lastStepKnown = ReferenceTimeline2024.Steps[^1].KnownFrom;
         var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
 
-        var dispute = (await store.DisputesAsync(endOf2024, ReferenceTimeline2024.SeptemberRedirectId.Value)).Should().ContainSingle().Subject;
+        var dispute = (await store.DisputesAboutAsync(ReferenceTimeline2024.SeptemberRedirectId, endOf2024)).Should().ContainSingle().Subject;
         dispute.DisputeId.Should().Be(ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
         dispute.IsOpen.Should().BeTrue("no source settles where the September money came from");
         dispute.Sides.Should().HaveCount(2);

@@ -40,14 +40,14 @@ public abstract partial class BorderSecurityStoreConformance
         }
 
         (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
-        (await store.ReadStreamAsync("funding:key-b")).Should().BeEmpty();
+        (await store.ReadStreamAsync(new StreamId("funding:key-b"))).Should().BeEmpty();
 
         // The key still names the first request, and a new key stores the new one.
         var repeat = await store.SubmitAsync(pledge, idempotencyKey: "client-key-1");
         repeat.AlreadyRecorded.Should().BeTrue();
         repeat.Events.Select(e => (e.Sequence, e.Data)).Should().Equal(first.Events.Select(e => (e.Sequence, e.Data)));
         (await store.SubmitAsync(others[0], idempotencyKey: "client-key-2")).AlreadyRecorded.Should().BeFalse();
-        (await store.ReadStreamAsync("funding:key-b")).Should().ContainSingle();
+        (await store.ReadStreamAsync(new StreamId("funding:key-b"))).Should().ContainSingle();
     }
 
     [Fact]
@@ -103,16 +103,16 @@ public abstract partial class BorderSecurityStoreConformance
         stopped.EventsStored.Should().Be(1);
         stopped.Message.Should().Contain("step 1").And.Contain(key);
         stopped.InnerException.Should().BeOfType<IdempotencyKeyConflictException>().Which.Key.Should().Be(key);
-        (await store.ReadStreamAsync("funding:import-key")).Should().BeEmpty();
-        (await store.ReadStreamAsync("funding:import-first")).Should().ContainSingle();
+        (await store.ReadStreamAsync(new StreamId("funding:import-key"))).Should().BeEmpty();
+        (await store.ReadStreamAsync(new StreamId("funding:import-first"))).Should().ContainSingle();
 
-        // Through a timeline file: the error names the step's line.
+        // Through a timeline file: the file's steps import the same way, and the failed step's line is found by its index.
         var file = Encoding.UTF8.GetBytes(TimelineFile.Write(steps));
-        var replay = () => TimelineFile.ReplayAsync(TimelineFile.Read(file), store, lines: [3, 7]);
-        var rejected = (await replay.Should().ThrowAsync<TimelineFileException>()).Which;
-        rejected.Line.Should().Be(7);
-        rejected.Field.Should().Be("$.steps[1]");
+        var fromFile = () => store.ImportAsync(TimelineFile.Read(file));
+        var rejected = (await fromFile.Should().ThrowAsync<TimelineImportException>()).Which;
+        rejected.Step.Should().Be(1);
+        TimelineFile.StepLines(file).Should().HaveCount(2, "a reader finds the failed step's line by its index");
         rejected.Message.Should().Contain(key);
-        (await store.ReadStreamAsync("funding:import-key")).Should().BeEmpty();
+        (await store.ReadStreamAsync(new StreamId("funding:import-key"))).Should().BeEmpty();
     }
 }

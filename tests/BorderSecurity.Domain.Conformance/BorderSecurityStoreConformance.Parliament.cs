@@ -29,7 +29,7 @@ public abstract partial class BorderSecurityStoreConformance
         for (var day = new LocalDate(2024, 7, 17); day <= new LocalDate(2026, 3, 1); day = day.PlusDays(1))
         {
             var query = new AsOfQuery(day);
-            var bill = await store.LegislationOfAsync(BorderSecurityBillId.Value, query);
+            var bill = (await store.LegislationOfAsync(BorderSecurityBillId, query))?.Legislation;
             bill.Should().NotBeNull();
             var expected = Stages.LastOrDefault(s => s.On <= day);
             if (expected == default)
@@ -46,7 +46,7 @@ public abstract partial class BorderSecurityStoreConformance
 
             if (day.Day == 1 || Stages.Any(s => s.On == day) || day == RoyalAssentOn)
             {
-                bill.Should().BeEquivalentTo(reference.Legislation(query).Single(l => l.LegislationId == BorderSecurityBillId.Value),
+                bill.Should().BeEquivalentTo((await reference.LegislationOfAsync(BorderSecurityBillId, query))!.Legislation,
                     o => o.WithStrictOrdering().ComparingRecordsByMembers(), $"on {day}");
             }
 
@@ -54,7 +54,7 @@ public abstract partial class BorderSecurityStoreConformance
         }
 
         days.Should().BeGreaterThan(590);
-        var act = await store.LegislationOfAsync(BorderSecurityBillId.Value, new AsOfQuery(RoyalAssentOn));
+        var act = (await store.LegislationOfAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn)))?.Legislation;
         act!.Title.Should().Be(ActTitle);
         act.OriginatingHouse.Should().Be(ParliamentHouse.Commons);
         act.History.Count(h => h.BillStage == BillStage.ConsiderationOfAmendments).Should().Be(4, "two rounds of consideration of amendments");
@@ -68,24 +68,24 @@ public abstract partial class BorderSecurityStoreConformance
         var store = await NewStoreAfterCommencementAsync();
         await store.ImportAsync(WithPassage);
 
-        (await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(RoyalAssentOn.PlusDays(-1))))!.InForce.Should().BeEmpty();
-        var onAssent = await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(RoyalAssentOn));
+        (await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn.PlusDays(-1))))!.InForce.Should().BeEmpty();
+        var onAssent = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(RoyalAssentOn));
         onAssent!.IsAct.Should().BeTrue();
         onAssent.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
 
-        var dayBefore = await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
+        var dayBefore = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
         dayBefore!.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
-        var onTheDay = await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(CommanderProvisionsCommence));
+        var onTheDay = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence));
         onTheDay!.InForce.Select(p => p.Provision).Should().Equal([.. CommanderProvisions, .. OnRoyalAssent]);
         onTheDay.InForce.Single(p => p.Provision == "section 1").Since.Should().Be(CommanderProvisionsCommence);
 
         // Asked as known before the commencement was announced: only what was known then.
-        var knownEarlier = await store.ProvisionsInForceAsync(BorderSecurityBillId.Value, new AsOfQuery(CommanderProvisionsCommence, Instant.FromUtc(2026, 1, 1, 0, 0)));
+        var knownEarlier = await store.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence, Instant.FromUtc(2026, 1, 1, 0, 0)));
         knownEarlier!.InForce.Select(p => p.Provision).Should().Equal(OnRoyalAssent);
 
-        (await store.ProvisionsInForceAsync("legislation:none", new AsOfQuery(CommanderProvisionsCommence))).Should().BeNull();
+        (await store.ProvisionsInForceAsync(new LegislationId("legislation:none"), new AsOfQuery(CommanderProvisionsCommence))).Should().BeNull();
         var reference = ConformanceReference.Of(WithPassage).Queries;
-        onTheDay.Should().BeEquivalentTo(reference.ProvisionsInForce(BorderSecurityBillId.Value, new AsOfQuery(CommanderProvisionsCommence)),
+        onTheDay.Should().BeEquivalentTo(await reference.ProvisionsInForceAsync(BorderSecurityBillId, new AsOfQuery(CommanderProvisionsCommence)),
             o => o.WithStrictOrdering().ComparingRecordsByMembers());
     }
 
@@ -95,9 +95,9 @@ public abstract partial class BorderSecurityStoreConformance
         var store = await NewStoreAfterCommencementAsync();
         await store.ImportAsync(WithPassage);
 
-        var before = await store.CommandAsync(BorderSecurityCommandId.Value, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
+        var before = await store.CommandAsync(BorderSecurityCommandId, new AsOfQuery(CommanderProvisionsCommence.PlusDays(-1)));
         before!.Command.Powers.Should().BeEmpty();
-        var on = await store.CommandAsync(BorderSecurityCommandId.Value, new AsOfQuery(CommanderProvisionsCommence));
+        var on = await store.CommandAsync(BorderSecurityCommandId, new AsOfQuery(CommanderProvisionsCommence));
         var powers = on!.Command.Powers.Should().ContainSingle().Which.Value;
         powers.Detail.Should().Be(CommanderPowers);
         powers.On.Should().Be(CommanderProvisionsCommence);
@@ -226,7 +226,7 @@ public abstract partial class BorderSecurityStoreConformance
             Provenance = cited,
         }, "BillHasEnded");
 
-        var bill = await store.LegislationOfAsync(fallen, new AsOfQuery(new LocalDate(2026, 5, 1)));
+        var bill = (await store.LegislationOfAsync(new LegislationId(fallen), new AsOfQuery(new LocalDate(2026, 5, 1))))?.Legislation;
         bill!.Ending.Should().Be(BillEnding.FellAtEndOfSession);
         bill.CarriedIntoSession.Should().Be("2025-26");
         bill.OriginatingHouse.Should().Be(ParliamentHouse.Lords);
@@ -241,16 +241,16 @@ public abstract partial class BorderSecurityStoreConformance
         var steps = TimelineFile.Read(LegacyJson("parliament-timeline-format-1.json"));
         await store.ImportAsync(steps);
 
-        var bill = await store.LegislationOfAsync("legislation:v1-bill", new AsOfQuery(new LocalDate(2023, 6, 5)));
+        var bill = (await store.LegislationOfAsync(new LegislationId("legislation:v1-bill"), new AsOfQuery(new LocalDate(2023, 6, 5))))?.Legislation;
         bill!.Position.Should().Be(new BillPosition(ParliamentHouse.Lords, BillStage.StagesNotStated, new LocalDate(2023, 6, 1)));
         bill.Position!.Name.Should().Be("Passed (stages not stated) (House of Lords)", "OtherHouse names no specific stage");
         bill.Stage.Should().Be(LegislationStage.OtherHouse);
-        (await store.LegislationOfAsync("legislation:v1-bill", new AsOfQuery(new LocalDate(2023, 4, 2))))!.Position!.Name
+        (await store.LegislationOfAsync(new LegislationId("legislation:v1-bill"), new AsOfQuery(new LocalDate(2023, 4, 2))))!.Legislation.Position!.Name
             .Should().Be("3rd reading (House of Commons)");
 
-        var provisions = await store.ProvisionsInForceAsync("legislation:v1-bill", new AsOfQuery(new LocalDate(2023, 8, 1)));
+        var provisions = await store.ProvisionsInForceAsync(new LegislationId("legislation:v1-bill"), new AsOfQuery(new LocalDate(2023, 8, 1)));
         provisions!.InForce.Select(p => p.Provision).Should().Equal("sections 1 to 5");
-        var command = await store.CommandAsync("command:v1", new AsOfQuery(new LocalDate(2023, 8, 2)));
+        var command = await store.CommandAsync(new CommandId("command:v1"), new AsOfQuery(new LocalDate(2023, 8, 2)));
         command!.Command.Powers.Should().ContainSingle().Which.Value.Provisions.Should().BeEmpty("a format 1 file names no provisions");
 
         (await store.ReadAllAsync()).Select(e => e.EventName).Should().Contain(["legislation.stage-completed.v2", "legislation.commenced.v2", "command.powers-conferred.v2"])

@@ -38,7 +38,7 @@ public abstract partial class BorderSecurityStoreConformance
         var imported = await store.ImportAsync(steps);
 
         imported.Should().Be(new ImportResult(3, 0));
-        var stream = await store.ReadStreamAsync("funding:steps");
+        var stream = await store.ReadStreamAsync(new StreamId("funding:steps"));
         stream.Select(e => e.EventName).Should().Equal("funding.pledged.v2", "funding.reannounced.v1", "funding.reannounced.v1");
         stream.Select(e => e.KnownFrom).Should().Equal(steps.Select(s => s.KnownFrom));
         ConformanceReference.Of(steps).Events.Should().HaveCount(3, "the reference log keys steps the same way");
@@ -69,7 +69,7 @@ public abstract partial class BorderSecurityStoreConformance
         var imported = await store.ImportAsync(TwoIdenticalReannouncements(null, null));
 
         imported.Should().Be(new ImportResult(2, 1));
-        (await store.ReadStreamAsync("funding:steps")).Select(e => e.EventName).Should().Equal("funding.pledged.v2", "funding.reannounced.v1");
+        (await store.ReadStreamAsync(new StreamId("funding:steps"))).Select(e => e.EventName).Should().Equal("funding.pledged.v2", "funding.reannounced.v1");
         (await store.ImportAsync(TwoIdenticalReannouncements(null, null))).Should().Be(new ImportResult(0, 3));
     }
 
@@ -81,7 +81,7 @@ public abstract partial class BorderSecurityStoreConformance
         var imported = await store.ImportAsync(TwoIdenticalReannouncements("reannounce", "reannounce"));
 
         imported.Should().Be(new ImportResult(2, 1));
-        (await store.ReadStreamAsync("funding:steps")).Should().HaveCount(2);
+        (await store.ReadStreamAsync(new StreamId("funding:steps"))).Should().HaveCount(2);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -33,7 +34,7 @@ public abstract partial class BorderSecurityStoreConformance
         var figures = new List<(string Where, Money Figure)>();
 
         // Totals alone, of the BSC and of the portfolio: the yearly level never moves a sum.
-        var totals = await store.FundingTotalsAsync(june, BorderSecurityCommand.Name);
+        var totals = await store.FundingTotalsOfAsync(BorderSecurityCommand, june);
         totals.Should().Be(bscTotals, "£150m over two years and up to £280m a year by 2028/29 are two figures");
         figures.AddRange(Figures("totals of the BSC", totals));
         var portfolioBefore = await store.FundingTotalsAsync(new AsOfQuery(SpendingReviewDay.PlusDays(-1)));
@@ -52,29 +53,29 @@ public abstract partial class BorderSecurityStoreConformance
         figures.AddRange(funding.ByOrigin.SelectMany(o => o.YearlyLevels.Select(l => l.PerYear).Append(o.Amount)).Select(m => ("by origin", m)));
         figures.AddRange(funding.Recipients.SelectMany(r => Figures($"portfolio line of {r.Recipient}", r.Totals)));
 
-        var bsc = await store.FundingOfAsync(BorderSecurityCommand.Name, june);
+        var bsc = await store.FundingOfAsync(BorderSecurityCommand, june);
         bsc.Totals.Should().Be(bscTotals);
         bsc.Commitments.Single(c => c.CommitmentId == "funding:bsc-2025-06-spending-review").Period.IsYearlyLevel.Should().BeTrue();
         figures.AddRange(Figures("funding of the BSC", bsc.Totals));
 
-        var overview = await store.CommandAsync(BorderSecurityCommandId.Value, june);
+        var overview = await store.CommandAsync(BorderSecurityCommandId, june);
         overview!.Funding.Totals.Should().Be(bscTotals, "the command overview's funding");
         figures.AddRange(Figures("command overview", overview.Funding.Totals));
 
         // The series: no jump on 11 June 2025; the level appears beside the £150m from that date.
-        var series = await store.FundingSeriesAsync(BorderSecurityCommand.Name);
+        var series = await store.FundingSeriesOfAsync(BorderSecurityCommand, new AsOfQuery(LocalDate.MaxIsoValue));
         series.Should().Equal(
             new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 9, 17), new FundingSeriesValue(Money.FromMillions(75), [])),
             new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 11, 4), new FundingSeriesValue(Money.FromMillions(150), [])),
             new SeriesPoint<FundingSeriesValue>(SpendingReviewDay, new FundingSeriesValue(Money.FromMillions(150),
                 [new YearlyLevelAmount(FundingCoverage.YearlyBy, new FinancialYear(2028), null, Money.FromMillions(280))])));
-        var portfolioSeries = await store.FundingSeriesAsync(null);
+        var portfolioSeries = await store.FundingSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue));
         portfolioSeries[^1].From.Should().Be(SpendingReviewDay);
         portfolioSeries[^1].Value.Total.Should().Be(portfolioSeries[^2].Value.Total, "a yearly level never moves the sum of amounts");
         figures.AddRange(series.Concat(portfolioSeries).SelectMany(p => p.Value.YearlyLevels.Select(l => l.PerYear).Append(p.Value.Total)).Select(m => ("series", m)));
 
         // By financial year: the £150m unsplit over 2024/25 to 2025/26, the £280m a year in 2028/29.
-        var byYear = await store.FundingByFinancialYearAsync(new FinancialYear(2024), new FinancialYear(2028), june, BorderSecurityCommand.Name);
+        var byYear = await store.FundingByFinancialYearOfAsync(BorderSecurityCommand, new FinancialYearRange(new FinancialYear(2024), new FinancialYear(2028)), june);
         figures.AddRange(byYear.Years.SelectMany(y => new[] { y.ForTheYear.Total, y.YearlyLevel.Total }.Concat(y.UnsplitSpans.Select(s => s.Totals.Total)))
             .Append(byYear.NotStated.Total).Select(m => ("by financial year", m)));
 
@@ -83,9 +84,9 @@ public abstract partial class BorderSecurityStoreConformance
         figures.Should().Contain(f => f.Figure == Money.FromMillions(280)).And.Contain(f => f.Figure == Money.FromMillions(150));
 
         // Known before the Spending Review was announced, there is no level; once known, it is apart.
-        (await store.FundingTotalsAsync(june with { KnownAt = SpendingReviewKnown - Duration.Epsilon }, BorderSecurityCommand.Name)).Should().Be(BscSums);
-        (await store.FundingTotalsAsync(june with { KnownAt = SpendingReviewKnown }, BorderSecurityCommand.Name)).Should().Be(bscTotals);
-        (await store.FundingSeriesAsync(BorderSecurityCommand.Name, SpendingReviewKnown - Duration.Epsilon)).Should().HaveCount(2);
+        (await store.FundingTotalsOfAsync(BorderSecurityCommand, june with { KnownAt = SpendingReviewKnown - Duration.Epsilon })).Should().Be(BscSums);
+        (await store.FundingTotalsOfAsync(BorderSecurityCommand, june with { KnownAt = SpendingReviewKnown })).Should().Be(bscTotals);
+        (await store.FundingSeriesOfAsync(BorderSecurityCommand, new AsOfQuery(LocalDate.MaxIsoValue, SpendingReviewKnown - Duration.Epsilon))).Should().HaveCount(2);
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public abstract partial class BorderSecurityStoreConformance
 
         await AssertSeriesMatchOracleAsync(store, correctionKnown - Duration.Epsilon, null, "a period revision");
         await AssertSeriesMatchOracleAsync(store, null, null, "a period revision and correction");
-        (await store.FundingSeriesAsync(null, correctionKnown - Duration.Epsilon)).Select(p => (p.From, p.Value.Total.Pounds, p.Value.YearlyLevels.Count))
+        (await store.FundingSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue, correctionKnown - Duration.Epsilon))).Select(p => (p.From, p.Value.Total.Pounds, p.Value.YearlyLevels.Count))
             .Should().Equal((on, 10_000_000m, 0), (revisedOn, 0m, 1));
     }
 

@@ -1,4 +1,6 @@
+using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -67,6 +69,12 @@ public abstract partial class BorderSecurityStoreConformance
             await AssertSeriesMatchOracleAsync(store, knownAt, null);
         }
 
+        foreach (var date in ReferenceDates)
+        {
+            await AssertSameSeriesAsync(store, reference.Queries, null, null, date);
+            await AssertSeriesMatchOracleAsync(store, null, null, upTo: date);
+        }
+
         questions.Should().Be(ReferenceDates.Length * ReferenceKnownAt.Length);
     }
 
@@ -78,12 +86,12 @@ public abstract partial class BorderSecurityStoreConformance
 
         // The £75m redirected in September was known by 1 October 2024; the £75m of new money only from 4 November.
         var asOf = new LocalDate(2024, 11, 5);
-        var october = await store.FundingOfAsync(BorderSecurityCommand.Name, new AsOfQuery(asOf, Instant.FromUtc(2024, 10, 1, 0, 0)));
+        var october = await store.FundingOfAsync(Bsc, new AsOfQuery(asOf, Instant.FromUtc(2024, 10, 1, 0, 0)));
         october.Totals.Should().Be(new FundingTotals(Money.FromMillions(75), Money.Zero, Money.FromMillions(75), Money.Zero,
             Money.FromMillions(75), Money.Zero, Money.FromMillions(75)));
-        var september = await store.FundingTotalsAsync(new AsOfQuery(asOf, Instant.FromUtc(2024, 9, 1, 0, 0)), BorderSecurityCommand.Name);
+        var september = await store.FundingTotalsOfAsync(Bsc, new AsOfQuery(asOf, Instant.FromUtc(2024, 9, 1, 0, 0)));
         september.Should().Be(FundingTotals.None);
-        var now = await store.FundingTotalsAsync(new AsOfQuery(asOf), BorderSecurityCommand.Name);
+        var now = await store.FundingTotalsOfAsync(Bsc, new AsOfQuery(asOf));
         now.Total.Should().Be(Money.FromMillions(150));
         now.NewMoney.Should().Be(Money.FromMillions(75));
         now.Redirected.Should().Be(Money.FromMillions(75));
@@ -200,7 +208,7 @@ public abstract partial class BorderSecurityStoreConformance
 
         var stale = () => store.SubmitAsync(allocate, expectedVersion: 0);
         (await stale.Should().ThrowAsync<StreamConcurrencyException>()).Which.ActualVersion.Should().Be(1);
-        (await store.ReadStreamAsync("funding:a")).Should().ContainSingle();
+        (await store.ReadStreamAsync(new CommitmentId("funding:a"))).Should().ContainSingle();
 
         var fresh = await store.SubmitAsync(allocate, expectedVersion: 1);
         fresh.Events.Should().ContainSingle().Which.Version.Should().Be(2);
@@ -222,7 +230,7 @@ public abstract partial class BorderSecurityStoreConformance
 
         var blank = () => store.SubmitAsync(pledge with { CommitmentId = new("funding:j") }, idempotencyKey: " ");
         await blank.Should().ThrowAsync<ArgumentException>();
-        (await store.ReadStreamAsync("funding:j")).Should().BeEmpty();
+        (await store.ReadStreamAsync(new CommitmentId("funding:j"))).Should().BeEmpty();
     }
 
     [Fact]
@@ -314,6 +322,46 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadAllAsync()).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task ANullSubjectIsRefusedNamingTheParameter()
+    {
+        var store = await NewStoreAsync();
+        var query = new AsOfQuery(new LocalDate(2024, 11, 5));
+        var years = new FinancialYearRange(new FinancialYear(2024), new FinancialYear(2025));
+        async Task Refused(Func<Task> ask, string parameter) =>
+            (await ask.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be(parameter);
+
+        await Refused(() => store.FundingOfAsync(null!, query), "recipient");
+        await Refused(() => store.FundingTotalsOfAsync(null!, query), "recipient");
+        await Refused(() => store.FundingSeriesOfAsync(null!, query), "recipient");
+        await Refused(() => store.FundingByFinancialYearAsync(null!, query), "years");
+        await Refused(() => store.FundingByFinancialYearOfAsync(null!, years, query), "recipient");
+        await Refused(() => store.FundingByFinancialYearOfAsync(Bsc, null!, query), "years");
+        await Refused(() => store.HeadcountSeriesOfAsync(null!, query), "organisation");
+        await Refused(() => store.LegislationOfAsync(null!, query), "legislationId");
+        await Refused(() => store.ProvisionsInForceAsync(null!, query), "legislationId");
+        await Refused(() => store.CommandAsync(null!, query), "commandId");
+        await Refused(() => store.DisputesAboutAsync(null!, query), "subjectId");
+        await Refused(() => store.ReadStreamAsync(null!), "streamId");
+        await Refused(() => store.SubmitAsync(null!), "request");
+        await Refused(() => store.ImportAsync(null!), "steps");
+    }
+
+    [Fact]
+    public async Task ASeriesRunsUpToTheQuestionsDateAndNoFurther()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(Steps);
+        var whole = await store.FundingSeriesOfAsync(Bsc, new AsOfQuery(LocalDate.MaxIsoValue));
+        whole.Select(p => p.From).Should().Equal(new LocalDate(2024, 9, 17), new LocalDate(2024, 11, 4));
+        (await store.FundingSeriesOfAsync(Bsc, new AsOfQuery(new LocalDate(2024, 11, 3)))).Should().Equal(whole.Take(1), "no point after the question's date");
+        (await store.FundingSeriesOfAsync(Bsc, new AsOfQuery(new LocalDate(2024, 11, 4)))).Should().Equal(whole);
+        (await store.FundingSeriesOfAsync(Bsc, new AsOfQuery(new LocalDate(2024, 9, 16)))).Should().BeEmpty();
+        var headcount = await store.HeadcountSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue));
+        var cut = headcount[^1].From.PlusDays(-1);
+        (await store.HeadcountSeriesAsync(new AsOfQuery(cut))).Should().Equal(headcount.Where(p => p.From <= cut));
+    }
+
     /// <summary>
     /// Compares every answer of the store (funding, each recipient's funding and totals, recruitment, legislation, every
     /// command's overview, the timeline) with the <see cref="IndependentOracle"/> over the store's own log: the check that
@@ -323,47 +371,72 @@ public abstract partial class BorderSecurityStoreConformance
         OracleAssertions.AllQuestionsAsync(store, query, because);
 
     /// <summary>Compares the store's funding and headcount series (overall, and per recipient and organisation) with the oracle's.</summary>
-    protected static Task AssertSeriesMatchOracleAsync(IBorderSecurityStore store, Instant? knownAt, Instant? recordedBy, string because = "") =>
-        OracleAssertions.AllSeriesAsync(store, knownAt, recordedBy, $"{because} (independent oracle)".Trim());
+    protected static Task AssertSeriesMatchOracleAsync(IBorderSecurityStore store, Instant? knownAt, Instant? recordedBy, string because = "",
+        LocalDate? upTo = null) =>
+        OracleAssertions.AllSeriesAsync(store, new AsOfQuery(upTo ?? LocalDate.MaxIsoValue, knownAt, recordedBy), $"{because} (independent oracle)".Trim());
 
     /// <summary>Asks every question of the contract and compares each answer with the reference's.</summary>
     protected static async Task AssertSameAnswersAsync(IBorderSecurityStore store, IBorderSecurityQueries reference, AsOfQuery query, string because = "")
     {
         var why = $"{because} {query}".Trim();
-        var funding = reference.Funding(query);
+        var funding = await reference.FundingAsync(query);
         (await store.FundingAsync(query)).Should().BeEquivalentTo(funding, Strict, why);
         (await store.FundingTotalsAsync(query)).Should().Be(funding.Totals, why);
-        foreach (var recipient in funding.Recipients.Select(r => r.Recipient).Append("Nobody"))
+        foreach (var recipient in funding.Recipients.Select(r => new Organisation(r.Recipient)).Append(new Organisation("Nobody")))
         {
-            (await store.FundingOfAsync(recipient, query)).Should().BeEquivalentTo(reference.FundingOf(recipient, query), Strict, $"{why}, {recipient}");
-            (await store.FundingTotalsAsync(query, recipient)).Should().Be(reference.FundingOf(recipient, query).Totals, $"{why}, {recipient}");
+            var expected = await reference.FundingOfAsync(recipient, query);
+            (await store.FundingOfAsync(recipient, query)).Should().BeEquivalentTo(expected, Strict, $"{why}, {recipient}");
+            (await store.FundingTotalsOfAsync(recipient, query)).Should().Be(expected.Totals, $"{why}, {recipient}");
         }
 
-        (await store.RecruitmentAsync(query)).Should().BeEquivalentTo(reference.Recruitment(query), Strict, why);
-        (await store.LegislationAsync(query)).Should().BeEquivalentTo(reference.Legislation(query), Strict, why);
-        (await store.TimelineAsync(query)).Should().BeEquivalentTo(reference.Timeline(query), o => Strict(o).Excluding(m => m.Name == nameof(TimelineEntry.RecordedAt)), why);
+        (await store.RecruitmentAsync(query)).Should().BeEquivalentTo(await reference.RecruitmentAsync(query), Strict, why);
+        var legislation = await reference.LegislationAsync(query);
+        (await store.LegislationAsync(query)).Should().BeEquivalentTo(legislation, Strict, why);
+        foreach (var bill in legislation.Select(l => new LegislationId(l.LegislationId)).Append(new LegislationId("legislation:none")))
+        {
+            (await store.LegislationOfAsync(bill, query)).Should().BeEquivalentTo(await reference.LegislationOfAsync(bill, query), Strict, $"{why}, {bill}");
+        }
+
+        (await store.TimelineAsync(query)).Should().BeEquivalentTo(await reference.TimelineAsync(query), o => Strict(o).Excluding(m => m.Name == nameof(TimelineEntry.RecordedAt)), why);
         foreach (var commandId in (await store.TimelineAsync(query)).Select(e => e.StreamId).Where(s => s.StartsWith("command:", StringComparison.Ordinal)).Distinct()
-                     .Append(BorderSecurityCommandId.Value).Append("command:none"))
+                     .Append(BorderSecurityCommandId.Value).Append("command:none").Select(id => new CommandId(id)))
         {
-            (await store.CommandAsync(commandId, query)).Should().BeEquivalentTo(reference.Command(commandId, query), Strict, $"{why}, {commandId}");
+            (await store.CommandAsync(commandId, query)).Should().BeEquivalentTo(await reference.CommandAsync(commandId, query), Strict, $"{why}, {commandId}");
+        }
+
+        var disputes = await reference.DisputesAsync(query);
+        (await store.DisputesAsync(query)).Should().BeEquivalentTo(disputes, Strict, why);
+        foreach (var subject in disputes.Select(d => new StreamId(d.SubjectId)).Distinct().Append(new StreamId("funding:none")))
+        {
+            (await store.DisputesAboutAsync(subject, query)).Should().BeEquivalentTo(await reference.DisputesAboutAsync(subject, query), Strict, $"{why}, {subject}");
         }
     }
 
-    /// <summary>Compares the funding and headcount series for the portfolio and every recipient or organisation.</summary>
-    protected static async Task AssertSameSeriesAsync(IBorderSecurityStore store, IBorderSecurityQueries reference, Instant? knownAt, Instant? recordedBy)
+    /// <summary>
+    /// Compares the funding and headcount series for the portfolio and every recipient or organisation: whole (as of
+    /// <see cref="LocalDate.MaxIsoValue"/>), or up to <paramref name="upTo"/>.
+    /// </summary>
+    protected static async Task AssertSameSeriesAsync(IBorderSecurityStore store, IBorderSecurityQueries reference, Instant? knownAt, Instant? recordedBy,
+        LocalDate? upTo = null)
     {
-        var why = $"series known at {knownAt?.ToString() ?? "now"}, recorded by {recordedBy?.ToString() ?? "now"}";
-        var everything = reference.Funding(new AsOfQuery(new LocalDate(9999, 12, 31)));
-        foreach (var recipient in everything.Recipients.Select(r => (string?)r.Recipient).Prepend(null))
+        var query = new AsOfQuery(upTo ?? LocalDate.MaxIsoValue, knownAt, recordedBy);
+        var why = $"series {query}";
+        (await store.FundingSeriesAsync(query)).Should().Equal(await reference.FundingSeriesAsync(query), why);
+        var everything = await reference.FundingAsync(new AsOfQuery(LocalDate.MaxIsoValue));
+        foreach (var recipient in everything.Recipients.Select(r => new Organisation(r.Recipient)))
         {
-            (await store.FundingSeriesAsync(recipient, knownAt, recordedBy)).Should().Equal(reference.FundingSeries(recipient, knownAt, recordedBy), $"{why}, {recipient}");
+            (await store.FundingSeriesOfAsync(recipient, query)).Should().Equal(await reference.FundingSeriesOfAsync(recipient, query), $"{why}, {recipient}");
         }
 
-        foreach (var organisation in reference.Recruitment(new AsOfQuery(new LocalDate(9999, 12, 31))).Organisations.Select(o => (string?)o.Organisation).Prepend(null))
+        (await store.HeadcountSeriesAsync(query)).Should().Equal(await reference.HeadcountSeriesAsync(query), why);
+        foreach (var organisation in (await reference.RecruitmentAsync(new AsOfQuery(LocalDate.MaxIsoValue))).Organisations.Select(o => new Organisation(o.Organisation)))
         {
-            (await store.HeadcountSeriesAsync(organisation, knownAt, recordedBy)).Should().Equal(reference.HeadcountSeries(organisation, knownAt, recordedBy), $"{why}, {organisation}");
+            (await store.HeadcountSeriesOfAsync(organisation, query)).Should().Equal(await reference.HeadcountSeriesOfAsync(organisation, query), $"{why}, {organisation}");
         }
     }
+
+    /// <summary>The Border Security Command, as a recipient.</summary>
+    private static readonly Organisation Bsc = new(BorderSecurityCommand.Name);
 
     private static EquivalencyAssertionOptions<T> Strict<T>(EquivalencyAssertionOptions<T> options) =>
         options.WithStrictOrdering().RespectingRuntimeTypes().ComparingRecordsByMembers();

@@ -29,26 +29,17 @@ public static partial class OracleAssertions
         actual.Select(ToOracle).Should().BeEquivalentTo(
             IndependentOracle.OpenDisputes(log, subjectIds, query.AsOf, query.KnownAt, query.RecordedBy), o => o.WithStrictOrdering(), because);
 
-    private static void DisputeQuestions(IBorderSecurityQueries actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string why)
-    {
-        Disputes(actual.Disputes(query), log, query, why + ", disputes");
-        foreach (var legislationId in LegislationIn(log))
-        {
-            OpenDisputes(actual.OpenDisputesAbout(legislationId, query), [legislationId], log, query, $"{why}, open disputes about {legislationId}");
-            if (actual.ProvisionsInForce(legislationId, query) is { } provisions)
-            {
-                OpenDisputes(provisions.OpenDisputes, [legislationId], log, query, $"{why}, provisions of {legislationId}");
-            }
-        }
-    }
-
-    private static async Task DisputeQuestionsAsync(IBorderSecurityStore store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string why)
+    private static async Task DisputeQuestionsAsync(IBorderSecurityQueries store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string why)
     {
         Disputes(await store.DisputesAsync(query), log, query, why + ", disputes");
+        foreach (var subjectId in log.Select(e => e.StreamId).Distinct().Append("funding:none"))
+        {
+            Disputes(await store.DisputesAboutAsync(new StreamId(subjectId), query), log, query, $"{why}, disputes about {subjectId}", subjectId);
+        }
+
         foreach (var legislationId in LegislationIn(log))
         {
-            OpenDisputes(await store.OpenDisputesAboutAsync(legislationId, query), [legislationId], log, query, $"{why}, open disputes about {legislationId}");
-            if (await store.ProvisionsInForceAsync(legislationId, query) is { } provisions)
+            if (await store.ProvisionsInForceAsync(new LegislationId(legislationId), query) is { } provisions)
             {
                 OpenDisputes(provisions.OpenDisputes, [legislationId], log, query, $"{why}, provisions of {legislationId}");
             }

@@ -43,33 +43,21 @@ public static partial class OracleAssertions
     }
 
     /// <summary>
-    /// Asks a projection the financial-year question (<see cref="FirstYearAsked"/> to <see cref="LastYearAsked"/>) for the
+    /// Asks a store the financial-year question (<see cref="FirstYearAsked"/> to <see cref="LastYearAsked"/>) for the
     /// portfolio, each recipient in the log and one nobody has, each checked against the oracle.
     /// </summary>
-    /// <param name="actual">The answers.</param>
+    /// <param name="store">The answers (a store).</param>
     /// <param name="log">The log they answer for.</param>
     /// <param name="query">The question.</param>
     /// <param name="because">Why.</param>
-    public static void AllFinancialYears(IBorderSecurityQueries actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
-    {
-        foreach (var recipient in RecipientsIn(log).Append("Nobody").Select(r => (string?)r).Prepend(null))
-        {
-            FundingByFinancialYear(actual.FundingByFinancialYear(FirstYearAsked, LastYearAsked, query, recipient), log, FirstYearAsked, LastYearAsked, query,
-                because, recipient);
-        }
-    }
-
-    /// <summary>As <see cref="AllFinancialYears"/>, through a store's contract.</summary>
-    /// <param name="store">The store.</param>
-    /// <param name="log">The store's log.</param>
-    /// <param name="query">The question.</param>
-    /// <param name="because">Why.</param>
     /// <returns>A task.</returns>
-    public static async Task AllFinancialYearsAsync(IBorderSecurityStore store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
+    public static async Task AllFinancialYearsAsync(IBorderSecurityQueries store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
     {
-        foreach (var recipient in RecipientsIn(log).Append("Nobody").Select(r => (string?)r).Prepend(null))
+        var years = new FinancialYearRange(FirstYearAsked, LastYearAsked);
+        FundingByFinancialYear(await store.FundingByFinancialYearAsync(years, query), log, FirstYearAsked, LastYearAsked, query, because);
+        foreach (var recipient in RecipientsIn(log).Append("Nobody"))
         {
-            FundingByFinancialYear(await store.FundingByFinancialYearAsync(FirstYearAsked, LastYearAsked, query, recipient), log, FirstYearAsked, LastYearAsked,
+            FundingByFinancialYear(await store.FundingByFinancialYearOfAsync(new Organisation(recipient), years, query), log, FirstYearAsked, LastYearAsked,
                 query, because, recipient);
         }
     }

@@ -6,7 +6,7 @@ using BorderSecurity.Domain.Storage;
 namespace BorderSecurity.Domain.Conformance;
 
 /// <summary>
-/// Compares answers (from a store or a projection) with the <see cref="IndependentOracle"/> over a log: each answer is
+/// Compares a store's answers with the <see cref="IndependentOracle"/> over a log: each answer is
 /// turned into the oracle's plain shape (ids, names, pounds, stage names, "document|headline" sources) and compared
 /// with what the oracle folds from the raw events. The answers' own types are read, never their factories.
 /// </summary>
@@ -117,84 +117,84 @@ public static partial class OracleAssertions
         actual.Select(e => (e.StreamId, e.EventName, e.ValidOn, e.KnownFrom))
             .Should().Equal(IndependentOracle.Timeline(log, query.AsOf, query.KnownAt, query.RecordedBy), because);
 
-    /// <summary>A funding series against the oracle's.</summary>
+    /// <summary>A funding series against the oracle's: its points up to the question's date (a series has none after it).</summary>
     /// <param name="actual">The answer.</param>
     /// <param name="log">The log.</param>
     /// <param name="recipient">The recipient, or null.</param>
-    /// <param name="knownAt">The known-at instant, or null.</param>
-    /// <param name="recordedBy">The recorded-by instant, or null.</param>
+    /// <param name="query">The question.</param>
     /// <param name="because">Why.</param>
-    public static void FundingSeries(IReadOnlyList<SeriesPoint<FundingSeriesValue>> actual, IReadOnlyList<RecordedEvent> log, string? recipient, Instant? knownAt,
-        Instant? recordedBy, string because) =>
+    public static void FundingSeries(IReadOnlyList<SeriesPoint<FundingSeriesValue>> actual, IReadOnlyList<RecordedEvent> log, string? recipient, AsOfQuery query,
+        string because) =>
         actual.Select(p => (p.From, new IndependentOracle.SeriesValue(p.Value.Total.Pounds, [.. p.Value.YearlyLevels.Select(ToOracle)])))
-            .Should().Equal(IndependentOracle.FundingSeries(log, recipient, knownAt, recordedBy),
-                $"{because}, funding series of {recipient ?? "all"} known at {knownAt?.ToString() ?? "now"}");
+            .Should().Equal(IndependentOracle.FundingSeries(log, recipient, query.KnownAt, query.RecordedBy).Where(p => p.From <= query.AsOf),
+                $"{because}, funding series of {recipient ?? "all"} {query}");
 
-    /// <summary>A headcount series against the oracle's.</summary>
+    /// <summary>A headcount series against the oracle's: its points up to the question's date.</summary>
     /// <param name="actual">The answer.</param>
     /// <param name="log">The log.</param>
     /// <param name="organisation">The organisation, or null.</param>
-    /// <param name="knownAt">The known-at instant, or null.</param>
-    /// <param name="recordedBy">The recorded-by instant, or null.</param>
-    /// <param name="because">Why.</param>
-    public static void HeadcountSeries(IReadOnlyList<SeriesPoint<int>> actual, IReadOnlyList<RecordedEvent> log, string? organisation, Instant? knownAt,
-        Instant? recordedBy, string because) =>
-        actual.Select(p => (p.From, p.Value)).Should().Equal(IndependentOracle.HeadcountSeries(log, organisation, knownAt, recordedBy),
-            $"{because}, headcount series of {organisation ?? "all"} known at {knownAt?.ToString() ?? "now"}");
-
-    /// <summary>
-    /// Asks a projection (or anything answering <see cref="IBorderSecurityQueries"/>) every question for
-    /// <paramref name="query"/>: funding, each recipient's funding (and one nobody has), recruitment, legislation, every
-    /// command's overview (and one that does not exist), the timeline and funding by financial year (portfolio and each recipient), each checked against the oracle over <paramref name="log"/>.
-    /// </summary>
-    /// <param name="actual">The answers.</param>
-    /// <param name="log">The log they answer for.</param>
     /// <param name="query">The question.</param>
     /// <param name="because">Why.</param>
-    public static void AllQuestions(IBorderSecurityQueries actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because)
-    {
-        var why = $"{because} {query} (independent oracle)".Trim();
-        Funding(actual.Funding(query), log, query, why);
-        foreach (var recipient in RecipientsIn(log).Append("Nobody"))
-        {
-            Funding(actual.FundingOf(recipient, query), log, query, $"{why}, {recipient}", recipient);
-        }
+    public static void HeadcountSeries(IReadOnlyList<SeriesPoint<int>> actual, IReadOnlyList<RecordedEvent> log, string? organisation, AsOfQuery query,
+        string because) =>
+        actual.Select(p => (p.From, p.Value))
+            .Should().Equal(IndependentOracle.HeadcountSeries(log, organisation, query.KnownAt, query.RecordedBy).Where(p => p.From <= query.AsOf),
+                $"{because}, headcount series of {organisation ?? "all"} {query}");
 
-        Recruitment(actual.Recruitment(query), log, query, why);
-        Legislation(actual.Legislation(query), log, query, why);
-        foreach (var commandId in CommandsIn(log))
-        {
-            Command(actual.Command(commandId, query), commandId, log, query, $"{why}, {commandId}");
-        }
-
-        Timeline(actual.Timeline(query), log, query, why);
-        DisputeQuestions(actual, log, query, why);
-        AllFinancialYears(actual, log, query, why);
-    }
-
-    /// <summary>As <see cref="AllQuestions"/>, through a store's contract, and the totals-only question too.</summary>
+    /// <summary>
+    /// Asks a store every question for <paramref name="query"/> through its contract: funding and its totals, each
+    /// recipient's funding and totals (and one nobody has), recruitment, legislation (each piece, and one that does not
+    /// exist), every command's overview (and one that does not exist), the timeline, the disputes and funding by financial
+    /// year (portfolio and each recipient), each checked against the oracle over the store's own log.
+    /// </summary>
     /// <param name="store">The store.</param>
     /// <param name="query">The question.</param>
     /// <param name="because">Why.</param>
     /// <returns>A task.</returns>
-    public static async Task AllQuestionsAsync(IBorderSecurityStore store, AsOfQuery query, string because = "")
+    public static async Task AllQuestionsAsync(IBorderSecurityStore store, AsOfQuery query, string because = "") =>
+        await AllQuestionsAsync(store, await store.ReadAllAsync(), query, because);
+
+    /// <summary>As <see cref="AllQuestionsAsync(IBorderSecurityStore, AsOfQuery, string)"/>, over a log given apart from the answers.</summary>
+    /// <param name="store">The answers.</param>
+    /// <param name="log">The log they answer for.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="because">Why.</param>
+    /// <returns>A task.</returns>
+    public static async Task AllQuestionsAsync(IBorderSecurityQueries store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because = "")
     {
         var why = $"{because} {query} (independent oracle)".Trim();
-        var log = await store.ReadAllAsync();
         var commitments = IndependentOracle.Commitments(log, query.AsOf, query.KnownAt, query.RecordedBy);
         Funding(await store.FundingAsync(query), log, query, why);
         Totals(await store.FundingTotalsAsync(query), IndependentOracle.Sum(commitments), why);
         foreach (var recipient in RecipientsIn(log).Append("Nobody"))
         {
-            Funding(await store.FundingOfAsync(recipient, query), log, query, $"{why}, {recipient}", recipient);
-            Totals(await store.FundingTotalsAsync(query, recipient), IndependentOracle.Sum(commitments.Where(c => c.Recipient == recipient)), $"{why}, {recipient}");
+            Funding(await store.FundingOfAsync(new Organisation(recipient), query), log, query, $"{why}, {recipient}", recipient);
+            Totals(await store.FundingTotalsOfAsync(new Organisation(recipient), query), IndependentOracle.Sum(commitments.Where(c => c.Recipient == recipient)),
+                $"{why}, {recipient}");
         }
 
         Recruitment(await store.RecruitmentAsync(query), log, query, why);
-        Legislation(await store.LegislationAsync(query), log, query, why);
+        var legislation = await store.LegislationAsync(query);
+        Legislation([.. legislation.Select(l => l.Legislation)], log, query, why);
+        foreach (var overview in legislation)
+        {
+            OpenDisputes(overview.OpenDisputes, [overview.LegislationId], log, query, $"{why}, open disputes about {overview.LegislationId}");
+        }
+
+        foreach (var legislationId in LegislationIn(log).Append("legislation:none"))
+        {
+            var one = await store.LegislationOfAsync(new LegislationId(legislationId), query);
+            Legislation(one is null ? [] : [one.Legislation], [.. log.Where(e => e.StreamId == legislationId)],
+                query, $"{why}, {legislationId}");
+            if (one is not null)
+            {
+                OpenDisputes(one.OpenDisputes, [legislationId], log, query, $"{why}, open disputes about {legislationId}");
+            }
+        }
+
         foreach (var commandId in CommandsIn(log))
         {
-            Command(await store.CommandAsync(commandId, query), commandId, log, query, $"{why}, {commandId}");
+            Command(await store.CommandAsync(new Commands.CommandId(commandId), query), commandId, log, query, $"{why}, {commandId}");
         }
 
         Timeline(await store.TimelineAsync(query), log, query, why);
@@ -202,42 +202,35 @@ public static partial class OracleAssertions
         await AllFinancialYearsAsync(store, log, query, why);
     }
 
-    /// <summary>Every funding and headcount series (overall, per recipient, per organisation) of a projection against the oracle's.</summary>
-    /// <param name="actual">The answers.</param>
-    /// <param name="log">The log.</param>
-    /// <param name="knownAt">The known-at instant, or null.</param>
-    /// <param name="recordedBy">The recorded-by instant, or null.</param>
-    /// <param name="because">Why.</param>
-    public static void AllSeries(IBorderSecurityQueries actual, IReadOnlyList<RecordedEvent> log, Instant? knownAt, Instant? recordedBy, string because)
-    {
-        foreach (var recipient in RecipientsIn(log).Select(r => (string?)r).Prepend(null))
-        {
-            FundingSeries(actual.FundingSeries(recipient, knownAt, recordedBy), log, recipient, knownAt, recordedBy, because);
-        }
-
-        foreach (var organisation in OrganisationsIn(log).Select(o => (string?)o).Prepend(null))
-        {
-            HeadcountSeries(actual.HeadcountSeries(organisation, knownAt, recordedBy), log, organisation, knownAt, recordedBy, because);
-        }
-    }
-
-    /// <summary>As <see cref="AllSeries"/>, through a store's contract.</summary>
+    /// <summary>
+    /// Every funding and headcount series of a store (overall, and per recipient and organisation) against the oracle's,
+    /// each up to the question's date, as known at and recorded by its instants.
+    /// </summary>
     /// <param name="store">The store.</param>
-    /// <param name="knownAt">The known-at instant, or null.</param>
-    /// <param name="recordedBy">The recorded-by instant, or null.</param>
+    /// <param name="query">The question: the series end at its date.</param>
     /// <param name="because">Why.</param>
     /// <returns>A task.</returns>
-    public static async Task AllSeriesAsync(IBorderSecurityStore store, Instant? knownAt, Instant? recordedBy, string because = "")
+    public static async Task AllSeriesAsync(IBorderSecurityStore store, AsOfQuery query, string because = "") =>
+        await AllSeriesAsync(store, await store.ReadAllAsync(), query, because);
+
+    /// <summary>As <see cref="AllSeriesAsync(IBorderSecurityStore, AsOfQuery, string)"/>, over a log given apart from the answers.</summary>
+    /// <param name="store">The answers.</param>
+    /// <param name="log">The log they answer for.</param>
+    /// <param name="query">The question: the series end at its date.</param>
+    /// <param name="because">Why.</param>
+    /// <returns>A task.</returns>
+    public static async Task AllSeriesAsync(IBorderSecurityQueries store, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because = "")
     {
-        var log = await store.ReadAllAsync();
-        foreach (var recipient in RecipientsIn(log).Select(r => (string?)r).Prepend(null))
+        FundingSeries(await store.FundingSeriesAsync(query), log, null, query, because);
+        foreach (var recipient in RecipientsIn(log))
         {
-            FundingSeries(await store.FundingSeriesAsync(recipient, knownAt, recordedBy), log, recipient, knownAt, recordedBy, because);
+            FundingSeries(await store.FundingSeriesOfAsync(new Organisation(recipient), query), log, recipient, query, because);
         }
 
-        foreach (var organisation in OrganisationsIn(log).Select(o => (string?)o).Prepend(null))
+        HeadcountSeries(await store.HeadcountSeriesAsync(query), log, null, query, because);
+        foreach (var organisation in OrganisationsIn(log))
         {
-            HeadcountSeries(await store.HeadcountSeriesAsync(organisation, knownAt, recordedBy), log, organisation, knownAt, recordedBy, because);
+            HeadcountSeries(await store.HeadcountSeriesOfAsync(new Organisation(organisation), query), log, organisation, query, because);
         }
     }
 

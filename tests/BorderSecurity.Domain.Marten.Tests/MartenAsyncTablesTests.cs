@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Storage;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Testing;
 using JasperFx;
@@ -33,7 +34,7 @@ public class MartenAsyncTablesTests
 
         var events = await model.ReadAllAsync();
         events.Should().NotBeEmpty();
-        var memory = BorderSecurityProjection.Of(events);
+        var memory = InMemoryBorderSecurityStore.Over(events);
         foreach (var query in MartenEquivalenceTests.Questions(events, 31))
         {
             await MartenEquivalenceTests.AssertSameAnswersAsync(model, memory, query, query.ToString());
@@ -77,7 +78,7 @@ public class MartenAsyncTablesTests
         {
             var events = await tenant.ReadAllAsync();
             events.Should().NotBeEmpty();
-            var memory = BorderSecurityProjection.Of(events);
+            var memory = InMemoryBorderSecurityStore.Over(events);
             foreach (var query in MartenEquivalenceTests.Questions(events, seed))
             {
                 await MartenEquivalenceTests.AssertSameAnswersAsync(tenant, memory, query, $"tenant {tenant.TenantId}, {query}");

@@ -53,7 +53,7 @@ public class MartenDisputedAnswersTests
             });
             (await a.FundingAsync(endOf2024)).OpenDisputes.Select(d => d.DisputeId).Should().Equal(ReferenceTimeline2024.SeptemberOriginDisputeId.Value);
             (await b.FundingAsync(endOf2024)).OpenDisputes.Should().BeEmpty("a's dispute is not b's");
-            (await b.FundingByFinancialYearAsync(new(2024), new(2025), endOf2024)).OpenDisputes.Should().BeEmpty();
+            (await b.FundingByFinancialYearAsync(new FinancialYearRange(new(2024), new(2025)), endOf2024)).OpenDisputes.Should().BeEmpty();
             (await b.DisputesAsync(endOf2024)).Should().BeEmpty();
 
             // The November commitment exists in a only: b cannot dispute it, and nothing is stored in either tenant.
@@ -68,8 +68,8 @@ public class MartenDisputedAnswersTests
             };
             var refused = () => b.SubmitAsync(dispute);
             (await refused.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("DisputeSubjectMustExist");
-            (await b.ReadStreamAsync("dispute:b-november")).Should().BeEmpty();
-            (await a.ReadStreamAsync("dispute:b-november")).Should().BeEmpty();
+            (await b.ReadStreamAsync(new StreamId("dispute:b-november"))).Should().BeEmpty();
+            (await a.ReadStreamAsync(new StreamId("dispute:b-november"))).Should().BeEmpty();
             (await a.SubmitAsync(dispute)).Events.Should().ContainSingle();
             (await a.FundingAsync(endOf2024)).OpenDisputes.Select(d => d.DisputeId)
                 .Should().Equal("dispute:b-november", ReferenceTimeline2024.SeptemberOriginDisputeId.Value);

@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Storage;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -95,28 +96,28 @@ public class MartenFinancialYearTests
         using var reopened = MartenStoreFactory.Create(own.Schema);
         var model = new MartenBorderSecurityStore(reopened);
 
-        var budget = (await model.ReadStreamAsync("funding:legacy-budget")).Single().Data.Should().BeOfType<FundingPledged>().Subject;
+        var budget = (await model.ReadStreamAsync(new StreamId("funding:legacy-budget"))).Single().Data.Should().BeOfType<FundingPledged>().Subject;
         budget.Period.Should().Be(FundingPeriod.NotStated("over the next two years"), "a text-only period is never guessed into years");
-        var interpol = (await model.ReadStreamAsync("funding:legacy-interpol")).Single().Data.Should().BeOfType<FundingPledged>().Subject;
+        var interpol = (await model.ReadStreamAsync(new StreamId("funding:legacy-interpol"))).Single().Data.Should().BeOfType<FundingPledged>().Subject;
         interpol.Period.Should().Be(FundingPeriod.InYear(Fy2024, "in-year"));
         (await model.ReadAllAsync()).Select(e => e.EventName).Should().Equal(["funding.redirected.v2", "funding.pledged.v2", "funding.pledged.v2"], "they are read in today's shape");
         (await model.ReadAllAsync()).Select(e => e.Data.GetType()).Should().Equal(typeof(FundingRedirected), typeof(FundingPledged), typeof(FundingPledged));
 
         var asOf = new AsOfQuery(new LocalDate(2025, 1, 1));
         (await model.FundingTotalsAsync(asOf)).Total.Should().Be(Money.FromMillions(156));
-        (await model.FundingByFinancialYearAsync(Fy2024, Fy2025, asOf)).NotStated.Total.Should().Be(Money.FromMillions(156),
+        (await model.FundingByFinancialYearAsync(new FinancialYearRange(Fy2024, Fy2025), asOf)).NotStated.Total.Should().Be(Money.FromMillions(156),
             "before a rebuild the tables hold no period rows, so every period reads as not stated");
 
         (await model.RebuildProjectionsAsync()).EventsRead.Should().Be(3);
-        var rebuilt = await model.FundingByFinancialYearAsync(Fy2024, Fy2025, asOf);
+        var rebuilt = await model.FundingByFinancialYearAsync(new FinancialYearRange(Fy2024, Fy2025), asOf);
         rebuilt.For(Fy2024)!.ForTheYear.Total.Should().Be(Money.FromMillions(6));
         rebuilt.NotStated.Total.Should().Be(Money.FromMillions(150));
         rebuilt.NotStatedIds.Should().Equal("funding:legacy-budget", "funding:legacy-redirect");
         rebuilt.Commitments.Single(c => c.CommitmentId == "funding:legacy-budget").Period.Description.Should().Be("over the next two years");
 
         // The same answer as the in-memory store given the same (upcast) events.
-        var memory = BorderSecurityProjection.Of(await model.ReadAllAsync());
-        rebuilt.Should().BeEquivalentTo(memory.FundingByFinancialYear(Fy2024, Fy2025, asOf), o => o.WithStrictOrdering().ComparingRecordsByMembers());
+        var memory = InMemoryBorderSecurityStore.Over(await model.ReadAllAsync());
+        rebuilt.Should().BeEquivalentTo((await memory.FundingByFinancialYearAsync(new FinancialYearRange(Fy2024, Fy2025), asOf)), o => o.WithStrictOrdering().ComparingRecordsByMembers());
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public class MartenFinancialYearTests
             Provenance = Cited,
         });
 
-        var answer = await model.FundingByFinancialYearAsync(Fy2024, Fy2025, new AsOfQuery(new LocalDate(2025, 1, 1)), ReferenceTimeline2024.BorderSecurityCommand.Name);
+        var answer = await model.FundingByFinancialYearOfAsync(ReferenceTimeline2024.BorderSecurityCommand, new FinancialYearRange(Fy2024, Fy2025), new AsOfQuery(new LocalDate(2025, 1, 1)));
         answer.For(Fy2025)!.UnsplitSpans.Single().CommitmentIds.Should().Equal("funding:legacy-redirect");
         answer.NotStatedIds.Should().Equal("funding:legacy-budget");
     }

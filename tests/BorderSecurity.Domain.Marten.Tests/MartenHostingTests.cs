@@ -161,7 +161,7 @@ public class MartenHostingTests
         var imported = await store.ImportAsync(ReferenceTimeline2024.Steps);
 
         imported.EventsStored.Should().BeGreaterThan(0);
-        (await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 11, 5)), "Border Security Command")).Total
+        (await store.FundingTotalsOfAsync(new Organisation("Border Security Command"), new AsOfQuery(new LocalDate(2024, 11, 5)))).Total
             .Should().Be(Money.FromMillions(150));
     }
 
@@ -178,13 +178,13 @@ public class MartenHostingTests
             // several first commands arrive together.
             var store = provider.GetRequiredService<IBorderSecurityStore>();
             var asOf = new AsOfQuery(new LocalDate(2024, 11, 5));
-            var first = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.FundingTotalsAsync(asOf, "Border Security Command")));
+            var first = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.FundingTotalsOfAsync(new Organisation("Border Security Command"), asOf)));
             first.Should().OnlyContain(t => t == Projections.FundingTotals.None);
 
             var imported = await store.ImportAsync(ReferenceTimeline2024.Steps);
 
             imported.EventsStored.Should().BeGreaterThan(0);
-            (await store.FundingTotalsAsync(asOf, "Border Security Command")).Total.Should().Be(Money.FromMillions(150));
+            (await store.FundingTotalsOfAsync(new Organisation("Border Security Command"), asOf)).Total.Should().Be(Money.FromMillions(150));
         }
         finally
         {
@@ -207,7 +207,7 @@ public class MartenHostingTests
         {
             var store = provider.GetRequiredService<IBorderSecurityStore>();
 
-            var ask = () => store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 11, 5)), "Border Security Command");
+            var ask = () => store.FundingTotalsOfAsync(new Organisation("Border Security Command"), new AsOfQuery(new LocalDate(2024, 11, 5)));
 
             (await ask.Should().ThrowAsync<InvalidOperationException>())
                 .WithMessage($"*{schema}.bsd_idempotency*AutoCreateSchemaObjects is None*ApplyAllDatabaseChangesOnStartup*ApplyAllConfiguredChangesToDatabaseAsync*");

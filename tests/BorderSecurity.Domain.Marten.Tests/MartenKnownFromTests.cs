@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -25,9 +26,9 @@ public class MartenKnownFromTests
         imported.StepsAlreadyStored.Should().Be(0);
         marten.Redirected.Should().Be(Money.FromMillions(75));
         marten.Should().Be((await memory.FundingAsync(KnownOnFirstOctober)).For(ReferenceTimeline2024.BorderSecurityCommand.Name).Totals);
-        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober, ReferenceTimeline2024.BorderSecurityCommand.Name)).Should().Be(marten);
-        (await own.Model.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand.Name, KnownOnFirstOctober.KnownAt))
-            .Should().Equal(await memory.FundingSeriesAsync(ReferenceTimeline2024.BorderSecurityCommand.Name, KnownOnFirstOctober.KnownAt));
+        (await own.Model.FundingTotalsOfAsync(ReferenceTimeline2024.BorderSecurityCommand, KnownOnFirstOctober)).Should().Be(marten);
+        (await own.Model.FundingSeriesOfAsync(ReferenceTimeline2024.BorderSecurityCommand, new AsOfQuery(LocalDate.MaxIsoValue, KnownOnFirstOctober.KnownAt)))
+            .Should().Equal(await memory.FundingSeriesOfAsync(ReferenceTimeline2024.BorderSecurityCommand, new AsOfQuery(LocalDate.MaxIsoValue, KnownOnFirstOctober.KnownAt)));
 
         // Every event keeps its step's instant, read back from the log and from the tables alike.
         var events = await own.Model.ReadAllAsync();
@@ -50,19 +51,19 @@ public class MartenKnownFromTests
         (await own.Model.FundingTotalsAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().Be(FundingTotals.None);
         (await own.Model.TimelineAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().BeEmpty();
         (await own.Model.LegislationAsync(new AsOfQuery(asOf, RecordedBy: before))).Should().BeEmpty();
-        (await own.Model.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId.Value, new AsOfQuery(asOf, RecordedBy: before))).Should().BeNull();
-        (await own.Model.FundingSeriesAsync(null, recordedBy: before)).Should().BeEmpty();
-        (await own.Model.HeadcountSeriesAsync(null, recordedBy: before)).Should().BeEmpty();
+        (await own.Model.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(asOf, RecordedBy: before))).Should().BeNull();
+        (await own.Model.FundingSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue, RecordedBy: before))).Should().BeEmpty();
+        (await own.Model.HeadcountSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue, RecordedBy: before))).Should().BeEmpty();
 
         var all = new AsOfQuery(asOf);
         var audited = new AsOfQuery(asOf, RecordedBy: after);
         (await own.Model.FundingAsync(audited)).Should().BeEquivalentTo(await own.Model.FundingAsync(all), o => o.Excluding(p => p.Query));
         (await own.Model.RecruitmentAsync(audited)).Should().BeEquivalentTo(await own.Model.RecruitmentAsync(all), o => o.Excluding(p => p.Query));
         (await own.Model.TimelineAsync(audited)).Should().HaveCount(events.Count);
-        (await own.Model.FundingSeriesAsync(null, recordedBy: after)).Should().Equal(await own.Model.FundingSeriesAsync(null));
+        (await own.Model.FundingSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue, RecordedBy: after))).Should().Equal(await own.Model.FundingSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue)));
 
         // Known on 1 October and recorded by the end of the import: the redirect counts; recorded before it: nothing does.
-        (await own.Model.FundingTotalsAsync(KnownOnFirstOctober with { RecordedBy = after }, ReferenceTimeline2024.BorderSecurityCommand.Name))
+        (await own.Model.FundingTotalsOfAsync(ReferenceTimeline2024.BorderSecurityCommand, KnownOnFirstOctober with { RecordedBy = after }))
             .Redirected.Should().Be(Money.FromMillions(75));
         (await own.Model.FundingTotalsAsync(KnownOnFirstOctober with { RecordedBy = before })).Should().Be(FundingTotals.None);
     }
@@ -73,7 +74,7 @@ public class MartenKnownFromTests
         await using var own = await OwnSchema.CreateAsync();
         var written = await own.Model.SubmitAsync(Redirect("funding:ordinary", new LocalDate(2024, 3, 1)));
 
-        var read = await own.Model.ReadStreamAsync("funding:ordinary");
+        var read = await own.Model.ReadStreamAsync(new StreamId("funding:ordinary"));
 
         written.Events.Should().ContainSingle().Which.KnownFrom.Should().Be(written.Events[0].RecordedAt);
         read.Should().BeEquivalentTo(written.Events, o => o.RespectingRuntimeTypes());

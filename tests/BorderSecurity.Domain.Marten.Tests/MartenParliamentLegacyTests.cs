@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Storage;
 using System.Text.Json;
 using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Legislative;
@@ -132,33 +133,33 @@ public class MartenParliamentLegacyTests(MartenStoreFactory factory) : IClassFix
         }
 
         // Fetched through Marten's upcasters: the current shapes, stating what the v1 events stated.
-        var stream = await factory.Model.ReadStreamAsync(BillId);
+        var stream = await factory.Model.ReadStreamAsync(new StreamId(BillId));
         stream.Select(e => e.Data).OfType<ParliamentaryStageCompleted>().Select(e => (e.House, e.Stage)).Should().Equal(
             (ParliamentHouse.Commons, BillStage.SecondReading), (ParliamentHouse.Commons, BillStage.CommitteeStage),
             (ParliamentHouse.Commons, BillStage.ReportStage), (ParliamentHouse.Commons, BillStage.ThirdReading),
             (ParliamentHouse.Lords, BillStage.StagesNotStated));
         stream.Select(e => e.Data).OfType<LegislationCommenced>().Single().Provisions.Should().Equal("sections 1 to 5");
-        var powers = (await factory.Model.ReadStreamAsync(CommandId)).Select(e => e.Data).OfType<CommandPowersConferred>().Single();
+        var powers = (await factory.Model.ReadStreamAsync(new StreamId(CommandId))).Select(e => e.Data).OfType<CommandPowersConferred>().Single();
         powers.Provisions.Should().BeEmpty();
         powers.Powers.Should().Be("Powers stated by a v1 event");
 
         // Rebuilt from the log and asked: the same answers as the in-memory projection over the same events.
         await factory.Model.RebuildProjectionsAsync();
-        var memory = BorderSecurityProjection.Of(await factory.Model.ReadAllAsync());
+        var memory = InMemoryBorderSecurityStore.Over(await factory.Model.ReadAllAsync());
         foreach (var day in new[] { new LocalDate(2023, 4, 2), new LocalDate(2023, 6, 5), new LocalDate(2023, 8, 2) })
         {
             var query = new AsOfQuery(day);
-            (await factory.Model.LegislationOfAsync(BillId, query)).Should().BeEquivalentTo(memory.LegislationOf(BillId, query),
+            (await factory.Model.LegislationOfAsync(new LegislationId(BillId), query)).Should().BeEquivalentTo((await memory.LegislationOfAsync(new LegislationId(BillId), query)),
                 o => o.WithStrictOrdering().ComparingRecordsByMembers());
-            (await factory.Model.CommandAsync(CommandId, query)).Should().BeEquivalentTo(memory.Command(CommandId, query),
+            (await factory.Model.CommandAsync(new CommandId(CommandId), query)).Should().BeEquivalentTo((await memory.CommandAsync(new CommandId(CommandId), query)),
                 o => o.WithStrictOrdering().ComparingRecordsByMembers());
         }
 
-        var bill = await factory.Model.LegislationOfAsync(BillId, new AsOfQuery(new LocalDate(2023, 6, 5)));
-        bill!.Position!.Name.Should().Be("Passed (stages not stated) (House of Lords)");
-        (await factory.Model.ProvisionsInForceAsync(BillId, new AsOfQuery(new LocalDate(2023, 8, 1))))!.InForce
+        var bill = await factory.Model.LegislationOfAsync(new LegislationId(BillId), new AsOfQuery(new LocalDate(2023, 6, 5)));
+        bill!.Legislation.Position!.Name.Should().Be("Passed (stages not stated) (House of Lords)");
+        (await factory.Model.ProvisionsInForceAsync(new LegislationId(BillId), new AsOfQuery(new LocalDate(2023, 8, 1))))!.InForce
             .Select(p => p.Provision).Should().Equal("sections 1 to 5");
-        (await factory.Model.CommandAsync(CommandId, new AsOfQuery(new LocalDate(2023, 8, 2))))!.Command.Powers[BillId].Detail
+        (await factory.Model.CommandAsync(new CommandId(CommandId), new AsOfQuery(new LocalDate(2023, 8, 2))))!.Command.Powers[BillId].Detail
             .Should().Be("Powers stated by a v1 event");
     }
 

@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Storage;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Testing;
 
@@ -24,7 +25,7 @@ public class MartenRebuildTests(MartenStoreFactory factory) : IClassFixture<Mart
         }
 
         var events = await factory.Model.ReadAllAsync();
-        var memory = BorderSecurityProjection.Of(events);
+        var memory = InMemoryBorderSecurityStore.Over(events);
         await using (var connection = await factory.Model.OpenConnectionAsync())
         {
             await using var damage = new Npgsql.NpgsqlCommand(
@@ -80,7 +81,7 @@ public class MartenRebuildTests(MartenStoreFactory factory) : IClassFixture<Mart
         await factory.Model.RebuildProjectionsAsync();
         (await TablesAsync()).Should().NotEqual(damaged);
         var events = await factory.Model.ReadAllAsync();
-        var memory = BorderSecurityProjection.Of(events);
+        var memory = InMemoryBorderSecurityStore.Over(events);
         foreach (var query in MartenEquivalenceTests.Questions(events, 11))
         {
             await MartenEquivalenceTests.AssertSameAnswersAsync(factory.Model, memory, query, query.ToString());

@@ -111,10 +111,10 @@ public class MartenReliabilityTests(MartenStoreFactory factory) : IClassFixture<
             stream.Select(e => e.Version).Should().Equal(Enumerable.Range(1, stream.Count()).Select(v => (long)v));
         }
 
-        var memory = BorderSecurityProjection.Of(await factory.Model.ReadAllAsync());
+        var memory = InMemoryBorderSecurityStore.Over(await factory.Model.ReadAllAsync());
         foreach (var date in new[] { new LocalDate(2024, 3, 1), new LocalDate(2024, 9, 1), new LocalDate(2025, 9, 1) })
         {
-            (await factory.Model.FundingAsync(new AsOfQuery(date))).Should().BeEquivalentTo(memory.Funding(new AsOfQuery(date)), o => o.WithStrictOrdering());
+            (await factory.Model.FundingAsync(new AsOfQuery(date))).Should().BeEquivalentTo((await memory.FundingAsync(new AsOfQuery(date))), o => o.WithStrictOrdering());
         }
     }
 
@@ -159,7 +159,7 @@ public class MartenReliabilityTests(MartenStoreFactory factory) : IClassFixture<
         var inline = await model.FundingAsync(query);
         await model.RebuildProjectionsAsync();
         (await model.FundingAsync(query)).Should().BeEquivalentTo(inline, o => o.WithStrictOrdering(), "a rebuild matches the tables kept inline");
-        inline.Should().BeEquivalentTo(BorderSecurityProjection.Of(stored).Funding(query), o => o.WithStrictOrdering());
+        inline.Should().BeEquivalentTo((await InMemoryBorderSecurityStore.Over(stored).FundingAsync(query)), o => o.WithStrictOrdering());
     }
 
     private sealed class InlineProgress(Action<int> report) : IProgress<int>

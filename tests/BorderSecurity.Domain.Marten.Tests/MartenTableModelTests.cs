@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Storage;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Testing;
@@ -77,7 +78,7 @@ public class MartenTableModelTests
 
             var model = new MartenBorderSecurityStore(store);
             await model.ImportAsync(ReferenceTimeline2024.Steps);
-            var memory = BorderSecurityProjection.Of(await model.ReadAllAsync());
+            var memory = InMemoryBorderSecurityStore.Over(await model.ReadAllAsync());
             var asked = new AsOfQuery(new LocalDate(2024, 11, 5));
             await MartenEquivalenceTests.AssertSameAnswersAsync(model, memory, asked, "written into the 0.2.0 tables");
             var rows = await RowsAsync(model, schema);

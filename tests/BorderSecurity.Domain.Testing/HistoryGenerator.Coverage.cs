@@ -18,7 +18,7 @@ public static partial class HistoryGenerator
     /// period correction known after its original (so totals move money between the sum of amounts and the yearly levels on both axes).
     /// Each goes through the deciders like any request, on fresh <c>…:cover-…</c> streams, the clock moving on between steps.
     /// </summary>
-    private static void Cover(Randomizer random, InMemoryEventStore store, SteppingClock clock, int maxStepMinutes,
+    private static void Cover(Randomizer random, GeneratorStore store, SteppingClock clock, int maxStepMinutes,
         List<IBorderSecurityRequest> accepted, List<TimelineStep> steps)
     {
         var provenance = Provenance.Of(random.ArrayElement(Sources));

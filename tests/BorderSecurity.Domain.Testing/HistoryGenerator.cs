@@ -73,7 +73,7 @@ public static partial class HistoryGenerator
         var shape = new Shape(recipients > 0 ? [.. RecipientsOf(recipients)] : RecipientNames, sources > 0 ? SourcesOf(sources) : Sources);
         var random = new Randomizer(seed);
         var clock = new SteppingClock(Instant.FromUtc(2024, 1, 1, 0, 0));
-        var store = new InMemoryEventStore(clock);
+        var store = new GeneratorStore(clock);
         var accepted = new List<IBorderSecurityRequest>();
         var steps = new List<BorderSecurity.Domain.ReferenceTimeline.TimelineStep>();
         var rejected = 0;
@@ -123,7 +123,7 @@ public static partial class HistoryGenerator
     /// <summary>The recipients and sources a history draws from.</summary>
     private sealed record Shape(string[] Recipients, SourceReference[] Sources);
 
-    private static IBorderSecurityRequest Next(Randomizer random, InMemoryEventStore store, int streams, Shape shape)
+    private static IBorderSecurityRequest Next(Randomizer random, GeneratorStore store, int streams, Shape shape)
     {
         var n = random.Int(1, streams);
         var provenance = Provenance.Of(random.ArrayElement(shape.Sources));
@@ -142,10 +142,10 @@ public static partial class HistoryGenerator
 
     private static Money Millions(Randomizer random, int min, int max) => Money.FromPounds(random.Int(min * 100, max * 100) * 10_000m);
 
-    private static T? Fold<T>(InMemoryEventStore store, string id, Func<T?, IBorderSecurityEvent, T?> evolve)
+    private static T? Fold<T>(GeneratorStore store, string id, Func<T?, IBorderSecurityEvent, T?> evolve)
         where T : class => store.ReadStream(id).Aggregate((T?)null, (s, e) => evolve(s, e.Data));
 
-    private static IBorderSecurityRequest Funding(Randomizer random, InMemoryEventStore store, string id, Provenance provenance, int streams, string[] recipients)
+    private static IBorderSecurityRequest Funding(Randomizer random, GeneratorStore store, string id, Provenance provenance, int streams, string[] recipients)
     {
         var state = Fold<FundingCommitment>(store, id, FundingCommitment.Evolve);
         if (state is null)
@@ -278,7 +278,7 @@ public static partial class HistoryGenerator
         }
     }
 
-    private static IBorderSecurityRequest Recruitment(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
+    private static IBorderSecurityRequest Recruitment(Randomizer random, GeneratorStore store, string id, Provenance provenance)
     {
         var state = Fold<RecruitmentTarget>(store, id, RecruitmentTarget.Evolve);
         if (state is null)
@@ -346,7 +346,7 @@ public static partial class HistoryGenerator
         };
     }
 
-    private static IBorderSecurityRequest LegislationRequest(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
+    private static IBorderSecurityRequest LegislationRequest(Randomizer random, GeneratorStore store, string id, Provenance provenance)
     {
         var state = Fold<Legislation>(store, id, Legislation.Evolve);
         if (state is null)
@@ -460,7 +460,7 @@ public static partial class HistoryGenerator
             };
     }
 
-    private static IBorderSecurityRequest CommandRequest(Randomizer random, InMemoryEventStore store, string id, Provenance provenance)
+    private static IBorderSecurityRequest CommandRequest(Randomizer random, GeneratorStore store, string id, Provenance provenance)
     {
         var state = Fold<Command>(store, id, Command.Evolve);
         if (state is null)

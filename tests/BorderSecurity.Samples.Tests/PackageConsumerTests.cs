@@ -287,9 +287,9 @@ public class PackageConsumerTests
                 await using var provider = services.BuildServiceProvider();
                 var store = provider.GetRequiredService<IBorderSecurityStore>();
                 await store.ImportAsync(ReferenceTimeline2024.Steps);
-                var totals = await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 11, 5)), ReferenceTimeline2024.BorderSecurityCommand.Name);
-                var known = await store.FundingTotalsAsync(
-                    new AsOfQuery(new LocalDate(2024, 11, 5), Instant.FromUtc(2024, 10, 1, 0, 0)), ReferenceTimeline2024.BorderSecurityCommand.Name);
+                var bsc = ReferenceTimeline2024.BorderSecurityCommand;
+                var totals = await store.FundingTotalsOfAsync(bsc, new AsOfQuery(new LocalDate(2024, 11, 5)));
+                var known = await store.FundingTotalsOfAsync(bsc, new AsOfQuery(new LocalDate(2024, 11, 5), Instant.FromUtc(2024, 10, 1, 0, 0)));
                 Console.WriteLine($"{name}: BSC {totals.Total.Pounds:0} = {totals.Redirected.Pounds:0} redirected + {totals.NewMoney.Pounds:0} new; " +
                                   $"known on 1 October 2024: {known.Redirected.Pounds:0} redirected");
             }

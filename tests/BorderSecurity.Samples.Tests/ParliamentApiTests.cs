@@ -51,12 +51,13 @@ public class ParliamentApiTests
 
         using (var bill = JsonDocument.Parse(await client.GetStringAsync($"/legislation/{id}?asOf=2025-02-10")))
         {
-            bill.RootElement.GetProperty("position").GetProperty("name").GetString().Should().Be("2nd reading (House of Commons)");
+            bill.RootElement.GetProperty("legislation").GetProperty("position").GetProperty("name").GetString().Should().Be("2nd reading (House of Commons)");
+            bill.RootElement.GetProperty("openDisputes").GetArrayLength().Should().Be(0, "the bill is not disputed");
         }
 
         using (var bill = JsonDocument.Parse(await client.GetStringAsync($"/legislation/{id}?asOf=2025-02-09")))
         {
-            bill.RootElement.GetProperty("position").GetProperty("name").GetString().Should().Be("1st reading (House of Commons)");
+            bill.RootElement.GetProperty("legislation").GetProperty("position").GetProperty("name").GetString().Should().Be("1st reading (House of Commons)");
         }
 
         using (var act = JsonDocument.Parse(await client.GetStringAsync($"/legislation/{ReferenceTimeline2024.IllegalMigrationActId}/provisions?asOf=2024-11-05")))
@@ -68,5 +69,24 @@ public class ParliamentApiTests
         (await client.GetAsync($"/legislation/{id}?asOf=10-02-2025")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await client.GetAsync($"/legislation/{id}?asOf=2025-02-10&knownAt=yesterday")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await client.GetAsync("/legislation/legislation:none?asOf=2025-02-10")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // A malformed id is refused naming the parameter; so is a malformed subject or recipient elsewhere.
+        foreach (var path in new[] { "/legislation/Not%20An%20Id!?asOf=2025-02-10", "/legislation/Not%20An%20Id!/provisions?asOf=2025-02-10",
+                     "/commands/Command%20BSC!?asOf=2025-02-10" })
+        {
+            var refused = await client.GetAsync(path);
+            refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, path);
+            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            problem.RootElement.GetProperty("field").GetString().Should().Be("id", path);
+        }
+
+        foreach (var (path, field) in new[] { ("/disputes?asOf=2025-02-10&subject=Not%20An%20Id!", "subject"), ("/series/funding?recipient=%20", "recipient"),
+                     ("/funding/financial-years?from=2024/25&to=2025/26&asOf=2025-02-10&recipient=%20", "recipient") })
+        {
+            var refused = await client.GetAsync(path);
+            refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, path);
+            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            problem.RootElement.GetProperty("field").GetString().Should().Be(field, path);
+        }
     }
 }

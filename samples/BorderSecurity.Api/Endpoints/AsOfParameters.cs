@@ -45,6 +45,34 @@ public static class AsOfParameters
     }
 
     /// <summary>
+    /// Parses the subject of a question (an organisation or a typed id) from a route or query parameter, then answers;
+    /// a malformed subject gets 400 naming the parameter.
+    /// </summary>
+    /// <typeparam name="TSubject">The subject's type, for example <see cref="Organisation"/> or <see cref="Domain.Commands.CommandId"/>.</typeparam>
+    /// <param name="text">The parameter's text.</param>
+    /// <param name="parameter">The parameter's name, for example <c>id</c> or <c>recipient</c>.</param>
+    /// <param name="parse">Makes the subject, throwing <see cref="ArgumentException"/> for malformed text (the subject's constructor).</param>
+    /// <param name="answer">Answers with the subject.</param>
+    /// <returns>The answer, or 400 naming <paramref name="parameter"/>.</returns>
+    public static Task<IResult> WithSubjectAsync<TSubject>(string text, string parameter, Func<string, TSubject> parse, Func<TSubject, Task<IResult>> answer)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(answer);
+        TSubject subject;
+        try
+        {
+            subject = parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            return Task.FromResult<IResult>(ApiProblems.Problem(StatusCodes.Status400BadRequest, $"Invalid {parameter}",
+                $"'{Shorten(text)}' is not a valid {parameter}: {e.Message}", parameter));
+        }
+
+        return answer(subject);
+    }
+
+    /// <summary>
     /// Parses an optional ISO-8601 instant: in UTC such as <c>2024-11-05T09:00:00Z</c>, or with an offset such as
     /// <c>2024-11-05T10:00:00+01:00</c> (the same instant). A time without <c>Z</c> or an offset is refused: it names no instant.
     /// </summary>

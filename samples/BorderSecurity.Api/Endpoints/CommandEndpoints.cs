@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -14,7 +15,8 @@ public static class CommandEndpoints
     public static IEndpointRouteBuilder MapCommands(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/commands/{id}", (string id, [AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
-                AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.CommandAsync(id, q, ct)))
+                AsOfParameters.WithSubjectAsync(id, "id", text => new CommandId(text),
+                    commandId => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.CommandAsync(commandId, q, ct))))
             .AsRead<CommandOverview>("GetCommand", "A command (for example command:bsc) at a glance: leader, agencies, funding and recruitment, as of a date.", "Commands")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;

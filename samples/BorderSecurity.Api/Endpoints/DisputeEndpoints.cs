@@ -14,7 +14,10 @@ public static class DisputeEndpoints
     {
         routes.MapGet("/disputes", ([FromQuery(Name = "subject")] string? subject, [AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy,
                 IBorderSecurityStore store, CancellationToken ct) =>
-                AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.DisputesAsync(q, subject, ct)))
+                subject is null
+                    ? AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.DisputesAsync(q, ct))
+                    : AsOfParameters.WithSubjectAsync(subject, "subject", text => new StreamId(text),
+                        subjectId => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.DisputesAboutAsync(subjectId, q, ct))))
             .AsRead<IReadOnlyList<Dispute>>("GetDisputes",
                 "The disputes as of a date, as known at an instant, open and resolved, with each side's sources; subject limits them to one commitment, target, bill or command.",
                 "Disputes");

@@ -10,7 +10,7 @@ public static class FinancialYearEndpoints
 {
     /// <summary>
     /// Maps <c>GET /funding/financial-years?from=2024/25&amp;to=2028/29&amp;asOf=2025-06-11[&amp;recipient=...&amp;knownAt=...&amp;recordedBy=...]</c>:
-    /// funding counted by UK financial year (<see cref="IBorderSecurityStore.FundingByFinancialYearAsync"/>).
+    /// funding counted by UK financial year (<see cref="IBorderSecurityQueries.FundingByFinancialYearAsync"/>, or <see cref="IBorderSecurityQueries.FundingByFinancialYearOfAsync"/> with a recipient).
     /// </summary>
     /// <param name="routes">The application.</param>
     /// <returns><paramref name="routes"/>.</returns>
@@ -26,7 +26,11 @@ public static class FinancialYearEndpoints
                         ? Task.FromResult(ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid to", $"'{to}' is not a UK financial year such as 2028/29.", "to") as IResult)
                         : last < first
                             ? Task.FromResult(ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid financial years", $"'to' ({to}) is before 'from' ({from}).", "to") as IResult)
-                            : AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.FundingByFinancialYearAsync(first, last, q, recipient, ct)))
+                            : recipient is null
+                                ? AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.FundingByFinancialYearAsync(new FinancialYearRange(first, last), q, ct))
+                                : AsOfParameters.WithSubjectAsync(recipient, "recipient", text => new Organisation(text),
+                                    organisation => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy,
+                                        q => store.FundingByFinancialYearOfAsync(organisation, new FinancialYearRange(first, last), q, ct))))
             .AsRead<FinancialYearFunding>("FundingByFinancialYear",
                 "For each UK financial year from 'from' to 'to': money for that year alone, yearly levels that apply in it, and totals over several " +
                 "years that include it but are not split (whole, with their spans); plus money whose period is not stated. No figure adds two kinds.",

@@ -18,9 +18,14 @@ public static class FundingEndpoints
             .AsRead<FundingPortfolio>("GetFunding", "Every funding commitment, with totals by recipient, origin and capability, as of a date; yearly levels apart from sums of amounts.", "Funding");
 
         routes.MapGet("/series/funding", ([FromQuery(Name = "recipient")] string? recipient, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
-                AsOfParameters.AnswerAsync(LocalDate.MaxIsoValue.ToString("yyyy-MM-dd", null), knownAt, recordedBy,
-                    async q => await store.FundingSeriesAsync(recipient, q.KnownAt, q.RecordedBy, ct)))
+                recipient is null
+                    ? AsOfParameters.AnswerAsync(WholeSeries, knownAt, recordedBy, q => store.FundingSeriesAsync(q, ct))
+                    : AsOfParameters.WithSubjectAsync(recipient, "recipient", text => new Organisation(text),
+                        organisation => AsOfParameters.AnswerAsync(WholeSeries, knownAt, recordedBy, q => store.FundingSeriesOfAsync(organisation, q, ct))))
             .AsRead<IReadOnlyList<SeriesPoint<FundingSeriesValue>>>("GetFundingSeries", "Funding (of one recipient, or all) as a series of points, each from a valid date: the sum of amounts and, apart, the yearly levels.", "Funding");
         return routes;
     }
+
+    // The series asks as of the last date there is: every point, as known at and recorded by the given instants.
+    private static readonly string WholeSeries = LocalDate.MaxIsoValue.ToString("yyyy-MM-dd", null);
 }

@@ -15,7 +15,7 @@ public static class LegislationEndpoints
     {
         routes.MapGet("/legislation", ([AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.LegislationAsync(q, ct)))
-            .AsRead<IReadOnlyList<Legislation>>("GetLegislation", "Every piece of legislation, its stage and history, as of a date.", "Legislation");
+            .AsRead<IReadOnlyList<LegislationOverview>>("GetLegislation", "Every piece of legislation, its stage and history, as of a date, each with the disputes open about it.", "Legislation");
         return routes;
     }
 }

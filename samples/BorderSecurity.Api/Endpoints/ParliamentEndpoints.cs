@@ -14,12 +14,15 @@ public static class ParliamentEndpoints
     public static IEndpointRouteBuilder MapParliamentEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/legislation/{id}", (string id, [AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
-                AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.LegislationOfAsync(id, q, ct)))
-            .AsRead<Legislation>("GetLegislationById",
-                "One bill or Act as of a date, as known at an instant: its House and stage (Bills API names), history per House and provisions in force.", "Legislation")
+                AsOfParameters.WithSubjectAsync(id, "id", text => new LegislationId(text),
+                    legislationId => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.LegislationOfAsync(legislationId, q, ct))))
+            .AsRead<LegislationOverview>("GetLegislationById",
+                "One bill or Act as of a date, as known at an instant: its House and stage (Bills API names), history per House and provisions in force, with the disputes open about it.",
+                "Legislation")
             .ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapGet("/legislation/{id}/provisions", (string id, [AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
-                AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.ProvisionsInForceAsync(id, q, ct)))
+                AsOfParameters.WithSubjectAsync(id, "id", text => new LegislationId(text),
+                    legislationId => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.ProvisionsInForceAsync(legislationId, q, ct))))
             .AsRead<ProvisionsInForce>("GetProvisionsInForce", "Which provisions of an Act were in force on a date, as known at an instant.", "Legislation")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;

@@ -3,7 +3,7 @@ using BorderSecurity.Domain.Disputes;
 namespace BorderSecurity.Domain.Projections;
 
 // Questions about disputed facts: each dispute is a small stream folded with its Evolve over the events that count.
-public sealed partial class BorderSecurityProjection
+internal sealed partial class BorderSecurityProjection
 {
     private readonly SortedDictionary<string, Statements<IBorderSecurityEvent>> _disputes = new(StringComparer.Ordinal);
 

@@ -3,7 +3,7 @@ using BorderSecurity.Domain.Funding;
 namespace BorderSecurity.Domain.Projections;
 
 // The financial-year question: each commitment's position carries its period as of the question (FundingStatements.PeriodOf, on both axes).
-public sealed partial class BorderSecurityProjection
+internal sealed partial class BorderSecurityProjection
 {
     /// <inheritdoc />
     public FinancialYearFunding FundingByFinancialYear(FinancialYear first, FinancialYear last, AsOfQuery query, string? recipient = null)

@@ -6,9 +6,10 @@ using BorderSecurity.Domain.Recruitment;
 namespace BorderSecurity.Domain.Projections;
 
 /// <summary>
-/// The in-memory projection that answers every question on both time axes without refolding whole streams.
-/// Feed it recorded events (in any order, each once: a repeated sequence number is ignored); ask it questions.
-/// Thread-safe.
+/// The in-memory projection that answers every question on both time axes without refolding whole streams: the part of
+/// <see cref="Storage.InMemoryBorderSecurityStore"/> that answers its questions (documented on
+/// <see cref="Storage.IBorderSecurityQueries"/>). Feed it recorded events (in any order, each once: a repeated sequence
+/// number is ignored); ask it questions. Thread-safe.
 /// </summary>
 /// <remarks>
 /// <para>Money and headcounts are kept as <em>statements</em>: each event that states a figure (a pledge, a revision,
@@ -20,7 +21,7 @@ namespace BorderSecurity.Domain.Projections;
 /// <para>Commands and legislation are small per stream; their state is their aggregate's Evolve folded over the
 /// stream's events that count, kept sorted by valid date.</para>
 /// </remarks>
-public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
+internal sealed partial class BorderSecurityProjection
 {
     private readonly Lock _gate = new();
     private readonly SequenceSet _applied = new();
@@ -183,30 +184,30 @@ public sealed partial class BorderSecurityProjection : IBorderSecurityQueries
         }
     }
 
-    /// <inheritdoc />
-    public IReadOnlyList<SeriesPoint<FundingSeriesValue>> FundingSeries(string? recipient, Instant? knownAt = null, Instant? recordedBy = null)
+    /// <summary>Funding (of one recipient, or all) as a time series up to the question's date (<see cref="Storage.IBorderSecurityQueries.FundingSeriesAsync"/>).</summary>
+    public IReadOnlyList<SeriesPoint<FundingSeriesValue>> FundingSeries(string? recipient, AsOfQuery query)
     {
         lock (_gate)
         {
             IEnumerable<FundingFacts> facts = recipient is null ? _funding.Values : _fundingByRecipient.TryGetValue(recipient, out var list) ? list : [];
-            return Series.Of(_funding.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
+            return Series.Of(_funding.Values.SelectMany(f => f.ValidDates(query with { AsOf = default })).Where(d => d <= query.AsOf), date =>
             {
-                var query = new AsOfQuery(date, knownAt, recordedBy);
-                return FundingSeriesValue.Of(FundingTotals.Of(facts.Select(f => f.Position(query)).OfType<CommitmentPosition>()
+                var at = query with { AsOf = date };
+                return FundingSeriesValue.Of(FundingTotals.Of(facts.Select(f => f.Position(at)).OfType<CommitmentPosition>()
                     .Where(c => recipient is null || c.Recipient == recipient)));
             }, FundingSeriesValue.None);
         }
     }
 
-    /// <inheritdoc />
-    public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, Instant? knownAt = null, Instant? recordedBy = null)
+    /// <summary>Headcount target (of one organisation, or all) as a time series up to the question's date (<see cref="Storage.IBorderSecurityQueries.HeadcountSeriesAsync"/>).</summary>
+    public IReadOnlyList<SeriesPoint<int>> HeadcountSeries(string? organisation, AsOfQuery query)
     {
         lock (_gate)
         {
-            return Series.Of(_recruitment.Values.SelectMany(f => f.ValidDates(new AsOfQuery(default, knownAt, recordedBy))), date =>
+            return Series.Of(_recruitment.Values.SelectMany(f => f.ValidDates(query with { AsOf = default })).Where(d => d <= query.AsOf), date =>
             {
-                var query = new AsOfQuery(date, knownAt, recordedBy);
-                return _recruitment.Values.Select(f => f.Position(query)).OfType<TargetPosition>()
+                var at = query with { AsOf = date };
+                return _recruitment.Values.Select(f => f.Position(at)).OfType<TargetPosition>()
                     .Where(t => organisation is null || t.Organisation == organisation).Sum(t => t.Headcount);
             }, 0);
         }

@@ -7,16 +7,14 @@ namespace BorderSecurity.Domain.Projections;
 /// its question about any subject it includes (a commitment, a target, a bill or Act, a command), in dispute-id order.
 /// </summary>
 /// <remarks>
-/// <para>"Open for its question" is decided by the disputes themselves, as <see cref="IBorderSecurityQueries.Disputes"/>
+/// <para>"Open for its question" is decided by the disputes themselves, as <see cref="Storage.IBorderSecurityQueries.DisputesAsync"/>
 /// folds them for the same question: a dispute counts when its record counts (recorded on or before the as-of date,
 /// known at the known-at instant, recorded by the recorded-by instant), and it is open unless its resolution counts too.
 /// So a dispute resolved by the as-of date is not listed from its resolution on; one whose record is known only after the
 /// known-at instant is not listed at all.</para>
 /// <para>Which subjects an answer includes: a portfolio or a financial-year answer, each commitment in it; a recruitment
 /// summary, each target in it; a command overview, the command and each commitment and target under its name; a
-/// provisions answer, the legislation. Legislation answered as the aggregate's bare state
-/// (<see cref="IBorderSecurityQueries.Legislation(AsOfQuery)"/>) carries no disputes (the state is folded from the
-/// legislation's own events only); ask <see cref="IBorderSecurityQueries.OpenDisputesAbout"/> with its id.</para>
+/// legislation overview or a provisions answer, the legislation.</para>
 /// <para>Example: on the 2024 reference timeline the September £75m is disputed (where the money came from). Asked as of
 /// 31 December 2024, the portfolio, the Border Security Command's funding, its overview and its financial-year answer
 /// each list that dispute; asked as of 1 September 2024, or known at an instant before the dispute was recorded, none does.</para>
@@ -86,6 +84,13 @@ public static class OpenDisputes
                     .Concat(answer.Recruitment.Targets.Select(t => t.TargetId))),
             };
 
+    /// <summary>The legislation overview with the open disputes about the legislation.</summary>
+    /// <param name="answer">The answer, or <see langword="null"/> when the legislation does not exist for the question.</param>
+    /// <param name="disputes">The disputes as of its question.</param>
+    /// <returns>The answer with <see cref="LegislationOverview.OpenDisputes"/> set, or <see langword="null"/>.</returns>
+    public static LegislationOverview? Attach(LegislationOverview? answer, IEnumerable<Dispute> disputes) =>
+        answer is null ? null : answer with { OpenDisputes = About(disputes, [answer.LegislationId]) };
+
     /// <summary>The provisions answer with the open disputes about the legislation.</summary>
     /// <param name="answer">The answer, or <see langword="null"/> when the legislation does not exist for the question.</param>
     /// <param name="disputes">The disputes as of its question.</param>
@@ -119,6 +124,13 @@ public sealed partial record RecruitmentSummary
 public sealed partial record CommandOverview
 {
     /// <summary>The disputes open for the question about the command or any commitment or target in the overview, in dispute-id order. See <see cref="Projections.OpenDisputes"/>.</summary>
+    public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
+}
+
+/// <content>The open disputes about the legislation.</content>
+public sealed partial record LegislationOverview
+{
+    /// <summary>The disputes open for the question about the legislation, in dispute-id order. See <see cref="Projections.OpenDisputes"/>.</summary>
     public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
 }
 

@@ -25,3 +25,15 @@ public sealed partial record ProvisionsInForce(AsOfQuery Query, string Legislati
     /// <returns><see langword="true"/> when it was.</returns>
     public bool Includes(string provision) => InForce.Any(p => p.Provision == provision);
 }
+
+/// <summary>One piece of legislation as of a question, with the disputes open about it.</summary>
+/// <param name="Query">The question.</param>
+/// <param name="Legislation">
+/// The legislation as of the question: its House and stage (<see cref="Legislative.Legislation.Position"/>), its history
+/// per House and its provisions.
+/// </param>
+public sealed partial record LegislationOverview(AsOfQuery Query, Legislation Legislation)
+{
+    /// <summary>The legislation's stream id.</summary>
+    public string LegislationId => Legislation.LegislationId;
+}

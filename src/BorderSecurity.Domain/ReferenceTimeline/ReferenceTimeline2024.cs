@@ -84,42 +84,8 @@ public static class ReferenceTimeline2024
     private const string PrimeMinister = "Prime Minister Keir Starmer";
     private const string TwoYears = "over the next two years";
 
-    /// <summary>The steps, in the order they became public.</summary>
+    /// <summary>The steps, in the order they became public. Import them with <c>store.ImportAsync(ReferenceTimeline2024.Steps)</c>.</summary>
     public static IReadOnlyList<TimelineStep> Steps { get; } = BuildSteps();
-
-    /// <summary>Replays the timeline into an in-memory store, recording each step at the instant it became public.</summary>
-    /// <param name="store">The store, built on <paramref name="clock"/>; its streams must not exist yet.</param>
-    /// <param name="clock">The store's clock; set to each step's <see cref="TimelineStep.KnownFrom"/> before it is recorded.</param>
-    /// <param name="progress">Told of each step once recorded, or <see langword="null"/>.</param>
-    /// <returns>Every event recorded, in order.</returns>
-    /// <exception cref="DomainRuleViolationException">A step breaks a rule (for example the store already holds the timeline).</exception>
-    public static IReadOnlyList<RecordedEvent> ReplayInto(InMemoryEventStore store, SteppingClock clock, IProgress<TimelineStep>? progress = null)
-    {
-        Guard.Against.Null(store);
-        Guard.Against.Null(clock);
-        var recorded = new List<RecordedEvent>();
-        foreach (var step in Steps)
-        {
-            clock.Set(step.KnownFrom);
-            recorded.AddRange(store.Submit(step.Request));
-            progress?.Report(step);
-        }
-
-        return recorded;
-    }
-
-    /// <summary>
-    /// Imports the timeline into any store through the contract: each step known from the instant it became public
-    /// and recorded now (see <see cref="IBorderSecurityStore.ImportAsync"/>). Each step is stored at most once, so
-    /// importing again stores nothing new.
-    /// </summary>
-    /// <param name="store">The store.</param>
-    /// <param name="progress">Told of each step's 1-based count once stored or skipped, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the import between steps.</param>
-    /// <returns>How many events were stored and how many steps had been stored before.</returns>
-    /// <exception cref="TimelineImportException">A step was rejected or the store failed.</exception>
-    public static Task<ImportResult> ReplayIntoAsync(IBorderSecurityStore store, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
-        Guard.Against.Null(store).ImportAsync(Steps, progress, cancellationToken);
 
     private static Instant Noon(int year, int month, int day) => Instant.FromUtc(year, month, day, 12, 0);
 

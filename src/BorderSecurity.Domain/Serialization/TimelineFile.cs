@@ -6,7 +6,7 @@ using BorderSecurity.Domain.Storage;
 
 namespace BorderSecurity.Domain.Serialization;
 
-/// <summary>A timeline file could not be read or replayed. Nothing from the file should be reported as a result.</summary>
+/// <summary>A timeline file could not be read. Nothing from the file should be reported as a result.</summary>
 public sealed class TimelineFileException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -32,15 +32,17 @@ public sealed class TimelineFileException : Exception
     public string Detail { get; }
 }
 
-/// <summary>What a replay stored.</summary>
-/// <param name="Recorded">The events this replay recorded.</param>
-/// <param name="StepsAlreadyRecorded">Steps skipped because an earlier replay had recorded them (same content).</param>
-public sealed record ReplayResult(IReadOnlyList<RecordedEvent> Recorded, int StepsAlreadyRecorded);
-
 /// <summary>
 /// Reads and writes timeline files: JSON documents of steps, each a known request (by name, from
 /// <see cref="RequestCatalogue"/>) with the instant it became known. The format is in docs/timeline-format.md.
 /// </summary>
+/// <example>
+/// Reading gives steps; a store imports them (<see cref="IBorderSecurityWriter.ImportAsync"/>), each at most once:
+/// <code>
+/// var steps = TimelineFile.Read(File.ReadAllBytes("my-timeline.json"));
+/// await store.ImportAsync(steps);
+/// </code>
+/// </example>
 /// <remarks>
 /// Type names are never taken from the data beyond that fixed list: no <c>$type</c> handling, no reflection on
 /// arbitrary names. Input is limited to <see cref="MaxBytes"/> bytes and a nesting depth of 16.
@@ -182,114 +184,6 @@ public static class TimelineFile
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>
-    /// Replays steps into an in-memory store, each recorded at its known-from instant and at most once: each step's
-    /// idempotency key is its step id and content (<see cref="IdempotencyKeys.For(TimelineStep)"/>), so replaying the
-    /// same file twice stores nothing new the second time. All or nothing: every step is first decided against a copy of
-    /// the store, and only if none breaks a rule or has an invalid argument are they recorded, so a rejected replay
-    /// leaves the store as it was.
-    /// </summary>
-    /// <remarks>
-    /// The copy holds the store's events and idempotency keys as the replay begins; the store is the caller's own (the
-    /// console builds one per file), so nothing else writes to it between the check and the writes.
-    /// </remarks>
-    /// <param name="steps">The steps.</param>
-    /// <param name="store">The store, built on <paramref name="clock"/>.</param>
-    /// <param name="clock">The store's clock.</param>
-    /// <param name="lines">The line of each step, for error messages, or <see langword="null"/>.</param>
-    /// <param name="progress">Told of each step once recorded, or <see langword="null"/>.</param>
-    /// <returns>The events recorded by this replay, and how many steps had been recorded before.</returns>
-    /// <exception cref="TimelineFileException">A step was rejected (a broken rule, an invalid field, or its idempotency key already used for a different request); the message names its line and the rule or field.</exception>
-    public static ReplayResult Replay(IReadOnlyList<TimelineStep> steps, InMemoryEventStore store, SteppingClock clock,
-        IReadOnlyList<int>? lines = null, IProgress<TimelineStep>? progress = null)
-    {
-        Guard.Against.Null(steps);
-        Guard.Against.Null(store);
-        Guard.Against.Null(clock);
-
-        // Decide every step against a copy first: a step that would be rejected throws here, before the store is touched.
-        var scratchClock = new SteppingClock(clock.GetCurrentInstant());
-        Record(steps, store.CopyOn(scratchClock), scratchClock, lines, progress: null);
-        return Record(steps, store, clock, lines, progress);
-    }
-
-    private static ReplayResult Record(IReadOnlyList<TimelineStep> steps, InMemoryEventStore store, SteppingClock clock, IReadOnlyList<int>? lines,
-        IProgress<TimelineStep>? progress)
-    {
-        var recorded = new List<RecordedEvent>();
-        var repeats = 0;
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var line = lines is not null && i < lines.Count ? lines[i] : 0;
-            clock.Set(steps[i].KnownFrom);
-            try
-            {
-                var result = store.Submit(steps[i].Request, IdempotencyKeys.For(steps[i]));
-                if (result.AlreadyRecorded)
-                {
-                    repeats++;
-                }
-                else
-                {
-                    recorded.AddRange(result.Events);
-                }
-            }
-            catch (DomainRuleViolationException e)
-            {
-                throw new TimelineFileException(line, $"$.steps[{i}] ({e.Aggregate}.{e.Rule})", e.Detail, e);
-            }
-            catch (ArgumentException e)
-            {
-                throw new TimelineFileException(line, $"$.steps[{i}].data.{e.ParamName}", e.Message, e);
-            }
-            catch (IdempotencyKeyConflictException e)
-            {
-                throw new TimelineFileException(line, $"$.steps[{i}]", e.Message, e);
-            }
-
-            progress?.Report(steps[i]);
-        }
-
-        return new ReplayResult(recorded, repeats);
-    }
-
-    /// <summary>
-    /// Imports steps into any store through the contract (<see cref="IBorderSecurityStore.ImportAsync"/>): each
-    /// known from its step's instant and recorded now, at most once (the same file imported twice stores nothing new
-    /// the second time). Stops at the first step the store rejects; the steps before it stay stored.
-    /// </summary>
-    /// <param name="steps">The steps.</param>
-    /// <param name="store">The store.</param>
-    /// <param name="lines">The line of each step, for error messages, or <see langword="null"/>.</param>
-    /// <param name="progress">Told of each step's 1-based count once stored or skipped, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the import between steps.</param>
-    /// <returns>How many events were stored and how many steps had been stored before.</returns>
-    /// <exception cref="TimelineFileException">A step was rejected (a broken rule, an invalid field, a known-from after the store's clock, or its idempotency key already used for a different request); the message names its line and the rule or field.</exception>
-    /// <exception cref="TimelineImportException">The store failed (not the step); run the import again to resume.</exception>
-    public static async Task<ImportResult> ReplayAsync(IReadOnlyList<TimelineStep> steps, IBorderSecurityStore store,
-        IReadOnlyList<int>? lines = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        Guard.Against.Null(steps);
-        Guard.Against.Null(store);
-        try
-        {
-            return await store.ImportAsync(steps, progress, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimelineImportException e) when (e.InnerException is DomainRuleViolationException or ArgumentException or IdempotencyKeyConflictException)
-        {
-            var i = e.Step;
-            var line = lines is not null && i >= 0 && i < lines.Count ? lines[i] : 0;
-            throw e.InnerException switch
-            {
-                DomainRuleViolationException rule => new TimelineFileException(line, $"$.steps[{i}] ({rule.Aggregate}.{rule.Rule})", rule.Detail, e),
-                ArgumentException { ParamName: nameof(TimelineStep.KnownFrom) } => new TimelineFileException(line, $"$.steps[{i}].knownFrom", e.Message, e),
-                ArgumentException argument => new TimelineFileException(line, $"$.steps[{i}].data.{argument.ParamName}", argument.Message, e),
-                IdempotencyKeyConflictException conflict => new TimelineFileException(line, $"$.steps[{i}]", conflict.Message, e),
-                _ => e,
-            };
-        }
     }
 
     private static int? FormatVersionOf(string format) =>

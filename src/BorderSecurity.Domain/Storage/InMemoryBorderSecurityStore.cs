@@ -1,3 +1,6 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Disputes;
+using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -6,16 +9,17 @@ using BorderSecurity.Domain.Serialization;
 namespace BorderSecurity.Domain.Storage;
 
 /// <summary>
-/// The embedded store, and the default one <c>services.AddBorderSecurity()</c> registers: the log in an
-/// <see cref="InMemoryEventStore"/> and every question answered by a <see cref="BorderSecurityProjection"/> kept in
-/// step with it. Thread-safe; nothing survives the process.
+/// The embedded store, and the default one <c>services.AddBorderSecurity()</c> registers: the log and the indexes that
+/// answer every question without refolding whole streams, in memory, kept in step. Thread-safe; nothing survives the
+/// process.
 /// </summary>
 /// <remarks>
 /// <para>Each write decides, appends and applies its events to the projection under one lock, and every question and
 /// read takes the same lock, so a question never sees half a write: either all of a write's events count or none do.</para>
-/// <para>Recorded instants come from the clock given to the constructor and never go backwards (see
-/// <see cref="InMemoryEventStore"/>). An import keeps each step's known-from instant; a step known from after the
-/// clock's now is rejected.</para>
+/// <para>Recorded instants come from the clock given to the constructor and never go backwards: if the clock reads earlier
+/// than the last recorded instant (a clock stepped back), the store records the last instant again, so "known at"
+/// questions stay consistent with the order the store learnt things in. An import keeps each step's known-from instant;
+/// a step known from after the clock's now is rejected.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -24,7 +28,7 @@ namespace BorderSecurity.Domain.Storage;
 /// var funding = await store.FundingAsync(new AsOfQuery(new LocalDate(2024, 11, 5)));
 /// </code>
 /// </example>
-public sealed partial class InMemoryBorderSecurityStore : IBorderSecurityStore
+public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
 {
     private readonly Lock _gate = new();
     private readonly IClock _clock;
@@ -37,6 +41,26 @@ public sealed partial class InMemoryBorderSecurityStore : IBorderSecurityStore
     {
         _clock = Guard.Against.Null(clock);
         _log = new InMemoryEventStore(clock);
+    }
+
+    /// <summary>
+    /// A store holding events another store recorded, as they were recorded (sequences, versions and both instants kept):
+    /// the in-memory answers to that store's history, for checking one store's answers against this one's.
+    /// </summary>
+    /// <param name="events">The events, in recording order.</param>
+    /// <returns>The store, on the system clock.</returns>
+    internal static InMemoryBorderSecurityStore Over(IEnumerable<RecordedEvent> events)
+    {
+        Guard.Against.Null(events);
+        var store = new InMemoryBorderSecurityStore(SystemClock.Instance);
+        var all = events.ToList();
+        store._log.Load(all);
+        foreach (var e in all)
+        {
+            store._projection.Apply(e);
+        }
+
+        return store;
     }
 
     /// <summary>The number of events in the store.</summary>
@@ -53,10 +77,8 @@ public sealed partial class InMemoryBorderSecurityStore : IBorderSecurityStore
 
     /// <inheritdoc />
     public Task<SubmitResult> SubmitAsync(IBorderSecurityRequest request, long? expectedVersion = null, string? idempotencyKey = null,
-        CancellationToken cancellationToken = default)
-    {
-        return Run(() => Submit(request, idempotencyKey, expectedVersion, knownFrom: null), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        Run(() => Submit(Guard.Against.Null(request), idempotencyKey, expectedVersion, knownFrom: null), cancellationToken);
 
     /// <inheritdoc />
     public Task<ImportResult> ImportAsync(IEnumerable<TimelineStep> steps, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
@@ -67,46 +89,86 @@ public sealed partial class InMemoryBorderSecurityStore : IBorderSecurityStore
         Ask(() => _log.ReadAll(Guard.Against.Negative(afterSequence)), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, CancellationToken cancellationToken = default) =>
-        Ask(() => _log.ReadStream(Guard.Against.Null(streamId)), cancellationToken);
+    public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(StreamId streamId, CancellationToken cancellationToken = default) =>
+        Ask(() => _log.ReadStream(Guard.Against.Null(streamId).Value), cancellationToken);
 
     /// <inheritdoc />
     public Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => _projection.Funding(query), cancellationToken);
 
     /// <inheritdoc />
-    public Task<FundingPortfolio> FundingOfAsync(string recipient, AsOfQuery query, CancellationToken cancellationToken = default) =>
-        Ask(() => _projection.FundingOf(Guard.Against.Null(recipient), query), cancellationToken);
+    public Task<FundingPortfolio> FundingOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.FundingOf(Guard.Against.Null(recipient).Name, query), cancellationToken);
 
     /// <inheritdoc />
-    public Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, string? recipient = null, CancellationToken cancellationToken = default) =>
-        Ask(() => (recipient is null ? _projection.Funding(query) : _projection.FundingOf(recipient, query)).Totals, cancellationToken);
+    public Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Funding(query).Totals, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FundingTotals> FundingTotalsOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.FundingOf(Guard.Against.Null(recipient).Name, query).Totals, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.FundingSeries(null, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesOfAsync(Organisation recipient, AsOfQuery query,
+        CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.FundingSeries(Guard.Against.Null(recipient).Name, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FinancialYearFunding> FundingByFinancialYearAsync(FinancialYearRange years, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.FundingByFinancialYear(Guard.Against.Null(years).First, years.Last, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FinancialYearFunding> FundingByFinancialYearOfAsync(Organisation recipient, FinancialYearRange years, AsOfQuery query,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        Guard.Against.Null(years);
+        return Ask(() => _projection.FundingByFinancialYear(years.First, years.Last, query, recipient.Name), cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<RecruitmentSummary> RecruitmentAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => _projection.Recruitment(query), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Legislation>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
-        Ask(() => _projection.Legislation(query), cancellationToken);
+    public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.HeadcountSeries(null, query), cancellationToken);
 
     /// <inheritdoc />
-    public Task<CommandOverview?> CommandAsync(string commandId, AsOfQuery query, CancellationToken cancellationToken = default) =>
-        Ask(() => _projection.Command(Guard.Against.Null(commandId), query), cancellationToken);
+    public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesOfAsync(Organisation organisation, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.HeadcountSeries(Guard.Against.Null(organisation).Name, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LegislationOverview>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.LegislationOverviews(query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<LegislationOverview?> LegislationOfAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.LegislationOverviewOf(Guard.Against.Null(legislationId).Value, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ProvisionsInForce?> ProvisionsInForceAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.ProvisionsInForce(Guard.Against.Null(legislationId).Value, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CommandOverview?> CommandAsync(CommandId commandId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Command(Guard.Against.Null(commandId).Value, query), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => _projection.Timeline(query), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(string? recipient, Instant? knownAt = null, Instant? recordedBy = null,
-        CancellationToken cancellationToken = default) =>
-        Ask(() => _projection.FundingSeries(recipient, knownAt, recordedBy), cancellationToken);
+    public Task<IReadOnlyList<Dispute>> DisputesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Disputes(query), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(string? organisation, Instant? knownAt = null, Instant? recordedBy = null,
-        CancellationToken cancellationToken = default) =>
-        Ask(() => _projection.HeadcountSeries(organisation, knownAt, recordedBy), cancellationToken);
+    public Task<IReadOnlyList<Dispute>> DisputesAboutAsync(StreamId subjectId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Disputes(query, Guard.Against.Null(subjectId).Value), cancellationToken);
 
     private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)
     {

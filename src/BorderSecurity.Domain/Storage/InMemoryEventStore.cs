@@ -1,45 +1,15 @@
 namespace BorderSecurity.Domain.Storage;
 
-/// <summary>A stale writer: the stream's version was not the one the writer expected. Nothing was written.</summary>
-public sealed class StreamConcurrencyException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="streamId">The stream.</param>
-    /// <param name="expectedVersion">The version the writer expected.</param>
-    /// <param name="actualVersion">The stream's version.</param>
-    public StreamConcurrencyException(string streamId, long expectedVersion, long actualVersion)
-        : base($"Stream '{streamId}' is at version {actualVersion}, not the expected {expectedVersion}: another writer changed it. Nothing was written; read it again and retry.")
-    {
-        StreamId = streamId;
-        ExpectedVersion = expectedVersion;
-        ActualVersion = actualVersion;
-    }
-
-    /// <summary>The stream.</summary>
-    public string StreamId { get; }
-
-    /// <summary>The version the writer expected.</summary>
-    public long ExpectedVersion { get; }
-
-    /// <summary>The stream's version when the write was tried.</summary>
-    public long ActualVersion { get; }
-}
-
-/// <summary>What a submission with an idempotency key stored.</summary>
-/// <param name="Events">The events recorded for the key: new ones, or those recorded by the first submission.</param>
-/// <param name="AlreadyRecorded">Whether the key had been seen before, so nothing new was stored.</param>
-public sealed record SubmitResult(IReadOnlyList<RecordedEvent> Events, bool AlreadyRecorded);
-
 /// <summary>
-/// The embedded event store: streams in memory, optimistic concurrency, recorded instants from an injected
-/// <see cref="IClock"/>. Thread-safe. It is small on purpose; Marten is the durable store.
+/// The log of <see cref="InMemoryBorderSecurityStore"/>: streams in memory, optimistic concurrency, recorded instants
+/// from an injected <see cref="IClock"/>. Thread-safe. It is small on purpose; Marten is the durable store.
 /// </summary>
 /// <remarks>
 /// Recorded instants never go backwards: if the clock reads earlier than the last recorded instant (a clock
 /// stepped back), the store records the last instant again, so "known at" questions stay consistent with the
 /// order the store learnt things in.
 /// </remarks>
-public sealed class InMemoryEventStore
+internal sealed class InMemoryEventStore
 {
     private readonly IClock _clock;
     private readonly Lock _gate = new();
@@ -47,35 +17,37 @@ public sealed class InMemoryEventStore
     private readonly Dictionary<string, List<RecordedEvent>> _streams = new(StringComparer.Ordinal);
     // Each key with the fingerprint of the request first stored under it (IdempotencyKeys.For(request)) and its events.
     private readonly Dictionary<string, (string Fingerprint, IReadOnlyList<RecordedEvent> Events)> _idempotency = new(StringComparer.Ordinal);
+    private static readonly Comparer<RecordedEvent> BySequence = Comparer<RecordedEvent>.Create((a, b) => a.Sequence.CompareTo(b.Sequence));
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="clock">The clock that stamps recorded instants.</param>
     public InMemoryEventStore(IClock clock) => _clock = Guard.Against.Null(clock);
 
     /// <summary>
-    /// A copy of this store (its events, streams and idempotency keys) on another clock, for deciding a batch of
-    /// requests without touching this store (<see cref="Serialization.TimelineFile.Replay"/> checks a whole file first).
+    /// Loads events another store recorded, as they are (sequence, version and both instants kept), into an empty log:
+    /// for asking the in-memory answers of another store's history (<see cref="InMemoryBorderSecurityStore.Over"/>).
     /// </summary>
-    /// <param name="clock">The copy's clock.</param>
-    /// <returns>The copy.</returns>
-    internal InMemoryEventStore CopyOn(IClock clock)
+    /// <param name="events">The events, in recording order.</param>
+    internal void Load(IEnumerable<RecordedEvent> events)
     {
-        var copy = new InMemoryEventStore(clock);
         lock (_gate)
         {
-            copy._log.AddRange(_log);
-            foreach (var (id, stream) in _streams)
+            if (_log.Count > 0)
             {
-                copy._streams[id] = [.. stream];
+                throw new InvalidOperationException("Events can be loaded only into an empty log.");
             }
 
-            foreach (var (key, earlier) in _idempotency)
+            foreach (var e in events.OrderBy(e => e.Sequence))
             {
-                copy._idempotency[key] = earlier;
+                _log.Add(e);
+                if (!_streams.TryGetValue(e.StreamId, out var stream))
+                {
+                    _streams[e.StreamId] = stream = [];
+                }
+
+                stream.Add(e);
             }
         }
-
-        return copy;
     }
 
     /// <summary>The number of events in the store.</summary>
@@ -120,7 +92,10 @@ public sealed class InMemoryEventStore
         Guard.Against.Negative(afterSequence);
         lock (_gate)
         {
-            return afterSequence >= _log.Count ? [] : _log.GetRange((int)afterSequence, _log.Count - (int)afterSequence);
+            // Sequences rise through the log; they are its positions from 1 unless it was loaded from another store.
+            var first = _log.BinarySearch(new RecordedEvent(afterSequence, "", 0, default, null!), BySequence);
+            first = first >= 0 ? first + 1 : ~first;
+            return first >= _log.Count ? [] : _log.GetRange(first, _log.Count - first);
         }
     }
 
@@ -200,7 +175,7 @@ public sealed class InMemoryEventStore
             var recorded = new RecordedEvent[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
-                recorded[i] = new RecordedEvent(_log.Count + 1, streamId, stream.Count + 1, now, events[i]) { KnownFrom = knownFrom ?? now };
+                recorded[i] = new RecordedEvent((_log.Count == 0 ? 0 : _log[^1].Sequence) + 1, streamId, stream.Count + 1, now, events[i]) { KnownFrom = knownFrom ?? now };
                 _log.Add(recorded[i]);
                 stream.Add(recorded[i]);
             }

@@ -49,10 +49,9 @@ public class DisputeSubjectSpecs
     }
 
     [Fact]
-    public void ATimelineFileDisputingASubjectRecordedOnlyLaterIsRejectedWholeAndStoresNothing()
+    public async Task ATimelineDisputingASubjectRecordedOnlyLaterIsRejectedAtThatStepAndStoresNothingOfIt()
     {
-        var clock = new SteppingClock(Instant.MinValue);
-        var store = new InMemoryEventStore(clock);
+        var store = new InMemoryBorderSecurityStore(SystemClock.Instance);
         var known = Instant.FromUtc(2024, 11, 6, 12, 0);
         var pledge = new TimelineStep(known, new PledgeFunding
         {
@@ -68,10 +67,13 @@ public class DisputeSubjectSpecs
         });
         var dispute = new TimelineStep(known, Record("funding:disputed"));
 
-        var replay = () => TimelineFile.Replay([dispute, pledge], store, clock);
-        replay.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[0] (Dispute.DisputeSubjectMustExist)");
-        store.ReadAll().Should().BeEmpty();
+        var import = () => store.ImportAsync([dispute, pledge]);
+        var error = (await import.Should().ThrowAsync<TimelineImportException>()).Which;
+        error.Step.Should().Be(0);
+        error.InnerException.Should().BeOfType<DomainRuleViolationException>().Which.Rule.Should().Be("DisputeSubjectMustExist");
+        (await store.ReadAllAsync()).Should().BeEmpty();
 
-        TimelineFile.Replay([pledge, dispute], store, clock).Recorded.Select(e => e.StreamId).Should().Equal("funding:disputed", "dispute:origin");
+        await store.ImportAsync([pledge, dispute]);
+        (await store.ReadAllAsync()).Select(e => e.StreamId).Should().Equal("funding:disputed", "dispute:origin");
     }
 }

@@ -86,7 +86,7 @@ public class FundingPeriodVersioningTests
 
         var store = new InMemoryBorderSecurityStore(new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)));
         await store.ImportAsync(steps);
-        var answer = await store.FundingByFinancialYearAsync(new FinancialYear(2024), new FinancialYear(2025), new AsOfQuery(new LocalDate(2025, 1, 1)));
+        var answer = await store.FundingByFinancialYearAsync(new FinancialYearRange(new FinancialYear(2024), new FinancialYear(2025)), new AsOfQuery(new LocalDate(2025, 1, 1)));
         answer.For(new FinancialYear(2024))!.ForTheYear.Total.Should().Be(Money.FromMillions(6));
         answer.NotStated.Total.Should().Be(Money.FromMillions(150));
         answer.NotStatedIds.Should().Equal("funding:legacy-budget", "funding:legacy-redirect");

@@ -38,7 +38,7 @@ public class BorderSecurityServiceCollectionTests
 
         store.Should().BeOfType<InMemoryBorderSecurityStore>();
         provider.GetRequiredService<IBorderSecurityStore>().Should().BeSameAs(store);
-        (await provider.GetRequiredService<IBorderSecurityStore>().FundingTotalsAsync(new AsOfQuery(On(11, 5)), Bsc)).Total.Should().Be(M(75));
+        (await provider.GetRequiredService<IBorderSecurityStore>().FundingTotalsOfAsync(new Organisation(Bsc), new AsOfQuery(On(11, 5)))).Total.Should().Be(M(75));
     }
 
     [Fact]

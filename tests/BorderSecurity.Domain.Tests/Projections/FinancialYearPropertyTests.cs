@@ -30,12 +30,12 @@ public class FinancialYearPropertyTests
         {
             var history = HistoryGenerator.Generate(seed, requests: 40);
             var log = history.Events;
-            var indexed = BorderSecurityProjection.Of(HistoryGenerator.Shuffled(history, seed + 7));
+            var indexed = InMemoryBorderSecurityStore.Over(HistoryGenerator.Shuffled(history, seed + 7));
             var asked = QuestionsAroundChanges(log).ToList();
             foreach (var query in asked)
             {
-                OracleAssertions.AllFinancialYears(indexed, log, query, $"seed {seed} {query}");
-                seen.Note(indexed.FundingByFinancialYear(OracleAssertions.FirstYearAsked, OracleAssertions.LastYearAsked, query));
+                await OracleAssertions.AllFinancialYearsAsync(indexed, log, query, $"seed {seed} {query}");
+                seen.Note(await indexed.FundingByFinancialYearAsync(new FinancialYearRange(OracleAssertions.FirstYearAsked, OracleAssertions.LastYearAsked), query));
                 questions++;
             }
 

@@ -10,7 +10,7 @@ namespace BorderSecurity.Domain.Tests.Projections;
 
 /// <summary>
 /// Thousands of generated histories (fixed seeds): for random (as-of, known-at) questions, and for questions asked
-/// between an original and its correction, the indexed projection (fed the events in a shuffled order) and the
+/// between an original and its correction, the in-memory store's indexes (fed the events in a shuffled order) and the
 /// in-memory store (fed the history as an import) give the <see cref="IndependentOracle"/>'s answer: a model written
 /// from docs/projections.md and docs/events.md that shares no code with the projection, the aggregates, the statement
 /// mapping or <c>AsOfQuery</c>.
@@ -30,18 +30,19 @@ public class ProjectionPropertyTests
         {
             var history = HistoryGenerator.Generate(seed, requests: 40);
             var log = history.Events;
-            var indexed = BorderSecurityProjection.Of(HistoryGenerator.Shuffled(history, seed + 1));
+            var indexed = InMemoryBorderSecurityStore.Over(HistoryGenerator.Shuffled(history, seed + 1));
             var questions = Questions(history, seed).Concat(QuestionsAroundCorrections(history)).ToList();
             foreach (var query in questions)
             {
-                OracleAssertions.AllQuestions(indexed, log, query, $"seed {seed}");
+                await OracleAssertions.AllQuestionsAsync(indexed, log, query, $"seed {seed}");
                 checkedQuestions++;
             }
 
             betweenCorrections += QuestionsAroundCorrections(history).Count();
             var knownAt = Questions(history, seed).First().KnownAt;
-            OracleAssertions.AllSeries(indexed, log, knownAt, null, $"seed {seed}");
-            OracleAssertions.AllSeries(indexed, log, null, null, $"seed {seed}");
+            await OracleAssertions.AllSeriesAsync(indexed, log, new AsOfQuery(LocalDate.MaxIsoValue, knownAt), $"seed {seed}");
+            await OracleAssertions.AllSeriesAsync(indexed, log, new AsOfQuery(LocalDate.MaxIsoValue), $"seed {seed}");
+            await OracleAssertions.AllSeriesAsync(indexed, log, questions[1], $"seed {seed}, up to {questions[1]}");
 
             // Every 25th history also goes through the in-memory store's import path and is asked through its contract.
             if (seed % 25 == 0)
@@ -55,7 +56,7 @@ public class ProjectionPropertyTests
                     await OracleAssertions.AllQuestionsAsync(store, query, $"seed {seed}, in-memory store");
                 }
 
-                await OracleAssertions.AllSeriesAsync(store, knownAt, null, $"seed {seed}, in-memory store");
+                await OracleAssertions.AllSeriesAsync(store, new AsOfQuery(LocalDate.MaxIsoValue, knownAt), $"seed {seed}, in-memory store");
                 stores++;
             }
         }
@@ -66,25 +67,25 @@ public class ProjectionPropertyTests
     }
 
     [Fact]
-    public void ShuffledFeedsGiveTheSameAnswers()
+    public async Task ShuffledFeedsGiveTheSameAnswers()
     {
         for (var seed = 0; seed < 200; seed++)
         {
             var history = HistoryGenerator.Generate(seed, requests: 40);
-            var inOrder = BorderSecurityProjection.Of(history.Events);
-            var shuffled = BorderSecurityProjection.Of(HistoryGenerator.Shuffled(history, seed));
+            var inOrder = InMemoryBorderSecurityStore.Over(history.Events);
+            var shuffled = InMemoryBorderSecurityStore.Over(HistoryGenerator.Shuffled(history, seed));
             foreach (var query in Questions(history, seed))
             {
-                shuffled.Funding(query).Should().BeEquivalentTo(inOrder.Funding(query), o => o.WithStrictOrdering(), $"seed {seed}, {query}");
-                shuffled.Recruitment(query).Should().BeEquivalentTo(inOrder.Recruitment(query), o => o.WithStrictOrdering(), $"seed {seed}, {query}");
-                shuffled.Legislation(query).Should().BeEquivalentTo(inOrder.Legislation(query), o => o.WithStrictOrdering(), $"seed {seed}, {query}");
-                shuffled.Timeline(query).Should().BeEquivalentTo(inOrder.Timeline(query), o => o.WithStrictOrdering(), $"seed {seed}, {query}");
+                (await shuffled.FundingAsync(query)).Should().BeEquivalentTo(await inOrder.FundingAsync(query), o => o.WithStrictOrdering(), $"seed {seed}, {query}");
+                (await shuffled.RecruitmentAsync(query)).Should().BeEquivalentTo(await inOrder.RecruitmentAsync(query), o => o.WithStrictOrdering(), $"seed {seed}, {query}");
+                (await shuffled.LegislationAsync(query)).Should().BeEquivalentTo(await inOrder.LegislationAsync(query), o => o.WithStrictOrdering(), $"seed {seed}, {query}");
+                (await shuffled.TimelineAsync(query)).Should().BeEquivalentTo(await inOrder.TimelineAsync(query), o => o.WithStrictOrdering(), $"seed {seed}, {query}");
             }
         }
     }
 
     [Fact]
-    public void AnEventAppliedAgainIsIgnoredWhateverItsSequenceNumber()
+    public async Task AnEventAppliedAgainIsIgnoredWhateverItsSequenceNumber()
     {
         var history = HistoryGenerator.Generate(seed: 5, requests: 60);
 
@@ -94,9 +95,10 @@ public class ProjectionPropertyTests
 
         spread.Reverse().Select(projection.Apply).Should().AllBeEquivalentTo(false);
         projection.Count.Should().Be(spread.Length);
+        var store = InMemoryBorderSecurityStore.Over(spread);
         foreach (var query in Questions(history, 5))
         {
-            OracleAssertions.AllQuestions(projection, spread, query, "seed 5, spread sequences");
+            await OracleAssertions.AllQuestionsAsync(store, spread, query, "seed 5, spread sequences");
         }
     }
 
@@ -125,14 +127,14 @@ public class ProjectionPropertyTests
     }
 
     [Fact]
-    public void ACorrectionChangesAnswersOnlyForQuestionsKnownAfterIt()
+    public async Task ACorrectionChangesAnswersOnlyForQuestionsKnownAfterIt()
     {
         var checkedCorrections = 0;
         for (var seed = 0; seed < 300; seed++)
         {
             var history = HistoryGenerator.Generate(seed, 40);
             var log = history.Events;
-            var projection = BorderSecurityProjection.Of(log);
+            var projection = InMemoryBorderSecurityStore.Over(log);
             foreach (var correction in log.Where(e => e.Data is FundingAmountCorrected && Original(log, e).KnownFrom < e.KnownFrom))
             {
                 var corrected = (FundingAmountCorrected)correction.Data;
@@ -143,7 +145,7 @@ public class ProjectionPropertyTests
 
                 // Before: the projection gives the oracle's answer, which is the amount last stated on the original date
                 // before the correction was known; and nothing differs from a log that never had the correction.
-                OracleAssertions.AllQuestions(projection, log, before, because + ", before");
+                await OracleAssertions.AllQuestionsAsync(projection, log, before, because + ", before");
                 var statedBefore = log.Where(e => e.StreamId == correction.StreamId && e.ValidOn == asOf && e.KnownFrom < correction.KnownFrom)
                     .OrderBy(e => e.Sequence).Select(e => e.Data switch
                     {
@@ -154,17 +156,18 @@ public class ProjectionPropertyTests
                         _ => (Money?)null,
                     }).OfType<Money>().Last();
                 var withdrawnBefore = log.Any(e => e.StreamId == correction.StreamId && e.Data is FundingWithdrawn && e.ValidOn <= asOf && e.KnownFrom < correction.KnownFrom);
-                AmountOf(projection, before, correction.StreamId).Should().Be(withdrawnBefore ? Money.Zero : statedBefore, because + ", before");
-                projection.Funding(before).Should().BeEquivalentTo(BorderSecurityProjection.Of(log.Where(e => e.Sequence < correction.Sequence)).Funding(before),
+                (await AmountOfAsync(projection, before, correction.StreamId)).Should().Be(withdrawnBefore ? Money.Zero : statedBefore, because + ", before");
+                (await projection.FundingAsync(before)).Should().BeEquivalentTo(
+                    await InMemoryBorderSecurityStore.Over(log.Where(e => e.Sequence < correction.Sequence)).FundingAsync(before),
                     o => o.WithStrictOrdering(), because + ": a correction must not rewrite what was known before it");
 
                 // After: the oracle's answer, and the commitment stands at the corrected amount on its own date.
-                OracleAssertions.AllQuestions(projection, log, after, because + ", after");
+                await OracleAssertions.AllQuestionsAsync(projection, log, after, because + ", after");
                 var withdrawnAfter = log.Any(e => e.StreamId == correction.StreamId && e.Data is FundingWithdrawn && e.ValidOn <= asOf && e.KnownFrom <= correction.KnownFrom);
                 var laterSameDay = log.Any(e => e.StreamId == correction.StreamId && e.ValidOn == asOf && e.Sequence > correction.Sequence && e.KnownFrom <= correction.KnownFrom);
                 if (!laterSameDay)
                 {
-                    AmountOf(projection, after, correction.StreamId).Should().Be(withdrawnAfter ? Money.Zero : corrected.CorrectedAmount, because + ", after");
+                    (await AmountOfAsync(projection, after, correction.StreamId)).Should().Be(withdrawnAfter ? Money.Zero : corrected.CorrectedAmount, because + ", after");
                 }
 
                 checkedCorrections++;
@@ -174,8 +177,8 @@ public class ProjectionPropertyTests
         checkedCorrections.Should().BeGreaterThanOrEqualTo(300, "every history has a funding correction recorded after its original");
     }
 
-    private static Money AmountOf(IBorderSecurityQueries projection, AsOfQuery query, string commitmentId) =>
-        projection.Funding(query).Commitments.Single(c => c.CommitmentId == commitmentId).Amount;
+    private static async Task<Money> AmountOfAsync(IBorderSecurityQueries store, AsOfQuery query, string commitmentId) =>
+        (await store.FundingAsync(query)).Commitments.Single(c => c.CommitmentId == commitmentId).Amount;
 
     private static RecordedEvent Original(IReadOnlyList<RecordedEvent> log, RecordedEvent correction) =>
         log.First(e => e.StreamId == correction.StreamId);

@@ -3,6 +3,7 @@ using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Storage;
+using BorderSecurity.Domain.Testing;
 using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
 
 namespace BorderSecurity.Domain.Tests.Projections;
@@ -15,8 +16,16 @@ public class ReferenceTimelineProjectionTests
 
     private static readonly Lazy<IReadOnlyList<RecordedEvent>> Events = new(() =>
     {
+        // Each step recorded at the instant it became public.
         var clock = new SteppingClock(Instant.FromUtc(2023, 1, 1, 0, 0));
-        return ReplayInto(new InMemoryEventStore(clock), clock);
+        var store = new InMemoryEventStore(clock);
+        foreach (var step in Steps)
+        {
+            clock.Set(step.KnownFrom);
+            store.Submit(step.Request);
+        }
+
+        return store.ReadAll();
     });
 
     private static BorderSecurityProjection Projection() => BorderSecurityProjection.Of(Events.Value);
@@ -107,7 +116,7 @@ public class ReferenceTimelineProjectionTests
 
     [Fact]
     public void TheBscsFundingOver2024StepsUpOnTheRedirectAndOnTheBudgetMoney() =>
-        Projection().FundingSeries(BorderSecurityCommand.Name).Should().Equal(
+        Projection().FundingSeries(BorderSecurityCommand.Name, new AsOfQuery(LocalDate.MaxIsoValue)).Should().Equal(
             new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 9, 17), new FundingSeriesValue(M(75), [])),
             new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 11, 4), new FundingSeriesValue(M(150), [])));
 
@@ -159,7 +168,7 @@ public class ReferenceTimelineProjectionTests
 
         projection.Funding(new AsOfQuery(october, Instant.FromUtc(2024, 11, 5, 0, 0))).Totals.Total.Should().Be(Money.Zero);
         projection.Funding(new AsOfQuery(october)).Totals.Total.Should().Be(M(75));
-        projection.FundingSeries(BorderSecurityCommand.Name, Instant.FromUtc(2024, 11, 5, 0, 0))
+        projection.FundingSeries(BorderSecurityCommand.Name, new AsOfQuery(LocalDate.MaxIsoValue, Instant.FromUtc(2024, 11, 5, 0, 0)))
             .Should().Equal(new SeriesPoint<FundingSeriesValue>(new LocalDate(2024, 11, 4), new FundingSeriesValue(M(75), [])));
     }
 

@@ -8,15 +8,15 @@ namespace BorderSecurity.Domain.Tests.Serialization;
 
 /// <summary>
 /// Hostile timeline files, generated from the reference timeline with Bogus (fixed seed): every input is either
-/// read and replayed, or rejected with a <see cref="TimelineFileException"/> naming a line; no other exception
-/// type escapes, and a rejected replay leaves the store it was replayed into (already holding an earlier import)
-/// exactly as it was.
+/// read and imported, rejected on reading with a <see cref="TimelineFileException"/> naming a line, or rejected on import
+/// with a <see cref="TimelineImportException"/> naming the step (checked first in a throwaway store); no other exception
+/// type escapes, and a rejected file leaves the store (already holding an earlier import) exactly as it was.
 /// </summary>
 public class TimelineFileFuzzTests
 {
     private static readonly string Valid = TimelineFile.Write(ReferenceTimeline2024.Steps);
 
-    // What every store holds before the file under test is replayed into it: one earlier, unrelated import.
+    // What every store holds before the file under test is imported into it: one earlier, unrelated import.
     private static readonly TimelineStep Earlier = new(Instant.FromUtc(2023, 1, 1, 12, 0), new Domain.Funding.PledgeFunding
     {
         CommitmentId = new("funding:earlier-import"),
@@ -62,25 +62,26 @@ public class TimelineFileFuzzTests
 
     [Theory]
     [MemberData(nameof(HandMade))]
-    public void HandMadeHostileInputIsRejectedWithALineOrReplays(string text) => AssertReadOrRejected(text, out _);
+    public async Task HandMadeHostileInputIsRejectedWithALineOrImports(string text) => await AssertReadOrRejectedAsync(text);
 
     [Fact]
-    public void ThousandsOfMutatedFilesAreEachReadOrRejectedCleanly()
+    public async Task ThousandsOfMutatedFilesAreEachReadOrRejectedCleanly()
     {
         var faker = new Faker { Random = new Randomizer(1234) };
-        int rejected = 0, rejectedOnReplay = 0;
+        int rejected = 0, rejectedOnImport = 0;
         for (var i = 0; i < 3_000; i++)
         {
             var text = Mutate(faker, Valid);
-            if (!AssertReadOrRejected(text, out var onReplay))
+            var (imported, onImport) = await AssertReadOrRejectedAsync(text);
+            if (!imported)
             {
                 rejected++;
-                rejectedOnReplay += onReplay ? 1 : 0;
+                rejectedOnImport += onImport ? 1 : 0;
             }
         }
 
         rejected.Should().BeGreaterThan(1_000, "most mutations break the file");
-        rejectedOnReplay.Should().BeGreaterThan(50, "many mutated files read but break a rule part way through the replay");
+        rejectedOnImport.Should().BeGreaterThan(50, "many mutated files read but break a rule part way through the import");
     }
 
     private static string Mutate(Faker faker, string text)
@@ -99,29 +100,39 @@ public class TimelineFileFuzzTests
         };
     }
 
-    /// <returns>Whether the file was read and replayed.</returns>
-    private static bool AssertReadOrRejected(string text, out bool rejectedOnReplay)
+    /// <returns>Whether the file was read and imported, and whether it was rejected by the import (having been read).</returns>
+    private static async Task<(bool Imported, bool RejectedOnImport)> AssertReadOrRejectedAsync(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var clock = new SteppingClock(Instant.MinValue);
-        var store = new InMemoryEventStore(clock);
-        TimelineFile.Replay([Earlier], store, clock);
-        var before = store.ReadAll();
+        var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2030, 1, 1, 0, 0));
+        var store = new InMemoryBorderSecurityStore(clock);
+        await store.ImportAsync([Earlier]);
+        var before = await store.ReadAllAsync();
         IReadOnlyList<TimelineStep>? steps = null;
         try
         {
             steps = TimelineFile.Read(bytes);
-            TimelineFile.Replay(steps, store, clock, TimelineFile.StepLines(bytes));
-            rejectedOnReplay = false;
-            return true;
+
+            // Checked whole in a throwaway store first (as the console does), so a rejected file imports nothing.
+            await new InMemoryBorderSecurityStore(clock).ImportAsync([Earlier, .. steps]);
+            await store.ImportAsync(steps);
+            return (true, false);
         }
         catch (TimelineFileException e)
         {
             e.Message.Should().StartWith("line ");
             e.Detail.Should().NotBeNullOrWhiteSpace();
-            store.ReadAll().Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes(), "a rejected replay stores nothing");
-            rejectedOnReplay = steps is not null;
-            return false;
+            steps.Should().BeNull("a file that reads is rejected only by the import");
+            (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes(), "a rejected file stores nothing");
+            return (false, false);
+        }
+        catch (TimelineImportException e)
+        {
+            e.Message.Should().Contain($"step {e.Step}", "the message names the step (the file's step {0}: the throwaway import had the earlier step first)", e.Step - 1);
+            e.InnerException.Should().Match(x => x is DomainRuleViolationException || x is ArgumentException || x is IdempotencyKeyConflictException);
+            TimelineFile.StepLines(bytes).Should().HaveCountGreaterThan(e.Step - 1, "the failed step's line is found by its index");
+            (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes(), "a rejected file stores nothing");
+            return (false, true);
         }
     }
 }

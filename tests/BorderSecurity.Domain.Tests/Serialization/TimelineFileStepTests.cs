@@ -6,7 +6,7 @@ using BorderSecurity.Domain.Storage;
 
 namespace BorderSecurity.Domain.Tests.Serialization;
 
-/// <summary>Step ids in timeline files, and a replay that is all or nothing.</summary>
+/// <summary>Step ids in timeline files, and a file checked whole before it is imported.</summary>
 public class TimelineFileStepTests
 {
     private static readonly SourceReference Cited = new("steps.txt", "Step ids", new LocalDate(2024, 1, 1));
@@ -57,49 +57,46 @@ public class TimelineFileStepTests
     }
 
     [Fact]
-    public void ARejectedReplayLeavesTheStoreAsItWas()
+    public async Task AFileCheckedInAThrowawayStoreFirstLeavesTheStoreAsItWasWhenAStepIsRejected()
     {
-        var clock = new SteppingClock(Instant.MinValue);
-        var store = new InMemoryEventStore(clock);
-        TimelineFile.Replay([Pledge("funding:before", Instant.FromUtc(2024, 1, 1, 12, 0))], store, clock);
-        var before = store.ReadAll();
+        var store = new InMemoryBorderSecurityStore(SystemClock.Instance);
+        await store.ImportAsync([Pledge("funding:before", Instant.FromUtc(2024, 1, 1, 12, 0))]);
+        var before = await store.ReadAllAsync();
 
-        // Two good steps, then one that breaks a rule (the commitment already exists): none of the three is stored.
+        // Two good steps, then one that breaks a rule (the commitment already exists): the throwaway import stops at it.
         var steps = new[]
         {
             Pledge("funding:a", Instant.FromUtc(2024, 2, 1, 12, 0)),
             Pledge("funding:b", Instant.FromUtc(2024, 2, 2, 12, 0)),
             Pledge("funding:a", Instant.FromUtc(2024, 2, 3, 12, 0), millions: 6),
         };
-        var replay = () => TimelineFile.Replay(steps, store, clock);
+        var check = () => new InMemoryBorderSecurityStore(SystemClock.Instance).ImportAsync(steps);
 
-        replay.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[2] (FundingCommitment.CommitmentAlreadyExists)");
-        store.ReadAll().Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+        var error = (await check.Should().ThrowAsync<TimelineImportException>()).Which;
+        error.Step.Should().Be(2);
+        error.InnerException.Should().BeOfType<DomainRuleViolationException>().Which.Rule.Should().Be("CommitmentAlreadyExists");
+        (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
 
-        // The same file without its bad step then replays, and its steps are not taken for repeats of the rejected attempt.
-        var result = TimelineFile.Replay(steps[..2], store, clock);
-        result.StepsAlreadyRecorded.Should().Be(0);
-        result.Recorded.Select(e => e.StreamId).Should().Equal("funding:a", "funding:b");
+        // The same file without its bad step then imports, and its steps are not taken for repeats of the rejected attempt.
+        var result = await store.ImportAsync(steps[..2]);
+        result.StepsAlreadyStored.Should().Be(0);
+        (await store.ReadAllAsync()).Skip(before.Count).Select(e => e.StreamId).Should().Equal("funding:a", "funding:b");
     }
 
     [Fact]
-    public void AReplayedStepWhoseKeyNamesADifferentRequestIsRejectedNamingItsLineAndTheKeyAndStoresNothing()
+    public async Task AnImportedStepWhoseKeyNamesADifferentRequestIsRejectedNamingTheStepAndTheKeyAndStoresNothingOfIt()
     {
-        var clock = new SteppingClock(Instant.MinValue);
-        var store = new InMemoryEventStore(clock);
+        var store = new InMemoryBorderSecurityStore(SystemClock.Instance);
         var steps = new[] { Pledge("funding:a", Instant.FromUtc(2024, 2, 1, 12, 0)), Pledge("funding:b", Instant.FromUtc(2024, 2, 2, 12, 0)) with { Id = "b" } };
         var key = IdempotencyKeys.For(steps[1]);
-        clock.Set(Instant.FromUtc(2024, 1, 1, 12, 0));
-        store.Submit(Pledge("funding:squatter", Instant.FromUtc(2024, 1, 1, 12, 0)).Request, key);
-        var before = store.ReadAll();
+        await store.SubmitAsync(Pledge("funding:squatter", Instant.FromUtc(2024, 1, 1, 12, 0)).Request, idempotencyKey: key);
 
-        var replay = () => TimelineFile.Replay(steps, store, clock, lines: [4, 9]);
+        var import = () => store.ImportAsync(steps);
 
-        var error = replay.Should().Throw<TimelineFileException>().Which;
-        error.Line.Should().Be(9);
-        error.Field.Should().Be("$.steps[1]");
-        error.Detail.Should().Contain(key);
+        var error = (await import.Should().ThrowAsync<TimelineImportException>()).Which;
+        error.Step.Should().Be(1);
+        error.Message.Should().Contain(key);
         error.InnerException.Should().BeOfType<IdempotencyKeyConflictException>().Which.Key.Should().Be(key);
-        store.ReadAll().Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+        (await store.ReadStreamAsync(new StreamId("funding:b"))).Should().BeEmpty();
     }
 }

@@ -43,31 +43,30 @@ public class TimelineFileTests
     }
 
     [Fact]
-    public void AFileReplaysIntoTheSameAnswersAsTheBuiltInTimeline()
+    public async Task AFileImportsIntoTheSameAnswersAsTheBuiltInTimeline()
     {
         var text = TimelineFile.Write(ReferenceTimeline2024.Steps);
-        var clock = new SteppingClock(Instant.MinValue);
+        var store = new InMemoryBorderSecurityStore(SystemClock.Instance);
 
-        var events = TimelineFile.Replay(Read(text), new InMemoryEventStore(clock), clock).Recorded;
+        await store.ImportAsync(Read(text));
 
         var query = new AsOfQuery(new LocalDate(2024, 11, 5));
-        BorderSecurityProjection.Of(events).Funding(query).Totals.Total.Should().Be(Money.FromMillions(180));
+        (await store.FundingTotalsAsync(query)).Total.Should().Be(Money.FromMillions(180));
     }
 
     [Fact]
-    public void ReplayingTheSameFileTwiceStoresNothingNewTheSecondTimeAndSaysSo()
+    public async Task ImportingTheSameFileTwiceStoresNothingNewTheSecondTimeAndSaysSo()
     {
         var steps = Read(TimelineFile.Write(ReferenceTimeline2024.Steps));
-        var clock = new SteppingClock(Instant.MinValue);
-        var store = new InMemoryEventStore(clock);
-        var first = TimelineFile.Replay(steps, store, clock);
+        var store = new InMemoryBorderSecurityStore(SystemClock.Instance);
+        var first = await store.ImportAsync(steps);
 
-        var second = TimelineFile.Replay(steps, store, clock);
+        var second = await store.ImportAsync(steps);
 
-        first.StepsAlreadyRecorded.Should().Be(0);
-        second.Recorded.Should().BeEmpty();
-        second.StepsAlreadyRecorded.Should().Be(steps.Count);
-        store.Count.Should().Be(first.Recorded.Count);
+        first.StepsAlreadyStored.Should().Be(0);
+        second.EventsStored.Should().Be(0);
+        second.StepsAlreadyStored.Should().Be(steps.Count);
+        store.Count.Should().Be(first.EventsStored);
     }
 
     [Fact]
@@ -137,18 +136,18 @@ public class TimelineFileTests
     }
 
     [Fact]
-    public void AStepThatBreaksARuleOnReplayNamesItsLineAndTheRule()
+    public async Task AStepThatBreaksARuleOnImportIsNamedByItsIndexWhichGivesItsLine()
     {
         var allocate = """{ "commitmentId": "funding:nowhere", "capability": "Cameras", "amount": 10, "validOn": "2024-10-01", "provenance": [ { "document": "x", "headline": "y" } ] }""";
         var text = OneStep("AllocateFunding", allocate);
-        var clock = new SteppingClock(Instant.MinValue);
-        var store = new InMemoryEventStore(clock);
+        var store = new InMemoryBorderSecurityStore(SystemClock.Instance);
 
-        var act = () => TimelineFile.Replay(Read(text), store, clock, TimelineFile.StepLines(Encoding.UTF8.GetBytes(text)));
+        var act = () => store.ImportAsync(Read(text));
 
-        var error = act.Should().Throw<TimelineFileException>().Which;
-        error.Line.Should().Be(4);
-        error.Field.Should().Contain("CommitmentMustExist");
+        var error = (await act.Should().ThrowAsync<TimelineImportException>()).Which;
+        error.Step.Should().Be(0);
+        TimelineFile.StepLines(Encoding.UTF8.GetBytes(text))[error.Step].Should().Be(4);
+        error.InnerException.Should().BeOfType<DomainRuleViolationException>().Which.Rule.Should().Be("CommitmentMustExist");
         store.Count.Should().Be(0);
     }
 

@@ -127,13 +127,4 @@ public class ValueTests
         new AsOfQuery(On(9, 1), Instant.FromUtc(2024, 11, 5, 9, 0)).Includes(recorded).Should().BeTrue();
         new AsOfQuery(On(9, 1), Instant.FromUtc(2024, 11, 5, 8, 59)).Includes(recorded).Should().BeFalse();
     }
-
-    [Fact]
-    public void ASteppingClockReadsWhatItWasLastSetTo()
-    {
-        var clock = new SteppingClock(Instant.FromUtc(2024, 1, 1, 0, 0));
-        clock.Set(Instant.FromUtc(2024, 11, 4, 12, 0));
-
-        clock.GetCurrentInstant().Should().Be(Instant.FromUtc(2024, 11, 4, 12, 0));
-    }
 }

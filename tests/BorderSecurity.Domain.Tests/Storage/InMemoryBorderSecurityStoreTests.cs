@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -46,11 +47,11 @@ public class InMemoryBorderSecurityStoreTests
             Sequence = 1L, StreamId = Id, Version = 1L, RecordedAt = clock.GetCurrentInstant(), KnownFrom = clock.GetCurrentInstant(),
         });
         (await store.ReadAllAsync()).Should().Equal(result.Events);
-        (await store.ReadStreamAsync(Id)).Should().Equal(result.Events);
+        (await store.ReadStreamAsync(new StreamId(Id))).Should().Equal(result.Events);
         (await store.FundingAsync(AsOf(11, 5))).Totals.Total.Should().Be(M(75));
         (await store.FundingTotalsAsync(AsOf(11, 5))).Total.Should().Be(M(75));
-        (await store.FundingTotalsAsync(AsOf(11, 5), Bsc)).Total.Should().Be(M(75));
-        (await store.FundingOfAsync(Bsc, AsOf(11, 5))).Totals.Total.Should().Be(M(75));
+        (await store.FundingTotalsOfAsync(new Organisation(Bsc), AsOf(11, 5))).Total.Should().Be(M(75));
+        (await store.FundingOfAsync(new Organisation(Bsc), AsOf(11, 5))).Totals.Total.Should().Be(M(75));
         (await store.FundingAsync(AsOf(11, 3))).Totals.Total.Should().Be(Money.Zero);
         (await store.FundingAsync(AsOf(11, 5, knownAt: Instant.FromUtc(2024, 11, 4, 11, 0)))).Totals.Total.Should().Be(Money.Zero);
     }
@@ -112,16 +113,16 @@ public class InMemoryBorderSecurityStoreTests
             () => store.SubmitAsync(Pledge(), cancellationToken: ct),
             () => store.ImportAsync(ReferenceTimeline2024.Steps, cancellationToken: ct),
             () => store.ReadAllAsync(cancellationToken: ct),
-            () => store.ReadStreamAsync(Id, ct),
+            () => store.ReadStreamAsync(new StreamId(Id), ct),
             () => store.FundingAsync(q, ct),
-            () => store.FundingOfAsync(Bsc, q, ct),
+            () => store.FundingOfAsync(new Organisation(Bsc), q, ct),
             () => store.FundingTotalsAsync(q, cancellationToken: ct),
             () => store.RecruitmentAsync(q, ct),
             () => store.LegislationAsync(q, ct),
-            () => store.CommandAsync("command:bsc", q, ct),
+            () => store.CommandAsync(new CommandId("command:bsc"), q, ct),
             () => store.TimelineAsync(q, ct),
-            () => store.FundingSeriesAsync(null, cancellationToken: ct),
-            () => store.HeadcountSeriesAsync(null, cancellationToken: ct),
+            () => store.FundingSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue), cancellationToken: ct),
+            () => store.HeadcountSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue), cancellationToken: ct),
         ];
 
         foreach (var call in calls)
@@ -148,23 +149,23 @@ public class InMemoryBorderSecurityStoreTests
 
         // Known at 1 October 2024 (before the Budget), as known then: the September redirect only.
         var known = Instant.FromUtc(2024, 10, 1, 0, 0);
-        (await store.FundingTotalsAsync(AsOf(11, 5, known), Bsc)).Total.Should().Be(M(75));
-        (await store.FundingTotalsAsync(AsOf(11, 5), Bsc)).Total.Should().Be(M(150));
+        (await store.FundingTotalsOfAsync(new Organisation(Bsc), AsOf(11, 5, known))).Total.Should().Be(M(75));
+        (await store.FundingTotalsOfAsync(new Organisation(Bsc), AsOf(11, 5))).Total.Should().Be(M(150));
 
         // The audit view: recorded by an instant before the import, this store knew nothing.
-        (await store.FundingTotalsAsync(AsOf(11, 5, recordedBy: Later - Duration.FromSeconds(1)), Bsc)).Total.Should().Be(Money.Zero);
-        (await store.FundingSeriesAsync(Bsc, recordedBy: Later - Duration.FromSeconds(1))).Should().BeEmpty();
-        (await store.FundingSeriesAsync(Bsc, knownAt: known)).Should().ContainSingle();
-        (await store.HeadcountSeriesAsync(null, recordedBy: Later)).Should().NotBeEmpty();
+        (await store.FundingTotalsOfAsync(new Organisation(Bsc), AsOf(11, 5, recordedBy: Later - Duration.FromSeconds(1)))).Total.Should().Be(Money.Zero);
+        (await store.FundingSeriesOfAsync(new Organisation(Bsc), new AsOfQuery(LocalDate.MaxIsoValue, RecordedBy: Later - Duration.FromSeconds(1)))).Should().BeEmpty();
+        (await store.FundingSeriesOfAsync(new Organisation(Bsc), new AsOfQuery(LocalDate.MaxIsoValue, known))).Should().ContainSingle();
+        (await store.HeadcountSeriesAsync(new AsOfQuery(LocalDate.MaxIsoValue, RecordedBy: Later))).Should().NotBeEmpty();
     }
 
     [Fact]
     public async Task ImportingTwiceStoresNothingNewAndCountsTheStepsAlreadyStored()
     {
         var store = new InMemoryBorderSecurityStore(new FakeClock(Later));
-        var first = await ReferenceTimeline2024.ReplayIntoAsync(store);
+        var first = await store.ImportAsync(ReferenceTimeline2024.Steps);
 
-        var second = await ReferenceTimeline2024.ReplayIntoAsync(store);
+        var second = await store.ImportAsync(ReferenceTimeline2024.Steps);
 
         second.Should().Be(new ImportResult(0, ReferenceTimeline2024.Steps.Count));
         store.Count.Should().Be(first.EventsStored);
@@ -233,18 +234,20 @@ public class InMemoryBorderSecurityStoreTests
     }
 
     [Fact]
-    public async Task TimelineFileStepsImportThroughTheContractAndRejectionsNameTheLine()
+    public async Task TimelineFileStepsImportThroughTheContractAndARejectionNamesTheStepAndField()
     {
         var store = new InMemoryBorderSecurityStore(new FakeClock(Later));
         var text = TimelineFile.Write(ReferenceTimeline2024.Steps.Take(3));
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
 
-        var result = await TimelineFile.ReplayAsync(TimelineFile.Read(bytes), store, TimelineFile.StepLines(bytes));
+        var result = await store.ImportAsync(TimelineFile.Read(bytes));
 
         result.EventsStored.Should().Be(3);
         var future = new[] { ReferenceTimeline2024.Steps[3] with { KnownFrom = Later + Duration.FromDays(1) } };
-        var act = () => TimelineFile.ReplayAsync(future, store, [7]);
-        (await act.Should().ThrowAsync<TimelineFileException>()).Which.Should().BeEquivalentTo(new { Line = 7, Field = "$.steps[0].knownFrom" });
+        var act = () => store.ImportAsync(future);
+        var error = (await act.Should().ThrowAsync<TimelineImportException>()).Which;
+        error.Step.Should().Be(0);
+        error.InnerException.Should().BeOfType<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(nameof(TimelineStep.KnownFrom));
     }
 
     [Fact]
@@ -296,7 +299,7 @@ public class InMemoryBorderSecurityStoreTests
                     ValidOn = On(11, 5),
                     Provenance = Cited,
                 });
-                var log = await store.ReadStreamAsync(Id);
+                var log = await store.ReadStreamAsync(new StreamId(Id));
                 var portfolio = await store.FundingAsync(AsOf(12, 31));
                 portfolio.Totals.Allocated.Should().BeGreaterThanOrEqualTo(M(log.Count - 1));
             }

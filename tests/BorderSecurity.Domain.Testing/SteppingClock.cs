@@ -1,8 +1,8 @@
-namespace BorderSecurity.Domain.Storage;
+namespace BorderSecurity.Domain.Testing;
 
 /// <summary>
-/// A clock that reads whatever it was last set to: for replaying a timeline so that each event is recorded at
-/// the instant it became known, rather than at the moment of the replay. Thread-safe.
+/// A clock that reads whatever it was last set to, for a store under test: set it to each step's known-from instant
+/// before importing the step, and the step is recorded at the instant it became known. Thread-safe.
 /// </summary>
 /// <param name="start">The first instant it reads.</param>
 public sealed class SteppingClock(Instant start) : IClock

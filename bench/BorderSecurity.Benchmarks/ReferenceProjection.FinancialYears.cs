@@ -1,11 +1,13 @@
 using BorderSecurity.Domain.Funding;
 
-namespace BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain;
+using BorderSecurity.Domain.Projections;
+
+namespace BorderSecurity.Benchmarks;
 
 // The brute-force financial-year question: every commitment folded whole from its counting events.
-public sealed partial class ReferenceProjection
+internal sealed partial class ReferenceProjection
 {
-    /// <inheritdoc />
     public FinancialYearFunding FundingByFinancialYear(FinancialYear first, FinancialYear last, AsOfQuery query, string? recipient = null)
     {
         FinancialYearFunding.CheckYears(first, last);

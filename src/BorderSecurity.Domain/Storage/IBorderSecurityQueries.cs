@@ -1,0 +1,189 @@
+using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Disputes;
+using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+
+namespace BorderSecurity.Domain.Storage;
+
+/// <summary>
+/// Every question the model answers, on both time axes. Part of <see cref="IBorderSecurityStore"/>; a service that only
+/// asks may depend on this alone. Every answer is a pure function of the events and the question: the same events
+/// recorded in another order give the same answer, and both stores give the same answer field for field (see
+/// docs/projections.md).
+/// </summary>
+/// <remarks>
+/// <para>One parameter order everywhere: the subject (an <see cref="Organisation"/>, a typed id), then the question
+/// (<see cref="AsOfQuery"/>: as of a valid date, as known at an instant, as recorded by an instant), then the
+/// cancellation token. A question about the whole portfolio and the same question about one subject are two members
+/// (<see cref="FundingTotalsAsync"/>, <see cref="FundingTotalsOfAsync"/>), never an optional subject.</para>
+/// <para>A series takes the same question: it runs up to <see cref="AsOfQuery.AsOf"/> (no point after it), each point
+/// as known at <see cref="AsOfQuery.KnownAt"/> and as recorded by <see cref="AsOfQuery.RecordedBy"/>. Ask with
+/// <see cref="LocalDate.MaxIsoValue"/> for the whole series.</para>
+/// <para>Every answer that includes a commitment, target, bill or command lists the disputes open about it for the
+/// question (<see cref="OpenDisputes"/>).</para>
+/// </remarks>
+public interface IBorderSecurityQueries
+{
+    /// <summary>
+    /// All funding: portfolio, recipients, origins, capabilities, commitments. Every figure that sums money keeps yearly
+    /// levels apart from sums of amounts (<see cref="FundingTotals"/>).
+    /// </summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The portfolio.</returns>
+    Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One recipient's funding, in the shape of a portfolio holding only its commitments: the same answer as the
+    /// portfolio narrowed to the commitments whose recipient is <paramref name="recipient"/> (names match exactly), but
+    /// stores index commitments by recipient, so the cost grows with that recipient's commitments, not everyone's.
+    /// </summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The recipient's portfolio; empty if it had no commitments as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> is null.</exception>
+    Task<FundingPortfolio> FundingOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Only the portfolio's funding totals: the same figures as <see cref="FundingPortfolio.Totals"/> of
+    /// <see cref="FundingAsync"/>, without the commitments, allocations and sources. <see cref="FundingTotals.Total"/> sums
+    /// the amounts that are not yearly levels; yearly levels are in <see cref="FundingTotals.YearlyLevels"/>, never added to it.
+    /// </summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The totals.</returns>
+    Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Only one recipient's funding totals: the same figures as <see cref="FundingPortfolio.Totals"/> of <see cref="FundingOfAsync"/>.</summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The totals; zero if it had no commitments as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> is null.</exception>
+    Task<FundingTotals> FundingTotalsOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The portfolio's funding as a time series: each valid date up to the question's <see cref="AsOfQuery.AsOf"/> where it
+    /// changes, and its value from then, the sum of amounts (<see cref="FundingTotals.Total"/>) and, apart, the yearly
+    /// levels (<see cref="FundingTotals.YearlyLevels"/>), each as known at the question's instant. A yearly level never
+    /// moves the sum: a point where only the yearly levels change keeps the sum it had.
+    /// </summary>
+    /// <param name="query">The question: the series ends at its date, as known at (and recorded by) its instants.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The points, in date order; the first is the first date with funding.</returns>
+    Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One recipient's funding as a time series, as <see cref="FundingSeriesAsync"/> does for the portfolio.</summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <param name="query">The question: the series ends at its date, as known at (and recorded by) its instants.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The points, in date order; empty if the recipient had no funding.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> is null.</exception>
+    Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The portfolio's funding counted by UK financial year: for each year of <paramref name="years"/>, the money for that
+    /// year alone, the yearly levels that apply in it, and the totals over several years that include it but are not split
+    /// across years (whole, with their spans); and the money whose period is not stated. See
+    /// <see cref="FinancialYearFunding.Of"/> for the one counting rule.
+    /// </summary>
+    /// <param name="years">The financial years asked about.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="years"/> is null.</exception>
+    Task<FinancialYearFunding> FundingByFinancialYearAsync(FinancialYearRange years, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One recipient's funding counted by UK financial year, as <see cref="FundingByFinancialYearAsync"/> does for the portfolio.</summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <param name="years">The financial years asked about.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The answer; nothing counted if the recipient had no commitments as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> or <paramref name="years"/> is null.</exception>
+    Task<FinancialYearFunding> FundingByFinancialYearOfAsync(Organisation recipient, FinancialYearRange years, AsOfQuery query,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>All recruitment: targets, in post and gap per organisation.</summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The summary.</returns>
+    Task<RecruitmentSummary> RecruitmentAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The total headcount target of every organisation as a time series, up to the question's date, as known at its instant.</summary>
+    /// <param name="query">The question: the series ends at its date, as known at (and recorded by) its instants.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The points, in date order.</returns>
+    Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One organisation's headcount target as a time series, as <see cref="HeadcountSeriesAsync"/> does for all.</summary>
+    /// <param name="organisation">The organisation.</param>
+    /// <param name="query">The question: the series ends at its date, as known at (and recorded by) its instants.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The points, in date order; empty if it had no targets.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="organisation"/> is null.</exception>
+    Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesOfAsync(Organisation organisation, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every piece of legislation as of the question, in id order: each with its House and stage, its history per House
+    /// and its provisions (<see cref="LegislationOverview.Legislation"/>), and the disputes open about it.
+    /// </summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The legislation.</returns>
+    Task<IReadOnlyList<LegislationOverview>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One piece of legislation as of the question: the same as the entry of <see cref="LegislationAsync"/> with that id.</summary>
+    /// <param name="legislationId">The legislation.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The legislation with its open disputes, or <see langword="null"/> if it did not exist as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="legislationId"/> is null.</exception>
+    Task<LegislationOverview?> LegislationOfAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Which provisions of an Act were in force on the question's date, as known at its instant, with the open disputes about it.</summary>
+    /// <param name="legislationId">The legislation.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The provisions, or <see langword="null"/> if the legislation did not exist as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="legislationId"/> is null.</exception>
+    Task<ProvisionsInForce?> ProvisionsInForceAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>A command at a glance: its state, the funding and targets under its name, and the disputes open about any of them.</summary>
+    /// <param name="commandId">The command.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The overview, or <see langword="null"/> if the command was not established as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="commandId"/> is null.</exception>
+    Task<CommandOverview?> CommandAsync(CommandId commandId, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every event that counts for the question, by valid date then recording order, with its sources.</summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The timeline.</returns>
+    Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every dispute recorded by the question's date, as known at its instant, <em>open and resolved</em>, in id order: each
+    /// with its sides and their sources, and its resolution when that counts for the question (resolved later, or recorded
+    /// after the known-at instant, it is still open: <see cref="Dispute.IsOpen"/>).
+    /// </summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The disputes.</returns>
+    Task<IReadOnlyList<Dispute>> DisputesAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The disputes about one subject (a commitment, target, bill or command), <em>open and resolved</em>, in id order: the
+    /// entries of <see cref="DisputesAsync"/> whose <see cref="Dispute.SubjectId"/> is <paramref name="subjectId"/>. The open
+    /// ones (<see cref="Dispute.IsOpen"/>) are those an answer including the subject lists.
+    /// </summary>
+    /// <param name="subjectId">The subject's stream id, of any aggregate.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The disputes about it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> is null.</exception>
+    Task<IReadOnlyList<Dispute>> DisputesAboutAsync(StreamId subjectId, AsOfQuery query, CancellationToken cancellationToken = default);
+}
