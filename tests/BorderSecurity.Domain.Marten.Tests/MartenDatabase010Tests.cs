@@ -66,9 +66,9 @@ public class MartenDatabase010Tests
             }
 
             // Rebuilt: a rebuild writes the same rows and the same answers.
-            var rows = await RowsAsync(model);
+            var rows = await MartenTableModelTests.RowsAsync(model, "border_security");
             await model.RebuildProjectionsAsync();
-            (await RowsAsync(model)).Should().Equal(rows, "a rebuild of a 0.1.0 database writes what its inline projection wrote");
+            (await MartenTableModelTests.RowsAsync(model, "border_security")).Should().Equal(rows, "a rebuild of a 0.1.0 database writes what its inline projection wrote");
             foreach (var question in Questions)
             {
                 await MartenEquivalenceTests.AssertSameAnswersAsync(model, after, question, "the 0.1.0 database rebuilt");
@@ -123,24 +123,5 @@ public class MartenDatabase010Tests
         }
 
         return connectionString;
-    }
-
-    private static async Task<List<string>> RowsAsync(MartenBorderSecurityStore model)
-    {
-        await using var connection = await model.OpenConnectionAsync();
-        await using var select = new NpgsqlCommand(
-            """
-            select 'e ' || t::text from border_security.bsd_events t union all select 's ' || t::text from border_security.bsd_statements t
-            union all select 'p ' || t::text from border_security.bsd_provenances t union all select 'r ' || t::text from border_security.bsd_commitment_recipients t
-            order by 1
-            """, connection);
-        var rows = new List<string>();
-        await using var reader = await select.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 }

@@ -97,7 +97,8 @@ public class MartenTableModelTests
         }
     }
 
-    private static async Task<List<string>> RowsAsync(MartenBorderSecurityStore model, string schema)
+    /// <summary>Every row of the model's tables in <paramref name="schema"/>, as text, in one order: to compare a rebuild with what was there.</summary>
+    internal static async Task<List<string>> RowsAsync(MartenBorderSecurityStore model, string schema)
     {
         await using var connection = await model.OpenConnectionAsync();
         await using var select = new Npgsql.NpgsqlCommand(
