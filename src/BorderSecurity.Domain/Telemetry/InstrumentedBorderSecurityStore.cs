@@ -15,7 +15,8 @@ namespace BorderSecurity.Domain.Telemetry;
 /// Any store, measured (<see cref="BorderSecurityTelemetry"/>): what <c>services.AddBorderSecurity()</c> registers as
 /// <see cref="IBorderSecurityStore"/> over the store that answers, so that each question is instrumented once for every
 /// store. A new question is one line here: <c>Ask(() =&gt; inner.NewQuestionAsync(..., cancellationToken))</c>; the
-/// question's tag is the member's name without <c>Async</c>. When nothing listens, each call costs one check.
+/// question's tag is the member's name without <c>Async</c>. When nothing listens, no activity is created and the
+/// instruments drop their measurements; a call costs an extra async step and a timestamp.
 /// </summary>
 internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner, string storeKind) : IBorderSecurityStore
 {
