@@ -20,7 +20,8 @@ public static class BorderSecurityMartenBuilderExtensions
     /// when the host starts (Marten's <c>ApplyAllDatabaseChangesOnStartup</c>) or, where no host starts the hosted
     /// services (a plain <c>ServiceCollection</c>, a console, a test), before the store's first command; and
     /// <see cref="IBorderSecurityStore"/> becomes one <see cref="MartenBorderSecurityStore"/> over that
-    /// store (a singleton). One clock: if the container has an <see cref="IClock"/>, Marten stamps every event's recorded
+    /// store (a singleton), measured under <see cref="BorderSecurity.Domain.Telemetry.BorderSecurityTelemetry.Name"/> with the store tag
+    /// <see cref="BorderSecurityMartenTelemetry.MartenStore"/> (docs/telemetry.md). One clock: if the container has an <see cref="IClock"/>, Marten stamps every event's recorded
     /// instant from it (<c>StoreOptions.Events.TimeProvider</c>) and imports are checked against it; otherwise both use the
     /// store's time provider (the system clock unless <paramref name="configure"/> sets one). That
     /// store (of Marten's default tenant) is also registered as <see cref="MartenBorderSecurityStore"/>: under
@@ -70,7 +71,6 @@ public static class BorderSecurityMartenBuilderExtensions
             return options;
         }).ApplyAllDatabaseChangesOnStartup();
         builder.Services.TryAddSingleton(provider => new MartenBorderSecurityStore(provider.GetRequiredService<IBorderSecurityDocumentStore>()));
-        builder.Services.Replace(ServiceDescriptor.Singleton<IBorderSecurityStore>(provider => provider.GetRequiredService<MartenBorderSecurityStore>()));
-        return builder;
+        return builder.UseStore<MartenBorderSecurityStore>(BorderSecurityMartenTelemetry.MartenStore);
     }
 }

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using NodaTime.Serialization.SystemTextJson;
+using System.Runtime.CompilerServices;
 using Weasel.Core;
 
 namespace BorderSecurity.Domain.Marten;
@@ -86,6 +87,7 @@ public static class BorderSecurityStoreOptions
 
         var schema = new BorderSecurityTables(options.DatabaseSchemaName);
         options.Storage.ExtendedSchemaObjects.AddRange(schema.All);
+        Modes.AddOrUpdate(options, new StrongBox<BorderSecurityTablesMode>(tables));
         switch (tables)
         {
             case BorderSecurityTablesMode.Inline:
@@ -98,6 +100,13 @@ public static class BorderSecurityStoreOptions
 
         return options;
     }
+
+    /// <summary>How each configured store keeps its tables, for the lag (<see cref="MartenBorderSecurityStore.TablesLagAsync"/>).</summary>
+    private static readonly ConditionalWeakTable<object, StrongBox<BorderSecurityTablesMode>> Modes = new();
+
+    /// <summary>How the tables of a store configured by <see cref="AddBorderSecurity(StoreOptions, BorderSecurityTablesMode)"/> are kept (inline if it was not).</summary>
+    internal static BorderSecurityTablesMode TablesModeOf(object options) =>
+        Modes.TryGetValue(options, out var mode) ? mode.Value : BorderSecurityTablesMode.Inline;
 
     private static readonly System.Reflection.MethodInfo RegisterUpcaster =
         typeof(BorderSecurityStoreOptions).GetMethod(nameof(Upcast), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;

@@ -74,6 +74,11 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
         string? tenantId = null)
         : this(Guard.Against.Null(store), streamCacheCapacity, clock, tenantId, new(StringComparer.Ordinal), new(ReferenceEqualityComparer.Instance))
     {
+        if (TablesMode == BorderSecurityTablesMode.Async)
+        {
+            // The tenants' stores (ForTenant) share the tables' progress under conjoined tenancy: one gauge per document store.
+            MartenInstruments.ObserveLag(this);
+        }
     }
 
     private MartenBorderSecurityStore(IDocumentStore store, int streamCacheCapacity, IClock? clock, string? tenantId,

@@ -40,10 +40,18 @@ public static class ProjectionRebuilder
     /// <param name="progress">Told after each page, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the rebuild; nothing is changed.</param>
     /// <returns>The final progress: events read and rows written.</returns>
+    /// <remarks>Measured under <see cref="BorderSecurityMartenTelemetry.Name"/>: activity <see cref="BorderSecurityMartenTelemetry.RebuildActivity"/>,
+    /// <see cref="BorderSecurityMartenTelemetry.RebuildDuration"/> and <see cref="BorderSecurityMartenTelemetry.RebuildEvents"/>.</remarks>
     public static async Task<RebuildProgress> RebuildProjectionsAsync(this MartenBorderSecurityStore store,
         IProgress<RebuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(store);
+        return await MartenInstruments.RebuildAsync(() => RebuildAsync(store, progress, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static async Task<RebuildProgress> RebuildAsync(MartenBorderSecurityStore store, IProgress<RebuildProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var tables = new BorderSecurityTables(store.Store.Options.DatabaseSchemaName);
         await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

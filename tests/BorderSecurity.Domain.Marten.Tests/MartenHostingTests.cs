@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Telemetry;
 using BorderSecurity.Domain.Hosting;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Storage;
@@ -60,7 +61,8 @@ public class MartenHostingTests
             modelStore.Options.DatabaseSchemaName.Should().Be(ours);
             modelStore.Options.Events.StreamIdentity.Should().Be(StreamIdentity.AsString);
             var store = host.Services.GetRequiredService<IBorderSecurityStore>();
-            store.Should().BeOfType<MartenBorderSecurityStore>().Which.Store.Should().BeSameAs(modelStore);
+            store.Should().BeOfType<InstrumentedBorderSecurityStore>().Which.Inner.Should().BeSameAs(host.Services.GetRequiredService<MartenBorderSecurityStore>());
+            host.Services.GetRequiredService<MartenBorderSecurityStore>().Store.Should().BeSameAs(modelStore);
             host.Services.GetRequiredService<IBorderSecurityStore>().Should().BeSameAs(store);
             await store.ImportAsync(ReferenceTimeline2024.Steps);
             var funding = await store.FundingAsync(new AsOfQuery(new LocalDate(2024, 11, 5), Instant.FromUtc(2024, 10, 1, 0, 0)));
@@ -100,7 +102,7 @@ public class MartenHostingTests
         try
         {
             var model = host.Services.GetRequiredService<MartenBorderSecurityStore>();
-            host.Services.GetRequiredService<IBorderSecurityStore>().Should().BeSameAs(model);
+            host.Services.GetRequiredService<IBorderSecurityStore>().Should().BeOfType<InstrumentedBorderSecurityStore>().Which.Inner.Should().BeSameAs(model);
             model.TenantId.Should().Be(JasperFx.StorageConstants.DefaultTenantId);
             IBorderSecurityStore a = model.ForTenant("a"), b = model.ForTenant("b");
 
@@ -134,8 +136,9 @@ public class MartenHostingTests
         services.Where(d => d.ServiceType == typeof(IBorderSecurityStore)).Should().ContainSingle()
             .Which.Lifetime.Should().Be(ServiceLifetime.Singleton);
         await using var provider = services.BuildServiceProvider();
-        var store = provider.GetRequiredService<IBorderSecurityStore>().Should().BeOfType<MartenBorderSecurityStore>().Subject;
-        store.Store.Options.DatabaseSchemaName.Should().Be(BorderSecurityMartenBuilderExtensions.DefaultSchema).And.Be("border_security");
+        var store = provider.GetRequiredService<IBorderSecurityStore>();
+        var marten = store.Should().BeOfType<InstrumentedBorderSecurityStore>().Which.Inner.Should().BeOfType<MartenBorderSecurityStore>().Subject;
+        marten.Store.Options.DatabaseSchemaName.Should().Be(BorderSecurityMartenBuilderExtensions.DefaultSchema).And.Be("border_security");
 
         // Rejected on the container's clock before the database is asked anything (there is none at that address).
         var late = () => store.ImportAsync([ReferenceTimeline2024.Steps.First(s => s.KnownFrom > now)]);

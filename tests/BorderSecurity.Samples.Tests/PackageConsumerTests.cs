@@ -46,7 +46,8 @@ public class PackageConsumerTests
             martenDependencies.Should().NotContain(d => d.Id.StartsWith("Patched.", StringComparison.OrdinalIgnoreCase));
             martenDependencies.Should().NotContain(d => d.Id.StartsWith("DistributedLock", StringComparison.OrdinalIgnoreCase));
             martenDependencies.Select(d => d.Id).Should().BeEquivalentTo(
-                "BorderSecurity.Domain", "Marten", "Npgsql", "NodaTime.Serialization.SystemTextJson", "JasperFx", "JasperFx.Events");
+                "BorderSecurity.Domain", "Marten", "Npgsql", "NodaTime.Serialization.SystemTextJson", "JasperFx", "JasperFx.Events",
+                "Microsoft.Extensions.Diagnostics.HealthChecks.Abstractions"); // BorderSecurityTablesHealthCheck
 
             var consumer = Path.Combine(work, "consumer");
             Directory.CreateDirectory(consumer);

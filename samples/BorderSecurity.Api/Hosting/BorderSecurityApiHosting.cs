@@ -41,6 +41,7 @@ public static class BorderSecurityApiHosting
 
         builder.AddApiAuthentication();
         builder.Services.AddApiHealthChecks(connectionString);
+        builder.AddApiTelemetry(onMarten: connectionString is { Length: > 0 });
         builder.Services.AddApiOpenApi();
         builder.AddRequestLimits();
         builder.Services.AddReferenceTimelineSeed(builder.Configuration);

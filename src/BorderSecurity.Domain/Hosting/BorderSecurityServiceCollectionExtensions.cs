@@ -1,5 +1,6 @@
 using BorderSecurity.Domain.Hosting;
 using BorderSecurity.Domain.Storage;
+using BorderSecurity.Domain.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // In the namespace of IServiceCollection, so the registration is found without a using directive.
@@ -10,8 +11,10 @@ public static class BorderSecurityServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IBorderSecurityStore"/> as one <see cref="InMemoryBorderSecurityStore"/> for the whole
-    /// container (a singleton), stamping recorded instants with the container's <see cref="IClock"/> if one is
-    /// registered, else <see cref="SystemClock.Instance"/>. Calling it again registers nothing more; a store
+    /// container (a singleton, also resolvable as <see cref="InMemoryBorderSecurityStore"/>), stamping recorded instants
+    /// with the container's <see cref="IClock"/> if one is registered, else <see cref="SystemClock.Instance"/>. The
+    /// <see cref="IBorderSecurityStore"/> resolved is that store measured under <see cref="BorderSecurityTelemetry.Name"/>
+    /// (docs/telemetry.md), so resolve the concrete type for what only it offers. Calling it again registers nothing more; a store
     /// registered before (or plugged in afterwards, for example by <c>.UseMarten(...)</c> from
     /// BorderSecurity.Domain.Marten) is kept.
     /// </summary>
@@ -36,8 +39,9 @@ public static class BorderSecurityServiceCollectionExtensions
     public static BorderSecurityBuilder AddBorderSecurity(this IServiceCollection services)
     {
         Guard.Against.Null(services);
+        services.TryAddSingleton(provider => new InMemoryBorderSecurityStore(provider.GetService<IClock>() ?? SystemClock.Instance));
         services.TryAddSingleton<IBorderSecurityStore>(provider =>
-            new InMemoryBorderSecurityStore(provider.GetService<IClock>() ?? SystemClock.Instance));
+            new InstrumentedBorderSecurityStore(provider.GetRequiredService<InMemoryBorderSecurityStore>(), BorderSecurityTelemetry.MemoryStore));
         return new BorderSecurityBuilder(services);
     }
 }

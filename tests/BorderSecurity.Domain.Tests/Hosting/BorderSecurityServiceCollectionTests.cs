@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Telemetry;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,8 @@ public class BorderSecurityServiceCollectionTests
         var store = provider.GetRequiredService<IBorderSecurityStore>();
         await store.SubmitAsync(Pledge());
 
-        store.Should().BeOfType<InMemoryBorderSecurityStore>();
+        store.Should().BeOfType<InstrumentedBorderSecurityStore>().Which.Inner.Should().BeSameAs(provider.GetRequiredService<InMemoryBorderSecurityStore>());
+        provider.GetRequiredService<InMemoryBorderSecurityStore>().Count.Should().Be(1);
         provider.GetRequiredService<IBorderSecurityStore>().Should().BeSameAs(store);
         (await provider.GetRequiredService<IBorderSecurityStore>().FundingTotalsOfAsync(new Organisation(Bsc), new AsOfQuery(On(11, 5)))).Total.Should().Be(M(75));
     }
