@@ -9,8 +9,8 @@ namespace BorderSecurity.Domain.Funding;
 public sealed record CommitmentCreation(string CommitmentId, string Recipient, FundingOriginKind OriginKind, string? OriginName, FundingBasis Basis);
 
 /// <summary>
-/// What each funding event states (see <see cref="FigureStatement"/>): the one mapping every store's projection uses.
-/// A new funding event that states a figure is taught here, and only here.
+/// What each funding event states (see <see cref="FigureStatement"/>): the one mapping every store's projection uses,
+/// as the aggregate's registration (FundingCommitmentAggregate) states it.
 /// </summary>
 public static class FundingStatements
 {
@@ -20,17 +20,8 @@ public static class FundingStatements
     /// The statements: a creation, an amount and a period for a pledge or redirect, an amount for a revision or correction, a
     /// period for a period revision or correction (its content is <see cref="PeriodOf"/>), an allocation per capability, a withdrawal.
     /// </returns>
-    public static IReadOnlyList<FigureStatement> Of(IBorderSecurityEvent e) => Guard.Against.Null(e) switch
-    {
-        FundingPledged p => [new(Figures.Created, "", null), new(Figures.Amount, "", p.Amount.Pounds), new(Figures.Period, "", null)],
-        FundingRedirected r => [new(Figures.Created, "", null), new(Figures.Amount, "", r.Amount.Pounds), new(Figures.Period, "", null)],
-        FundingPeriodRevised or FundingPeriodCorrected => [new(Figures.Period, "", null)],
-        FundingRevised r => [new(Figures.Amount, "", r.RevisedAmount.Pounds)],
-        FundingAmountCorrected c => [new(Figures.Amount, "", c.CorrectedAmount.Pounds)],
-        FundingAllocated a => [new(Figures.Allocation, a.Capability, a.Amount.Pounds)],
-        FundingWithdrawn => [new(Figures.Withdrawn, "", 1m)],
-        _ => [],
-    };
+    public static IReadOnlyList<FigureStatement> Of(IBorderSecurityEvent e) =>
+        Aggregates.Of(Guard.Against.Null(e)) is { Aggregate: AggregateKind.FundingCommitment } registration ? registration.States(e) : [];
 
     /// <summary>The creation a pledge or redirect states, or <see langword="null"/> for any other event.</summary>
     /// <param name="e">The event.</param>

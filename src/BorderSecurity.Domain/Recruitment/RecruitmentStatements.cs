@@ -8,25 +8,16 @@ namespace BorderSecurity.Domain.Recruitment;
 public sealed record TargetCreation(string TargetId, string Organisation, string Role, LocalDate? Deadline);
 
 /// <summary>
-/// What each recruitment event states (see <see cref="FigureStatement"/>): the one mapping every store's projection uses.
-/// A new recruitment event that states a figure is taught here, and only here.
+/// What each recruitment event states (see <see cref="FigureStatement"/>): the one mapping every store's projection uses,
+/// as the aggregate's registration (RecruitmentTargetAggregate) states it.
 /// </summary>
 public static class RecruitmentStatements
 {
     /// <summary>The figures a recruitment event states.</summary>
     /// <param name="e">A recruitment event (any other event states nothing here).</param>
     /// <returns>The statements.</returns>
-    public static IReadOnlyList<FigureStatement> Of(IBorderSecurityEvent e) => Guard.Against.Null(e) switch
-    {
-        RecruitmentTargetSet s => [new(Figures.Created, "", null), new(Figures.Headcount, "", s.Headcount)],
-        RecruitmentTargetRevised r => [new(Figures.Headcount, "", r.RevisedHeadcount)],
-        RecruitmentTargetCorrected c => [new(Figures.Headcount, "", c.CorrectedHeadcount)],
-        RecruitmentProgressRecorded p => [new(Figures.InPost, "", p.InPost)],
-        RecruitmentTargetMet m => [new(Figures.InPost, "", m.InPost), new(Figures.Met, "", 1m)],
-        RecruitmentTargetAbandoned => [new(Figures.Abandoned, "", 1m)],
-        RecruitmentTargetReannounced => [new(Figures.Reannounced, "", 1m)],
-        _ => [],
-    };
+    public static IReadOnlyList<FigureStatement> Of(IBorderSecurityEvent e) =>
+        Aggregates.Of(Guard.Against.Null(e)) is { Aggregate: AggregateKind.RecruitmentTarget } registration ? registration.States(e) : [];
 
     /// <summary>The creation a target's setting states, or <see langword="null"/> for any other event.</summary>
     /// <param name="e">The event.</param>

@@ -1,14 +1,9 @@
-using BorderSecurity.Domain.Commands;
-using BorderSecurity.Domain.Disputes;
-using BorderSecurity.Domain.Funding;
-using BorderSecurity.Domain.Legislative;
-using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Shared;
 
 /// <summary>
-/// Routes a request to its aggregate's decider: folds the stream's history with that aggregate's Evolve and
-/// decides. Stores (in-memory and Marten) write only through this, so every store applies the same rules.
+/// Routes a request to its aggregate's decider (as its registration, <see cref="AggregateRegistration"/>, says): folds the
+/// stream's history with that aggregate's Evolve and decides. Stores (in-memory and Marten) write only through this, so every store applies the same rules.
 /// </summary>
 public static class BorderSecurityDecider
 {
@@ -16,26 +11,15 @@ public static class BorderSecurityDecider
     /// <param name="request">The request.</param>
     /// <returns>Its aggregate.</returns>
     /// <exception cref="ArgumentException">The request is of no aggregate of the model.</exception>
-    public static AggregateKind AggregateOf(IBorderSecurityRequest request) => Guard.Against.Null(request) switch
-    {
-        ICommandRequest => AggregateKind.Command,
-        IFundingRequest => AggregateKind.FundingCommitment,
-        IRecruitmentRequest => AggregateKind.RecruitmentTarget,
-        ILegislationRequest => AggregateKind.Legislation,
-        IDisputeRequest => AggregateKind.Dispute,
-        _ => throw new ArgumentException($"{request.GetType().Name} is not a request of the model.", nameof(request)),
-    };
+    public static AggregateKind AggregateOf(IBorderSecurityRequest request) =>
+        (Aggregates.OfRequest(Guard.Against.Null(request))
+         ?? throw new ArgumentException($"{request.GetType().Name} is not a request of the model.", nameof(request))).Kind;
 
     /// <summary>The stream a request refers to besides its own, whose history the decider needs: the Act money is redirected from, the Act that confers powers, or the subject of a dispute.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The referenced stream id, or <see langword="null"/>.</returns>
-    public static StreamId? ReferencedStreamOf(IBorderSecurityRequest request) => Guard.Against.Null(request) switch
-    {
-        RedirectFunding { FromLegislationId: { } id } => id,
-        ConferCommandPowers r => r.LegislationId,
-        RecordDispute { SubjectId: { } subjectId } => subjectId,
-        _ => null,
-    };
+    public static StreamId? ReferencedStreamOf(IBorderSecurityRequest request) =>
+        Aggregates.OfRequest(Guard.Against.Null(request))?.ReferencedStreamOf(request);
 
     /// <summary>Decides a request against the history of its stream (for a request with no referenced stream).</summary>
     /// <param name="history">The stream's events in recording order (empty for a new stream).</param>
@@ -61,25 +45,14 @@ public static class BorderSecurityDecider
         Guard.Against.Null(history);
         Guard.Against.Null(referencedHistory);
         var referenced = referencedHistory as IReadOnlyCollection<IBorderSecurityEvent> ?? [.. referencedHistory];
-        var referencedKind = referenced.FirstOrDefault() is { } firstReferenced ? EventCatalogue.AggregateOf(firstReferenced.GetType()) : (AggregateKind?)null;
-        var referencedAct = referenced
-            .Where(e => EventCatalogue.AggregateOf(e.GetType()) == AggregateKind.Legislation)
-            .Aggregate((Legislation?)null, Legislation.Evolve);
         var kind = AggregateOf(request);
-        var events = history.ToList();
+        var events = history as IReadOnlyList<IBorderSecurityEvent> ?? [.. history];
         if (events.FirstOrDefault() is { } first && EventCatalogue.AggregateOf(first.GetType()) is var existing && existing != kind)
         {
             throw new DomainRuleViolationException(kind.ToString(), "StreamBelongsToAnotherAggregate",
                 $"stream '{request.StreamId}' already holds a {existing}; choose another id.");
         }
 
-        return kind switch
-        {
-            AggregateKind.Command => CommandDecider.Decide(events.Aggregate((Command?)null, Command.Evolve), (ICommandRequest)request, referencedAct),
-            AggregateKind.FundingCommitment => FundingCommitmentDecider.Decide(events.Aggregate((FundingCommitment?)null, FundingCommitment.Evolve), (IFundingRequest)request, referencedAct),
-            AggregateKind.RecruitmentTarget => RecruitmentTargetDecider.Decide(events.Aggregate((RecruitmentTarget?)null, RecruitmentTarget.Evolve), (IRecruitmentRequest)request),
-            AggregateKind.Dispute => DisputeDecider.Decide(events.Aggregate((Dispute?)null, Dispute.Evolve), (IDisputeRequest)request, referencedKind),
-            _ => LegislationDecider.Decide(events.Aggregate((Legislation?)null, Legislation.Evolve), (ILegislationRequest)request),
-        };
+        return Aggregates.Of(kind).Decide(events, request, referenced);
     }
 }

@@ -1,6 +1,4 @@
-using System.Reflection;
 using BorderSecurity.Domain.Commands;
-using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Recruitment;
@@ -29,58 +27,17 @@ public enum AggregateKind
 /// <summary>Every event type of the model with its stable wire name and its aggregate.</summary>
 public static class EventCatalogue
 {
+    // Derived from each aggregate's registration (Aggregates.All): the event types, their aggregates and wire names.
     private static readonly ImmutableArray<(Type Type, AggregateKind Aggregate)> Types =
-    [
-        (typeof(CommandEstablished), AggregateKind.Command),
-        (typeof(CommandLeaderAppointed), AggregateKind.Command),
-        (typeof(AgencyJoinedCommand), AggregateKind.Command),
-        (typeof(AgencyLeftCommand), AggregateKind.Command),
-        (typeof(CommandUnitCreated), AggregateKind.Command),
-        (typeof(CommandPowersConferred), AggregateKind.Command),
-        (typeof(InternationalAgreementJoined), AggregateKind.Command),
-        (typeof(FundingPledged), AggregateKind.FundingCommitment),
-        (typeof(FundingRedirected), AggregateKind.FundingCommitment),
-        (typeof(FundingAllocated), AggregateKind.FundingCommitment),
-        (typeof(FundingRevised), AggregateKind.FundingCommitment),
-        (typeof(FundingAmountCorrected), AggregateKind.FundingCommitment),
-        (typeof(FundingWithdrawn), AggregateKind.FundingCommitment),
-        (typeof(FundingReannounced), AggregateKind.FundingCommitment),
-        (typeof(FundingPeriodRevised), AggregateKind.FundingCommitment),
-        (typeof(FundingPeriodCorrected), AggregateKind.FundingCommitment),
-        (typeof(RecruitmentTargetSet), AggregateKind.RecruitmentTarget),
-        (typeof(RecruitmentTargetReannounced), AggregateKind.RecruitmentTarget),
-        (typeof(RecruitmentTargetRevised), AggregateKind.RecruitmentTarget),
-        (typeof(RecruitmentTargetCorrected), AggregateKind.RecruitmentTarget),
-        (typeof(RecruitmentProgressRecorded), AggregateKind.RecruitmentTarget),
-        (typeof(RecruitmentTargetMet), AggregateKind.RecruitmentTarget),
-        (typeof(RecruitmentTargetAbandoned), AggregateKind.RecruitmentTarget),
-        (typeof(LegislationAnnounced), AggregateKind.Legislation),
-        (typeof(EnactedLegislationRecorded), AggregateKind.Legislation),
-        (typeof(BillIntroduced), AggregateKind.Legislation),
-        (typeof(ParliamentaryStageCompleted), AggregateKind.Legislation),
-        (typeof(BillCarriedOver), AggregateKind.Legislation),
-        (typeof(BillEnded), AggregateKind.Legislation),
-        (typeof(RoyalAssentGranted), AggregateKind.Legislation),
-        (typeof(LegislationCommenced), AggregateKind.Legislation),
-        (typeof(LegislationRepealed), AggregateKind.Legislation),
-        (typeof(DisputeRecorded), AggregateKind.Dispute),
-        (typeof(DisputeResolved), AggregateKind.Dispute),
-    ];
+        [.. Aggregates.All.SelectMany(a => a.Events).Select(e => (e.Type, e.Aggregate))];
 
     private static readonly FrozenMap ByType = FrozenMap.Build(Types);
 
     /// <summary>
-    /// Every shape the model once wrote and no longer writes, each mapped forward to its current event type. Add one
-    /// line here when an event's shape changes (see <see cref="LegacyEventShape"/>); never edit a shipped entry.
+    /// Every shape the model once wrote and no longer writes, each mapped forward to its current event type: each
+    /// aggregate's registration lists its own (see <see cref="LegacyEventShape"/>); never edit a shipped entry.
     /// </summary>
-    private static readonly ImmutableArray<LegacyEventShape> Legacy =
-    [
-        LegacyEventShape.Of<ParliamentaryStageCompletedV1, ParliamentaryStageCompleted>("legislation.stage-completed.v1", old => old.Forward()),
-        LegacyEventShape.Of<LegislationCommencedV1, LegislationCommenced>("legislation.commenced.v1", old => old.Forward()),
-        LegacyEventShape.Of<CommandPowersConferredV1, CommandPowersConferred>("command.powers-conferred.v1", old => old.Forward()),
-        LegacyEventShape.Of<FundingPledgedV1, FundingPledged>("funding.pledged.v1", old => old.Forward()),
-        LegacyEventShape.Of<FundingRedirectedV1, FundingRedirected>("funding.redirected.v1", old => old.Forward()),
-    ];
+    private static readonly ImmutableArray<LegacyEventShape> Legacy = [.. Aggregates.All.SelectMany(a => a.LegacyEvents)];
 
     private static readonly IReadOnlyDictionary<string, LegacyEventShape> LegacyByName = CheckedLegacy();
 
@@ -192,9 +149,7 @@ public static class EventCatalogue
     {
         public static FrozenMap Build(ImmutableArray<(Type Type, AggregateKind Aggregate)> types)
         {
-            var names = types.ToDictionary(t => t.Type,
-                t => t.Type.GetCustomAttribute<EventNameAttribute>()?.Name
-                     ?? throw new InvalidOperationException($"{t.Type.Name} has no [EventName]."));
+            var names = types.ToDictionary(t => t.Type, t => Shared.Aggregates.Events[t.Type].WireName);
             return new FrozenMap(names, names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal),
                 types.ToDictionary(t => t.Type, t => t.Aggregate));
         }

@@ -45,16 +45,11 @@ public static class Figures
     public const string Reannounced = "reannounced";
 }
 
-/// <summary>What any event of the model states: the one dispatch from an event to its aggregate's statement mapping.</summary>
+/// <summary>What any event of the model states, as its aggregate's registration says.</summary>
 public static class EventStatements
 {
     /// <summary>The figures an event states; empty for events that state none (commands and legislation are folded whole).</summary>
     /// <param name="e">The event.</param>
     /// <returns>The statements.</returns>
-    public static IReadOnlyList<FigureStatement> Of(IBorderSecurityEvent e) => EventCatalogue.AggregateOf(Guard.Against.Null(e).GetType()) switch
-    {
-        AggregateKind.FundingCommitment => Funding.FundingStatements.Of(e),
-        AggregateKind.RecruitmentTarget => Recruitment.RecruitmentStatements.Of(e),
-        _ => [],
-    };
+    public static IReadOnlyList<FigureStatement> Of(IBorderSecurityEvent e) => Aggregates.Of(Guard.Against.Null(e)).States(e);
 }

@@ -1,0 +1,15 @@
+namespace BorderSecurity.Domain.Disputes;
+
+/// <summary>A dispute between sources, registered once: its requests, decider, evolve, and each event's wire name and description.</summary>
+internal static class DisputeAggregate
+{
+    /// <summary>The registration (see <see cref="AggregateRegistration"/>). Disputes state no figures: their state is folded whole.</summary>
+    public static AggregateRegistration<Dispute, IDisputeRequest> Registration { get; } =
+        new AggregateRegistration<Dispute, IDisputeRequest>(AggregateKind.Dispute, Dispute.Evolve,
+                (state, request, referenced) => DisputeDecider.Decide(state, request, Aggregates.ReferencedKind(referenced)))
+            .Requests(typeof(RecordDispute), typeof(ResolveDispute))
+            .Refers<RecordDispute>(r => r.SubjectId)
+            .Event<DisputeRecorded>(
+                e => $"Sources disagree about the {e.Fact} of {e.SubjectId}: {string.Join(" / ", e.Sides.Select(side => side.Says))}", States.Nothing)
+            .Event<DisputeResolved>(e => $"{e.DisputeId} resolved: {e.Resolution}", States.Nothing);
+}

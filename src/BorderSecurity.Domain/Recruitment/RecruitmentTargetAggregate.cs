@@ -1,0 +1,33 @@
+namespace BorderSecurity.Domain.Recruitment;
+
+/// <summary>The recruitment target, registered once: its requests, decider, evolve, and each event's wire name, statements and description.</summary>
+internal static class RecruitmentTargetAggregate
+{
+    /// <summary>The registration (see <see cref="AggregateRegistration"/>).</summary>
+    public static AggregateRegistration<RecruitmentTarget, IRecruitmentRequest> Registration { get; } =
+        new AggregateRegistration<RecruitmentTarget, IRecruitmentRequest>(AggregateKind.RecruitmentTarget, RecruitmentTarget.Evolve,
+                (state, request, _) => RecruitmentTargetDecider.Decide(state, request))
+            .Requests(typeof(SetRecruitmentTarget), typeof(ReannounceRecruitmentTarget), typeof(ReviseRecruitmentTarget), typeof(CorrectRecruitmentTarget),
+                typeof(RecordRecruitmentProgress), typeof(MarkRecruitmentTargetMet), typeof(AbandonRecruitmentTarget))
+            .Event<RecruitmentTargetSet>(
+                e => $"Target of {e.Headcount} {e.Role} for {e.Organisation}{(e.Deadline is { } d ? $" by {d:yyyy-MM-dd}" : "")}",
+                e => [new(Figures.Created, "", null), new(Figures.Headcount, "", e.Headcount)])
+            .Event<RecruitmentTargetReannounced>(
+                e => $"{e.TargetId} re-announced by {e.AnnouncedBy} (no new heads)",
+                e => [new(Figures.Reannounced, "", 1m)])
+            .Event<RecruitmentTargetRevised>(
+                e => $"{e.TargetId} revised to {e.RevisedHeadcount}: {e.Reason}",
+                e => [new(Figures.Headcount, "", e.RevisedHeadcount)])
+            .Event<RecruitmentTargetCorrected>(
+                e => $"{e.TargetId} corrected to {e.CorrectedHeadcount}: {e.Reason}",
+                e => [new(Figures.Headcount, "", e.CorrectedHeadcount)])
+            .Event<RecruitmentProgressRecorded>(
+                e => $"{e.InPost} in post for {e.TargetId}",
+                e => [new(Figures.InPost, "", e.InPost)])
+            .Event<RecruitmentTargetMet>(
+                e => $"{e.TargetId} met with {e.InPost} in post",
+                e => [new(Figures.InPost, "", e.InPost), new(Figures.Met, "", 1m)])
+            .Event<RecruitmentTargetAbandoned>(
+                e => $"{e.TargetId} abandoned: {e.Reason}",
+                e => [new(Figures.Abandoned, "", 1m)]);
+}
