@@ -9,7 +9,7 @@
 #   build/public-api.sh ship     at a release: folds Unshipped into Shipped (removals taken out) and empties Unshipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-projects=(src/BorderSecurity.Domain src/BorderSecurity.Domain.Marten)
+projects=(src/BorderSecurity.Domain src/BorderSecurity.Domain.Marten src/BorderSecurity.Domain.Testing)
 header='#nullable enable'
 
 sorted_body() { grep -v -x -F "$header" "$1" | grep -v '^$' | LC_ALL=C sort -u || true; }

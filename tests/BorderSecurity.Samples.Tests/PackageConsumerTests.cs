@@ -76,6 +76,72 @@ public class PackageConsumerTests
     }
 
     /// <summary>
+    /// A store implementer runs the conformance suite from the published testing package with a one-line subclass, as
+    /// an outside project would: packed packages, its own package folder, no lock file, <c>dotnet test</c>.
+    /// </summary>
+    [Fact]
+    public async Task AStoreImplementerRunsTheConformanceSuiteFromTheTestingPackageWithAOneLineSubclass()
+    {
+        var work = Directory.CreateTempSubdirectory("bsd-suite-consumer-").FullName;
+        try
+        {
+            var feed = Path.Combine(work, "feed");
+            foreach (var project in new[] { "src/BorderSecurity.Domain", "src/BorderSecurity.Domain.Testing" })
+            {
+                await Dotnet(Root, $"pack \"{Path.Combine(Root, project)}\" -c Release -o \"{feed}\"");
+            }
+
+            var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "BorderSecurity.Domain.Testing.*.nupkg").Single())["BorderSecurity.Domain.Testing.".Length..];
+            NuspecDependencies(Path.Combine(feed, $"BorderSecurity.Domain.Testing.{version}.nupkg")).Select(d => d.Id).Should().BeEquivalentTo(
+                ["BorderSecurity.Domain", "Bogus", "xunit", "FluentAssertions", "NodaTime.Testing"], "the testing package declares what it compiles against");
+
+            var consumer = Path.Combine(work, "consumer");
+            Directory.CreateDirectory(consumer);
+            var packages = Path.Combine(work, "packages");
+            await WriteNuGetConfigAsync(consumer, feed);
+            await File.WriteAllTextAsync(Path.Combine(consumer, "StoreTests.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                    <IsTestProject>true</IsTestProject>
+                    <RestorePackagesPath>{packages}</RestorePackagesPath>
+                    <RestorePackagesWithLockFile>false</RestorePackagesWithLockFile>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="BorderSecurity.Domain.Testing" Version="{version}" />
+                    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                    <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+                  </ItemGroup>
+                </Project>
+                """);
+
+            // The one line a store implementer writes (here for the in-memory store; theirs would construct their own).
+            await File.WriteAllTextAsync(Path.Combine(consumer, "MyStoreConformance.cs"), """
+                public sealed class MyStoreConformance : BorderSecurity.Domain.Conformance.BorderSecurityStoreConformance
+                {
+                    protected override Task<BorderSecurity.Domain.Storage.IBorderSecurityStore> NewStoreAsync(NodaTime.IClock clock) =>
+                        Task.FromResult<BorderSecurity.Domain.Storage.IBorderSecurityStore>(new BorderSecurity.Domain.Storage.InMemoryBorderSecurityStore(clock));
+                }
+                """);
+
+            var output = await Dotnet(consumer, "test -c Release", packages: packages);
+
+            File.Exists(Path.Combine(consumer, "packages.lock.json")).Should().BeFalse("the consumer restores without a lock file");
+            var summary = System.Text.RegularExpressions.Regex.Match(output, @"Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+)");
+            summary.Success.Should().BeTrue($"dotnet test printed its summary:\n{output}");
+            int.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).Should().Be(0);
+            int.Parse(summary.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(40, "the whole suite ran");
+            int.Parse(summary.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture).Should().Be(0);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// A lock file that resolves a package above the highest lower bound its dependents declare records a near match
     /// (NuGet's NU1603, which it does not even report for transitive packages while lock files are on): the registry
     /// lacked the declared version when the lock file was generated. We would then compile against a version that a
@@ -158,7 +224,11 @@ public class PackageConsumerTests
 
     private static Version Normalise(Version v) => new(v.Major, v.Minor, Math.Max(v.Build, 0), Math.Max(v.Revision, 0));
 
-    private static async Task WriteConsumerAsync(string consumer, string feed, string version, string packages)
+    /// <summary>
+    /// The consumer's nuget.config: our packages only from the packed feed, the restore redirect from build/local-feed
+    /// (as an outside service on this registry copy names it), everything else from the registry.
+    /// </summary>
+    private static async Task WriteNuGetConfigAsync(string consumer, string feed)
     {
         await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -173,6 +243,7 @@ public class PackageConsumerTests
                 <packageSource key="published">
                   <package pattern="BorderSecurity.Domain" />
                   <package pattern="BorderSecurity.Domain.Marten" />
+                  <package pattern="BorderSecurity.Domain.Testing" />
                 </packageSource>
                 <packageSource key="redirects">
                   <package pattern="Patched.DistributedLock.Postgres" />
@@ -183,6 +254,11 @@ public class PackageConsumerTests
               </packageSourceMapping>
             </configuration>
             """);
+    }
+
+    private static async Task WriteConsumerAsync(string consumer, string feed, string version, string packages)
+    {
+        await WriteNuGetConfigAsync(consumer, feed);
 
         // No lock file, nothing suppressed. The redirect is named as an outside service on this registry copy would
         // (build/redirect-packages/README.md); everything else comes from what the packages declare.

@@ -18,6 +18,7 @@ public abstract partial class BorderSecurityStoreConformance
     private Task<IBorderSecurityStore> NewStoreAfterCommencementAsync() =>
         NewStoreAsync(new NodaTime.Testing.FakeClock(AfterCommencement, Duration.FromMilliseconds(1)));
 
+    /// <summary>Every day of the bills passage names the house and stage it was at.</summary>
     [Fact]
     public async Task EveryDayOfTheBillsPassageNamesTheHouseAndStageItWasAt()
     {
@@ -62,6 +63,7 @@ public abstract partial class BorderSecurityStoreConformance
             "Consideration of Lords amendments (House of Commons)", "Consideration of Commons amendments (House of Lords)");
     }
 
+    /// <summary>Provisions are in force from their commencement as known at an instant.</summary>
     [Fact]
     public async Task ProvisionsAreInForceFromTheirCommencementAsKnownAtAnInstant()
     {
@@ -89,6 +91,7 @@ public abstract partial class BorderSecurityStoreConformance
             o => o.WithStrictOrdering().ComparingRecordsByMembers());
     }
 
+    /// <summary>Powers exist from the commencement of their provisions and not a day earlier.</summary>
     [Fact]
     public async Task PowersExistFromTheCommencementOfTheirProvisionsAndNotADayEarlier()
     {
@@ -104,6 +107,7 @@ public abstract partial class BorderSecurityStoreConformance
         powers.Provisions.Should().Equal(CommanderProvisions);
     }
 
+    /// <summary>Powers from provisions not yet in force are refused and nothing is stored.</summary>
     [Fact]
     public async Task PowersFromProvisionsNotYetInForceAreRefusedAndNothingIsStored()
     {
@@ -128,6 +132,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadAllAsync()).Should().HaveCount(stored);
     }
 
+    /// <summary>Stages out of order after royal assent or after a bill fell are refused and nothing is stored.</summary>
     [Fact]
     public async Task StagesOutOfOrderAfterRoyalAssentOrAfterABillFellAreRefusedAndNothingIsStored()
     {
@@ -234,6 +239,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadAllAsync()).Should().HaveCount(stored + 4);
     }
 
+    /// <summary>A format one timeline file maps its stages commencement and powers forward.</summary>
     [Fact]
     public async Task AFormatOneTimelineFileMapsItsStagesCommencementAndPowersForward()
     {

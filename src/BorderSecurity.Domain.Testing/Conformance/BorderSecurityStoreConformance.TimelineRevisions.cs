@@ -8,6 +8,7 @@ namespace BorderSecurity.Domain.Conformance;
 // ("Sources you can check") promises.
 public abstract partial class BorderSecurityStoreConformance
 {
+    /// <summary>A revised step is a new step and the import stops there storing nothing twice.</summary>
     [Fact]
     public async Task ARevisedStepIsANewStepAndTheImportStopsThereStoringNothingTwice()
     {

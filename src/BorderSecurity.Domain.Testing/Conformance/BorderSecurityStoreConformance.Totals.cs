@@ -24,6 +24,7 @@ public abstract partial class BorderSecurityStoreConformance
     private static readonly YearlyLevelTotals UpTo280mAYearBy2028 = new(FundingCoverage.YearlyBy, new FinancialYear(2028), null, Money.FromMillions(280),
         Money.FromMillions(280), Money.Zero, Money.Zero, Money.FromMillions(280), Money.Zero, Money.FromMillions(280));
 
+    /// <summary>With the spending review line no answer that sums money says 430 m and the yearly level is shown apart.</summary>
     [Fact]
     public async Task WithTheSpendingReviewLineNoAnswerThatSumsMoneySays430mAndTheYearlyLevelIsShownApart()
     {
@@ -89,6 +90,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.FundingSeriesOfAsync(BorderSecurityCommand, new AsOfQuery(LocalDate.MaxIsoValue, SpendingReviewKnown - Duration.Epsilon))).Should().HaveCount(2);
     }
 
+    /// <summary>The reference timeline with the spending review line answers every question as the reference and the oracle do.</summary>
     [Fact]
     public async Task TheReferenceTimelineWithTheSpendingReviewLineAnswersEveryQuestionAsTheReferenceAndTheOracleDo()
     {
@@ -118,6 +120,7 @@ public abstract partial class BorderSecurityStoreConformance
         questions.Should().Be(16);
     }
 
+    /// <summary>A period revision or correction moves money between the sum and the yearly levels from its date and once known.</summary>
     [Fact]
     public async Task APeriodRevisionOrCorrectionMovesMoneyBetweenTheSumAndTheYearlyLevelsFromItsDateAndOnceKnown()
     {

@@ -25,6 +25,7 @@ public abstract partial class BorderSecurityStoreConformance
 
     private static DisputeSide Side(string says, string source) => new(says, Provenance.Of(Source(source)));
 
+    /// <summary>A dispute is open from its date and resolved from its resolution on both axes.</summary>
     [Fact]
     public async Task ADisputeIsOpenFromItsDateAndResolvedFromItsResolutionOnBothAxes()
     {
@@ -72,6 +73,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.FundingTotalsAsync(new AsOfQuery(SettledOn))).Total.Should().Be(Money.FromMillions(75), "a dispute changes no figure");
     }
 
+    /// <summary>A broken dispute rule names it and stores nothing.</summary>
     [Fact]
     public async Task ABrokenDisputeRuleNamesItAndStoresNothing()
     {
@@ -146,6 +148,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.DisputesAsync(new AsOfQuery(SettledOn))).Single().Resolution!.Resolution.Should().Be("both partly right");
     }
 
+    /// <summary>The commands establishment date is disputed open and the command counts from its launch.</summary>
     [Fact]
     public async Task TheCommandsEstablishmentDateIsDisputedOpenAndTheCommandCountsFromItsLaunch()
     {
@@ -168,6 +171,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, new AsOfQuery(new LocalDate(2024, 7, 7)))).Should().NotBeNull();
     }
 
+    /// <summary>The september origin dispute is open while the money still counts as redirected.</summary>
     [Fact]
     public async Task TheSeptemberOriginDisputeIsOpenWhileTheMoneyStillCountsAsRedirected()
     {

@@ -9,6 +9,7 @@ namespace BorderSecurity.Domain.Conformance;
 // An idempotency key names one request: the same key with a different request is an error, never a silent repeat.
 public abstract partial class BorderSecurityStoreConformance
 {
+    /// <summary>A key reused for a different request is a conflict naming the key and stores nothing.</summary>
     [Fact]
     public async Task AKeyReusedForADifferentRequestIsAConflictNamingTheKeyAndStoresNothing()
     {
@@ -50,6 +51,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadStreamAsync(new StreamId("funding:key-b"))).Should().ContainSingle();
     }
 
+    /// <summary>Of concurrent different requests with one key one is stored and every other is a conflict.</summary>
     [Fact]
     public async Task OfConcurrentDifferentRequestsWithOneKeyOneIsStoredAndEveryOtherIsAConflict()
     {
@@ -80,6 +82,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.SubmitAsync(winner, idempotencyKey: "race-key")).AlreadyRecorded.Should().BeTrue();
     }
 
+    /// <summary>An import step whose key was used for a different request stops the import naming the step and the key.</summary>
     [Fact]
     public async Task AnImportStepWhoseKeyWasUsedForADifferentRequestStopsTheImportNamingTheStepAndTheKey()
     {

@@ -44,6 +44,7 @@ public abstract partial class BorderSecurityStoreConformance
     // The clock moves on a millisecond at every reading, so consecutive writes get distinct recorded instants.
     private Task<IBorderSecurityStore> NewStoreAsync() => NewStoreAsync(new NodaTime.Testing.FakeClock(Now, Duration.FromMilliseconds(1)));
 
+    /// <summary>The reference timeline answers every question as the reference does on both axes.</summary>
     [Fact]
     public async Task TheReferenceTimelineAnswersEveryQuestionAsTheReferenceDoesOnBothAxes()
     {
@@ -78,6 +79,7 @@ public abstract partial class BorderSecurityStoreConformance
         questions.Should().Be(ReferenceDates.Length * ReferenceKnownAt.Length);
     }
 
+    /// <summary>Imported history keeps when each fact became known.</summary>
     [Fact]
     public async Task ImportedHistoryKeepsWhenEachFactBecameKnown()
     {
@@ -101,6 +103,7 @@ public abstract partial class BorderSecurityStoreConformance
         events.Should().OnlyContain(e => e.RecordedAt > e.KnownFrom, "the history was imported after it became known");
     }
 
+    /// <summary>The audit view answers as the store had recorded it.</summary>
     [Fact]
     public async Task TheAuditViewAnswersAsTheStoreHadRecordedIt()
     {
@@ -132,6 +135,7 @@ public abstract partial class BorderSecurityStoreConformance
         await AssertSameAnswersAsync(store, ConformanceReference.Of(Steps).Queries, new AsOfQuery(asOf, RecordedBy: all.Max(e => e.RecordedAt)));
     }
 
+    /// <summary>Generated histories with corrections and back fills answer as the reference does.</summary>
     [Fact]
     public async Task GeneratedHistoriesWithCorrectionsAndBackFillsAnswerAsTheReferenceDoes()
     {
@@ -165,6 +169,7 @@ public abstract partial class BorderSecurityStoreConformance
         questions.Should().Be(12 * 6);
     }
 
+    /// <summary>A correction changes only answers known after it.</summary>
     [Fact]
     public async Task ACorrectionChangesOnlyAnswersKnownAfterIt()
     {
@@ -192,6 +197,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.FundingTotalsAsync(new AsOfQuery(pledged.PlusDays(-1)))).Total.Should().Be(Money.Zero);
     }
 
+    /// <summary>A stale expected version stores nothing.</summary>
     [Fact]
     public async Task AStaleExpectedVersionStoresNothing()
     {
@@ -215,6 +221,7 @@ public abstract partial class BorderSecurityStoreConformance
         fresh.AlreadyRecorded.Should().BeFalse();
     }
 
+    /// <summary>An idempotency key stores a request once.</summary>
     [Fact]
     public async Task AnIdempotencyKeyStoresARequestOnce()
     {
@@ -233,6 +240,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadStreamAsync(new CommitmentId("funding:j"))).Should().BeEmpty();
     }
 
+    /// <summary>A broken rule or a bad field stores nothing.</summary>
     [Fact]
     public async Task ABrokenRuleOrABadFieldStoresNothing()
     {
@@ -259,6 +267,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.RecruitmentAsync(new AsOfQuery(new LocalDate(2025, 1, 1)))).Target.Should().Be(0);
     }
 
+    /// <summary>An import stops at a rejected step and resumes.</summary>
     [Fact]
     public async Task AnImportStopsAtARejectedStepAndResumes()
     {
@@ -284,6 +293,7 @@ public abstract partial class BorderSecurityStoreConformance
             o => o.WithStrictOrdering().RespectingRuntimeTypes());
     }
 
+    /// <summary>A step known after the stores clock is rejected.</summary>
     [Fact]
     public async Task AStepKnownAfterTheStoresClockIsRejected()
     {
@@ -295,6 +305,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadAllAsync()).Should().HaveCount(ConformanceReference.Of(Steps.Take(firstLate)).Events.Count);
     }
 
+    /// <summary>An ordinary write is known from when it is recorded.</summary>
     [Fact]
     public async Task AnOrdinaryWriteIsKnownFromWhenItIsRecorded()
     {
@@ -307,6 +318,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.FundingTotalsAsync(new AsOfQuery(new LocalDate(2024, 1, 1), recorded - Duration.Epsilon))).Total.Should().Be(Money.Zero);
     }
 
+    /// <summary>A cancelled question or write throws and stores nothing.</summary>
     [Fact]
     public async Task ACancelledQuestionOrWriteThrowsAndStoresNothing()
     {
@@ -322,6 +334,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadAllAsync()).Should().BeEmpty();
     }
 
+    /// <summary>A null subject is refused naming the parameter.</summary>
     [Fact]
     public async Task ANullSubjectIsRefusedNamingTheParameter()
     {
@@ -347,6 +360,7 @@ public abstract partial class BorderSecurityStoreConformance
         await Refused(() => store.ImportAsync(null!), "steps");
     }
 
+    /// <summary>A series runs up to the questions date and no further.</summary>
     [Fact]
     public async Task ASeriesRunsUpToTheQuestionsDateAndNoFurther()
     {

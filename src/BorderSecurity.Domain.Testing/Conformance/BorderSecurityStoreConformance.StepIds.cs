@@ -29,6 +29,7 @@ public abstract partial class BorderSecurityStoreConformance
         ];
     }
 
+    /// <summary>An identical request that is a distinct step is stored.</summary>
     [Fact]
     public async Task AnIdenticalRequestThatIsADistinctStepIsStored()
     {
@@ -45,6 +46,7 @@ public abstract partial class BorderSecurityStoreConformance
         await AssertMatchesOracleAsync(store, new AsOfQuery(new LocalDate(2024, 11, 5)));
     }
 
+    /// <summary>Importing the same file again stores nothing.</summary>
     [Fact]
     public async Task ImportingTheSameFileAgainStoresNothing()
     {
@@ -60,6 +62,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
     }
 
+    /// <summary>Without step ids an identical request is taken for a repeat.</summary>
     [Fact]
     public async Task WithoutStepIdsAnIdenticalRequestIsTakenForARepeat()
     {
@@ -73,6 +76,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ImportAsync(TwoIdenticalReannouncements(null, null))).Should().Be(new ImportResult(0, 3));
     }
 
+    /// <summary>The same step id on the same request is one step.</summary>
     [Fact]
     public async Task TheSameStepIdOnTheSameRequestIsOneStep()
     {
@@ -84,6 +88,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ReadStreamAsync(new StreamId("funding:steps"))).Should().HaveCount(2);
     }
 
+    /// <summary>An invalid step id is rejected before anything is stored.</summary>
     [Fact]
     public async Task AnInvalidStepIdIsRejectedBeforeAnythingIsStored()
     {

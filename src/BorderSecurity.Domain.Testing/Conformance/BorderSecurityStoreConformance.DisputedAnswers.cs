@@ -16,6 +16,7 @@ public abstract partial class BorderSecurityStoreConformance
 {
     private static readonly LocalDate DisputeSeen = new(2024, 9, 17);
 
+    /// <summary>The september dispute is listed by every answer that includes the commitment once it counts and known.</summary>
     [Fact]
     public async Task TheSeptemberDisputeIsListedByEveryAnswerThatIncludesTheCommitmentOnceItCountsAndKnown()
     {
@@ -80,6 +81,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.LegislationOfAsync(IllegalMigrationActId, endOf2024))!.OpenDisputes.Should().BeEmpty("the Act is not disputed");
     }
 
+    /// <summary>A resolved dispute leaves every answer from its resolution once known.</summary>
     [Fact]
     public async Task AResolvedDisputeLeavesEveryAnswerFromItsResolutionOnceKnown()
     {
@@ -200,6 +202,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.FundingTotalsAsync(new AsOfQuery(SettledOn))).Total.Should().Be(Money.FromMillions(75), "a dispute changes no figure");
     }
 
+    /// <summary>A dispute about a stream that does not exist is refused naming subject id and stores nothing.</summary>
     [Fact]
     public async Task ADisputeAboutAStreamThatDoesNotExistIsRefusedNamingSubjectIdAndStoresNothing()
     {

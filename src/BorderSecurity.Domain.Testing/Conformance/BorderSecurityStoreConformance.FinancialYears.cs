@@ -36,6 +36,7 @@ public abstract partial class BorderSecurityStoreConformance
         new(Money.FromMillions(total), Money.FromMillions(newMoney), Money.FromMillions(redirected), Money.FromMillions(firm), Money.FromMillions(ceiling),
             Money.Zero, Money.Zero, Money.FromMillions(total));
 
+    /// <summary>The reference timeline by financial year answers as the reference and the oracle do on both axes.</summary>
     [Fact]
     public async Task TheReferenceTimelineByFinancialYearAnswersAsTheReferenceAndTheOracleDoOnBothAxes()
     {
@@ -67,6 +68,7 @@ public abstract partial class BorderSecurityStoreConformance
         questions.Should().Be((ReferenceDates.Length + 2) * (ReferenceKnownAt.Length + 1) * recipients.Length);
     }
 
+    /// <summary>With the yearly level added the bsc has nothing for 2024 to 2026 beyond the unsplit 150 m and up to 280 m in 2028.</summary>
     [Fact]
     public async Task WithTheYearlyLevelAddedTheBscHasNothingFor2024To2026BeyondTheUnsplit150mAndUpTo280mIn2028()
     {
@@ -108,6 +110,7 @@ public abstract partial class BorderSecurityStoreConformance
         portfolio.For(Fy2025)!.UnsplitSpans.Should().BeEquivalentTo([twoYears], Strict);
     }
 
+    /// <summary>The september money is not stated until the november report is known.</summary>
     [Fact]
     public async Task TheSeptemberMoneyIsNotStatedUntilTheNovemberReportIsKnown()
     {
@@ -129,6 +132,7 @@ public abstract partial class BorderSecurityStoreConformance
         afterReport.For(Fy2024)!.UnsplitSpans.Single().Totals.Total.Should().Be(Money.FromMillions(150));
     }
 
+    /// <summary>A profile counts per year until the amount changes and a period correction counts only once known.</summary>
     [Fact]
     public async Task AProfileCountsPerYearUntilTheAmountChangesAndAPeriodCorrectionCountsOnlyOnceKnown()
     {
@@ -173,6 +177,7 @@ public abstract partial class BorderSecurityStoreConformance
         after.For(fy2026)!.ForTheYear.Should().Be(YearTotals.None);
     }
 
+    /// <summary>Each figure splits resource capital and not stated and a period revision moves the kind from its date.</summary>
     [Fact]
     public async Task EachFigureSplitsResourceCapitalAndNotStatedAndAPeriodRevisionMovesTheKindFromItsDate()
     {
@@ -214,6 +219,7 @@ public abstract partial class BorderSecurityStoreConformance
         OracleAssertions.FundingByFinancialYear(after, await store.ReadAllAsync(), Fy2025, fy2026, new AsOfQuery(on.PlusDays(31)), "after the restatement (independent oracle)");
     }
 
+    /// <summary>A bad period is rejected naming the field and nothing is stored.</summary>
     [Theory]
     [InlineData("profile does not add up", "Period.Profile")]
     [InlineData("year outside span", "Period.Profile")]
@@ -240,6 +246,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.FundingByFinancialYearAsync(new FinancialYearRange(Fy2025, Fy2025), new AsOfQuery(on))).Commitments.Should().BeEmpty();
     }
 
+    /// <summary>Generated histories by financial year answer as the reference and the oracle do.</summary>
     [Fact]
     public async Task GeneratedHistoriesByFinancialYearAnswerAsTheReferenceAndTheOracleDo()
     {
@@ -268,6 +275,7 @@ public abstract partial class BorderSecurityStoreConformance
         periodChanges.Should().BePositive("the generated histories revise and correct periods");
     }
 
+    /// <summary>Asking for years backwards is rejected naming the field.</summary>
     [Fact]
     public async Task AskingForYearsBackwardsIsRejectedNamingTheField()
     {
