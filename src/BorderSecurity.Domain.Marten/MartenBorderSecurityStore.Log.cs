@@ -19,6 +19,17 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <inheritdoc />
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = await ReadSessionAsync().ConfigureAwait(false);
+        var newest = await session.Events.QueryAllRawEvents()
+            .OrderByDescending(e => e.Sequence)
+            .Take(1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return newest.Count == 0 ? 0 : newest[0].Sequence;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(StreamId streamId, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(streamId);

@@ -19,4 +19,13 @@ public interface IBorderSecurityLog
     /// <returns>Its events; empty if it does not exist.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="streamId"/> is null.</exception>
     Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(StreamId streamId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The sequence number of the newest event in the log (0 when it is empty): it grows with every event written or
+    /// imported, so it versions every answer. A reader can cache an answer with it and ask again only when it moved (the
+    /// web sample's <c>ETag</c>s do). One cheap read; on Marten the event sequence of the store's tenant.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The newest event's sequence number, or 0.</returns>
+    Task<long> LastSequenceAsync(CancellationToken cancellationToken = default);
 }

@@ -93,6 +93,10 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
         Ask(() => _log.ReadStream(Guard.Against.Null(streamId).Value), cancellationToken);
 
     /// <inheritdoc />
+    public Task<long> LastSequenceAsync(CancellationToken cancellationToken = default) =>
+        Ask(() => _log.LastSequence, cancellationToken);
+
+    /// <inheritdoc />
     public Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => _projection.Funding(query), cancellationToken);
 

@@ -84,6 +84,18 @@ internal sealed class InMemoryEventStore
         }
     }
 
+    /// <summary>The newest event's sequence number, or 0 when the log is empty.</summary>
+    public long LastSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _log.Count == 0 ? 0 : _log[^1].Sequence;
+            }
+        }
+    }
+
     /// <summary>Reads the whole log in recording order.</summary>
     /// <param name="afterSequence">Only events after this sequence number (0 for all).</param>
     /// <returns>The events.</returns>

@@ -101,6 +101,10 @@ internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(StreamId streamId, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.ReadStreamAsync(streamId, cancellationToken));
 
+    /// <inheritdoc />
+    public Task<long> LastSequenceAsync(CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.LastSequenceAsync(cancellationToken));
+
     public Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.FundingAsync(query, cancellationToken));
 
