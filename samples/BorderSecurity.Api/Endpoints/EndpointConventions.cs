@@ -13,7 +13,8 @@ public static class EndpointConventions
     /// A question: anonymous by default, the <see cref="ApiPolicies.Read"/> policy (a reader or editor token when
     /// <c>Auth:RequireReaderRole</c> is true); 200 with <typeparamref name="T"/>, 400 problem for a bad or unknown
     /// query parameter, 401/403 problems when reads need a token, and 503 (with <c>Retry-After</c>) when the store
-    /// cannot be reached.
+    /// cannot be reached. Every answer carries an <c>ETag</c>; a repeat with <c>If-None-Match</c> gets 304
+    /// (<see cref="ConditionalReads"/>).
     /// </summary>
     /// <typeparam name="T">The answer's type.</typeparam>
     /// <param name="builder">The endpoint.</param>
@@ -27,8 +28,10 @@ public static class EndpointConventions
         builder.WithName(name).WithSummary(summary).WithTags(tag)
             .Produces<T>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .RequireAuthorization(ApiPolicies.Read);
+            .RequireAuthorization(ApiPolicies.Read)
+            .AddEndpointFilter<ConditionalReads>();
         builder.Add(endpoint =>
         {
             var auth = endpoint.ApplicationServices.GetRequiredService<IOptions<ApiAuthOptions>>().Value;
