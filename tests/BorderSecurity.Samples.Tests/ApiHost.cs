@@ -31,6 +31,8 @@ internal sealed class ApiHost : IAsyncDisposable
     public static async Task<ApiHost> StartAsync(ApiStore store = ApiStore.InMemory, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        // The tests' anonymous requests all come from one (unknown) address: limiting is off unless a test turns it on.
+        all.TryAdd("RateLimits:Enabled", "false");
         if (store == ApiStore.Marten && !all.ContainsKey("ConnectionStrings:Marten"))
         {
             all["ConnectionStrings:Marten"] = await TestDatabases.CreateAsync("api");

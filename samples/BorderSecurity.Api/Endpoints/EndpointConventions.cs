@@ -14,7 +14,8 @@ public static class EndpointConventions
     /// <c>Auth:RequireReaderRole</c> is true); 200 with <typeparamref name="T"/>, 400 problem for a bad or unknown
     /// query parameter, 401/403 problems when reads need a token, and 503 (with <c>Retry-After</c>) when the store
     /// cannot be reached. Every answer carries an <c>ETag</c>; a repeat with <c>If-None-Match</c> gets 304
-    /// (<see cref="ConditionalReads"/>).
+    /// (<see cref="ConditionalReads"/>); an anonymous client past its limit gets 429 with <c>Retry-After</c>
+    /// (<see cref="Limits.AnonymousRateLimits"/>).
     /// </summary>
     /// <typeparam name="T">The answer's type.</typeparam>
     /// <param name="builder">The endpoint.</param>
@@ -29,6 +30,7 @@ public static class EndpointConventions
             .Produces<T>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(ApiPolicies.Read)
             .AddEndpointFilter<ConditionalReads>();

@@ -44,6 +44,7 @@ public static class BorderSecurityApiHosting
         builder.AddApiTelemetry(onMarten: connectionString is { Length: > 0 });
         builder.Services.AddApiOpenApi();
         builder.AddRequestLimits();
+        builder.AddAnonymousRateLimits();
         builder.Services.AddReferenceTimelineSeed(builder.Configuration);
         return builder;
     }
@@ -58,6 +59,7 @@ public static class BorderSecurityApiHosting
         app.UseStatusCodePages();
         app.UseRequestLimits();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar", o => o.WithTitle("BorderSecurity API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
