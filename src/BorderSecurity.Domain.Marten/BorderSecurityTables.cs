@@ -99,6 +99,9 @@ internal sealed class BorderSecurityTables(string schema)
             // (known_from for "as known at", recorded_at for "as recorded by").
             Index("ix_bsd_events_aggregate_valid", [TenantId, Aggregate, ValidOn, Seq], [KnownFrom, RecordedAt, StreamId, ProvenanceHash]);
             Index("ix_bsd_events_stream_valid", [TenantId, StreamId, ValidOn, Seq], [Aggregate, KnownFrom, RecordedAt, ProvenanceHash]);
+
+            // What was learnt between two instants (changes): the window is a range of this index, read forward.
+            Index("ix_bsd_events_known", [TenantId, KnownFrom, Seq], [StreamId, EventType]);
         }
 
         public Column TenantId { get; }

@@ -29,6 +29,8 @@ public static class EventDescriptions
         FundingAmountCorrected e => $"{e.CommitmentId} corrected to {e.CorrectedAmount}: {e.Reason}",
         FundingWithdrawn e => $"{e.CommitmentId} withdrawn: {e.Reason}",
         FundingReannounced e => $"{e.CommitmentId} re-announced by {e.AnnouncedBy} (no new money)",
+        FundingPeriodRevised e => $"{e.CommitmentId} now covers {e.Period.Description}: {e.Reason}",
+        FundingPeriodCorrected e => $"{e.CommitmentId} corrected to cover {e.Period.Description}: {e.Reason}",
         RecruitmentTargetSet e => $"Target of {e.Headcount} {e.Role} for {e.Organisation}{(e.Deadline is { } d ? $" by {d:yyyy-MM-dd}" : "")}",
         RecruitmentTargetReannounced e => $"{e.TargetId} re-announced by {e.AnnouncedBy} (no new heads)",
         RecruitmentTargetRevised e => $"{e.TargetId} revised to {e.RevisedHeadcount}: {e.Reason}",

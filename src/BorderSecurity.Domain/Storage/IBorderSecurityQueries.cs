@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
@@ -186,4 +187,27 @@ public interface IBorderSecurityQueries
     /// <returns>The disputes about it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> is null.</exception>
     Task<IReadOnlyList<Dispute>> DisputesAboutAsync(StreamId subjectId, AsOfQuery query, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// What was learnt between two instants, for the whole portfolio: every event that became known after
+    /// <see cref="ChangesQuery.KnownAfter"/> and by <see cref="ChangesQuery.KnownBy"/>, whatever its valid date, in the order
+    /// it became known (then log order), each classified (<see cref="ChangeKind"/>, and whether it is a back-fill), with
+    /// its subject, valid date, sources and, for a figure, the value before and after as of its valid date
+    /// (<see cref="FigureChange"/>). Stores read only the events in the window (an index on the known-from instant).
+    /// </summary>
+    /// <param name="query">The window, and the page asked for.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The page of changes, with a continuation when more follow.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    Task<ChangesPage> ChangesAsync(ChangesQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What was learnt between two instants about one subject: the changes of <see cref="ChangesAsync"/> recorded in the
+    /// subject's stream, and the disputes recorded or resolved about it.
+    /// </summary>
+    /// <param name="subjectId">The subject's stream id, of any aggregate.</param>
+    /// <param name="query">The window, and the page asked for.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The page of changes about it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> or <paramref name="query"/> is null.</exception>
+    Task<ChangesPage> ChangesAboutAsync(StreamId subjectId, ChangesQuery query, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
@@ -101,6 +102,14 @@ internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(StreamId streamId, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.ReadStreamAsync(streamId, cancellationToken));
 
+    public Task<ChangesPage> ChangesAsync(ChangesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.ChangesAsync(query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<ChangesPage> ChangesAboutAsync(StreamId subjectId, ChangesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.ChangesAboutAsync(subjectId, query, cancellationToken));
+
+    /// <inheritdoc />
     public Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.FundingAsync(query, cancellationToken));
 
