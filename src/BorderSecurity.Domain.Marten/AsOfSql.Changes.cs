@@ -20,6 +20,7 @@ internal sealed partial class AsOfSql
         var about = subject is null
             ? ""
             : $"""
+
                and (b.{E.StreamId} = {p.Add("subject", subject)} or b.{E.StreamId} in (
                  select d.{E.StreamId} from {E} d join {eventsSchema}.mt_events de on de.seq_id = d.{E.Seq}
                  where d.{E.TenantId} = @tenant and d.{E.EventType} = {p.Add("dispute_recorded", DisputeRecordedEvent)} and de.data->>'SubjectId' = @subject))
@@ -28,12 +29,18 @@ internal sealed partial class AsOfSql
             select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
             from {E} b join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
             where b.{E.TenantId} = @tenant
-              and (b.{E.KnownFrom}, b.{E.Seq}) > ({p.Add("from_known", fromInstant.ToDateTimeUtc())}, {p.Add("from_seq", fromSequence)})
-              and b.{E.KnownFrom} <= {p.Add("known_by", query.KnownBy.ToDateTimeUtc())}{about}
+              and (b.{E.KnownFrom}, b.{E.Seq}) > ({p.Add("from_known", Utc(fromInstant))}, {p.Add("from_seq", fromSequence)})
+              and b.{E.KnownFrom} <= {p.Add("known_by", Utc(query.KnownBy))}{about}
             order by b.{E.KnownFrom}, b.{E.Seq}
             limit {p.Add("limit", limit)}
             """);
     }
+
+    // An instant as a parameter: those beyond DateTime's range as its ends (which Npgsql sends as -infinity and infinity).
+    private static DateTime Utc(Instant instant) =>
+        instant <= Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)) ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)
+        : instant >= Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)) ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+        : instant.ToDateTimeUtc();
 
     /// <summary>Every event of the given streams, whatever its instants, by seq. Columns as <see cref="CountingEvents"/>.</summary>
     public SqlQuery StreamsEvents(string tenant, string[] streams)
