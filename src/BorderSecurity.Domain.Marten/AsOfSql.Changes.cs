@@ -36,6 +36,20 @@ internal sealed partial class AsOfSql
             """);
     }
 
+    /// <summary>Every event of one recipient's commitments (<c>bsd_commitment_recipients</c>), by seq. Columns as <see cref="CountingEvents"/>.</summary>
+    public SqlQuery RecipientEvents(string tenant, string recipient)
+    {
+        var p = Bind.Knowledge(tenant, null);
+        return p.Query($"""
+            select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
+            from {R} r
+            join {E} b on b.{E.TenantId} = r.{R.TenantId} and b.{E.StreamId} = r.{R.StreamId}
+            join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
+            where r.{R.TenantId} = @tenant and r.{R.Recipient} = {p.Add("recipient", recipient)}
+            order by b.{E.Seq}
+            """);
+    }
+
     // An instant as a parameter: those beyond DateTime's range as its ends (which Npgsql sends as -infinity and infinity).
     private static DateTime Utc(Instant instant) =>
         instant <= Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)) ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)

@@ -33,6 +33,37 @@ public sealed partial class MartenBorderSecurityStore
         return ChangeAnswers.Of(query, window, id => histories.TryGetValue(id, out var events) ? events : [], subject);
     }
 
+    /// <inheritdoc />
+    /// <remarks>The commitment's or target's events in one query (<c>ix_bsd_events_stream_valid</c>); the model's one algorithm (<see cref="VintageAnswers"/>) answers.</remarks>
+    public async Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(subjectId);
+        Guard.Against.Null(query);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var history = await ReadEventsAsync(connection, _sql.StreamsEvents(_tenantKey, [subjectId.Value]), cancellationToken).ConfigureAwait(false);
+        return VintageAnswers.OfStream(subjectId, history, query);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The recipient's commitments (<c>bsd_commitment_recipients</c>) and their events in one query, then the recipient's totals
+    /// (<see cref="FundingTotalsOfAsync"/>) as known at each instant one of those events became known.
+    /// </remarks>
+    public async Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        Guard.Against.Null(query);
+        List<RecordedEvent> events;
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events = await ReadEventsAsync(connection, _sql.RecipientEvents(_tenantKey, recipient.Name), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await VintageAnswers.OfAsync(events,
+            async at => (await FundingTotalsOfAsync(recipient, new AsOfQuery(query.AsOf, at), cancellationToken).ConfigureAwait(false)).Total.Pounds,
+            query, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<List<RecordedEvent>> ReadEventsAsync(NpgsqlConnection connection, SqlQuery sql, CancellationToken cancellationToken)
     {
         var serializer = _store.Options.Serializer();

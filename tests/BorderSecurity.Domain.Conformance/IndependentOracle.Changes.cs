@@ -135,3 +135,70 @@ public static partial class IndependentOracle
         return value is not null && ended ? 0m : value;
     }
 }
+
+public static partial class IndependentOracle
+{
+    /// <summary>A vintage as the oracle sees it: when it became known, the value, first release or not, the kinds that made it, sources.</summary>
+    public sealed record VintageView(Instant KnownFrom, decimal? Value, bool IsFirstRelease, IReadOnlyList<string> ChangedBy, IReadOnlyList<string> Sources);
+
+    /// <summary>
+    /// The vintages of one stream's figure as of <paramref name="asOf"/>, from docs/changes.md: at each instant an event
+    /// stating the figure (dated by <paramref name="asOf"/>) became known, the figure's value over the events known then;
+    /// a vintage where the value differs from the one before (the first where it is first stated).
+    /// </summary>
+    public static IReadOnlyList<VintageView> StreamVintages(IEnumerable<RecordedEvent> log, string stream, string figure, LocalDate asOf)
+    {
+        var events = log.Where(e => e.StreamId == stream).ToList();
+        var stating = events.Where(e => e.ValidOn <= asOf && OracleFigure(e.Data) is { } f && f.Name == figure).ToList();
+        return Vintages(stating, at => OracleValue([.. events.Where(e => e.KnownFrom <= at)], figure, "", asOf));
+    }
+
+    /// <summary>
+    /// The vintages of a recipient's total as of <paramref name="asOf"/>: the oracle's own total (<see cref="Funding"/>'s sums
+    /// for the recipient) as known at each instant an event of its commitments dated by <paramref name="asOf"/> became known.
+    /// </summary>
+    public static IReadOnlyList<VintageView> RecipientVintages(IReadOnlyList<RecordedEvent> log, string recipient, LocalDate asOf)
+    {
+        var commitments = log.Select(e => e.Data switch
+        {
+            FundingPledged p when p.Recipient == recipient => p.CommitmentId,
+            FundingRedirected r when r.Recipient == recipient => r.CommitmentId,
+            _ => null,
+        }).OfType<string>().ToHashSet();
+        var events = log.Where(e => commitments.Contains(e.StreamId) && e.ValidOn <= asOf).ToList();
+        return Vintages(events, at => RecipientTotal(log, recipient, asOf, at));
+    }
+
+    private static IReadOnlyList<VintageView> Vintages(List<RecordedEvent> stating, Func<Instant, decimal?> valueAt)
+    {
+        var result = new List<VintageView>();
+        foreach (var at in stating.Select(e => e.KnownFrom).Distinct().Order())
+        {
+            var value = valueAt(at);
+            if ((result.Count == 0 && value is null) || (result.Count > 0 && result[^1].Value == value))
+            {
+                continue;
+            }
+
+            var known = stating.Where(e => e.KnownFrom == at).OrderBy(e => e.Sequence).ToList();
+            var sources = new List<string>();
+            foreach (var text in known.SelectMany(e => e.Data.Provenance.Sources).Select(s => $"{s.Document}|{s.Headline}"))
+            {
+                if (!sources.Contains(text))
+                {
+                    sources.Add(text);
+                }
+            }
+
+            result.Add(new VintageView(at, value, result.Count == 0, [.. known.Select(e => OracleKind(e.Data))], sources));
+        }
+
+        return result;
+    }
+}
+
+public static partial class IndependentOracle
+{
+    private static decimal? RecipientTotal(IReadOnlyList<RecordedEvent> log, string recipient, LocalDate asOf, Instant knownAt) =>
+        Sum(Commitments(log, asOf, knownAt).Where(c => c.Recipient == recipient)).Total;
+}

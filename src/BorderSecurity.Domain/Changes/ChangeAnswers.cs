@@ -68,7 +68,7 @@ public static class ChangeAnswers
 
     // The figure as of a valid date over the events known: the last statement of it by valid date, ties in log order; zero
     // once the commitment is withdrawn or the target abandoned.
-    private static decimal? ValueOf(IEnumerable<RecordedEvent> known, string figure, string dimension, LocalDate asOf)
+    internal static decimal? ValueOf(IEnumerable<RecordedEvent> known, string figure, string dimension, LocalDate asOf)
     {
         decimal? value = null;
         var ended = false;

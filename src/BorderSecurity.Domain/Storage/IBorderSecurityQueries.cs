@@ -210,4 +210,28 @@ public interface IBorderSecurityQueries
     /// <returns>The page of changes about it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> or <paramref name="query"/> is null.</exception>
     Task<ChangesPage> ChangesAboutAsync(StreamId subjectId, ChangesQuery query, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Every vintage of one commitment's or target's figure for one valid date: its value as of
+    /// <see cref="VintagesQuery.AsOf"/>, as known at each instant it changed, with what changed it and its sources (the first
+    /// release, then each revision or correction; <see cref="VintagesQuery.Selection"/> narrows to either). A re-announcement
+    /// changes no value, so it makes no vintage.
+    /// </summary>
+    /// <param name="subjectId">The commitment or target.</param>
+    /// <param name="query">The valid date, the figure and which vintages.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The vintages, in the order they became known.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> or <paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The store holds no commitment or target <paramref name="subjectId"/>, or it never states the figure asked for.</exception>
+    Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every vintage of one recipient's total funding (<see cref="FundingTotals.Total"/> of <see cref="FundingTotalsOfAsync"/>, in
+    /// pounds) for one valid date: its value as known at each instant it changed, with what changed it and its sources.
+    /// </summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <param name="query">The valid date and which vintages (its figure is not used).</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The vintages, in the order they became known; empty if it had no funding as of the date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> or <paramref name="query"/> is null.</exception>
+    Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default);
 }

@@ -185,6 +185,33 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
         return Ask(() => ChangeAnswers.Of(query, Window(query), _log.ReadStream, subjectId), cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(subjectId);
+        Guard.Against.Null(query);
+        return Ask(() => VintageAnswers.OfStream(subjectId, _log.ReadStream(subjectId.Value), query), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        Guard.Against.Null(query);
+        return Ask(() =>
+        {
+            var all = _log.ReadAll();
+            var streams = all.Select(e => FundingStatements.CreationOf(e.Data)).Where(c => c is not null && c.Recipient == recipient.Name)
+                .Select(c => c!.CommitmentId).ToHashSet(StringComparer.Ordinal);
+            var events = all.Where(e => streams.Contains(e.StreamId)).ToList();
+
+            // Every task here completes at once: the totals are asked of the projection under the lock already held.
+            return VintageAnswers.OfAsync(events,
+                at => Task.FromResult<decimal?>(_projection.FundingOf(recipient.Name, new AsOfQuery(query.AsOf, at)).Totals.Total.Pounds),
+                query, cancellationToken).GetAwaiter().GetResult();
+        }, cancellationToken);
+    }
+
     // The events known in the question's window after its continuation, from the known-from index: found by binary search,
     // read up to the window's end.
     private IEnumerable<RecordedEvent> Window(ChangesQuery query)

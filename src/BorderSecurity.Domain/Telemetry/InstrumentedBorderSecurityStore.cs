@@ -110,6 +110,14 @@ internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner
         Ask(() => Inner.ChangesAboutAsync(subjectId, query, cancellationToken));
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.VintagesAsync(subjectId, query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.FundingVintagesOfAsync(recipient, query, cancellationToken));
+
+    /// <inheritdoc />
     public Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.FundingAsync(query, cancellationToken));
 
