@@ -37,6 +37,7 @@ app.MapHealth();
 app.MapParliamentEndpoints();
 app.MapFinancialYearEndpoints();
 app.MapDisputes();
+app.MapChanges();
 
 app.Run();
 return 0;

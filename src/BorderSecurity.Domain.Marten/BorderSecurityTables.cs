@@ -99,6 +99,10 @@ internal sealed class BorderSecurityTables(string schema)
             // (known_from for "as known at", recorded_at for "as recorded by").
             Index("ix_bsd_events_aggregate_valid", [TenantId, Aggregate, ValidOn, Seq], [KnownFrom, RecordedAt, StreamId, ProvenanceHash]);
             Index("ix_bsd_events_stream_valid", [TenantId, StreamId, ValidOn, Seq], [Aggregate, KnownFrom, RecordedAt, ProvenanceHash]);
+
+            // What was learnt between two instants (changes): the window is a range of this index, read forward. Covering
+            // every column, so a question the planner answers through it stays index-only.
+            Index("ix_bsd_events_known", [TenantId, KnownFrom, Seq], [StreamId, Aggregate, EventType, ValidOn, RecordedAt, ProvenanceHash]);
         }
 
         public Column TenantId { get; }

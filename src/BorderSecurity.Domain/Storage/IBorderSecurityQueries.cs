@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
@@ -186,4 +187,51 @@ public interface IBorderSecurityQueries
     /// <returns>The disputes about it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> is null.</exception>
     Task<IReadOnlyList<Dispute>> DisputesAboutAsync(StreamId subjectId, AsOfQuery query, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// What was learnt between two instants, for the whole portfolio: every event that became known after
+    /// <see cref="ChangesQuery.KnownAfter"/> and by <see cref="ChangesQuery.KnownBy"/>, whatever its valid date, in the order
+    /// it became known (then log order), each classified (<see cref="ChangeKind"/>, and whether it is a back-fill), with
+    /// its subject, valid date, sources and, for a figure, the value before and after as of its valid date
+    /// (<see cref="FigureChange"/>). Stores read only the events in the window (an index on the known-from instant).
+    /// </summary>
+    /// <param name="query">The window, and the page asked for.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The page of changes, with a continuation when more follow.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    Task<ChangesPage> ChangesAsync(ChangesQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What was learnt between two instants about one subject: the changes of <see cref="ChangesAsync"/> recorded in the
+    /// subject's stream, and the disputes recorded or resolved about it.
+    /// </summary>
+    /// <param name="subjectId">The subject's stream id, of any aggregate.</param>
+    /// <param name="query">The window, and the page asked for.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The page of changes about it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> or <paramref name="query"/> is null.</exception>
+    Task<ChangesPage> ChangesAboutAsync(StreamId subjectId, ChangesQuery query, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Every vintage of one commitment's or target's figure for one valid date: its value as of
+    /// <see cref="VintagesQuery.AsOf"/>, as known at each instant it changed, with what changed it and its sources (the first
+    /// release, then each revision or correction; <see cref="VintagesQuery.Selection"/> narrows to either). A re-announcement
+    /// changes no value, so it makes no vintage.
+    /// </summary>
+    /// <param name="subjectId">The commitment or target.</param>
+    /// <param name="query">The valid date, the figure and which vintages.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The vintages, in the order they became known.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> or <paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The store holds no commitment or target <paramref name="subjectId"/>, or it never states the figure asked for.</exception>
+    Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every vintage of one recipient's total funding (<see cref="FundingTotals.Total"/> of <see cref="FundingTotalsOfAsync"/>, in
+    /// pounds) for one valid date: its value as known at each instant it changed, with what changed it and its sources.
+    /// </summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <param name="query">The valid date and which vintages (its figure is not used).</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The vintages, in the order they became known; empty if it had no funding as of the date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> or <paramref name="query"/> is null.</exception>
+    Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
@@ -34,6 +35,7 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     private readonly IClock _clock;
     private readonly InMemoryEventStore _log;
     private readonly BorderSecurityProjection _projection = new();
+    private readonly List<RecordedEvent> _byKnownFrom = [];
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="clock">The clock that stamps recorded instants (and bounds imported known-from instants).</param>
@@ -58,6 +60,7 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
         foreach (var e in all)
         {
             store._projection.Apply(e);
+            store.IndexKnownFrom(e);
         }
 
         return store;
@@ -174,6 +177,98 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     public Task<IReadOnlyList<Dispute>> DisputesAboutAsync(StreamId subjectId, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => _projection.Disputes(query, Guard.Against.Null(subjectId).Value), cancellationToken);
 
+    /// <inheritdoc />
+    public Task<ChangesPage> ChangesAsync(ChangesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => ChangeAnswers.Of(Guard.Against.Null(query), Window(query), _log.ReadStream), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ChangesPage> ChangesAboutAsync(StreamId subjectId, ChangesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(subjectId);
+        Guard.Against.Null(query);
+        return Ask(() => ChangeAnswers.Of(query, Window(query), _log.ReadStream, subjectId), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(subjectId);
+        Guard.Against.Null(query);
+        return Ask(() => VintageAnswers.OfStream(subjectId, _log.ReadStream(subjectId.Value), query), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        Guard.Against.Null(query);
+        return Ask(() =>
+        {
+            var all = _log.ReadAll();
+            var streams = all.Select(e => FundingStatements.CreationOf(e.Data)).Where(c => c is not null && c.Recipient == recipient.Name)
+                .Select(c => c!.CommitmentId).ToHashSet(StringComparer.Ordinal);
+            var events = all.Where(e => streams.Contains(e.StreamId)).ToList();
+
+            // Every task here completes at once: the totals are asked of the projection under the lock already held.
+            return VintageAnswers.OfAsync(events,
+                at => Task.FromResult<decimal?>(_projection.FundingOf(recipient.Name, new AsOfQuery(query.AsOf, at)).Totals.Total.Pounds),
+                query, cancellationToken).GetAwaiter().GetResult();
+        }, cancellationToken);
+    }
+
+    // The events known in the question's window after its continuation, from the known-from index: found by binary search,
+    // read up to the window's end.
+    private IEnumerable<RecordedEvent> Window(ChangesQuery query)
+    {
+        var (fromInstant, fromSequence) = query.ResumeAfter ?? (query.KnownAfter, long.MaxValue);
+        int lo = 0, hi = _byKnownFrom.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var e = _byKnownFrom[mid];
+            if (e.KnownFrom < fromInstant || (e.KnownFrom == fromInstant && e.Sequence <= fromSequence))
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < _byKnownFrom.Count && _byKnownFrom[i].KnownFrom <= query.KnownBy; i++)
+        {
+            yield return _byKnownFrom[i];
+        }
+    }
+
+    // Keeps the known-from index in (known-from, sequence) order; an ordinary write appends at the end.
+    private void IndexKnownFrom(RecordedEvent e)
+    {
+        if (_byKnownFrom.Count == 0 || _byKnownFrom[^1].KnownFrom <= e.KnownFrom)
+        {
+            _byKnownFrom.Add(e);
+            return;
+        }
+
+        int lo = 0, hi = _byKnownFrom.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var m = _byKnownFrom[mid];
+            if (m.KnownFrom < e.KnownFrom || (m.KnownFrom == e.KnownFrom && m.Sequence < e.Sequence))
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        _byKnownFrom.Insert(lo, e);
+    }
+
     private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -261,6 +356,7 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
                 foreach (var e in result.Events)
                 {
                     _projection.Apply(e);
+                    IndexKnownFrom(e);
                 }
             }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
@@ -105,6 +106,23 @@ internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner
     public Task<long> LastSequenceAsync(CancellationToken cancellationToken = default) =>
         Ask(() => Inner.LastSequenceAsync(cancellationToken));
 
+    /// <inheritdoc />
+    public Task<ChangesPage> ChangesAsync(ChangesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.ChangesAsync(query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<ChangesPage> ChangesAboutAsync(StreamId subjectId, ChangesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.ChangesAboutAsync(subjectId, query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.VintagesAsync(subjectId, query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.FundingVintagesOfAsync(recipient, query, cancellationToken));
+
+    /// <inheritdoc />
     public Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.FundingAsync(query, cancellationToken));
 

@@ -1,0 +1,158 @@
+using System.Globalization;
+using BorderSecurity.Api.OpenApi;
+using BorderSecurity.Domain.Changes;
+using BorderSecurity.Domain.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+
+namespace BorderSecurity.Api.Endpoints;
+
+/// <summary>Questions about change on the known axis: what was learnt between two instants, and every vintage of a figure.</summary>
+public static class ChangeEndpoints
+{
+    /// <summary>Maps <c>GET /changes</c> and <c>GET /vintages</c>.</summary>
+    /// <param name="routes">The application.</param>
+    /// <returns><paramref name="routes"/>.</returns>
+    public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/changes", (
+                [ChangeQuery("knownAfter", "The instant after which changes count (exclusive), ISO-8601, for example 2024-10-01T00:00:00Z.", true, "date-time")] string? knownAfter,
+                [ChangeQuery("knownBy", "The instant by which changes count (inclusive), ISO-8601; not before knownAfter.", true, "date-time")] string? knownBy,
+                [ChangeQuery("subject", "Optional: only changes about this commitment, target, bill or command (its own, and the disputes about it).")] string? subject,
+                [ChangeQuery("pageSize", "Optional: at most this many changes, 1 to 1000; the answer's continuation asks for the next page.", false, "int32", JsonSchemaType.Integer)] string? pageSize,
+                [ChangeQuery("continuation", "Optional: the continuation of the page before, unchanged.")] string? continuation,
+                IBorderSecurityStore store, CancellationToken ct) =>
+                ChangesAsync(knownAfter, knownBy, subject, pageSize, continuation, store, ct))
+            .AsRead<ChangesPage>("GetChanges",
+                "What was learnt after one instant and by another, in the order it became known: each change classified, with its subject, sources and, for a figure, its value before and after.",
+                "Changes");
+        routes.MapGet("/vintages", (
+                [AsOf] string? asOf,
+                [ChangeQuery("subject", "Optional: a commitment or recruitment target whose figure is asked for (one of subject or recipient).")] string? subject,
+                [ChangeQuery("recipient", "Optional: a recipient whose total funding is asked for (one of subject or recipient).")] string? recipient,
+                [ChangeQuery("figure", "Optional, with subject: amount, headcount or inpost (the default: amount for a commitment, headcount for a target).")] string? figure,
+                [ChangeQuery("selection", "Optional: All (the default), FirstRelease or RevisionsOnly.")] string? selection,
+                IBorderSecurityStore store, CancellationToken ct) =>
+                VintagesAsync(asOf, subject, recipient, figure, selection, store, ct))
+            .AsRead<IReadOnlyList<FigureVintage>>("GetVintages",
+                "Every value a figure has had for one valid date, known from each instant it changed, with what changed it and its sources.",
+                "Changes");
+        return routes;
+    }
+
+    private static async Task<IResult> ChangesAsync(string? knownAfter, string? knownBy, string? subject, string? pageSize, string? continuation,
+        IBorderSecurityStore store, CancellationToken ct)
+    {
+        if (knownAfter is null || !AsOfParameters.TryParseInstant(knownAfter, out var after) || after is null)
+        {
+            return AsOfParameters.InvalidInstant("knownAfter", knownAfter ?? "");
+        }
+
+        if (knownBy is null || !AsOfParameters.TryParseInstant(knownBy, out var by) || by is null)
+        {
+            return AsOfParameters.InvalidInstant("knownBy", knownBy ?? "");
+        }
+
+        int? size = null;
+        if (pageSize is not null)
+        {
+            if (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid pageSize", "pageSize must be a whole number from 1 to 1000.", "pageSize");
+            }
+
+            size = parsed;
+        }
+
+        ChangesQuery query;
+        StreamId? about;
+        try
+        {
+            query = new ChangesQuery(after.Value, by.Value, size, continuation);
+            about = subject is null ? null : new StreamId(subject);
+        }
+        catch (ArgumentException e)
+        {
+            return Invalid(e, "subject");
+        }
+
+        return TypedResults.Ok(about is null ? await store.ChangesAsync(query, ct) : await store.ChangesAboutAsync(about, query, ct));
+    }
+
+    private static async Task<IResult> VintagesAsync(string? asOf, string? subject, string? recipient, string? figure, string? selection,
+        IBorderSecurityStore store, CancellationToken ct)
+    {
+        if (asOf is null || !NodaTime.Text.LocalDatePattern.Iso.Parse(asOf).TryGetValue(default, out var date))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid asOf", "asOf (YYYY-MM-DD) is required.", "asOf");
+        }
+
+        if ((subject is null) == (recipient is null))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid subject", "Give one of subject (a commitment or target) or recipient.", "subject");
+        }
+
+        var chosen = VintageSelection.All;
+        if (selection is not null && !(Enum.TryParse(selection, ignoreCase: false, out chosen) && Enum.IsDefined(chosen)))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid selection", "selection must be All, FirstRelease or RevisionsOnly.", "selection");
+        }
+
+        try
+        {
+            var query = new VintagesQuery(date, figure, chosen);
+            return TypedResults.Ok(subject is not null
+                ? await store.VintagesAsync(new StreamId(subject), query, ct)
+                : await store.FundingVintagesOfAsync(new Organisation(recipient!), query, ct));
+        }
+        catch (ArgumentException e)
+        {
+            return Invalid(e, subject is null ? "recipient" : "subject");
+        }
+    }
+
+    // A refusal naming the parameter: the exception's, mapped to the query string's names.
+    private static IResult Invalid(ArgumentException e, string fallback)
+    {
+        var field = e.ParamName switch
+        {
+            "knownBy" or "pageSize" or "continuation" or "figure" or "selection" => e.ParamName,
+            "subjectId" => "subject",
+            "name" => "recipient",
+            _ => fallback,
+        };
+        return ApiProblems.Problem(StatusCodes.Status400BadRequest, $"Invalid {field}", e.Message, field);
+    }
+}
+
+/// <summary>A documented query parameter of the change questions.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class ChangeQueryAttribute : FromQueryAttribute, IDocumentedQueryParameter
+{
+    /// <summary>Names and describes the parameter.</summary>
+    /// <param name="name">Its name in the query string.</param>
+    /// <param name="description">What it means.</param>
+    /// <param name="isRequired">Whether it is required.</param>
+    /// <param name="format">Its OpenAPI format, if any.</param>
+    /// <param name="type">Its OpenAPI type.</param>
+    public ChangeQueryAttribute(string name, string description, bool isRequired = false, string? format = null, JsonSchemaType type = JsonSchemaType.String)
+    {
+        Name = name;
+        Description = description;
+        IsRequired = isRequired;
+        Format = format;
+        Type = type;
+    }
+
+    /// <inheritdoc />
+    public bool IsRequired { get; }
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <inheritdoc />
+    public JsonSchemaType Type { get; }
+
+    /// <inheritdoc />
+    public string? Format { get; }
+}

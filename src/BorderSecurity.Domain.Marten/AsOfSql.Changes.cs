@@ -1,0 +1,70 @@
+using BorderSecurity.Domain.Changes;
+using BorderSecurity.Domain.Disputes;
+
+namespace BorderSecurity.Domain.Marten;
+
+// The SQL of the change questions: the window read through the known-from index, and the histories of the streams it touches.
+internal sealed partial class AsOfSql
+{
+    private static readonly string DisputeRecordedEvent = EventCatalogue.NameOf(typeof(DisputeRecorded));
+
+    /// <summary>
+    /// The events known in the question's window after its continuation, in known order (known_from, then seq), at most
+    /// <paramref name="limit"/>: <c>ix_bsd_events_known</c> entered at the window's start and read forward. For one subject,
+    /// only the subject's stream and the disputes recorded about it. Columns as <see cref="CountingEvents"/>.
+    /// </summary>
+    public SqlQuery ChangesWindow(string tenant, ChangesQuery query, string? subject, int limit)
+    {
+        var p = Bind.Knowledge(tenant, null);
+        var (fromInstant, fromSequence) = query.ResumeAfter ?? (query.KnownAfter, long.MaxValue);
+        var about = subject is null
+            ? ""
+            : $"""
+
+               and (b.{E.StreamId} = {p.Add("subject", subject)} or b.{E.StreamId} in (
+                 select d.{E.StreamId} from {E} d join {eventsSchema}.mt_events de on de.seq_id = d.{E.Seq}
+                 where d.{E.TenantId} = @tenant and d.{E.EventType} = {p.Add("dispute_recorded", DisputeRecordedEvent)} and de.data->>'SubjectId' = @subject))
+               """;
+        return p.Query($"""
+            select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
+            from {E} b join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
+            where b.{E.TenantId} = @tenant
+              and (b.{E.KnownFrom}, b.{E.Seq}) > ({p.Add("from_known", Utc(fromInstant))}, {p.Add("from_seq", fromSequence)})
+              and b.{E.KnownFrom} <= {p.Add("known_by", Utc(query.KnownBy))}{about}
+            order by b.{E.KnownFrom}, b.{E.Seq}
+            limit {p.Add("limit", limit)}
+            """);
+    }
+
+    /// <summary>Every event of one recipient's commitments (<c>bsd_commitment_recipients</c>), by seq. Columns as <see cref="CountingEvents"/>.</summary>
+    public SqlQuery RecipientEvents(string tenant, string recipient)
+    {
+        var p = Bind.Knowledge(tenant, null);
+        return p.Query($"""
+            select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
+            from {R} r
+            join {E} b on b.{E.TenantId} = r.{R.TenantId} and b.{E.StreamId} = r.{R.StreamId}
+            join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
+            where r.{R.TenantId} = @tenant and r.{R.Recipient} = {p.Add("recipient", recipient)}
+            order by b.{E.Seq}
+            """);
+    }
+
+    // An instant as a parameter: those beyond DateTime's range as its ends (which Npgsql sends as -infinity and infinity).
+    private static DateTime Utc(Instant instant) =>
+        instant <= Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)) ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)
+        : instant >= Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)) ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+        : instant.ToDateTimeUtc();
+
+    /// <summary>Every event of the given streams, whatever its instants, by seq. Columns as <see cref="CountingEvents"/>.</summary>
+    public SqlQuery StreamsEvents(string tenant, string[] streams)
+    {
+        var p = Bind.Knowledge(tenant, null);
+        return p.Query($"""
+            select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
+            from {E} b join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
+            where b.{E.TenantId} = @tenant and b.{E.StreamId} = any({p.Add("streams", streams)})
+            order by b.{E.Seq}
+            """);
+    }
+}

@@ -1,0 +1,85 @@
+using BorderSecurity.Domain.Changes;
+using BorderSecurity.Domain.Disputes;
+using Npgsql;
+
+namespace BorderSecurity.Domain.Marten;
+
+// Changes between two known instants: the window read through the known-from index (ix_bsd_events_known), one page plus
+// one, then the histories of the streams it touches in one more query; the model's one algorithm (ChangeAnswers) answers.
+public sealed partial class MartenBorderSecurityStore
+{
+    /// <inheritdoc />
+    public Task<ChangesPage> ChangesAsync(ChangesQuery query, CancellationToken cancellationToken = default) =>
+        ChangesAsync(Guard.Against.Null(query), null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ChangesPage> ChangesAboutAsync(StreamId subjectId, ChangesQuery query, CancellationToken cancellationToken = default) =>
+        ChangesAsync(Guard.Against.Null(query), Guard.Against.Null(subjectId), cancellationToken);
+
+    private async Task<ChangesPage> ChangesAsync(ChangesQuery query, StreamId? subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var limit = query.PageSize is { } size ? size + 1 : int.MaxValue;
+        var window = await ReadEventsAsync(connection, _sql.ChangesWindow(_tenantKey, query, subject?.Value, limit), cancellationToken).ConfigureAwait(false);
+
+        // The streams whose histories the answer needs: those with a figure (values before and after) and the disputes
+        // resolved in the window (their subject).
+        var streams = window.Where(e => ChangeClassification.FigureOf(e.Data) is not null || e.Data is DisputeResolved)
+            .Select(e => e.StreamId).Distinct(StringComparer.Ordinal).ToArray();
+        var histories = streams.Length == 0
+            ? []
+            : (await ReadEventsAsync(connection, _sql.StreamsEvents(_tenantKey, streams), cancellationToken).ConfigureAwait(false))
+                .GroupBy(e => e.StreamId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<RecordedEvent>)[.. g], StringComparer.Ordinal);
+        return ChangeAnswers.Of(query, window, id => histories.TryGetValue(id, out var events) ? events : [], subject);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The commitment's or target's events in one query (<c>ix_bsd_events_stream_valid</c>); the model's one algorithm (<see cref="VintageAnswers"/>) answers.</remarks>
+    public async Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(subjectId);
+        Guard.Against.Null(query);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var history = await ReadEventsAsync(connection, _sql.StreamsEvents(_tenantKey, [subjectId.Value]), cancellationToken).ConfigureAwait(false);
+        return VintageAnswers.OfStream(subjectId, history, query);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The recipient's commitments (<c>bsd_commitment_recipients</c>) and their events in one query, then the recipient's totals
+    /// (<see cref="FundingTotalsOfAsync"/>) as known at each instant one of those events became known.
+    /// </remarks>
+    public async Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        Guard.Against.Null(query);
+        List<RecordedEvent> events;
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events = await ReadEventsAsync(connection, _sql.RecipientEvents(_tenantKey, recipient.Name), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await VintageAnswers.OfAsync(events,
+            async at => (await FundingTotalsOfAsync(recipient, new AsOfQuery(query.AsOf, at), cancellationToken).ConfigureAwait(false)).Total.Pounds,
+            query, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<RecordedEvent>> ReadEventsAsync(NpgsqlConnection connection, SqlQuery sql, CancellationToken cancellationToken)
+    {
+        var serializer = _store.Options.Serializer();
+        await using var command = sql.On(connection);
+        var events = new List<RecordedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(reader.GetString(6));
+            var data = EventCatalogue.Read(reader.GetString(5), type => serializer.FromJson(type, new MemoryStream(bytes, writable: false)));
+            events.Add(new RecordedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), InstantOf(reader, 4), data)
+            {
+                KnownFrom = InstantOf(reader, 3),
+            });
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,93 @@
+using BorderSecurity.Domain.Disputes;
+using BorderSecurity.Domain.Projections;
+
+namespace BorderSecurity.Domain.Changes;
+
+/// <summary>
+/// The one algorithm behind <see cref="Storage.IBorderSecurityQueries.ChangesAsync"/>: both stores feed it the events in
+/// the window (read by their known-from index) and the histories of the streams they touch.
+/// </summary>
+public static class ChangeAnswers
+{
+    /// <summary>The page of changes a question asks for.</summary>
+    /// <param name="query">The question.</param>
+    /// <param name="window">The events known in the question's window after its continuation (<see cref="ChangesQuery.Includes"/>), in any
+    /// order; others are ignored. Only the first page size plus one (in known order) are needed.</param>
+    /// <param name="history">A stream's events, all of them, by stream id: for the figures' values before and after, and a dispute's subject.</param>
+    /// <param name="subject">Only changes about this subject (recorded in its stream, or a dispute about it); <see langword="null"/> for all.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/>, <paramref name="window"/> or <paramref name="history"/> is null.</exception>
+    public static ChangesPage Of(ChangesQuery query, IEnumerable<RecordedEvent> window, Func<string, IReadOnlyList<RecordedEvent>> history, StreamId? subject = null)
+    {
+        Guard.Against.Null(query);
+        Guard.Against.Null(window);
+        Guard.Against.Null(history);
+        var start = query.KnownAfter.InUtc().Date;
+        var ordered = window.Where(e => query.Includes(e.KnownFrom, e.Sequence))
+            .OrderBy(e => e.KnownFrom).ThenBy(e => e.Sequence)
+            .Select(e => (Event: e, Subject: SubjectOf(e, history)))
+            .Where(x => subject is null || x.Event.StreamId == subject.Value || x.Subject == subject.Value);
+        var take = query.PageSize ?? int.MaxValue;
+        var changes = new List<Change>();
+        string? continuation = null;
+        foreach (var (e, about) in ordered)
+        {
+            if (changes.Count == take)
+            {
+                var last = changes[^1];
+                continuation = ChangesQuery.Encode(last.KnownFrom, last.Sequence);
+                break;
+            }
+
+            changes.Add(new Change(e.KnownFrom, e.Sequence, e.ValidOn, new StreamId(e.StreamId), new StreamId(about), ChangeClassification.Of(e.Data),
+                e.ValidOn < start, e.EventName, EventDescriptions.Describe(e.Data), e.Data.Provenance.Sources, FigureOf(e, history)));
+        }
+
+        return new ChangesPage(changes, continuation);
+    }
+
+    private static string SubjectOf(RecordedEvent e, Func<string, IReadOnlyList<RecordedEvent>> history) => e.Data switch
+    {
+        DisputeRecorded r => r.SubjectId,
+        DisputeResolved => history(e.StreamId).Select(x => x.Data).OfType<DisputeRecorded>().FirstOrDefault()?.SubjectId ?? e.StreamId,
+        _ => e.StreamId,
+    };
+
+    private static FigureChange? FigureOf(RecordedEvent change, Func<string, IReadOnlyList<RecordedEvent>> history)
+    {
+        if (ChangeClassification.FigureOf(change.Data) is not var (figure, dimension))
+        {
+            return null;
+        }
+
+        var stream = history(change.StreamId);
+        var before = stream.Where(e => e.KnownFrom < change.KnownFrom || (e.KnownFrom == change.KnownFrom && e.Sequence < change.Sequence));
+        var after = before.Append(change);
+        return new FigureChange(figure, dimension, ValueOf(before, figure, dimension, change.ValidOn), ValueOf(after, figure, dimension, change.ValidOn));
+    }
+
+    // The figure as of a valid date over the events known: the last statement of it by valid date, ties in log order; zero
+    // once the commitment is withdrawn or the target abandoned.
+    internal static decimal? ValueOf(IEnumerable<RecordedEvent> known, string figure, string dimension, LocalDate asOf)
+    {
+        decimal? value = null;
+        var ended = false;
+        var stop = figure is Figures.Amount or Figures.Allocation ? Figures.Withdrawn : Figures.Abandoned;
+        foreach (var e in known.Where(e => e.ValidOn <= asOf).OrderBy(e => e.ValidOn).ThenBy(e => e.Sequence))
+        {
+            foreach (var s in EventStatements.Of(e.Data))
+            {
+                if (s.Figure == figure && s.Dimension == dimension)
+                {
+                    value = s.Value;
+                }
+                else if (s.Figure == stop)
+                {
+                    ended = true;
+                }
+            }
+        }
+
+        return value is not null && ended ? 0m : value;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BorderSecurity.Api.Demo;
+
+namespace BorderSecurity.Samples.Tests;
+
+public class ChangeApiTests
+{
+    private static Task<ApiHost> SeededAsync() =>
+        ApiHost.StartAsync(settings: new Dictionary<string, string?> { [ReferenceTimelineSeed.Setting] = "true" });
+
+    [Fact]
+    public async Task WhatWeLearntBetweenOctoberAndNovember2024ComesOverHttpClassifiedAndSourced()
+    {
+        await using var host = await SeededAsync();
+        var client = host.Editor();
+
+        using var page = JsonDocument.Parse(await client.GetStringAsync("/changes?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z"));
+        var changes = page.RootElement.GetProperty("changes").EnumerateArray().ToList();
+        changes.Should().HaveCount(11);
+        changes.Should().OnlyContain(c => c.GetProperty("sources").GetArrayLength() > 0);
+        var budget = changes.Single(c => c.GetProperty("stream").GetString() == "funding:bsc-2024-11-budget");
+        budget.GetProperty("figure").GetProperty("after").GetDecimal().Should().Be(75_000_000m);
+
+        using var paged = JsonDocument.Parse(await client.GetStringAsync("/changes?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z&pageSize=4"));
+        paged.RootElement.GetProperty("changes").GetArrayLength().Should().Be(4);
+        var next = paged.RootElement.GetProperty("continuation").GetString();
+        using var second = JsonDocument.Parse(await client.GetStringAsync(
+            $"/changes?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z&pageSize=4&continuation={Uri.EscapeDataString(next!)}"));
+        second.RootElement.GetProperty("changes")[0].GetProperty("sequence").GetInt64().Should().Be(changes[4].GetProperty("sequence").GetInt64());
+
+        using var vintages = JsonDocument.Parse(await client.GetStringAsync("/vintages?asOf=2024-09-30&recipient=Border%20Security%20Command"));
+        vintages.RootElement.EnumerateArray().Select(v => v.GetProperty("value").GetDecimal()).Should().Equal(75_000_000m);
+    }
+
+    [Theory]
+    [InlineData("/changes?knownAfter=2024-11-07T00:00:00Z&knownBy=2024-10-01T00:00:00Z", "knownBy")]
+    [InlineData("/changes?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z&pageSize=0", "pageSize")]
+    [InlineData("/changes?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z&pageSize=1001", "pageSize")]
+    [InlineData("/changes?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z&continuation=nonsense", "continuation")]
+    [InlineData("/changes?knownAfter=yesterday&knownBy=2024-11-07T00:00:00Z", "knownAfter")]
+    [InlineData("/vintages?asOf=2024-09-30&subject=funding:no-such-commitment", "subject")]
+    [InlineData("/vintages?asOf=2024-09-30&subject=recruitment:nca-specialist-officers&figure=amount", "figure")]
+    public async Task BadInputIsA400NamingTheParameter(string url, string field)
+    {
+        await using var host = await SeededAsync();
+        var response = await host.Editor().GetAsync(url);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.ToString().Should().Contain(field);
+    }
+}
