@@ -13,6 +13,7 @@ public abstract partial class BorderSecurityStoreConformance
     private static readonly Instant October1 = Instant.FromUtc(2024, 10, 1, 0, 0);
     private static readonly Instant November7 = Instant.FromUtc(2024, 11, 7, 0, 0);
 
+    /// <summary>What we learnt between october and november 2024 is each change classified and sourced.</summary>
     [Fact]
     public async Task WhatWeLearntBetweenOctoberAndNovember2024IsEachChangeClassifiedAndSourced()
     {
@@ -60,6 +61,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.ChangesAsync(new ChangesQuery(Instant.FromUtc(2024, 11, 5, 0, 0), Instant.FromUtc(2024, 11, 6, 0, 0)))).Changes.Should().BeEmpty();
     }
 
+    /// <summary>Changes come a page at a time in the same order.</summary>
     [Fact]
     public async Task ChangesComeAPageAtATimeInTheSameOrder()
     {
@@ -82,6 +84,7 @@ public abstract partial class BorderSecurityStoreConformance
         pages[^1].Continuation.Should().BeNull();
     }
 
+    /// <summary>A changes query refuses bad input naming the parameter.</summary>
     [Fact]
     public void AChangesQueryRefusesBadInputNamingTheParameter()
     {
@@ -94,6 +97,7 @@ public abstract partial class BorderSecurityStoreConformance
         new ChangesQuery(October1, October1).KnownBy.Should().Be(October1, "an empty window is a question with no changes");
     }
 
+    /// <summary>Changes of generated histories with corrections and back fills answer as the oracle does.</summary>
     [Fact]
     public async Task ChangesOfGeneratedHistoriesWithCorrectionsAndBackFillsAnswerAsTheOracleDoes()
     {

@@ -8,6 +8,7 @@ namespace BorderSecurity.Domain.Conformance;
 // Every vintage of a figure (issue 22): the reference timeline and generated histories, against the independent oracle.
 public abstract partial class BorderSecurityStoreConformance
 {
+    /// <summary>The vintages of the bscs funding show each value and when it became known.</summary>
     [Fact]
     public async Task TheVintagesOfTheBscsFundingShowEachValueAndWhenItBecameKnown()
     {
@@ -46,6 +47,7 @@ public abstract partial class BorderSecurityStoreConformance
         FluentActions.Invoking(() => new VintagesQuery(new LocalDate(2024, 12, 31), "budget")).Should().Throw<ArgumentException>().WithParameterName("figure");
     }
 
+    /// <summary>Vintages of generated histories with corrections and back fills answer as the oracle does.</summary>
     [Fact]
     public async Task VintagesOfGeneratedHistoriesWithCorrectionsAndBackFillsAnswerAsTheOracleDoes()
     {
