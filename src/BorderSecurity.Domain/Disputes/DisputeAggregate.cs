@@ -1,3 +1,5 @@
+using BorderSecurity.Domain.Changes;
+
 namespace BorderSecurity.Domain.Disputes;
 
 /// <summary>A dispute between sources, registered once: its requests, decider, evolve, and each event's wire name and description.</summary>
@@ -10,6 +12,7 @@ internal static class DisputeAggregate
             .Requests(typeof(RecordDispute), typeof(ResolveDispute))
             .Refers<RecordDispute>(r => r.SubjectId)
             .Event<DisputeRecorded>(
+                ChangeKind.DisputeOpened,
                 e => $"Sources disagree about the {e.Fact} of {e.SubjectId}: {string.Join(" / ", e.Sides.Select(side => side.Says))}", States.Nothing)
-            .Event<DisputeResolved>(e => $"{e.DisputeId} resolved: {e.Resolution}", States.Nothing);
+            .Event<DisputeResolved>(ChangeKind.DisputeResolved, e => $"{e.DisputeId} resolved: {e.Resolution}", States.Nothing);
 }

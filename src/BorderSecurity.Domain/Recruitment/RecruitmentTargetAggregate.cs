@@ -1,3 +1,5 @@
+using BorderSecurity.Domain.Changes;
+
 namespace BorderSecurity.Domain.Recruitment;
 
 /// <summary>The recruitment target, registered once: its requests, decider, evolve, and each event's wire name, statements and description.</summary>
@@ -10,24 +12,38 @@ internal static class RecruitmentTargetAggregate
             .Requests(typeof(SetRecruitmentTarget), typeof(ReannounceRecruitmentTarget), typeof(ReviseRecruitmentTarget), typeof(CorrectRecruitmentTarget),
                 typeof(RecordRecruitmentProgress), typeof(MarkRecruitmentTargetMet), typeof(AbandonRecruitmentTarget))
             .Event<RecruitmentTargetSet>(
+                ChangeKind.New,
                 e => $"Target of {e.Headcount} {e.Role} for {e.Organisation}{(e.Deadline is { } d ? $" by {d:yyyy-MM-dd}" : "")}",
-                e => [new(Figures.Created, "", null), new(Figures.Headcount, "", e.Headcount)])
+                e => [new(Figures.Created, "", null), new(Figures.Headcount, "", e.Headcount)],
+                moves: Moves.Headcount)
             .Event<RecruitmentTargetReannounced>(
+                ChangeKind.Reannouncement,
                 e => $"{e.TargetId} re-announced by {e.AnnouncedBy} (no new heads)",
-                e => [new(Figures.Reannounced, "", 1m)])
+                e => [new(Figures.Reannounced, "", 1m)],
+                moves: Moves.Headcount)
             .Event<RecruitmentTargetRevised>(
+                ChangeKind.Revision,
                 e => $"{e.TargetId} revised to {e.RevisedHeadcount}: {e.Reason}",
-                e => [new(Figures.Headcount, "", e.RevisedHeadcount)])
+                e => [new(Figures.Headcount, "", e.RevisedHeadcount)],
+                moves: Moves.Headcount)
             .Event<RecruitmentTargetCorrected>(
+                ChangeKind.Correction,
                 e => $"{e.TargetId} corrected to {e.CorrectedHeadcount}: {e.Reason}",
-                e => [new(Figures.Headcount, "", e.CorrectedHeadcount)])
+                e => [new(Figures.Headcount, "", e.CorrectedHeadcount)],
+                moves: Moves.Headcount)
             .Event<RecruitmentProgressRecorded>(
+                ChangeKind.Progress,
                 e => $"{e.InPost} in post for {e.TargetId}",
-                e => [new(Figures.InPost, "", e.InPost)])
+                e => [new(Figures.InPost, "", e.InPost)],
+                moves: Moves.InPost)
             .Event<RecruitmentTargetMet>(
+                ChangeKind.Progress,
                 e => $"{e.TargetId} met with {e.InPost} in post",
-                e => [new(Figures.InPost, "", e.InPost), new(Figures.Met, "", 1m)])
+                e => [new(Figures.InPost, "", e.InPost), new(Figures.Met, "", 1m)],
+                moves: Moves.InPost)
             .Event<RecruitmentTargetAbandoned>(
+                ChangeKind.Withdrawal,
                 e => $"{e.TargetId} abandoned: {e.Reason}",
-                e => [new(Figures.Abandoned, "", 1m)]);
+                e => [new(Figures.Abandoned, "", 1m)],
+                moves: Moves.Headcount);
 }

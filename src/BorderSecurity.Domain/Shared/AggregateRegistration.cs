@@ -122,17 +122,21 @@ internal sealed class AggregateRegistration<TState, TRequest> : AggregateRegistr
         return this;
     }
 
-    /// <summary>Registers an event type: its description and what it states (<see cref="States.Nothing"/> for none).</summary>
+    /// <summary>Registers an event type: the kind of change it is, its description, what it states (<see cref="States.Nothing"/> for none) and the figure it moves.</summary>
     /// <typeparam name="TEvent">The event type; its wire name is its <see cref="EventNameAttribute"/>.</typeparam>
+    /// <param name="change">The kind of change it is, in change answers (<see cref="Changes.ChangeClassification"/>).</param>
     /// <param name="describe">A one-line, plain-English description for timelines.</param>
     /// <param name="states">The figures it states.</param>
+    /// <param name="moves">The figure (and dimension) whose value before and after change answers report, or <see langword="null"/> when it moves none.</param>
     /// <returns>This registration.</returns>
-    public AggregateRegistration<TState, TRequest> Event<TEvent>(Func<TEvent, string> describe, Func<TEvent, IReadOnlyList<FigureStatement>> states)
+    public AggregateRegistration<TState, TRequest> Event<TEvent>(Changes.ChangeKind change, Func<TEvent, string> describe,
+        Func<TEvent, IReadOnlyList<FigureStatement>> states, Func<TEvent, (string Figure, string Dimension)>? moves = null)
         where TEvent : class, IBorderSecurityEvent
     {
         var name = typeof(TEvent).GetCustomAttribute<EventNameAttribute>()?.Name
             ?? throw new InvalidOperationException($"{typeof(TEvent).Name} has no [EventName].");
-        _events.Add(new EventRegistration(typeof(TEvent), name, Kind, e => describe((TEvent)e), e => states((TEvent)e)));
+        _events.Add(new EventRegistration(typeof(TEvent), name, Kind, change, e => describe((TEvent)e), e => states((TEvent)e),
+            moves is null ? null : e => moves((TEvent)e)));
         return this;
     }
 
@@ -173,14 +177,37 @@ internal sealed class AggregateRegistration<TState, TRequest> : AggregateRegistr
 /// <param name="Type">The event type.</param>
 /// <param name="WireName">Its stable wire name.</param>
 /// <param name="Aggregate">Its aggregate.</param>
+/// <param name="Change">The kind of change it is.</param>
 /// <param name="Describe">Its one-line description.</param>
 /// <param name="States">The figures it states (empty for none).</param>
+/// <param name="Moves">The figure it moves, or <see langword="null"/>.</param>
 internal sealed record EventRegistration(
     Type Type,
     string WireName,
     AggregateKind Aggregate,
+    Changes.ChangeKind Change,
     Func<IBorderSecurityEvent, string> Describe,
-    Func<IBorderSecurityEvent, IReadOnlyList<FigureStatement>> States);
+    Func<IBorderSecurityEvent, IReadOnlyList<FigureStatement>> States,
+    Func<IBorderSecurityEvent, (string Figure, string Dimension)>? Moves);
+
+/// <summary>The figures events move, for registrations.</summary>
+internal static class Moves
+{
+    /// <summary>A commitment's amount.</summary>
+    /// <param name="e">The event.</param>
+    /// <returns>The figure.</returns>
+    public static (string Figure, string Dimension) Amount(IBorderSecurityEvent e) => (Figures.Amount, "");
+
+    /// <summary>A target's headcount.</summary>
+    /// <param name="e">The event.</param>
+    /// <returns>The figure.</returns>
+    public static (string Figure, string Dimension) Headcount(IBorderSecurityEvent e) => (Figures.Headcount, "");
+
+    /// <summary>A target's people in post.</summary>
+    /// <param name="e">The event.</param>
+    /// <returns>The figure.</returns>
+    public static (string Figure, string Dimension) InPost(IBorderSecurityEvent e) => (Figures.InPost, "");
+}
 
 /// <summary>Statement helpers for registrations.</summary>
 internal static class States

@@ -23,6 +23,6 @@ public sealed class ChangeClassificationTests
     {
         var type = typeof(IBorderSecurityEvent).Assembly.GetType(typeName)!;
         var instance = (IBorderSecurityEvent)RuntimeHelpers.GetUninitializedObject(type);
-        FluentActions.Invoking(() => ChangeClassification.Of(instance)).Should().NotThrow($"{type.Name} must be classified in ChangeClassification");
+        FluentActions.Invoking(() => ChangeClassification.Of(instance)).Should().NotThrow($"{type.Name} must have a change kind in its registration");
     }
 }
