@@ -64,6 +64,7 @@ public sealed partial class MartenBorderSecurityStore
             query, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads events from a query whose columns are (seq, stream, version, known_from, recorded_at, wire name, JSON), mapping old shapes forward.</summary>
     private async Task<List<RecordedEvent>> ReadEventsAsync(NpgsqlConnection connection, SqlQuery sql, CancellationToken cancellationToken)
     {
         var serializer = _store.Options.Serializer();

@@ -263,24 +263,8 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     private async Task<IReadOnlyList<RecordedEvent>> CountingEventsAsync(NpgsqlConnection connection, EventScope scope, AsOfQuery query,
-        CancellationToken cancellationToken)
-    {
-        var serializer = _store.Options.Serializer();
-        await using var command = _sql.CountingEvents(_tenantKey, scope, query).On(connection);
-        var events = new List<RecordedEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var bytes = System.Text.Encoding.UTF8.GetBytes(reader.GetString(6));
-            var data = EventCatalogue.Read(reader.GetString(5), type => serializer.FromJson(type, new MemoryStream(bytes, writable: false)));
-            events.Add(new RecordedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), InstantOf(reader, 4), data)
-            {
-                KnownFrom = InstantOf(reader, 3),
-            });
-        }
-
-        return events;
-    }
+        CancellationToken cancellationToken) =>
+        await ReadEventsAsync(connection, _sql.CountingEvents(_tenantKey, scope, query), cancellationToken).ConfigureAwait(false);
 
     private static Instant InstantOf(NpgsqlDataReader reader, int ordinal) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
