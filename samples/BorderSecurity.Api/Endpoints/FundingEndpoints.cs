@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -15,7 +16,8 @@ public static class FundingEndpoints
     {
         routes.MapGet("/funding", ([AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.FundingAsync(q, ct)))
-            .AsRead<FundingPortfolio>("GetFunding", "Every funding commitment, with totals by recipient, origin and capability, as of a date; yearly levels apart from sums of amounts.", "Funding");
+            .AsRead<FundingPortfolio>("GetFunding", "Every funding commitment, with totals by recipient, origin and capability, as of a date; yearly levels apart from sums of amounts.", "Funding")
+            .WithCsv<FundingPortfolio, CommitmentPosition>(CsvTables.Commitments, p => p.Commitments);
 
         routes.MapGet("/series/funding", ([FromQuery(Name = "recipient")] string? recipient, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 recipient is null

@@ -117,6 +117,7 @@ public static class ApiOpenApi
                 DeclareSecurity(operation, context);
                 DescribeIdempotencyKey(operation, context);
                 DescribeRetryAfter(operation);
+                DescribeCsv(operation, context);
                 return Task.CompletedTask;
             });
 
@@ -295,6 +296,17 @@ public static class ApiOpenApi
     }
 
     /// <summary>A 503 (the store cannot be reached) says when to try again.</summary>
+    // An answer that is also a table (Csv/CsvAnswers.WithCsv): text/csv beside application/json for its 200.
+    private static void DescribeCsv(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Csv.CsvAnswers.CsvMarker>().Any()
+            && operation.Responses?.TryGetValue("200", out var ok) is true && ok is OpenApiResponse response)
+        {
+            response.Content ??= new Dictionary<string, OpenApiMediaType>();
+            response.Content[Csv.CsvAnswers.MediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
+    }
+
     private static void DescribeRetryAfter(OpenApiOperation operation)
     {
         if (operation.Responses?.TryGetValue("503", out var unavailable) is true && unavailable is OpenApiResponse response
