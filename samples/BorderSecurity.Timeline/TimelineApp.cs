@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -31,9 +32,13 @@ internal static class TimelineApp
         var jsonOption = new Option<bool>("--json") { Description = "Print the figures as one JSON document instead of tables." };
         var timelineOption = new Option<string?>("--timeline") { Description = "Replay this timeline file (docs/timeline-format.md) instead of the built-in 2024 timeline." };
         var postgresOption = new Option<string?>("--postgres") { Description = "Import into Marten on PostgreSQL at this connection string instead of memory." };
+        var changesSinceOption = new Option<string?>("--changes-since")
+        {
+            Description = "Print the changes learnt after this instant (ISO-8601 UTC) or date (YYYY-MM-DD: from its start, UTC), as known now (or at --known-at), one line each, instead of tables.",
+        };
         var root = new RootCommand("Imports the Border Security Command timeline and shows its figures as of any date.")
         {
-            asOfOption, knownAtOption, recordedByOption, jsonOption, timelineOption, postgresOption,
+            asOfOption, knownAtOption, recordedByOption, jsonOption, timelineOption, postgresOption, changesSinceOption,
         };
 
         var parsed = root.Parse(args);
@@ -59,6 +64,12 @@ internal static class TimelineApp
             var recordedBy = ParseInstant(parsed.GetValue(recordedByOption), "--recorded-by");
             var (steps, lines) = LoadSteps(parsed.GetValue(timelineOption));
             var json = parsed.GetValue(jsonOption);
+            var changesSince = ParseSince(parsed.GetValue(changesSinceOption));
+            if (changesSince is not null && json)
+            {
+                throw new InputException("--changes-since prints one line per change; it does not combine with --json.");
+            }
+
             var status = json ? TextWriter.Null : error;
             var connectionString = parsed.GetValue(postgresOption);
 
@@ -87,11 +98,23 @@ internal static class TimelineApp
                 await hosted.StartAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            TimelineReport report;
+            TimelineReport? report = null;
             try
             {
                 var store = provider.GetRequiredService<IBorderSecurityStore>();
                 await ImportAsync(steps, lines, store, connectionString is null ? "memory" : "PostgreSQL", status, cancellationToken).ConfigureAwait(false);
+                if (changesSince is { } since)
+                {
+                    var knownBy = knownAt ?? SystemClock.Instance.GetCurrentInstant();
+                    if (knownBy < since)
+                    {
+                        throw new InputException($"--changes-since: {since} is after --known-at {knownBy}.");
+                    }
+
+                    await ChangeLines.WriteAsync(store, new ChangesQuery(since, knownBy, ChangesQuery.MaxPageSize), output, cancellationToken).ConfigureAwait(false);
+                    return Ok;
+                }
+
                 var events = await store.ReadAllAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 var query = new AsOfQuery(asOf ?? events.Select(e => e.ValidOn).DefaultIfEmpty(new LocalDate(2024, 12, 31)).Max(), knownAt, recordedBy);
                 report = await ReportAsync(store, events.Count, query, cancellationToken).ConfigureAwait(false);
@@ -102,6 +125,11 @@ internal static class TimelineApp
                 {
                     await hosted.StopAsync(CancellationToken.None).ConfigureAwait(false);
                 }
+            }
+
+            if (report is null)
+            {
+                return Failed;
             }
 
             if (json)
@@ -152,6 +180,25 @@ internal static class TimelineApp
 
         var result = LocalDatePattern.Iso.Parse(text);
         return result.Success ? result.Value : throw new InputException($"--as-of: '{text}' is not a date in the form YYYY-MM-DD.");
+    }
+
+    // An instant, or a date read as its start (UTC).
+    private static Instant? ParseSince(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } instant)
+        {
+            return instant.Value;
+        }
+
+        var date = LocalDatePattern.Iso.Parse(text);
+        return date.Success
+            ? date.Value.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()
+            : throw new InputException($"--changes-since: '{text}' is neither an ISO-8601 UTC instant such as 2024-10-01T00:00:00Z nor a date YYYY-MM-DD.");
     }
 
     private static Instant? ParseInstant(string? text, string option)

@@ -318,3 +318,55 @@ public class TimelineConsoleTests
         totals[("2024-11-05", null)].Should().Be(180_000_000m);
     }
 }
+
+public class TimelineConsoleChangesTests
+{
+    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await BorderSecurity.Timeline.TimelineApp.RunAsync(args, output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task ChangesSinceADatePrintsEachChangeLearntSinceOnOneLine()
+    {
+        var (exit, output, _) = await Run("--changes-since", "2024-10-01", "--known-at", "2024-11-07T00:00:00Z");
+
+        exit.Should().Be(0);
+        var store = new BorderSecurity.Domain.Storage.InMemoryBorderSecurityStore(NodaTime.SystemClock.Instance);
+        await store.ImportAsync(ReferenceTimeline2024.Steps);
+        var expected = (await store.ChangesAsync(new BorderSecurity.Domain.Changes.ChangesQuery(
+            Instant.FromUtc(2024, 10, 1, 0, 0), Instant.FromUtc(2024, 11, 7, 0, 0)))).Changes;
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.Should().HaveCount(expected.Count + 1);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            lines[i].Should().Contain(expected[i].Kind.ToString()).And.Contain(expected[i].Summary)
+                .And.Contain($"valid {expected[i].ValidOn:yyyy-MM-dd}").And.Contain(expected[i].Sources[0].Headline);
+        }
+
+        output.Should().Contain("funding:bsc-2024-11-budget");
+    }
+
+    [Fact]
+    public async Task ChangesSinceAnInstantAsKnownNowIncludesTheWindow()
+    {
+        var (exit, output, _) = await Run("--changes-since", "2024-10-01T00:00:00Z");
+
+        exit.Should().Be(0);
+        output.Should().Contain("funding:bsc-2024-11-budget").And.NotContain("2024-09-17 New");
+    }
+
+    [Theory]
+    [InlineData("--changes-since", "last week")]
+    [InlineData("--changes-since", "2024-10-01", "--json")]
+    public async Task BadInputNamesTheOption(params string[] args)
+    {
+        var (exit, _, error) = await Run(args);
+
+        exit.Should().Be(2);
+        error.Should().Contain("--changes-since");
+    }
+}

@@ -10,7 +10,7 @@ namespace BorderSecurity.Api.Endpoints;
 /// <summary>Questions about change on the known axis: what was learnt between two instants, and every vintage of a figure.</summary>
 public static class ChangeEndpoints
 {
-    /// <summary>Maps <c>GET /changes</c> and <c>GET /vintages</c>.</summary>
+    /// <summary>Maps <c>GET /changes</c>, <c>GET /changes/feed</c> (Atom, <see cref="ChangeFeed"/>) and <c>GET /vintages</c>.</summary>
     /// <param name="routes">The application.</param>
     /// <returns><paramref name="routes"/>.</returns>
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder routes)
@@ -26,6 +26,15 @@ public static class ChangeEndpoints
             .AsRead<ChangesPage>("GetChanges",
                 "What was learnt after one instant and by another, in the order it became known: each change classified, with its subject, sources and, for a figure, its value before and after.",
                 "Changes");
+        routes.MapGet("/changes/feed", (
+                [ChangeQuery("knownAfter", "Optional: the instant after which changes count (exclusive), ISO-8601; the default is the beginning of time.", false, "date-time")] string? knownAfter,
+                [ChangeQuery("knownBy", "Optional: the instant by which changes count (inclusive), ISO-8601; the default is now.", false, "date-time")] string? knownBy,
+                [ChangeQuery("subject", "Optional: only changes about this commitment, target, bill or command (its own, and the disputes about it).")] string? subject,
+                IBorderSecurityStore store, IClock clock, CancellationToken ct) =>
+                ChangeFeed.FeedAsync(knownAfter, knownBy, subject, store, clock, ct))
+            .AsRead("GetChangesFeed",
+                "The newest changes (at most 100) as an Atom feed, newest first: an entry per change with a stable id, its summary, known-from instant, kind and sources as related links.",
+                "Changes", ChangeFeed.MediaType);
         routes.MapGet("/vintages", (
                 [AsOf] string? asOf,
                 [ChangeQuery("subject", "Optional: a commitment or recruitment target whose figure is asked for (one of subject or recipient).")] string? subject,

@@ -26,8 +26,28 @@ public static class EndpointConventions
     public static RouteHandlerBuilder AsRead<T>(this RouteHandlerBuilder builder, string name, string summary, string tag)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        return Read(builder.Produces<T>(StatusCodes.Status200OK), name, summary, tag);
+    }
+
+    /// <summary>
+    /// A question whose answer is a document of another media type (for example an Atom feed): everything
+    /// <see cref="AsRead{T}"/> states, with the 200 answer a string of <paramref name="contentType"/>.
+    /// </summary>
+    /// <param name="builder">The endpoint.</param>
+    /// <param name="name">The operation id (a generated client's method name).</param>
+    /// <param name="summary">One line for the reference page.</param>
+    /// <param name="tag">The group on the reference page.</param>
+    /// <param name="contentType">The answer's media type, for example <c>application/atom+xml</c>.</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static RouteHandlerBuilder AsRead(this RouteHandlerBuilder builder, string name, string summary, string tag, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return Read(builder.Produces(StatusCodes.Status200OK, typeof(string), contentType), name, summary, tag);
+    }
+
+    private static RouteHandlerBuilder Read(RouteHandlerBuilder builder, string name, string summary, string tag)
+    {
         builder.WithName(name).WithSummary(summary).WithTags(tag)
-            .Produces<T>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
