@@ -94,6 +94,36 @@ public class ApiCsvTests
         spending.Single(r => r["commitment_id"] == SpendingReview.CommitmentId.Value)["source_headlines"].Should().Be(AwkwardHeadline);
     }
 
+    [Fact]
+    public async Task TheTimelineAsCsvHasTheJsonEntriesRowForRow()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var client = host.Editor();
+        foreach (var request in ReferenceTimeline2024.Steps.Select(s => s.Request).Append(SpendingReview))
+        {
+            var body = JsonSerializer.Serialize(request, request.GetType(), TimelineFile.JsonOptions);
+            (await client.PostAsync($"/requests/{request.GetType().Name}", new StringContent(body, Encoding.UTF8, "application/json")))
+                .StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/timeline?asOf=2025-06-11"));
+        var entries = json.RootElement.EnumerateArray().ToList();
+        var rows = await CsvRowsAsync(client, "/timeline?asOf=2025-06-11");
+
+        rows.Should().HaveCount(entries.Count).And.NotBeEmpty();
+        foreach (var (row, entry) in rows.Zip(entries))
+        {
+            row["valid_on"].Should().Be(entry.GetProperty("validOn").GetString());
+            row["sequence"].Should().Be(entry.GetProperty("sequence").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            row["stream_id"].Should().Be(entry.GetProperty("streamId").GetString());
+            row["event_name"].Should().Be(entry.GetProperty("eventName").GetString());
+            row["summary"].Should().Be(entry.GetProperty("summary").GetString());
+            row["source_headlines"].Split(" | ").Should().Equal(entry.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("headline").GetString()));
+        }
+
+        rows.Should().Contain(r => r["source_headlines"] == AwkwardHeadline, "a headline with a comma and quotes round-trips");
+    }
+
     private static async Task<List<Dictionary<string, string>>> CsvRowsAsync(HttpClient client, string uri)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);

@@ -143,4 +143,21 @@ public static class CsvTables
         ("source_urls", c => CsvAnswers.Urls(c.Sources)),
         ("source_headlines", c => CsvAnswers.Headlines(c.Sources)),
     ]);
+
+    /// <summary>
+    /// GET /timeline as CSV, one row per entry: valid_on, known_from, recorded_at, sequence, stream_id, event_name,
+    /// summary, source_urls, source_headlines (instants ISO-8601 UTC).
+    /// </summary>
+    public static readonly CsvTable<TimelineEntry> Timeline = new(
+    [
+        ("valid_on", t => CsvAnswers.Date(t.ValidOn)),
+        ("known_from", t => NodaTime.Text.InstantPattern.ExtendedIso.Format(t.KnownFrom)),
+        ("recorded_at", t => NodaTime.Text.InstantPattern.ExtendedIso.Format(t.RecordedAt)),
+        ("sequence", t => t.Sequence.ToString(CultureInfo.InvariantCulture)),
+        ("stream_id", t => t.StreamId),
+        ("event_name", t => t.EventName),
+        ("summary", t => t.Summary),
+        ("source_urls", t => CsvAnswers.Urls(t.Sources)),
+        ("source_headlines", t => CsvAnswers.Headlines(t.Sources)),
+    ]);
 }

@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -15,7 +16,8 @@ public static class TimelineEndpoints
     {
         routes.MapGet("/timeline", ([AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.TimelineAsync(q, ct)))
-            .AsRead<IReadOnlyList<TimelineEntry>>("GetTimeline", "Every event that counts as of a date, by valid date then recording order, with its sources.", "Timeline");
+            .AsRead<IReadOnlyList<TimelineEntry>>("GetTimeline", "Every event that counts as of a date, by valid date then recording order, with its sources.", "Timeline")
+            .WithCsv<IReadOnlyList<TimelineEntry>, TimelineEntry>(CsvTables.Timeline, entries => entries);
         return routes;
     }
 }
