@@ -36,6 +36,33 @@ internal sealed partial class AsOfSql
             """);
     }
 
+    /// <summary>
+    /// The events dated from <see cref="HappenedQuery.From"/> to <see cref="HappenedQuery.To"/> that the question knows, by valid
+    /// date then seq (columns as <see cref="CountingEvents"/>): <c>ix_bsd_events_aggregate_valid</c> entered once per aggregate at
+    /// the window's first date (every aggregate is named so the index's leading column is bound). For one subject, only its
+    /// stream and the disputes about it.
+    /// </summary>
+    public SqlQuery HappenedWindow(string tenant, HappenedQuery query, string? subject)
+    {
+        var p = Bind.Question(tenant, query.Knowledge);
+        var about = subject is null
+            ? ""
+            : $"""
+
+               and (b.{E.StreamId} = {p.Add("subject", subject)} or b.{E.StreamId} in (
+                 select d.{E.StreamId} from {E} d join {eventsSchema}.mt_events de on de.seq_id = d.{E.Seq}
+                 where d.{E.TenantId} = @tenant and d.{E.EventType} = {p.Add("dispute_recorded", DisputeRecordedEvent)} and de.data->>'SubjectId' = @subject))
+               """;
+        string[] aggregates = [ProjectionRows.Funding, ProjectionRows.Recruitment, ProjectionRows.Command, ProjectionRows.Legislation, ProjectionRows.Dispute];
+        return p.Query($"""
+            select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
+            from {E} b join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
+            where b.{E.TenantId} = @tenant and b.{E.Aggregate} = any({p.Add("aggregates", aggregates)})
+              and b.{E.ValidOn} >= {p.Add("valid_from", query.From.Year < 1 ? DateOnly.MinValue : query.From.ToDateOnly())} and b.{E.ValidOn} <= @as_of{p.Knows(query.Knowledge, "b.")}{about}
+            order by b.{E.ValidOn}, b.{E.Seq}
+            """);
+    }
+
     /// <summary>Every event of one recipient's commitments (<c>bsd_commitment_recipients</c>), by seq. Columns as <see cref="CountingEvents"/>.</summary>
     public SqlQuery RecipientEvents(string tenant, string recipient)
     {

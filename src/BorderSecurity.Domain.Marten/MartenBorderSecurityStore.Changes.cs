@@ -1,5 +1,6 @@
 using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Disputes;
+using BorderSecurity.Domain.Projections;
 using Npgsql;
 
 namespace BorderSecurity.Domain.Marten;
@@ -21,15 +22,7 @@ public sealed partial class MartenBorderSecurityStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var limit = query.PageSize is { } size ? size + 1 : int.MaxValue;
         var window = await ReadEventsAsync(connection, _sql.ChangesWindow(_tenantKey, query, subject?.Value, limit), cancellationToken).ConfigureAwait(false);
-
-        // The streams whose histories the answer needs: those with a figure (values before and after) and the disputes
-        // resolved in the window (their subject).
-        var streams = window.Where(e => ChangeClassification.FigureOf(e.Data) is not null || e.Data is DisputeResolved)
-            .Select(e => e.StreamId).Distinct(StringComparer.Ordinal).ToArray();
-        var histories = streams.Length == 0
-            ? []
-            : (await ReadEventsAsync(connection, _sql.StreamsEvents(_tenantKey, streams), cancellationToken).ConfigureAwait(false))
-                .GroupBy(e => e.StreamId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<RecordedEvent>)[.. g], StringComparer.Ordinal);
+        var histories = await HistoriesAsync(connection, window, cancellationToken).ConfigureAwait(false);
         return ChangeAnswers.Of(query, window, id => histories.TryGetValue(id, out var events) ? events : [], subject);
     }
 
@@ -62,6 +55,70 @@ public sealed partial class MartenBorderSecurityStore
         return await VintageAnswers.OfAsync(events,
             async at => (await FundingTotalsOfAsync(recipient, new AsOfQuery(query.AsOf, at), cancellationToken).ConfigureAwait(false)).Total.Pounds,
             query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The funding events (<c>ix_bsd_events_aggregate_valid</c>), then the portfolio's series (<see cref="FundingSeriesAsync(AsOfQuery, CancellationToken)"/>) as known at each instant one of them became known.</remarks>
+    public async Task<IReadOnlyList<SeriesVintage<FundingSeriesValue>>> FundingSeriesVintagesAsync(VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(query);
+        List<RecordedEvent> events;
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events = await ReadEventsAsync(connection, _sql.CountingEvents(_tenantKey, new EventScope.OfKind(ProjectionRows.Funding), new AsOfQuery(query.AsOf)),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SeriesVintageAnswers.OfAsync(events, at => FundingSeriesAsync(new AsOfQuery(query.AsOf, at), cancellationToken), query, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The recipient's commitments' events (<c>bsd_commitment_recipients</c>), then its series (<see cref="FundingSeriesOfAsync"/>) as known at each instant one of them became known.</remarks>
+    public async Task<IReadOnlyList<SeriesVintage<FundingSeriesValue>>> FundingSeriesVintagesOfAsync(Organisation recipient, VintagesQuery query,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        Guard.Against.Null(query);
+        List<RecordedEvent> events;
+        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events = await ReadEventsAsync(connection, _sql.RecipientEvents(_tenantKey, recipient.Name), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SeriesVintageAnswers.OfAsync(events, at => FundingSeriesOfAsync(recipient, new AsOfQuery(query.AsOf, at), cancellationToken), query,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Change>> HappenedAsync(HappenedQuery query, CancellationToken cancellationToken = default) =>
+        HappenedAsync(Guard.Against.Null(query), null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Change>> HappenedAboutAsync(StreamId subjectId, HappenedQuery query, CancellationToken cancellationToken = default) =>
+        HappenedAsync(Guard.Against.Null(query), Guard.Against.Null(subjectId), cancellationToken);
+
+    // What happened between two valid dates: the window read through the valid-date index, then the histories of the streams
+    // it touches in one more query; the model's one algorithm (ChangeAnswers.Happened) answers.
+    private async Task<IReadOnlyList<Change>> HappenedAsync(HappenedQuery query, StreamId? subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var window = await ReadEventsAsync(connection, _sql.HappenedWindow(_tenantKey, query, subject?.Value), cancellationToken).ConfigureAwait(false);
+        var histories = await HistoriesAsync(connection, window, cancellationToken).ConfigureAwait(false);
+        return ChangeAnswers.Happened(query, window, id => histories.TryGetValue(id, out var events) ? events : [], subject);
+    }
+
+    // The histories an answer about these events needs: of the streams with a figure (values before and after) and of the
+    // disputes resolved (their subject).
+    private async Task<Dictionary<string, IReadOnlyList<RecordedEvent>>> HistoriesAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events,
+        CancellationToken cancellationToken)
+    {
+        var streams = events.Where(e => ChangeClassification.FigureOf(e.Data) is not null || e.Data is DisputeResolved)
+            .Select(e => e.StreamId).Distinct(StringComparer.Ordinal).ToArray();
+        return streams.Length == 0
+            ? new Dictionary<string, IReadOnlyList<RecordedEvent>>(StringComparer.Ordinal)
+            : (await ReadEventsAsync(connection, _sql.StreamsEvents(_tenantKey, streams), cancellationToken).ConfigureAwait(false))
+                .GroupBy(e => e.StreamId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<RecordedEvent>)[.. g], StringComparer.Ordinal);
     }
 
     /// <summary>Reads events from a query whose columns are (seq, stream, version, known_from, recorded_at, wire name, JSON), mapping old shapes forward.</summary>

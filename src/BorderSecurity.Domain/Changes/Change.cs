@@ -10,8 +10,11 @@ namespace BorderSecurity.Domain.Changes;
 /// <param name="Stream">The stream it was recorded in (a commitment, target, bill, command or dispute).</param>
 /// <param name="Subject">What it is about: <paramref name="Stream"/>, or for a dispute, the disputed subject.</param>
 /// <param name="Kind">What kind of change it is (<see cref="ChangeClassification.Of"/>).</param>
-/// <param name="IsBackfill">Whether it is a back-fill: learnt in the window about a valid date before the window's start
-/// (<see cref="ChangesQuery.KnownAfter"/>'s UTC date).</param>
+/// <param name="IsBackfill">Whether it is a back-fill, a fact learnt after the time it is about: for changes between two
+/// instants (<see cref="Storage.IBorderSecurityQueries.ChangesAsync"/>), learnt in the window about a valid date before the
+/// window's start (<see cref="ChangesQuery.KnownAfter"/>'s UTC date); for what happened between two valid dates
+/// (<see cref="Storage.IBorderSecurityQueries.HappenedAsync"/>), known only after the window's last date (its known-from
+/// instant's UTC date after <see cref="HappenedQuery.To"/>).</param>
 /// <param name="EventName">The event's stable wire name.</param>
 /// <param name="Summary">A one-line description.</param>
 /// <param name="Sources">The event's sources.</param>

@@ -46,6 +46,43 @@ public static class ChangeAnswers
         return new ChangesPage(changes, continuation);
     }
 
+    /// <summary>What happened between two valid dates, as known at the question's instants (<see cref="Storage.IBorderSecurityQueries.HappenedAsync"/>).</summary>
+    /// <param name="query">The question.</param>
+    /// <param name="window">The events that happened in the window (<see cref="HappenedQuery.Includes"/>), in any order; others are ignored.</param>
+    /// <param name="history">A stream's events, all of them, by stream id: for the figures' values before and after, and a dispute's subject.</param>
+    /// <param name="subject">Only changes about this subject (recorded in its stream, or a dispute about it); <see langword="null"/> for all.</param>
+    /// <returns>The changes by valid date, then log order. A figure's value before and after is as of the change's valid date,
+    /// over the stream's events the question knows that come before it by valid date (ties in log order), then with it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/>, <paramref name="window"/> or <paramref name="history"/> is null.</exception>
+    public static IReadOnlyList<Change> Happened(HappenedQuery query, IEnumerable<RecordedEvent> window, Func<string, IReadOnlyList<RecordedEvent>> history,
+        StreamId? subject = null)
+    {
+        Guard.Against.Null(query);
+        Guard.Against.Null(window);
+        Guard.Against.Null(history);
+        var knowledge = query.Knowledge;
+        return [.. window.Where(query.Includes)
+            .OrderBy(e => e.ValidOn).ThenBy(e => e.Sequence)
+            .Select(e => (Event: e, Subject: SubjectOf(e, history)))
+            .Where(x => subject is null || x.Event.StreamId == subject.Value || x.Subject == subject.Value)
+            .Select(x => new Change(x.Event.KnownFrom, x.Event.Sequence, x.Event.ValidOn, new StreamId(x.Event.StreamId), new StreamId(x.Subject),
+                ChangeClassification.Of(x.Event.Data), x.Event.KnownFrom.InUtc().Date > query.To, x.Event.EventName, EventDescriptions.Describe(x.Event.Data),
+                x.Event.Data.Provenance.Sources, HappenedFigureOf(x.Event, knowledge, history)))];
+    }
+
+    private static FigureChange? HappenedFigureOf(RecordedEvent change, AsOfQuery knowledge, Func<string, IReadOnlyList<RecordedEvent>> history)
+    {
+        if (ChangeClassification.FigureOf(change.Data) is not var (figure, dimension))
+        {
+            return null;
+        }
+
+        var before = history(change.StreamId).Where(e => knowledge.Knows(e.KnownFrom, e.RecordedAt)
+            && (e.ValidOn < change.ValidOn || (e.ValidOn == change.ValidOn && e.Sequence < change.Sequence))).ToList();
+        var after = before.Append(change);
+        return new FigureChange(figure, dimension, ValueOf(before, figure, dimension, change.ValidOn), ValueOf(after, figure, dimension, change.ValidOn));
+    }
+
     private static string SubjectOf(RecordedEvent e, Func<string, IReadOnlyList<RecordedEvent>> history) => e.Data switch
     {
         DisputeRecorded r => r.SubjectId,

@@ -234,4 +234,49 @@ public interface IBorderSecurityQueries
     /// <returns>The vintages, in the order they became known; empty if it had no funding as of the date.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="recipient"/> or <paramref name="query"/> is null.</exception>
     Task<IReadOnlyList<FigureVintage>> FundingVintagesOfAsync(Organisation recipient, VintagesQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every vintage of the portfolio's funding series (<see cref="FundingSeriesAsync"/>) up to one valid date: the series as
+    /// known at each instant it changed, with what changed it and its sources; the data of a "what was known when" picture.
+    /// </summary>
+    /// <param name="query">The series' last date and which vintages (its figure is not used).</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The vintages, in the order they became known; empty if there was no funding by the date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <remarks>Stores ask the series once per instant a funding event dated by the question's date became known: the cost grows
+    /// with those instants; <see cref="FundingSeriesVintagesOfAsync"/> asks about one recipient's.</remarks>
+    Task<IReadOnlyList<SeriesVintage<FundingSeriesValue>>> FundingSeriesVintagesAsync(VintagesQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every vintage of one recipient's funding series (<see cref="FundingSeriesOfAsync"/>), as <see cref="FundingSeriesVintagesAsync"/> does for the portfolio.</summary>
+    /// <param name="recipient">The recipient.</param>
+    /// <param name="query">The series' last date and which vintages (its figure is not used).</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The vintages, in the order they became known; empty if the recipient had no funding by the date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recipient"/> or <paramref name="query"/> is null.</exception>
+    Task<IReadOnlyList<SeriesVintage<FundingSeriesValue>>> FundingSeriesVintagesOfAsync(Organisation recipient, VintagesQuery query,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What happened in the world between two valid dates, as known at the question's instants (as we know it now, or as we
+    /// knew it then): every event dated in the window that the question knows, by valid date then log order, each classified
+    /// as <see cref="ChangesAsync"/> classifies it, with its sources and, for a figure, its value before and after as of the
+    /// change's valid date (<see cref="FigureChange"/>); <see cref="Change.IsBackfill"/> marks what became known only after the
+    /// window's last date.
+    /// </summary>
+    /// <param name="query">The window of valid dates and the instants.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The changes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    Task<IReadOnlyList<Change>> HappenedAsync(HappenedQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What happened to one subject between two valid dates: the changes of <see cref="HappenedAsync"/> recorded in the
+    /// subject's stream, and the disputes recorded or resolved about it.
+    /// </summary>
+    /// <param name="subjectId">The subject's stream id, of any aggregate.</param>
+    /// <param name="query">The window of valid dates and the instants.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The changes about it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> or <paramref name="query"/> is null.</exception>
+    Task<IReadOnlyList<Change>> HappenedAboutAsync(StreamId subjectId, HappenedQuery query, CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,7 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     private readonly InMemoryEventStore _log;
     private readonly BorderSecurityProjection _projection = new();
     private readonly List<RecordedEvent> _byKnownFrom = [];
+    private readonly Dictionary<LocalDate, List<RecordedEvent>> _byValidOn = [];
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="clock">The clock that stamps recorded instants (and bounds imported known-from instants).</param>
@@ -61,6 +62,7 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
         {
             store._projection.Apply(e);
             store.IndexKnownFrom(e);
+            store.IndexValidOn(e);
         }
 
         return store;
@@ -202,18 +204,76 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     {
         Guard.Against.Null(recipient);
         Guard.Against.Null(query);
-        return Ask(() =>
-        {
-            var all = _log.ReadAll();
-            var streams = all.Select(e => FundingStatements.CreationOf(e.Data)).Where(c => c is not null && c.Recipient == recipient.Name)
-                .Select(c => c!.CommitmentId).ToHashSet(StringComparer.Ordinal);
-            var events = all.Where(e => streams.Contains(e.StreamId)).ToList();
 
-            // Every task here completes at once: the totals are asked of the projection under the lock already held.
-            return VintageAnswers.OfAsync(events,
+        // Every task here completes at once: the totals are asked of the projection under the lock already held.
+        return Ask(() => VintageAnswers.OfAsync(RecipientEvents(recipient),
                 at => Task.FromResult<decimal?>(_projection.FundingOf(recipient.Name, new AsOfQuery(query.AsOf, at)).Totals.Total.Pounds),
-                query, cancellationToken).GetAwaiter().GetResult();
-        }, cancellationToken);
+                query, cancellationToken).GetAwaiter().GetResult(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesVintage<FundingSeriesValue>>> FundingSeriesVintagesAsync(VintagesQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(query);
+        return Ask(() => SeriesVintageAnswers.OfAsync([.. _log.ReadAll().Where(e => EventCatalogue.AggregateOf(e.Data.GetType()) == AggregateKind.FundingCommitment)],
+            at => Task.FromResult(_projection.FundingSeries(null, new AsOfQuery(query.AsOf, at))), query, cancellationToken).GetAwaiter().GetResult(),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesVintage<FundingSeriesValue>>> FundingSeriesVintagesOfAsync(Organisation recipient, VintagesQuery query,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(recipient);
+        Guard.Against.Null(query);
+        return Ask(() => SeriesVintageAnswers.OfAsync(RecipientEvents(recipient),
+            at => Task.FromResult(_projection.FundingSeries(recipient.Name, new AsOfQuery(query.AsOf, at))), query, cancellationToken).GetAwaiter().GetResult(),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Change>> HappenedAsync(HappenedQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(query);
+        return Ask(() => ChangeAnswers.Happened(query, ValidWindow(query), _log.ReadStream), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Change>> HappenedAboutAsync(StreamId subjectId, HappenedQuery query, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(subjectId);
+        Guard.Against.Null(query);
+        return Ask(() => ChangeAnswers.Happened(query, ValidWindow(query), _log.ReadStream, subjectId), cancellationToken);
+    }
+
+    // Every event of the recipient's commitments.
+    private List<RecordedEvent> RecipientEvents(Organisation recipient)
+    {
+        var all = _log.ReadAll();
+        var streams = all.Select(e => FundingStatements.CreationOf(e.Data)).Where(c => c is not null && c.Recipient == recipient.Name)
+            .Select(c => c!.CommitmentId).ToHashSet(StringComparer.Ordinal);
+        return [.. all.Where(e => streams.Contains(e.StreamId))];
+    }
+
+    // The events dated in the question's window, from the valid-date index: day by day through the window, or through the
+    // days that hold events when the window is longer.
+    private IEnumerable<RecordedEvent> ValidWindow(HappenedQuery query)
+    {
+        var days = Period.Between(query.From, query.To, PeriodUnits.Days).Days + 1L;
+        var dates = days <= _byValidOn.Count
+            ? Enumerable.Range(0, (int)days).Select(query.From.PlusDays)
+            : _byValidOn.Keys.Where(d => d >= query.From && d <= query.To);
+        return dates.SelectMany(d => _byValidOn.TryGetValue(d, out var events) ? events : []);
+    }
+
+    private void IndexValidOn(RecordedEvent e)
+    {
+        if (!_byValidOn.TryGetValue(e.ValidOn, out var events))
+        {
+            _byValidOn[e.ValidOn] = events = [];
+        }
+
+        events.Add(e);
     }
 
     // The events known in the question's window after its continuation, from the known-from index: found by binary search,
@@ -357,6 +417,7 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
                 {
                     _projection.Apply(e);
                     IndexKnownFrom(e);
+                    IndexValidOn(e);
                 }
             }
 

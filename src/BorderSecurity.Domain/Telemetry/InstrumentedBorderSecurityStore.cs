@@ -123,6 +123,23 @@ internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner
         Ask(() => Inner.FundingVintagesOfAsync(recipient, query, cancellationToken));
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesVintage<FundingSeriesValue>>> FundingSeriesVintagesAsync(VintagesQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.FundingSeriesVintagesAsync(query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesVintage<FundingSeriesValue>>> FundingSeriesVintagesOfAsync(Organisation recipient, VintagesQuery query,
+        CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.FundingSeriesVintagesOfAsync(recipient, query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Change>> HappenedAsync(HappenedQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.HappenedAsync(query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Change>> HappenedAboutAsync(StreamId subjectId, HappenedQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.HappenedAboutAsync(subjectId, query, cancellationToken));
+
+    /// <inheritdoc />
     public Task<FundingPortfolio> FundingAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.FundingAsync(query, cancellationToken));
 
