@@ -38,6 +38,7 @@ app.MapParliamentEndpoints();
 app.MapFinancialYearEndpoints();
 app.MapDisputes();
 app.MapChanges();
+app.MapHappened();
 
 app.Run();
 return 0;
