@@ -56,11 +56,11 @@ public static class ChangeFeed
             return AsOfParameters.InvalidInstant("knownBy", knownBy);
         }
 
-        ChangesQuery? query;
+        Instant from = after ?? BeginningOfTime, to = by ?? clock.GetCurrentInstant();
         StreamId? about;
         try
         {
-            query = new ChangesQuery(after ?? BeginningOfTime, by ?? clock.GetCurrentInstant(), ChangesQuery.MaxPageSize);
+            _ = new ChangesQuery(from, to);
             about = subject is null ? null : new StreamId(subject);
         }
         catch (ArgumentException e)
@@ -69,23 +69,27 @@ public static class ChangeFeed
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, $"Invalid {field}", e.Message, field);
         }
 
-        // The window's changes come oldest first, a page at a time; the feed keeps the newest.
-        var newest = new Queue<Change>();
+        // Newest first without reading the whole window: windows going back from its end, each four times as long as the
+        // one before (a day, four days, ...), each read through the known-from index, until they hold the newest
+        // MaxEntries changes or reach the window's start. A long, quiet history costs a dozen small reads, not a scan.
+        var windows = new List<IReadOnlyList<Change>>();
         try
         {
-            while (query is not null)
+            var upper = to;
+            var span = Duration.FromDays(1);
+            var count = 0;
+            while (true)
             {
-                var page = about is null ? await store.ChangesAsync(query, ct) : await store.ChangesAboutAsync(about, query, ct);
-                foreach (var change in page.Changes)
+                var lower = upper - from <= span ? from : upper - span;
+                var window = await ReadAllAsync(store, new ChangesQuery(lower, upper, ChangesQuery.MaxPageSize), about, ct);
+                windows.Add(window);
+                count += window.Count;
+                if (count >= MaxEntries || lower == from)
                 {
-                    newest.Enqueue(change);
-                    if (newest.Count > MaxEntries)
-                    {
-                        newest.Dequeue();
-                    }
+                    break;
                 }
 
-                query = query.Next(page);
+                (upper, span) = (lower, span * 4);
             }
         }
         catch (ArgumentException e) when (e.ParamName is "subjectId")
@@ -93,8 +97,22 @@ public static class ChangeFeed
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid subject", e.Message, "subject");
         }
 
-        var entries = newest.Reverse().ToList();
+        var entries = windows.SelectMany(w => w.Reverse()).Take(MaxEntries).ToList();
         return TypedResults.Bytes(Write(entries, subject), MediaType + "; charset=utf-8");
+    }
+
+    // Every change of one window, a page at a time (oldest first).
+    private static async Task<IReadOnlyList<Change>> ReadAllAsync(IBorderSecurityStore store, ChangesQuery first, StreamId? about, CancellationToken ct)
+    {
+        var changes = new List<Change>();
+        for (ChangesQuery? query = first; query is not null;)
+        {
+            var page = about is null ? await store.ChangesAsync(query, ct) : await store.ChangesAboutAsync(about, query, ct);
+            changes.AddRange(page.Changes);
+            query = query.Next(page);
+        }
+
+        return changes;
     }
 
     /// <summary>The stable id of a change's entry: a <c>tag:</c> URI from its stream and log sequence.</summary>
