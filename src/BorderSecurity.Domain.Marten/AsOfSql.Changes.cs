@@ -25,12 +25,13 @@ internal sealed partial class AsOfSql
                  select d.{E.StreamId} from {E} d join {eventsSchema}.mt_events de on de.seq_id = d.{E.Seq}
                  where d.{E.TenantId} = @tenant and d.{E.EventType} = {p.Add("dispute_recorded", DisputeRecordedEvent)} and de.data->>'SubjectId' = @subject))
                """;
+        var recorded = query.RecordedBy is { } by ? $" and b.{E.RecordedAt} <= {p.Add("recorded_by", Utc(by))}" : "";
         return p.Query($"""
             select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
             from {E} b join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
             where b.{E.TenantId} = @tenant
               and (b.{E.KnownFrom}, b.{E.Seq}) > ({p.Add("from_known", Utc(fromInstant))}, {p.Add("from_seq", fromSequence)})
-              and b.{E.KnownFrom} <= {p.Add("known_by", Utc(query.KnownBy))}{about}
+              and b.{E.KnownFrom} <= {p.Add("known_by", Utc(query.KnownBy))}{recorded}{about}
             order by b.{E.KnownFrom}, b.{E.Seq}
             limit {p.Add("limit", limit)}
             """);

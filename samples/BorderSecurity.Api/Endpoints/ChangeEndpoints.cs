@@ -21,8 +21,9 @@ public static class ChangeEndpoints
                 [ChangeQuery("subject", "Optional: only changes about this commitment, target, bill or command (its own, and the disputes about it).")] string? subject,
                 [ChangeQuery("pageSize", "Optional: at most this many changes, 1 to 1000; the answer's continuation asks for the next page.", false, "int32", JsonSchemaType.Integer)] string? pageSize,
                 [ChangeQuery("continuation", "Optional: the continuation of the page before, unchanged.")] string? continuation,
+                [RecordedBy] string? recordedBy,
                 IBorderSecurityStore store, CancellationToken ct) =>
-                ChangesAsync(knownAfter, knownBy, subject, pageSize, continuation, store, ct))
+                ChangesAsync(knownAfter, knownBy, subject, pageSize, continuation, recordedBy, store, ct))
             .AsRead<ChangesPage>("GetChanges",
                 "What was learnt after one instant and by another, in the order it became known: each change classified, with its subject, sources and, for a figure, its value before and after.",
                 "Changes");
@@ -50,8 +51,13 @@ public static class ChangeEndpoints
     }
 
     private static async Task<IResult> ChangesAsync(string? knownAfter, string? knownBy, string? subject, string? pageSize, string? continuation,
-        IBorderSecurityStore store, CancellationToken ct)
+        string? recordedBy, IBorderSecurityStore store, CancellationToken ct)
     {
+        if (!AsOfParameters.TryParseInstant(recordedBy, out var recorded))
+        {
+            return AsOfParameters.InvalidInstant("recordedBy", recordedBy!);
+        }
+
         if (knownAfter is null || !AsOfParameters.TryParseInstant(knownAfter, out var after) || after is null)
         {
             return AsOfParameters.InvalidInstant("knownAfter", knownAfter ?? "");
@@ -77,7 +83,7 @@ public static class ChangeEndpoints
         StreamId? about;
         try
         {
-            query = new ChangesQuery(after.Value, by.Value, size, continuation);
+            query = new ChangesQuery(after.Value, by.Value, size, continuation, recorded);
             about = subject is null ? null : new StreamId(subject);
         }
         catch (ArgumentException e)

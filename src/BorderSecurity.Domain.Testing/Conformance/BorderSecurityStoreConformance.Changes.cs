@@ -117,11 +117,12 @@ public abstract partial class BorderSecurityStoreConformance
                 var a = instants[random.Next(instants.Count)] + Duration.FromTicks(random.Next(-1, 2));
                 var b = q == 0 ? Now : instants[random.Next(instants.Count)];
                 (a, b) = a <= b ? (a, b) : (b, a);
-                var whole = await store.ChangesAsync(new ChangesQuery(a, b));
-                await AssertChangesMatchOracleAsync(store, whole.Changes, a, b, null, $"seed {seed}, window {a} to {b}");
+                Instant? recordedBy = q == 3 ? log[random.Next(log.Count)].RecordedAt : null;
+                var whole = await store.ChangesAsync(new ChangesQuery(a, b, recordedBy: recordedBy));
+                await AssertChangesMatchOracleAsync(store, whole.Changes, a, b, null, $"seed {seed}, window {a} to {b}, recorded by {recordedBy}", recordedBy);
 
                 var paged = new List<Change>();
-                ChangesQuery? query = new(a, b, pageSize: 1 + random.Next(5));
+                ChangesQuery? query = new(a, b, pageSize: 1 + random.Next(5), recordedBy: recordedBy);
                 while (query is not null)
                 {
                     var page = await store.ChangesAsync(query);
@@ -132,8 +133,8 @@ public abstract partial class BorderSecurityStoreConformance
                 paged.Should().Equal(whole.Changes, $"seed {seed}: the pages together are the whole answer");
 
                 var subject = log[random.Next(log.Count)].StreamId;
-                var about = await store.ChangesAboutAsync(new StreamId(subject), new ChangesQuery(a, b));
-                await AssertChangesMatchOracleAsync(store, about.Changes, a, b, subject, $"seed {seed}, about {subject}");
+                var about = await store.ChangesAboutAsync(new StreamId(subject), new ChangesQuery(a, b, recordedBy: recordedBy));
+                await AssertChangesMatchOracleAsync(store, about.Changes, a, b, subject, $"seed {seed}, about {subject}", recordedBy);
                 windows++;
             }
         }
@@ -141,9 +142,10 @@ public abstract partial class BorderSecurityStoreConformance
         windows.Should().Be(8 * 5);
     }
 
-    private static async Task AssertChangesMatchOracleAsync(IBorderSecurityStore store, IReadOnlyList<Change> actual, Instant a, Instant b, string? subject, string because)
+    private static async Task AssertChangesMatchOracleAsync(IBorderSecurityStore store, IReadOnlyList<Change> actual, Instant a, Instant b, string? subject, string because,
+        Instant? recordedBy = null)
     {
-        var expected = IndependentOracle.Changes(await store.ReadAllAsync(), a, b, subject);
+        var expected = IndependentOracle.Changes(await store.ReadAllAsync(), a, b, subject, recordedBy);
         actual.Select(c => new IndependentOracle.ChangeView(c.KnownFrom, c.Sequence, c.ValidOn, c.Stream.Value, c.Subject.Value, c.Kind.ToString(), c.IsBackfill,
                 [.. c.Sources.Select(s => $"{s.Document}|{s.Headline}")], c.Figure?.Figure, c.Figure?.Dimension, c.Figure?.Before, c.Figure?.After))
             .Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);

@@ -24,10 +24,12 @@ public static partial class IndependentOracle
     /// <param name="knownAfter">A, exclusive.</param>
     /// <param name="knownBy">B, inclusive.</param>
     /// <param name="subject">Only changes in this stream or disputes about it; null for all.</param>
+    /// <param name="recordedBy">Only events the store had recorded by then count (the changes and the values before and after); null for all.</param>
     /// <returns>The changes.</returns>
-    public static IReadOnlyList<ChangeView> Changes(IEnumerable<RecordedEvent> log, Instant knownAfter, Instant knownBy, string? subject = null)
+    public static IReadOnlyList<ChangeView> Changes(IEnumerable<RecordedEvent> log, Instant knownAfter, Instant knownBy, string? subject = null,
+        Instant? recordedBy = null)
     {
-        var all = log.ToList();
+        var all = log.Where(e => recordedBy is null || e.RecordedAt <= recordedBy.Value).ToList();
         var disputeSubject = all.Select(e => e.Data).OfType<DisputeRecorded>()
             .GroupBy(d => d.DisputeId).ToDictionary(g => g.Key, g => g.First().SubjectId);
         var start = knownAfter.InUtc().Date;

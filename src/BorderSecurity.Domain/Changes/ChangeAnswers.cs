@@ -11,7 +11,7 @@ public static class ChangeAnswers
 {
     /// <summary>The page of changes a question asks for.</summary>
     /// <param name="query">The question.</param>
-    /// <param name="window">The events known in the question's window after its continuation (<see cref="ChangesQuery.Includes"/>), in any
+    /// <param name="window">The events known in the question's window after its continuation (<see cref="ChangesQuery.Includes(RecordedEvent)"/>), in any
     /// order; others are ignored. Only the first page size plus one (in known order) are needed.</param>
     /// <param name="history">A stream's events, all of them, by stream id: for the figures' values before and after, and a dispute's subject.</param>
     /// <param name="subject">Only changes about this subject (recorded in its stream, or a dispute about it); <see langword="null"/> for all.</param>
@@ -23,7 +23,7 @@ public static class ChangeAnswers
         Guard.Against.Null(window);
         Guard.Against.Null(history);
         var start = query.KnownAfter.InUtc().Date;
-        var ordered = window.Where(e => query.Includes(e.KnownFrom, e.Sequence))
+        var ordered = window.Where(query.Includes)
             .OrderBy(e => e.KnownFrom).ThenBy(e => e.Sequence)
             .Select(e => (Event: e, Subject: SubjectOf(e, history)))
             .Where(x => subject is null || x.Event.StreamId == subject.Value || x.Subject == subject.Value);
@@ -40,7 +40,7 @@ public static class ChangeAnswers
             }
 
             changes.Add(new Change(e.KnownFrom, e.Sequence, e.ValidOn, new StreamId(e.StreamId), new StreamId(about), ChangeClassification.Of(e.Data),
-                e.ValidOn < start, e.EventName, EventDescriptions.Describe(e.Data), e.Data.Provenance.Sources, FigureOf(e, history)));
+                e.ValidOn < start, e.EventName, EventDescriptions.Describe(e.Data), e.Data.Provenance.Sources, FigureOf(e, query, history)));
         }
 
         return new ChangesPage(changes, continuation);
@@ -90,7 +90,7 @@ public static class ChangeAnswers
         _ => e.StreamId,
     };
 
-    private static FigureChange? FigureOf(RecordedEvent change, Func<string, IReadOnlyList<RecordedEvent>> history)
+    private static FigureChange? FigureOf(RecordedEvent change, ChangesQuery query, Func<string, IReadOnlyList<RecordedEvent>> history)
     {
         if (ChangeClassification.FigureOf(change.Data) is not var (figure, dimension))
         {
@@ -98,7 +98,7 @@ public static class ChangeAnswers
         }
 
         var stream = history(change.StreamId);
-        var before = stream.Where(e => e.KnownFrom < change.KnownFrom || (e.KnownFrom == change.KnownFrom && e.Sequence < change.Sequence));
+        var before = stream.Where(e => query.Records(e.RecordedAt) && (e.KnownFrom < change.KnownFrom || (e.KnownFrom == change.KnownFrom && e.Sequence < change.Sequence)));
         var after = before.Append(change);
         return new FigureChange(figure, dimension, ValueOf(before, figure, dimension, change.ValidOn), ValueOf(after, figure, dimension, change.ValidOn));
     }

@@ -25,9 +25,11 @@ public sealed record ChangesQuery
     /// <param name="knownBy">B: changes known at or before this instant are included (inclusive); not before A.</param>
     /// <param name="pageSize">At most this many changes per answer, 1 to <see cref="MaxPageSize"/>; <see langword="null"/> for all at once.</param>
     /// <param name="continuation">Where to go on from: the <see cref="ChangesPage.Continuation"/> of the page before, unchanged; <see langword="null"/> for the first page.</param>
+    /// <param name="recordedBy">Only what this store had recorded by this instant counts (the audit view: the answer for an
+    /// instant that has passed never changes); <see langword="null"/> for everything recorded.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="knownBy"/> is before <paramref name="knownAfter"/>, or <paramref name="pageSize"/> is out of range.</exception>
     /// <exception cref="ArgumentException"><paramref name="continuation"/> is not one this window gave.</exception>
-    public ChangesQuery(Instant knownAfter, Instant knownBy, int? pageSize = null, string? continuation = null)
+    public ChangesQuery(Instant knownAfter, Instant knownBy, int? pageSize = null, string? continuation = null, Instant? recordedBy = null)
     {
         if (knownBy < knownAfter)
         {
@@ -42,6 +44,7 @@ public sealed record ChangesQuery
 
         KnownAfter = knownAfter;
         KnownBy = knownBy;
+        RecordedBy = recordedBy;
         PageSize = pageSize;
         Continuation = continuation;
         if (continuation is not null)
@@ -61,6 +64,9 @@ public sealed record ChangesQuery
     /// <summary>B: the instant by which changes count (inclusive).</summary>
     public Instant KnownBy { get; }
 
+    /// <summary>Only what this store had recorded by this instant counts; <see langword="null"/> for everything recorded.</summary>
+    public Instant? RecordedBy { get; }
+
     /// <summary>At most this many changes per answer; <see langword="null"/> for all.</summary>
     public int? PageSize { get; }
 
@@ -78,7 +84,19 @@ public sealed record ChangesQuery
     /// <returns>The next page's question, or <see langword="null"/> when <paramref name="page"/> was the last.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="page"/> is null.</exception>
     public ChangesQuery? Next(ChangesPage page) =>
-        Guard.Against.Null(page).Continuation is { } next ? new ChangesQuery(KnownAfter, KnownBy, PageSize, next) : null;
+        Guard.Against.Null(page).Continuation is { } next ? new ChangesQuery(KnownAfter, KnownBy, PageSize, next, RecordedBy) : null;
+
+    /// <summary>Whether an event is in the window, recorded by <see cref="RecordedBy"/> and after the continuation.</summary>
+    /// <param name="recorded">The event.</param>
+    /// <returns><see langword="true"/> when it belongs to this page or a later one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recorded"/> is null.</exception>
+    public bool Includes(RecordedEvent recorded) =>
+        Includes(Guard.Against.Null(recorded).KnownFrom, recorded.Sequence) && Records(recorded.RecordedAt);
+
+    /// <summary>Whether an event written by this store at <paramref name="recordedAt"/> counts: recorded by <see cref="RecordedBy"/>.</summary>
+    /// <param name="recordedAt">When the store recorded it.</param>
+    /// <returns><see langword="true"/> when it counts.</returns>
+    public bool Records(Instant recordedAt) => RecordedBy is not { } by || recordedAt <= by;
 
     /// <summary>Whether a change known from <paramref name="knownFrom"/>, at log position <paramref name="sequence"/>, is in the window and after the continuation.</summary>
     /// <param name="knownFrom">When it became known.</param>
