@@ -17,14 +17,7 @@ internal sealed partial class AsOfSql
     {
         var p = Bind.Knowledge(tenant, null);
         var (fromInstant, fromSequence) = query.ResumeAfter ?? (query.KnownAfter, long.MaxValue);
-        var about = subject is null
-            ? ""
-            : $"""
-
-               and (b.{E.StreamId} = {p.Add("subject", subject)} or b.{E.StreamId} in (
-                 select d.{E.StreamId} from {E} d join {eventsSchema}.mt_events de on de.seq_id = d.{E.Seq}
-                 where d.{E.TenantId} = @tenant and d.{E.EventType} = {p.Add("dispute_recorded", DisputeRecordedEvent)} and de.data->>'SubjectId' = @subject))
-               """;
+        var about = About(p, subject);
         var recorded = query.RecordedBy is { } by ? $" and b.{E.RecordedAt} <= {p.Add("recorded_by", Utc(by))}" : "";
         return p.Query($"""
             select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
@@ -46,14 +39,7 @@ internal sealed partial class AsOfSql
     public SqlQuery HappenedWindow(string tenant, HappenedQuery query, string? subject)
     {
         var p = Bind.Question(tenant, query.Knowledge);
-        var about = subject is null
-            ? ""
-            : $"""
-
-               and (b.{E.StreamId} = {p.Add("subject", subject)} or b.{E.StreamId} in (
-                 select d.{E.StreamId} from {E} d join {eventsSchema}.mt_events de on de.seq_id = d.{E.Seq}
-                 where d.{E.TenantId} = @tenant and d.{E.EventType} = {p.Add("dispute_recorded", DisputeRecordedEvent)} and de.data->>'SubjectId' = @subject))
-               """;
+        var about = About(p, subject);
         string[] aggregates = [ProjectionRows.Funding, ProjectionRows.Recruitment, ProjectionRows.Command, ProjectionRows.Legislation, ProjectionRows.Dispute];
         return p.Query($"""
             select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
@@ -77,6 +63,16 @@ internal sealed partial class AsOfSql
             order by b.{E.Seq}
             """);
     }
+
+    // For one subject: the events of its stream and of the disputes about it (a dispute names its subject in its first event).
+    private string About(Bind p, string? subject) => subject is null
+        ? ""
+        : $"""
+
+           and (b.{E.StreamId} = {p.Add("subject", subject)} or b.{E.StreamId} in (
+             select d.{E.StreamId} from {E} d join {eventsSchema}.mt_events de on de.seq_id = d.{E.Seq}
+             where d.{E.TenantId} = @tenant and d.{E.EventType} = {p.Add("dispute_recorded", DisputeRecordedEvent)} and de.data->>'SubjectId' = @subject))
+           """;
 
     // An instant as a parameter: those beyond DateTime's range as its ends (which Npgsql sends as -infinity and infinity).
     private static DateTime Utc(Instant instant) =>

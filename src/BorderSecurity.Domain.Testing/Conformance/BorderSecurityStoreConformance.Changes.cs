@@ -102,15 +102,8 @@ public abstract partial class BorderSecurityStoreConformance
     public async Task ChangesOfGeneratedHistoriesWithCorrectionsAndBackFillsAnswerAsTheOracleDoes()
     {
         var windows = 0;
-        for (var seed = 0; seed < 8; seed++)
+        await foreach (var (seed, store, log, random) in GeneratedStoresAsync(8))
         {
-            var history = HistoryGenerator.Generate(seed, requests: 40);
-            var reference = ConformanceReference.Of(history.Steps);
-            var store = await NewStoreAsync();
-            await store.ImportAsync(reference.Accepted);
-            var log = await store.ReadAllAsync();
-
-            var random = new Random(seed);
             var instants = log.Select(e => e.KnownFrom).Distinct().Order().ToList();
             for (var q = 0; q < 5; q++)
             {

@@ -56,14 +56,8 @@ public abstract partial class BorderSecurityStoreConformance
     public async Task WhatHappenedInGeneratedHistoriesWithCorrectionsAndBackFillsAnswersAsTheOracleDoes()
     {
         var asked = 0;
-        for (var seed = 0; seed < 8; seed++)
+        await foreach (var (seed, store, log, random) in GeneratedStoresAsync(8))
         {
-            var history = HistoryGenerator.Generate(seed, requests: 40);
-            var reference = ConformanceReference.Of(history.Steps);
-            var store = await NewStoreAsync();
-            await store.ImportAsync(reference.Accepted);
-            var log = await store.ReadAllAsync();
-            var random = new Random(seed);
             var dates = log.Select(e => e.ValidOn).Distinct().Order().ToList();
             var instants = log.Select(e => e.KnownFrom).Distinct().Order().ToList();
             for (var q = 0; q < 5; q++)
@@ -125,14 +119,8 @@ public abstract partial class BorderSecurityStoreConformance
     public async Task TheVintagesOfFundingSeriesOfGeneratedHistoriesAnswerAsTheOracleDoes()
     {
         var asked = 0;
-        for (var seed = 0; seed < 6; seed++)
+        await foreach (var (seed, store, log, random) in GeneratedStoresAsync(6))
         {
-            var history = HistoryGenerator.Generate(seed, requests: 40);
-            var reference = ConformanceReference.Of(history.Steps);
-            var store = await NewStoreAsync();
-            await store.ImportAsync(reference.Accepted);
-            var log = await store.ReadAllAsync();
-            var random = new Random(seed);
             for (var q = 0; q < 2; q++)
             {
                 var asOf = q == 0 ? LocalDate.MaxIsoValue : new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500));

@@ -52,14 +52,8 @@ public abstract partial class BorderSecurityStoreConformance
     public async Task VintagesOfGeneratedHistoriesWithCorrectionsAndBackFillsAnswerAsTheOracleDoes()
     {
         var asked = 0;
-        for (var seed = 0; seed < 6; seed++)
+        await foreach (var (seed, store, log, random) in GeneratedStoresAsync(6))
         {
-            var history = HistoryGenerator.Generate(seed, requests: 40);
-            var reference = ConformanceReference.Of(history.Steps);
-            var store = await NewStoreAsync();
-            await store.ImportAsync(reference.Accepted);
-            var log = await store.ReadAllAsync();
-            var random = new Random(seed);
             for (var q = 0; q < 3; q++)
             {
                 var asOf = new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500));

@@ -44,6 +44,24 @@ public abstract partial class BorderSecurityStoreConformance
     // The clock moves on a millisecond at every reading, so consecutive writes get distinct recorded instants.
     private Task<IBorderSecurityStore> NewStoreAsync() => NewStoreAsync(new NodaTime.Testing.FakeClock(Now, Duration.FromMilliseconds(1)));
 
+    /// <summary>
+    /// For each seed from 0, a generated history (<see cref="HistoryGenerator"/>, with corrections and back-fills) imported
+    /// into a new store, with the store's log and a random source seeded alike, for questions asked of it and of the oracle.
+    /// </summary>
+    private async IAsyncEnumerable<GeneratedStore> GeneratedStoresAsync(int seeds, int requests = 40)
+    {
+        for (var seed = 0; seed < seeds; seed++)
+        {
+            var reference = ConformanceReference.Of(HistoryGenerator.Generate(seed, requests).Steps);
+            var store = await NewStoreAsync();
+            await store.ImportAsync(reference.Accepted);
+            yield return new GeneratedStore(seed, store, await store.ReadAllAsync(), new Random(seed));
+        }
+    }
+
+    /// <summary>A generated history in a store: see <see cref="GeneratedStoresAsync"/>.</summary>
+    private sealed record GeneratedStore(int Seed, IBorderSecurityStore Store, IReadOnlyList<RecordedEvent> Log, Random Random);
+
     /// <summary>The reference timeline answers every question as the reference does on both axes.</summary>
     [Fact]
     public async Task TheReferenceTimelineAnswersEveryQuestionAsTheReferenceDoesOnBothAxes()

@@ -30,31 +30,15 @@ public static partial class IndependentOracle
         Instant? recordedBy = null)
     {
         var all = log.Where(e => recordedBy is null || e.RecordedAt <= recordedBy.Value).ToList();
-        var disputeSubject = all.Select(e => e.Data).OfType<DisputeRecorded>()
-            .GroupBy(d => d.DisputeId).ToDictionary(g => g.Key, g => g.First().SubjectId);
+        var disputeSubject = DisputeSubjects(all);
         var start = knownAfter.InUtc().Date;
         var result = new List<ChangeView>();
         foreach (var e in all.Where(e => e.KnownFrom > knownAfter && e.KnownFrom <= knownBy).OrderBy(e => e.KnownFrom).ThenBy(e => e.Sequence))
         {
-            var about = e.Data switch
-            {
-                DisputeRecorded r => r.SubjectId,
-                DisputeResolved d => disputeSubject.TryGetValue(d.DisputeId, out var s) ? s : e.StreamId,
-                _ => e.StreamId,
-            };
+            var about = SubjectOf(e, disputeSubject);
             if (subject is not null && e.StreamId != subject && about != subject)
             {
                 continue;
-            }
-
-            var sources = new List<string>();
-            foreach (var source in e.Data.Provenance.Sources)
-            {
-                var text = $"{source.Document}|{source.Headline}";
-                if (!sources.Contains(text))
-                {
-                    sources.Add(text);
-                }
             }
 
             var figure = OracleFigure(e.Data);
@@ -68,7 +52,7 @@ public static partial class IndependentOracle
                 after = OracleValue(known, f.Name, f.Dimension, e.ValidOn);
             }
 
-            result.Add(new ChangeView(e.KnownFrom, e.Sequence, e.ValidOn, e.StreamId, about, OracleKind(e.Data), e.ValidOn < start, sources,
+            result.Add(new ChangeView(e.KnownFrom, e.Sequence, e.ValidOn, e.StreamId, about, OracleKind(e.Data), e.ValidOn < start, DistinctSources([e]),
                 figure?.Name, figure?.Dimension, before, after));
         }
 
@@ -183,16 +167,7 @@ public static partial class IndependentOracle
             }
 
             var known = stating.Where(e => e.KnownFrom == at).OrderBy(e => e.Sequence).ToList();
-            var sources = new List<string>();
-            foreach (var text in known.SelectMany(e => e.Data.Provenance.Sources).Select(s => $"{s.Document}|{s.Headline}"))
-            {
-                if (!sources.Contains(text))
-                {
-                    sources.Add(text);
-                }
-            }
-
-            result.Add(new VintageView(at, value, result.Count == 0, [.. known.Select(e => OracleKind(e.Data))], sources));
+            result.Add(new VintageView(at, value, result.Count == 0, [.. known.Select(e => OracleKind(e.Data))], DistinctSources(known)));
         }
 
         return result;

@@ -23,17 +23,11 @@ public static partial class IndependentOracle
         Instant? recordedBy = null, string? subject = null)
     {
         var all = log.ToList();
-        var disputeSubject = all.Select(e => e.Data).OfType<DisputeRecorded>()
-            .GroupBy(d => d.DisputeId).ToDictionary(g => g.Key, g => g.First().SubjectId);
+        var disputeSubject = DisputeSubjects(all);
         var result = new List<ChangeView>();
         foreach (var e in all.Where(e => e.ValidOn >= from && Counts(e, to, knownAt, recordedBy)).OrderBy(e => e.ValidOn).ThenBy(e => e.Sequence))
         {
-            var about = e.Data switch
-            {
-                DisputeRecorded r => r.SubjectId,
-                DisputeResolved d => disputeSubject.TryGetValue(d.DisputeId, out var s) ? s : e.StreamId,
-                _ => e.StreamId,
-            };
+            var about = SubjectOf(e, disputeSubject);
             if (subject is not null && e.StreamId != subject && about != subject)
             {
                 continue;
@@ -96,6 +90,17 @@ public static partial class IndependentOracle
 
         return result;
     }
+
+    // What an event is about: its stream, or for a dispute, the disputed subject (named when the dispute was recorded).
+    private static string SubjectOf(RecordedEvent e, Dictionary<string, string> disputeSubject) => e.Data switch
+    {
+        DisputeRecorded r => r.SubjectId,
+        DisputeResolved d => disputeSubject.TryGetValue(d.DisputeId, out var s) ? s : e.StreamId,
+        _ => e.StreamId,
+    };
+
+    private static Dictionary<string, string> DisputeSubjects(IEnumerable<RecordedEvent> log) =>
+        log.Select(e => e.Data).OfType<DisputeRecorded>().GroupBy(d => d.DisputeId).ToDictionary(g => g.Key, g => g.First().SubjectId);
 
     private static List<string> DistinctSources(IEnumerable<RecordedEvent> events)
     {

@@ -60,17 +60,8 @@ public static class SeriesVintageAnswers
                 continue;
             }
 
-            var known = counting.Where(e => e.KnownFrom == at).OrderBy(e => e.Sequence).ToList();
-            var sources = new List<SourceReference>();
-            foreach (var source in known.SelectMany(e => e.Data.Provenance.Sources))
-            {
-                if (!sources.Contains(source))
-                {
-                    sources.Add(source);
-                }
-            }
-
-            result.Add(new SeriesVintage<T>(at, points, result.Count == 0, [.. known.Select(e => ChangeClassification.Of(e.Data))], sources));
+            var (kinds, sources) = VintageAnswers.MadeAt(counting, at);
+            result.Add(new SeriesVintage<T>(at, points, result.Count == 0, kinds, sources));
             last = points;
         }
 

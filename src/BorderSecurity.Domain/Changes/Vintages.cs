@@ -121,6 +121,22 @@ public static class VintageAnswers
         return Select(events, null, query.AsOf, query.Selection, at => values[at]);
     }
 
+    /// <summary>What made a vintage: the kind of each event that became known at <paramref name="at"/>, in log order, and their sources, each once.</summary>
+    internal static (IReadOnlyList<ChangeKind> Kinds, IReadOnlyList<SourceReference> Sources) MadeAt(IEnumerable<RecordedEvent> counting, Instant at)
+    {
+        var known = counting.Where(e => e.KnownFrom == at).OrderBy(e => e.Sequence).ToList();
+        var sources = new List<SourceReference>();
+        foreach (var source in known.SelectMany(e => e.Data.Provenance.Sources))
+        {
+            if (!sources.Contains(source))
+            {
+                sources.Add(source);
+            }
+        }
+
+        return ([.. known.Select(e => ChangeClassification.Of(e.Data))], sources);
+    }
+
     private static IReadOnlyList<FigureVintage> Select(IReadOnlyList<RecordedEvent> events, string? figure, LocalDate asOf, VintageSelection selection,
         Func<Instant, decimal?> valueAt)
     {
@@ -135,17 +151,8 @@ public static class VintageAnswers
                 continue;
             }
 
-            var known = counting.Where(e => e.KnownFrom == at).OrderBy(e => e.Sequence).ToList();
-            var sources = new List<SourceReference>();
-            foreach (var source in known.SelectMany(e => e.Data.Provenance.Sources))
-            {
-                if (!sources.Contains(source))
-                {
-                    sources.Add(source);
-                }
-            }
-
-            result.Add(new FigureVintage(at, value, result.Count == 0, [.. known.Select(e => ChangeClassification.Of(e.Data))], sources));
+            var (kinds, sources) = MadeAt(counting, at);
+            result.Add(new FigureVintage(at, value, result.Count == 0, kinds, sources));
             last = value;
         }
 
