@@ -39,6 +39,7 @@ app.MapFinancialYearEndpoints();
 app.MapDisputes();
 app.MapChanges();
 app.MapHappened();
+app.MapTargetProgress();
 
 app.Run();
 return 0;

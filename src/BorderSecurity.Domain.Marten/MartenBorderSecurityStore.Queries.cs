@@ -3,6 +3,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Recruitment;
 using Marten;
 using Npgsql;
 
@@ -181,6 +182,19 @@ public sealed partial class MartenBorderSecurityStore
         return Series.Of(sweep.Dates.Where(d => d <= query.AsOf), date => sweep.PositionsAt(date)
             .Where(t => organisation is null || t.Organisation == organisation).Sum(t => t.Headcount), 0);
     }
+    /// <inheritdoc />
+    /// <remarks>Every recruitment statement the knowledge allows, in one query, swept forward as the headcount series is; the target's position at each date.</remarks>
+    public async Task<IReadOnlyList<SeriesPoint<TargetProgress>>> TargetProgressSeriesAsync(RecruitmentTargetId targetId, AsOfQuery query,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(targetId);
+        var sweep = new StatementSweep<TargetPosition>(
+            await SeriesStatementsAsync(new FigureScope.OfKind(ProjectionRows.Recruitment), query.KnownAt, query.RecordedBy, cancellationToken).ConfigureAwait(false),
+            static (figures, streamId) => figures.TargetOf(streamId));
+        return Series.Of(sweep.Dates.Where(d => d <= query.AsOf),
+            date => TargetProgress.Of(sweep.PositionsAt(date).FirstOrDefault(t => t.TargetId == targetId.Value)), TargetProgress.None);
+    }
+
     /// <summary>Every statement of the scope the knowledge allows, in one query, to sweep (<see cref="StatementSweep{TPosition}"/>).</summary>
     private async Task<List<SeriesRow>> SeriesStatementsAsync(FigureScope scope, Instant? knownAt, Instant? recordedBy, CancellationToken cancellationToken)
     {

@@ -57,6 +57,22 @@ public static partial class IndependentOracle
                 or RecruitmentProgressRecorded or RecruitmentTargetMet or RecruitmentTargetAbandoned, knownAt, recordedBy,
             date => Targets(log, date, knownAt, recordedBy).Where(t => organisation is null || t.Organisation == organisation).Sum(t => t.Headcount), 0);
 
+    /// <summary>
+    /// One target's progress as a series, from docs/projections.md: at each valid date of an event of the target known by
+    /// the instants, the oracle's own target (<see cref="Targets"/>) as of that date: its headcount, people in post and
+    /// status; a point wherever one of them differs from the one before (starting from no target: 0, 0, Active).
+    /// </summary>
+    /// <param name="log">The store's log, in any order.</param>
+    /// <param name="targetId">The target.</param>
+    /// <param name="knownAt">The known-at instant, or null.</param>
+    /// <param name="recordedBy">The recorded-by instant, or null.</param>
+    /// <returns>(from, headcount, in post, status) points in date order.</returns>
+    public static IReadOnlyList<(LocalDate From, (int Headcount, int InPost, string Status) Progress)> TargetProgressSeries(IReadOnlyList<RecordedEvent> log,
+        string targetId, Instant? knownAt = null, Instant? recordedBy = null) =>
+        Series(log, e => e.StreamId == targetId, knownAt, recordedBy,
+            date => Targets(log, date, knownAt, recordedBy).FirstOrDefault(t => t.Id == targetId) is { } t ? (t.Headcount, t.InPost, t.Status) : (0, 0, "Active"),
+            (0, 0, "Active"));
+
     private static IReadOnlyList<(LocalDate, T)> Series<T>(IReadOnlyList<RecordedEvent> log, Func<RecordedEvent, bool> isOfKind, Instant? knownAt,
         Instant? recordedBy, Func<LocalDate, T> valueOn, T nothing)
         where T : IEquatable<T>

@@ -213,6 +213,18 @@ internal sealed partial class BorderSecurityProjection
         }
     }
 
+    /// <summary>One target's people in post against its headcount as a time series (<see cref="Storage.IBorderSecurityQueries.TargetProgressSeriesAsync"/>).</summary>
+    public IReadOnlyList<SeriesPoint<TargetProgress>> TargetProgressSeries(string targetId, AsOfQuery query)
+    {
+        lock (_gate)
+        {
+            return _recruitment.TryGetValue(targetId, out var facts)
+                ? Series.Of(facts.ValidDates(query with { AsOf = default }).Where(d => d <= query.AsOf),
+                    date => TargetProgress.Of(facts.Position(query with { AsOf = date })), TargetProgress.None)
+                : [];
+        }
+    }
+
     private void Index(string recipient, FundingFacts facts)
     {
         if (!_fundingByRecipient.TryGetValue(recipient, out var list))

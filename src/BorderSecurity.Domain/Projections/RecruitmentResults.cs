@@ -75,3 +75,25 @@ public sealed partial record RecruitmentSummary(AsOfQuery Query, int Target, int
             organisations.Sum(o => o.Gap), organisations);
     }
 }
+
+/// <summary>
+/// People in post set against a target on a date: the headcount that counts, the people in post that count and where the
+/// target stands (<see cref="TargetPosition"/>'s figures), as a point of <see cref="Storage.IBorderSecurityQueries.TargetProgressSeriesAsync"/>.
+/// </summary>
+/// <param name="Headcount">The headcount that counts (zero once abandoned).</param>
+/// <param name="InPost">People in post that count (zero once abandoned).</param>
+/// <param name="Status">Where the target stands.</param>
+public sealed record TargetProgress(int Headcount, int InPost, RecruitmentStatus Status)
+{
+    /// <summary>Before the target was set: no headcount, nobody in post (a series starts from it).</summary>
+    public static readonly TargetProgress None = new(0, 0, RecruitmentStatus.Active);
+
+    /// <summary>People still to recruit: never negative.</summary>
+    public int Gap => Math.Max(0, Headcount - InPost);
+
+    /// <summary>The progress of a target's position.</summary>
+    /// <param name="position">The position, or <see langword="null"/> before the target was set.</param>
+    /// <returns>Its headcount, people in post and status; <see cref="None"/> for no position.</returns>
+    public static TargetProgress Of(TargetPosition? position) =>
+        position is null ? None : new TargetProgress(position.Headcount, position.InPost, position.Status);
+}

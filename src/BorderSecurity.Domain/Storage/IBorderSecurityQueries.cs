@@ -4,6 +4,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Storage;
 
@@ -126,6 +127,18 @@ public interface IBorderSecurityQueries
     /// <returns>The points, in date order; empty if it had no targets.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="organisation"/> is null.</exception>
     Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesOfAsync(Organisation organisation, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// People in post set against one target over valid time: each valid date up to the question's date where its headcount,
+    /// people in post or status changes, and their values from then (<see cref="TargetProgress"/>), as known at the question's
+    /// instant and recorded by its other.
+    /// </summary>
+    /// <param name="targetId">The recruitment target.</param>
+    /// <param name="query">The question: the series ends at its date, as known at (and recorded by) its instants.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The points, in date order; the first is the date the target was set; empty if it was not set as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="targetId"/> is null.</exception>
+    Task<IReadOnlyList<SeriesPoint<TargetProgress>>> TargetProgressSeriesAsync(RecruitmentTargetId targetId, AsOfQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Every piece of legislation as of the question, in id order: each with its House and stage, its history per House

@@ -4,6 +4,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
 
@@ -150,6 +151,11 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     /// <inheritdoc />
     public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesOfAsync(Organisation organisation, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => _projection.HeadcountSeries(Guard.Against.Null(organisation).Name, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesPoint<TargetProgress>>> TargetProgressSeriesAsync(RecruitmentTargetId targetId, AsOfQuery query,
+        CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.TargetProgressSeries(Guard.Against.Null(targetId).Value, query), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LegislationOverview>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>

@@ -6,6 +6,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Storage;
 using static BorderSecurity.Domain.Telemetry.BorderSecurityTelemetry;
@@ -174,6 +175,11 @@ internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner
 
     public Task<IReadOnlyList<SeriesPoint<int>>> HeadcountSeriesOfAsync(Organisation organisation, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.HeadcountSeriesOfAsync(organisation, query, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SeriesPoint<TargetProgress>>> TargetProgressSeriesAsync(RecruitmentTargetId targetId, AsOfQuery query,
+        CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.TargetProgressSeriesAsync(targetId, query, cancellationToken));
 
     public Task<IReadOnlyList<LegislationOverview>> LegislationAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.LegislationAsync(query, cancellationToken));
