@@ -1,4 +1,5 @@
 using System.Globalization;
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Api.OpenApi;
 using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Storage;
@@ -26,7 +27,8 @@ public static class ChangeEndpoints
                 ChangesAsync(knownAfter, knownBy, subject, pageSize, continuation, recordedBy, store, ct))
             .AsRead<ChangesPage>("GetChanges",
                 "What was learnt after one instant and by another, in the order it became known: each change classified, with its subject, sources and, for a figure, its value before and after.",
-                "Changes");
+                "Changes")
+            .WithCsv<ChangesPage, Change>(CsvTables.Changes, page => page.Changes);
         routes.MapGet("/changes/feed", (
                 [ChangeQuery("knownAfter", "Optional: the instant after which changes count (exclusive), ISO-8601; the default is the beginning of time.", false, "date-time")] string? knownAfter,
                 [ChangeQuery("knownBy", "Optional: the instant by which changes count (inclusive), ISO-8601; the default is now.", false, "date-time")] string? knownBy,
@@ -46,7 +48,8 @@ public static class ChangeEndpoints
                 VintagesAsync(asOf, subject, recipient, figure, selection, store, ct))
             .AsRead<IReadOnlyList<FigureVintage>>("GetVintages",
                 "Every value a figure has had for one valid date, known from each instant it changed, with what changed it and its sources.",
-                "Changes");
+                "Changes")
+            .WithCsv<IReadOnlyList<FigureVintage>, FigureVintage>(CsvTables.Vintages, vintages => vintages);
         return routes;
     }
 

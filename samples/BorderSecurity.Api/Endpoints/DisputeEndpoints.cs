@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,8 @@ public static class DisputeEndpoints
                         subjectId => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.DisputesAboutAsync(subjectId, q, ct))))
             .AsRead<IReadOnlyList<Dispute>>("GetDisputes",
                 "The disputes as of a date, as known at an instant, open and resolved, with each side's sources; subject limits them to one commitment, target, bill or command.",
-                "Disputes");
+                "Disputes")
+            .WithCsv<IReadOnlyList<Dispute>, Dispute>(CsvTables.Disputes, disputes => disputes);
         return routes;
     }
 }

@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -34,7 +35,8 @@ public static class FinancialYearEndpoints
             .AsRead<FinancialYearFunding>("FundingByFinancialYear",
                 "For each UK financial year from 'from' to 'to': money for that year alone, yearly levels that apply in it, and totals over several " +
                 "years that include it but are not split (whole, with their spans); plus money whose period is not stated. No figure adds two kinds.",
-                "Funding");
+                "Funding")
+            .WithCsv<FinancialYearFunding, FinancialYearRow>(CsvTables.FinancialYears, FinancialYearRow.Of);
         return routes;
     }
 }

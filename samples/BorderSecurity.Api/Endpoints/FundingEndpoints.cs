@@ -24,7 +24,8 @@ public static class FundingEndpoints
                     ? AsOfParameters.AnswerAsync(WholeSeries, knownAt, recordedBy, q => store.FundingSeriesAsync(q, ct))
                     : AsOfParameters.WithSubjectAsync(recipient, "recipient", text => new Organisation(text),
                         organisation => AsOfParameters.AnswerAsync(WholeSeries, knownAt, recordedBy, q => store.FundingSeriesOfAsync(organisation, q, ct))))
-            .AsRead<IReadOnlyList<SeriesPoint<FundingSeriesValue>>>("GetFundingSeries", "Funding (of one recipient, or all) as a series of points, each from a valid date: the sum of amounts and, apart, the yearly levels.", "Funding");
+            .AsRead<IReadOnlyList<SeriesPoint<FundingSeriesValue>>>("GetFundingSeries", "Funding (of one recipient, or all) as a series of points, each from a valid date: the sum of amounts and, apart, the yearly levels.", "Funding")
+            .WithCsv<IReadOnlyList<SeriesPoint<FundingSeriesValue>>, SeriesPoint<FundingSeriesValue>>(CsvTables.FundingSeries, points => points);
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -26,7 +27,8 @@ public static class HappenedEndpoints
                 HappenedAsync(from, to, knownAt, recordedBy, subject, store, ct))
             .AsRead<IReadOnlyList<Change>>("GetHappened",
                 "What happened between two valid dates, as known at an instant (as we know it now, or as we knew it then): by valid date, each change classified, with its sources and, for a figure, its value before and after.",
-                "Changes");
+                "Changes")
+            .WithCsv<IReadOnlyList<Change>, Change>(CsvTables.Changes, changes => changes);
         routes.MapGet("/vintages/series", (
                 [AsOf] string? asOf,
                 [ChangeQuery("recipient", "Optional: one recipient's funding series; the default is the whole portfolio's.")] string? recipient,
@@ -35,7 +37,8 @@ public static class HappenedEndpoints
                 SeriesVintagesAsync(asOf, recipient, selection, store, ct))
             .AsRead<IReadOnlyList<SeriesVintage<FundingSeriesValue>>>("GetFundingSeriesVintages",
                 "Every vintage of the funding series up to a valid date: the series as known at each instant it changed, with what changed it and its sources (the data of a 'what was known when' picture).",
-                "Changes");
+                "Changes")
+            .WithCsv<IReadOnlyList<SeriesVintage<FundingSeriesValue>>, SeriesVintagePoint>(CsvTables.SeriesVintages, SeriesVintagePoint.Of);
         return routes;
     }
 

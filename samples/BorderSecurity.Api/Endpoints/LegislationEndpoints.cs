@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -15,7 +16,8 @@ public static class LegislationEndpoints
     {
         routes.MapGet("/legislation", ([AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.LegislationAsync(q, ct)))
-            .AsRead<IReadOnlyList<LegislationOverview>>("GetLegislation", "Every piece of legislation, its stage and history, as of a date, each with the disputes open about it.", "Legislation");
+            .AsRead<IReadOnlyList<LegislationOverview>>("GetLegislation", "Every piece of legislation, its stage and history, as of a date, each with the disputes open about it.", "Legislation")
+            .WithCsv<IReadOnlyList<LegislationOverview>, LegislationOverview>(CsvTables.Legislation, bills => bills);
         return routes;
     }
 }

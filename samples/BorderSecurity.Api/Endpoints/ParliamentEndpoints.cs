@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -24,6 +25,7 @@ public static class ParliamentEndpoints
                 AsOfParameters.WithSubjectAsync(id, "id", text => new LegislationId(text),
                     legislationId => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.ProvisionsInForceAsync(legislationId, q, ct))))
             .AsRead<ProvisionsInForce>("GetProvisionsInForce", "Which provisions of an Act were in force on a date, as known at an instant.", "Legislation")
+            .WithCsv<ProvisionsInForce, ProvisionInForce>(CsvTables.Provisions, provisions => provisions.InForce)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }

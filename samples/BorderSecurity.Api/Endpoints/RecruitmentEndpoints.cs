@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
@@ -15,7 +16,8 @@ public static class RecruitmentEndpoints
     {
         routes.MapGet("/recruitment", ([AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.RecruitmentAsync(q, ct)))
-            .AsRead<RecruitmentSummary>("GetRecruitment", "Every recruitment target, in post and gap, by organisation, as of a date.", "Recruitment");
+            .AsRead<RecruitmentSummary>("GetRecruitment", "Every recruitment target, in post and gap, by organisation, as of a date.", "Recruitment")
+            .WithCsv<RecruitmentSummary, TargetPosition>(CsvTables.Targets, summary => summary.Organisations.SelectMany(o => o.Targets));
         return routes;
     }
 }

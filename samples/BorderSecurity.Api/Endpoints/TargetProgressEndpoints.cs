@@ -1,3 +1,4 @@
+using BorderSecurity.Api.Csv;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.Storage;
@@ -18,7 +19,8 @@ public static class TargetProgressEndpoints
                     targetId => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => store.TargetProgressSeriesAsync(targetId, q, ct))))
             .AsRead<IReadOnlyList<SeriesPoint<TargetProgress>>>("GetTargetProgress",
                 "A recruitment target (for example recruitment:nca-specialist-officers) over valid time up to a date: headcount, people in post, gap and status from each date they change, as known at an instant.",
-                "Recruitment");
+                "Recruitment")
+            .WithCsv<IReadOnlyList<SeriesPoint<TargetProgress>>, SeriesPoint<TargetProgress>>(CsvTables.TargetProgress, points => points);
         return routes;
     }
 }
