@@ -36,9 +36,13 @@ internal static class TimelineApp
         {
             Description = "Print the changes learnt after this instant (ISO-8601 UTC) or date (YYYY-MM-DD: from its start, UTC), as known now (or at --known-at), one line each, instead of tables.",
         };
+        var csvOption = new Option<string?>("--csv")
+        {
+            Description = "Print one table as CSV (RFC 4180) instead of the text tables: " + string.Join("; ", CsvExport.Tables.Select(t => $"{t.Key}: {t.Value}")) + ".",
+        };
         var root = new RootCommand("Imports the Border Security Command timeline and shows its figures as of any date.")
         {
-            asOfOption, knownAtOption, recordedByOption, jsonOption, timelineOption, postgresOption, changesSinceOption,
+            asOfOption, knownAtOption, recordedByOption, jsonOption, timelineOption, postgresOption, changesSinceOption, csvOption,
         };
 
         var parsed = root.Parse(args);
@@ -68,6 +72,12 @@ internal static class TimelineApp
             if (changesSince is not null && json)
             {
                 throw new InputException("--changes-since prints one line per change; it does not combine with --json.");
+            }
+
+            var csv = parsed.GetValue(csvOption) is { } table ? CsvExport.Check(table, changesSince is not null) : null;
+            if (csv is not null && json)
+            {
+                throw new InputException("--csv prints one table as CSV; it does not combine with --json.");
             }
 
             var status = json ? TextWriter.Null : error;
@@ -111,12 +121,27 @@ internal static class TimelineApp
                         throw new InputException($"--changes-since: {since} is after --known-at {knownBy}.");
                     }
 
-                    await ChangeLines.WriteAsync(store, new ChangesQuery(since, knownBy, ChangesQuery.MaxPageSize), output, cancellationToken).ConfigureAwait(false);
+                    var window = new ChangesQuery(since, knownBy, ChangesQuery.MaxPageSize);
+                    if (csv is not null)
+                    {
+                        await CsvExport.WriteAsync(store, csv, default, window, output, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await ChangeLines.WriteAsync(store, window, output, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return Ok;
                 }
 
                 var events = await store.ReadAllAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 var query = new AsOfQuery(asOf ?? events.Select(e => e.ValidOn).DefaultIfEmpty(new LocalDate(2024, 12, 31)).Max(), knownAt, recordedBy);
+                if (csv is not null)
+                {
+                    await CsvExport.WriteAsync(store, csv, query, null, output, cancellationToken).ConfigureAwait(false);
+                    return Ok;
+                }
+
                 report = await ReportAsync(store, events.Count, query, cancellationToken).ConfigureAwait(false);
             }
             finally

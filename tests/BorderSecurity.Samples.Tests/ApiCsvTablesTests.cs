@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using BorderSecurity.Api.Csv;
 using BorderSecurity.Api.Demo;
+using BorderSecurity.Csv;
 using CsvHelper;
 
 namespace BorderSecurity.Samples.Tests;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BorderSecurity.Api.Csv;
 using BorderSecurity.Api.OpenApi;
+using BorderSecurity.Csv;
 using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Storage;
 using Microsoft.AspNetCore.Mvc;

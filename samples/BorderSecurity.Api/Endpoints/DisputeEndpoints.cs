@@ -1,4 +1,5 @@
 using BorderSecurity.Api.Csv;
+using BorderSecurity.Csv;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Storage;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using BorderSecurity.Api.Csv;
+using BorderSecurity.Csv;
 using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;

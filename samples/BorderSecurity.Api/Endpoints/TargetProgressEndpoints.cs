@@ -1,4 +1,5 @@
 using BorderSecurity.Api.Csv;
+using BorderSecurity.Csv;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.Storage;
