@@ -13,6 +13,12 @@ if (args.Length > 0 && args[0] == "fy")
     return await FinancialYearScenario.RunAsync(args[1..]);
 }
 
+// `changes [--quick] [--sizes 100000,1000000]`: the change questions in memory, on Marten and by the daemon-kept documents.
+if (args.Length > 0 && args[0] == "changes")
+{
+    return await ChangeScenario.RunAsync(args[1..]);
+}
+
 // `inmemory [--quick] --against COMMIT`: the in-memory figures of this checkout beside an earlier commit's, same events.
 if (args.Length > 0 && args[0] == "inmemory")
 {
