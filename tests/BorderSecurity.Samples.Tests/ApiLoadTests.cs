@@ -52,14 +52,31 @@ public class ApiLoadTests(ITestOutputHelper output)
 
             var warm = ResidentMiB(service);
             var acked = Path.Combine(Path.GetTempPath(), $"bsd-load-{Guid.NewGuid():N}.txt");
+
+            // The resident set every few seconds during the run: flat means the last third's peak is near the middle third's.
+            using var sampling = new CancellationTokenSource();
+            var samples = new List<double>();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    samples.Add(ResidentMiB(service));
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, seconds / 30)), sampling.Token).ContinueWith(_ => { });
+                }
+            });
             var run = await RepositoryProcess.RunAsync("node",
                 [Path.Combine(LoadTest, "run.mjs"), "--url", url, "--token", token, "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
                     "--connections", connections.ToString(CultureInfo.InvariantCulture), "--acked", acked],
                 RepositoryProcess.Root, new Dictionary<string, string?>(), TimeSpan.FromSeconds(seconds + 120));
+            await sampling.CancelAsync();
+            await sampler;
             var end = ResidentMiB(service);
             run.ExitCode.Should().Be(0, run.ToString());
             output.WriteLine(run.Output);
-            output.WriteLine($"resident memory: {warm:0} MiB after warm-up, {end:0} MiB at the end");
+            var third = Math.Max(1, samples.Count / 3);
+            output.WriteLine($"resident memory: {warm:0} MiB after warm-up, {end:0} MiB at the end; peak by thirds of the run: " +
+                $"{samples.Take(third).Max():0} / {samples.Skip(third).Take(third).DefaultIfEmpty(0).Max():0} / {samples.Skip(2 * third).DefaultIfEmpty(0).Max():0} MiB " +
+                $"({samples.Count} samples: {string.Join(" ", samples.Select(m => m.ToString("0", CultureInfo.InvariantCulture)))})");
             Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults"));
             await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", "loadtest-summary.json"), run.Output);
 
