@@ -33,7 +33,7 @@ internal static class ChangeScenario
         Console.WriteLine($"Change questions on PostgreSQL; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         foreach (var size in sizes)
         {
-            failures += await new SizeRun(size, quick, table).RunAsync();
+            failures += await new SizeRun(size, quick, args.Contains("--explain"), table).RunAsync();
         }
 
         Console.WriteLine();
@@ -46,7 +46,7 @@ internal static class ChangeScenario
         return failures == 0 ? 0 : 1;
     }
 
-    private sealed class SizeRun(int size, bool quick, List<string> table)
+    private sealed class SizeRun(int size, bool quick, bool explain, List<string> table)
     {
         private readonly Dictionary<string, List<double>> _times = [];
         private int _failures;
@@ -81,6 +81,11 @@ internal static class ChangeScenario
                 ("thirty days of known instants", () => { var b = End(); return new ChangesQuery(b - Duration.FromDays(30), b, ChangesQuery.MaxPageSize); }),
                 ("the first page of 100 of the whole history", () => new ChangesQuery(instants[0] - Duration.Epsilon, instants[^1], 100)),
             };
+            if (explain)
+            {
+                await ExplainAsync(model, windows[0].Next());
+            }
+
             foreach (var (name, next) in windows)
             {
                 var sizes = new List<int>();
@@ -114,6 +119,27 @@ internal static class ChangeScenario
 
             Row(About, About);
             return _failures;
+        }
+
+        // --explain: the plans of the package's two queries for one window (EXPLAIN ANALYZE, BUFFERS), read through its private SQL builder.
+        private static async Task ExplainAsync(MartenBorderSecurityStore model, ChangesQuery query)
+        {
+            var flags = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+            var sql = (AsOfSql)typeof(MartenBorderSecurityStore).GetField("_sql", flags)!.GetValue(model)!;
+            var tenant = (string)typeof(MartenBorderSecurityStore).GetField("_tenantKey", flags)!.GetValue(model)!;
+            await using var connection = await model.OpenConnectionAsync();
+            var window = await model.ChangesAsync(query);
+            var streams = window.Changes.Select(c => c.Stream.Value).Distinct().ToArray();
+            foreach (var (what, q) in new[] { ("window", sql.ChangesWindow(tenant, query, null, 1001)), ("histories", sql.StreamsEvents(tenant, streams)) })
+            {
+                Console.WriteLine($"-- {what} ({window.Changes.Count} changes, {streams.Length} streams)");
+                await using var command = q.On(connection, "explain (analyze, buffers) ");
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    Console.WriteLine(reader.GetString(0));
+                }
+            }
         }
 
         private async Task<T> Ask<T>(string window, string who, bool timed, Func<Task<T>> ask)

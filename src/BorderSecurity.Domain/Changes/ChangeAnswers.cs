@@ -83,6 +83,10 @@ public static class ChangeAnswers
         return new FigureChange(figure, dimension, ValueOf(before, figure, dimension, change.ValidOn), ValueOf(after, figure, dimension, change.ValidOn));
     }
 
+    /// <summary>Whether an event is about a subject: recorded in its stream, or a dispute recorded or resolved about it.</summary>
+    internal static bool IsAbout(RecordedEvent e, StreamId subject, Func<string, IReadOnlyList<RecordedEvent>> history) =>
+        e.StreamId == subject.Value || SubjectOf(e, history) == subject.Value;
+
     private static string SubjectOf(RecordedEvent e, Func<string, IReadOnlyList<RecordedEvent>> history) => e.Data switch
     {
         DisputeRecorded r => r.SubjectId,

@@ -187,14 +187,15 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
 
     /// <inheritdoc />
     public Task<ChangesPage> ChangesAsync(ChangesQuery query, CancellationToken cancellationToken = default) =>
-        Ask(() => ChangeAnswers.Of(Guard.Against.Null(query), Window(query), _log.ReadStream), cancellationToken);
+        Ask(() => ChangeAnswers.Of(Guard.Against.Null(query), Page(query, Window(query)), _log.ReadStream), cancellationToken);
 
     /// <inheritdoc />
     public Task<ChangesPage> ChangesAboutAsync(StreamId subjectId, ChangesQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(subjectId);
         Guard.Against.Null(query);
-        return Ask(() => ChangeAnswers.Of(query, Window(query), _log.ReadStream, subjectId), cancellationToken);
+        return Ask(() => ChangeAnswers.Of(query, Page(query, Window(query).Where(e => ChangeAnswers.IsAbout(e, subjectId, _log.ReadStream))), _log.ReadStream,
+            subjectId), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -281,6 +282,11 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
 
         events.Add(e);
     }
+
+    // The window's first page plus one (the window comes in known order, recorded-by filter applied here): the answer's
+    // sort then orders a page, not the whole window.
+    private static IEnumerable<RecordedEvent> Page(ChangesQuery query, IEnumerable<RecordedEvent> window) =>
+        window.Where(query.Includes).Take(query.PageSize is { } size ? size + 1 : int.MaxValue);
 
     // The events known in the question's window after its continuation, from the known-from index: found by binary search,
     // read up to the window's end.
