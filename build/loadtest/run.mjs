@@ -4,7 +4,8 @@
 //
 // One autocannon instance per endpoint, all running at once, so each endpoint's latency is its own: reads of the main
 // questions (portfolio, financial years, timeline, recruitment, changes between two instants, what happened between two
-// valid dates) and writes (a new pledge per request, each with its own commitment id and Idempotency-Key). Every
+// valid dates) and writes (a new pledge per request, each with its own commitment id and Idempotency-Key, dated 2030 so
+// that the reads, all asked as of 2024 and 2025, keep answering the same figures while the store grows). Every
 // response's time is kept (autocannon's 'response' event) for p50/p95/p99 per endpoint; every write answered 201 is
 // written to --acked, one commitment id per line, for the caller to read back. Prints one JSON summary on stdout.
 import autocannon from 'autocannon';
@@ -50,7 +51,7 @@ const ackedIds = [];
 function pledge(id) {
   return JSON.stringify({
     commitmentId: id, recipient: 'Load Test Recipient', amount: 1000000, basis: 'Firm', originName: 'Load test',
-    period: { description: '2025-26' }, purpose: 'Load test', announcedBy: 'Load test', validOn: '2025-01-15',
+    period: { description: '2025-26' }, purpose: 'Load test', announcedBy: 'Load test', validOn: '2030-01-15',
     provenance: [{ document: 'load-test.txt', headline: 'A generated pledge' }],
   });
 }
