@@ -88,6 +88,13 @@ internal sealed partial class AsOfSql
         : instant >= Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)) ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
         : instant.ToDateTimeUtc();
 
+    /// <summary>Whether the store holds any event of a stream, whatever its instants: one boolean.</summary>
+    public SqlQuery StreamHeld(string tenant, string stream)
+    {
+        var p = Bind.Knowledge(tenant, null);
+        return p.Query($"select exists (select 1 from {E} b where b.{E.TenantId} = @tenant and b.{E.StreamId} = {p.Add("stream", stream)})");
+    }
+
     /// <summary>Every event of the given streams, whatever its instants, by seq. Columns as <see cref="CountingEvents"/>.</summary>
     public SqlQuery StreamsEvents(string tenant, string[] streams)
     {

@@ -20,6 +20,7 @@ public sealed partial class MartenBorderSecurityStore
     private async Task<ChangesPage> ChangesAsync(ChangesQuery query, StreamId? subject, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await CheckHeldAsync(connection, subject, cancellationToken).ConfigureAwait(false);
         var limit = query.PageSize is { } size ? size + 1 : int.MaxValue;
         var window = await ReadEventsAsync(connection, _sql.ChangesWindow(_tenantKey, query, subject?.Value, limit), cancellationToken).ConfigureAwait(false);
         var histories = await HistoriesAsync(connection, window, cancellationToken).ConfigureAwait(false);
@@ -103,9 +104,25 @@ public sealed partial class MartenBorderSecurityStore
     private async Task<IReadOnlyList<Change>> HappenedAsync(HappenedQuery query, StreamId? subject, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await CheckHeldAsync(connection, subject, cancellationToken).ConfigureAwait(false);
         var window = await ReadEventsAsync(connection, _sql.HappenedWindow(_tenantKey, query, subject?.Value), cancellationToken).ConfigureAwait(false);
         var histories = await HistoriesAsync(connection, window, cancellationToken).ConfigureAwait(false);
         return ChangeAnswers.Happened(query, window, id => histories.TryGetValue(id, out var events) ? events : [], subject);
+    }
+
+    // A change question about a subject needs a stream this store holds (ix_bsd_events_stream_valid, one row at most).
+    private async Task CheckHeldAsync(NpgsqlConnection connection, StreamId? subject, CancellationToken cancellationToken)
+    {
+        if (subject is null)
+        {
+            return;
+        }
+
+        await using var command = _sql.StreamHeld(_tenantKey, subject.Value).On(connection);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+        {
+            throw ChangeAnswers.UnknownSubject(subject);
+        }
     }
 
     // The histories an answer about these events needs: of the streams with a figure (values before and after) and of the

@@ -47,6 +47,9 @@ public class ChangeApiTests
     [InlineData("/changes?knownAfter=yesterday&knownBy=2024-11-07T00:00:00Z", "knownAfter")]
     [InlineData("/changes?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z&recordedBy=today", "recordedBy")]
     [InlineData("/vintages?asOf=2024-09-30&subject=funding:no-such-commitment", "subject")]
+    [InlineData("/changes?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z&subject=funding:no-such-commitment", "subject")]
+    [InlineData("/changes/feed?subject=funding:no-such-commitment", "subject")]
+    [InlineData("/happened?from=2024-09-01&to=2024-11-30&subject=funding:no-such-commitment", "subject")]
     [InlineData("/vintages?asOf=2024-09-30&subject=recruitment:nca-specialist-officers&figure=amount", "figure")]
     public async Task BadInputIsA400NamingTheParameter(string url, string field)
     {

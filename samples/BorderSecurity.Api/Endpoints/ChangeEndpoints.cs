@@ -95,7 +95,14 @@ public static class ChangeEndpoints
             return Invalid(e, "subject");
         }
 
-        return TypedResults.Ok(about is null ? await store.ChangesAsync(query, ct) : await store.ChangesAboutAsync(about, query, ct));
+        try
+        {
+            return TypedResults.Ok(about is null ? await store.ChangesAsync(query, ct) : await store.ChangesAboutAsync(about, query, ct));
+        }
+        catch (ArgumentException e) when (e.ParamName is "subjectId")
+        {
+            return Invalid(e, "subject");
+        }
     }
 
     private static async Task<IResult> VintagesAsync(string? asOf, string? subject, string? recipient, string? figure, string? selection,

@@ -79,7 +79,14 @@ public static class HappenedEndpoints
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, $"Invalid {field}", e.Message, field);
         }
 
-        return TypedResults.Ok(about is null ? await store.HappenedAsync(query, ct) : await store.HappenedAboutAsync(about, query, ct));
+        try
+        {
+            return TypedResults.Ok(about is null ? await store.HappenedAsync(query, ct) : await store.HappenedAboutAsync(about, query, ct));
+        }
+        catch (ArgumentException e) when (e.ParamName is "subjectId")
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid subject", e.Message, "subject");
+        }
     }
 
     private static async Task<IResult> SeriesVintagesAsync(string? asOf, string? recipient, string? selection, IBorderSecurityStore store, CancellationToken ct)

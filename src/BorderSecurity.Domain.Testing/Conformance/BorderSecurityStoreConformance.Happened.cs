@@ -48,6 +48,14 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.HappenedAsync(new HappenedQuery(September1, November30, recordedBy: log.Min(e => e.RecordedAt) - Duration.Epsilon)))
             .Should().BeEmpty();
         FluentActions.Invoking(() => new HappenedQuery(November30, September1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("to");
+
+        // A subject the store never held is an error naming it, for both change questions; one with nothing in the window is not.
+        var unknown = new StreamId("funding:no-such-commitment");
+        await FluentActions.Awaiting(() => store.HappenedAboutAsync(unknown, new HappenedQuery(September1, November30)))
+            .Should().ThrowAsync<ArgumentException>().WithParameterName("subjectId");
+        await FluentActions.Awaiting(() => store.ChangesAboutAsync(unknown, new ChangesQuery(October1, November7)))
+            .Should().ThrowAsync<ArgumentException>().WithParameterName("subjectId");
+        (await store.HappenedAboutAsync(NovemberBudgetId, new HappenedQuery(new LocalDate(2023, 1, 1), new LocalDate(2023, 12, 31)))).Should().BeEmpty();
         new HappenedQuery(September1, September1).To.Should().Be(September1, "a window of one day is a question");
     }
 

@@ -83,6 +83,13 @@ public static class ChangeAnswers
         return new FigureChange(figure, dimension, ValueOf(before, figure, dimension, change.ValidOn), ValueOf(after, figure, dimension, change.ValidOn));
     }
 
+    /// <summary>The error for a change question about a subject the store holds no stream of.</summary>
+    /// <param name="subjectId">The subject asked about.</param>
+    /// <returns>An <see cref="ArgumentException"/> naming <c>subjectId</c>.</returns>
+    public static ArgumentException UnknownSubject(StreamId subjectId) =>
+        new($"{Guard.Against.Null(subjectId).Value} is not a commitment, target, bill, command or dispute this store holds: no event was ever recorded in that stream.",
+            nameof(subjectId));
+
     /// <summary>Whether an event is about a subject: recorded in its stream, or a dispute recorded or resolved about it.</summary>
     internal static bool IsAbout(RecordedEvent e, StreamId subject, Func<string, IReadOnlyList<RecordedEvent>> history) =>
         e.StreamId == subject.Value || SubjectOf(e, history) == subject.Value;

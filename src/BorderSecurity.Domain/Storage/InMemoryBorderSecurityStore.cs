@@ -194,8 +194,8 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     {
         Guard.Against.Null(subjectId);
         Guard.Against.Null(query);
-        return Ask(() => ChangeAnswers.Of(query, Page(query, Window(query).Where(e => ChangeAnswers.IsAbout(e, subjectId, _log.ReadStream))), _log.ReadStream,
-            subjectId), cancellationToken);
+        return Ask(() => ChangeAnswers.Of(query, Page(query, Window(Held(subjectId, query)).Where(e => ChangeAnswers.IsAbout(e, subjectId, _log.ReadStream))),
+            _log.ReadStream, subjectId), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -250,7 +250,7 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     {
         Guard.Against.Null(subjectId);
         Guard.Against.Null(query);
-        return Ask(() => ChangeAnswers.Happened(query, ValidWindow(query), _log.ReadStream, subjectId), cancellationToken);
+        return Ask(() => ChangeAnswers.Happened(query, ValidWindow(Held(subjectId, query)), _log.ReadStream, subjectId), cancellationToken);
     }
 
     // Every event of the recipient's commitments.
@@ -282,6 +282,10 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
 
         events.Add(e);
     }
+
+    // The question, once the subject is known to be a stream this store holds (whatever the question's instants).
+    private T Held<T>(StreamId subjectId, T query) =>
+        _log.ReadStream(subjectId.Value).Count > 0 ? query : throw ChangeAnswers.UnknownSubject(subjectId);
 
     // The window's first page plus one (the window comes in known order, recorded-by filter applied here): the answer's
     // sort then orders a page, not the whole window.
