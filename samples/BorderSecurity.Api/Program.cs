@@ -12,6 +12,7 @@ if (DevelopmentTokenCommand.IsRequested(args))
 }
 
 builder.AddBorderSecurityApi();
+builder.Services.AddRazorPages(); // the pages people read (Pages/): the same store, server-rendered, no script needed
 
 var app = builder.Build();
 
@@ -25,6 +26,8 @@ if (StartupSettings.IsTheProcess && StartupSettings.Problem(app.Services) is { }
 }
 
 app.UseBorderSecurityApi();
+app.MapStaticAssets();
+app.MapRazorPages();
 
 // One line per endpoint file (Endpoints/README.md): each maps its routes with their OpenAPI metadata and policies.
 app.MapRequests();
