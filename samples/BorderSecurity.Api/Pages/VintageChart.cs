@@ -37,7 +37,14 @@ public static class VintageChart
             line.MarkerSize = 6;
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        // ISO dates on the axis, and money from zero: a line that starts at zero does not exaggerate a step.
+        var ticks = plot.Axes.DateTimeTicksBottom();
+        if (ticks.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
+        {
+            automatic.LabelFormatter = date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        plot.Axes.SetLimitsY(0, vintages.SelectMany(v => v.Points).Max(p => Millions(p.Value.Total)) * 1.15);
         plot.YLabel("£ million (sum of amounts)");
         plot.XLabel("valid date");
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
