@@ -12,6 +12,7 @@ if (DevelopmentTokenCommand.IsRequested(args))
 }
 
 builder.AddBorderSecurityApi();
+builder.Services.AddRazorPages(); // the pages people read (Pages/): the same store, server-rendered, no script needed
 
 var app = builder.Build();
 
@@ -24,7 +25,18 @@ if (StartupSettings.IsTheProcess && StartupSettings.Problem(app.Services) is { }
     return 2;
 }
 
+app.UseStaticFiles(); // wwwroot: the pages' stylesheet and icon, public (no catch-all route, so unknown API routes stay 404)
 app.UseBorderSecurityApi();
+app.MapRazorPages().ExcludeFromDescription(); // pages for people, not part of the API's OpenAPI document
+
+// Where people read it: the pages' address, once the service listens (with --launch-profile, or ASPNETCORE_URLS).
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var address in app.Urls)
+    {
+        Console.WriteLine($"Pages: {address}/");
+    }
+});
 
 // One line per endpoint file (Endpoints/README.md): each maps its routes with their OpenAPI metadata and policies.
 app.MapRequests();

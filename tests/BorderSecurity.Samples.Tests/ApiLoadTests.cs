@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using BorderSecurity.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,164 +29,72 @@ public class ApiLoadTests(ITestOutputHelper output)
             "autocannon must be installed to load the service: run `npm ci --prefix build/loadtest` from the repository root (Node.js 18 or later; .ci/run does this)");
 
         var connectionString = await TestDatabases.CreateAsync("load");
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var environment = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings__Marten"] = connectionString, ["Demo__SeedReferenceTimeline"] = "true" };
+        var token = await ServiceProcess.EditorTokenAsync(settings);
+        await using var service = await ServiceProcess.StartAsync(settings);
+        var url = service.Url;
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        for (var i = 0; i < 20; i++)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = null, ["ASPNETCORE_URLS"] = url,
-            ["ConnectionStrings__Marten"] = connectionString, ["Demo__SeedReferenceTimeline"] = "true", ["Logging__LogLevel__Default"] = "Warning",
-        };
-        var token = await TokenAsync(environment);
-
-        using var service = Start("dotnet", ["BorderSecurity.Api.dll"], AppContext.BaseDirectory, environment);
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri(url) };
-            await ReadyAsync(client, service);
-            for (var i = 0; i < 20; i++)
-            {
-                (await client.GetAsync("/funding?asOf=2024-11-05")).StatusCode.Should().Be(HttpStatusCode.OK);
-            }
-
-            var warm = ResidentMiB(service);
-            var acked = Path.Combine(Path.GetTempPath(), $"bsd-load-{Guid.NewGuid():N}.txt");
-
-            // The resident set every few seconds during the run: flat means the last third's peak is near the middle third's.
-            using var sampling = new CancellationTokenSource();
-            var samples = new List<double>();
-            var sampler = Task.Run(async () =>
-            {
-                while (!sampling.IsCancellationRequested)
-                {
-                    samples.Add(ResidentMiB(service));
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, seconds / 30)), sampling.Token).ContinueWith(_ => { });
-                }
-            });
-            var run = await RepositoryProcess.RunAsync("node",
-                [Path.Combine(LoadTest, "run.mjs"), "--url", url, "--token", token, "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
-                    "--connections", connections.ToString(CultureInfo.InvariantCulture), "--acked", acked],
-                RepositoryProcess.Root, new Dictionary<string, string?>(), TimeSpan.FromSeconds(seconds + 120));
-            await sampling.CancelAsync();
-            await sampler;
-            var end = ResidentMiB(service);
-            run.ExitCode.Should().Be(0, run.ToString());
-            output.WriteLine(run.Output);
-            var third = Math.Max(1, samples.Count / 3);
-            output.WriteLine($"resident memory: {warm:0} MiB after warm-up, {end:0} MiB at the end; peak by thirds of the run: " +
-                $"{samples.Take(third).Max():0} / {samples.Skip(third).Take(third).DefaultIfEmpty(0).Max():0} / {samples.Skip(2 * third).DefaultIfEmpty(0).Max():0} MiB " +
-                $"({samples.Count} samples: {string.Join(" ", samples.Select(m => m.ToString("0", CultureInfo.InvariantCulture)))})");
-            Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults"));
-            await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", "loadtest-summary.json"), run.Output);
-
-            using var summary = JsonDocument.Parse(run.Output);
-            var endpoints = summary.RootElement.GetProperty("endpoints").EnumerateArray().ToList();
-            endpoints.Should().HaveCount(7);
-            foreach (var endpoint in endpoints)
-            {
-                var name = endpoint.GetProperty("endpoint").GetString();
-                endpoint.GetProperty("requests").GetInt32().Should().BePositive($"{name} was asked");
-                endpoint.GetProperty("statuses").GetProperty("5xx").GetInt32().Should().Be(0, $"{name} gave no server error");
-                endpoint.GetProperty("statuses").GetProperty("4xx").GetInt32().Should().Be(0, $"{name} refused nothing (the token is sent, so no rate limit)");
-                endpoint.GetProperty("errors").GetInt32().Should().Be(0, $"{name} had no socket error");
-                endpoint.GetProperty("timeouts").GetInt32().Should().Be(0, $"{name} had no timeout");
-            }
-
-            // Every write acknowledged with 201 is stored, once.
-            var ids = (await File.ReadAllLinesAsync(acked)).Where(l => l.Length > 0).ToList();
-            File.Delete(acked);
-            ids.Should().HaveCount(summary.RootElement.GetProperty("writesAcknowledged").GetInt32()).And.NotBeEmpty().And.OnlyHaveUniqueItems();
-            var stored = await StoredStreamsAsync(connectionString);
-            stored.Should().Contain(ids, "every acknowledged write is read back");
-
-            // Memory: a smoke bound, generous on purpose (the figures are in docs/performance.md).
-            end.Should().BeLessThan(Math.Max(2 * warm, warm + 400), "resident memory does not run away under load");
+            (await client.GetAsync("/funding?asOf=2024-11-05")).StatusCode.Should().Be(HttpStatusCode.OK);
         }
-        finally
-        {
-            if (!service.HasExited)
-            {
-                service.Kill(entireProcessTree: true);
-            }
 
-            await service.WaitForExitAsync();
+        var warm = service.ResidentMiB;
+        var acked = Path.Combine(Path.GetTempPath(), $"bsd-load-{Guid.NewGuid():N}.txt");
+
+        // The resident set every few seconds during the run: flat means the last third's peak is near the middle third's.
+        using var sampling = new CancellationTokenSource();
+        var samples = new List<double>();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                samples.Add(service.ResidentMiB);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, seconds / 30)), sampling.Token).ContinueWith(_ => { });
+            }
+        });
+        var run = await RepositoryProcess.RunAsync("node",
+            [Path.Combine(LoadTest, "run.mjs"), "--url", url, "--token", token, "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
+                "--connections", connections.ToString(CultureInfo.InvariantCulture), "--acked", acked],
+            RepositoryProcess.Root, new Dictionary<string, string?>(), TimeSpan.FromSeconds(seconds + 120));
+        await sampling.CancelAsync();
+        await sampler;
+        var end = service.ResidentMiB;
+        run.ExitCode.Should().Be(0, run.ToString());
+        output.WriteLine(run.Output);
+        var third = Math.Max(1, samples.Count / 3);
+        output.WriteLine($"resident memory: {warm:0} MiB after warm-up, {end:0} MiB at the end; peak by thirds of the run: " +
+            $"{samples.Take(third).Max():0} / {samples.Skip(third).Take(third).DefaultIfEmpty(0).Max():0} / {samples.Skip(2 * third).DefaultIfEmpty(0).Max():0} MiB " +
+            $"({samples.Count} samples: {string.Join(" ", samples.Select(m => m.ToString("0", CultureInfo.InvariantCulture)))})");
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults"));
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", "loadtest-summary.json"), run.Output);
+
+        using var summary = JsonDocument.Parse(run.Output);
+        var endpoints = summary.RootElement.GetProperty("endpoints").EnumerateArray().ToList();
+        endpoints.Should().HaveCount(7);
+        foreach (var endpoint in endpoints)
+        {
+            var name = endpoint.GetProperty("endpoint").GetString();
+            endpoint.GetProperty("requests").GetInt32().Should().BePositive($"{name} was asked");
+            endpoint.GetProperty("statuses").GetProperty("5xx").GetInt32().Should().Be(0, $"{name} gave no server error");
+            endpoint.GetProperty("statuses").GetProperty("4xx").GetInt32().Should().Be(0, $"{name} refused nothing (the token is sent, so no rate limit)");
+            endpoint.GetProperty("errors").GetInt32().Should().Be(0, $"{name} had no socket error");
+            endpoint.GetProperty("timeouts").GetInt32().Should().Be(0, $"{name} had no timeout");
         }
+
+        // Every write acknowledged with 201 is stored, once.
+        var ids = (await File.ReadAllLinesAsync(acked)).Where(l => l.Length > 0).ToList();
+        File.Delete(acked);
+        ids.Should().HaveCount(summary.RootElement.GetProperty("writesAcknowledged").GetInt32()).And.NotBeEmpty().And.OnlyHaveUniqueItems();
+        var stored = await StoredStreamsAsync(connectionString);
+        stored.Should().Contain(ids, "every acknowledged write is read back");
+
+        // Memory: a smoke bound, generous on purpose (the figures are in docs/performance.md).
+        end.Should().BeLessThan(Math.Max(2 * warm, warm + 400), "resident memory does not run away under load");
     }
 
     private static int Setting(string name, int fallback) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<string> TokenAsync(Dictionary<string, string?> environment)
-    {
-        var result = await RepositoryProcess.RunAsync("dotnet", ["BorderSecurity.Api.dll", "token", "--role", "editor"], AppContext.BaseDirectory,
-            environment, TimeSpan.FromMinutes(2));
-        result.ExitCode.Should().Be(0, result.ToString());
-        return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-    }
-
-    private static Process Start(string program, IEnumerable<string> arguments, string directory, Dictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task ReadyAsync(HttpClient client, Process service)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            service.HasExited.Should().BeFalse("the service keeps running");
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The service did not become ready within 2 minutes.");
-    }
-
-    // The process's resident set (VmRSS), in MiB.
-    private static double ResidentMiB(Process process)
-    {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-    }
 
     private static async Task<HashSet<string>> StoredStreamsAsync(string connectionString)
     {

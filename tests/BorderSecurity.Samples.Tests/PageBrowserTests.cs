@@ -1,0 +1,140 @@
+using System.Drawing;
+using System.Text.Json;
+using BorderSecurity.Csv;
+using CsvHelper;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace BorderSecurity.Samples.Tests;
+
+/// <summary>
+/// The pages (issue 25) in a real browser: Debian's Chromium, headless, driven by Selenium WebDriver with Debian's
+/// chromedriver, against the built service on a loopback port seeded with the reference timeline, in memory and on
+/// PostgreSQL. Each page loads without a browser console error, shows the reference figures, passes axe-core's check
+/// with no serious or critical violation, has no horizontal scroll at 360 px, and leaves a screenshot in
+/// TestResults/screenshots. Chromium, chromedriver and axe-core are installed by .ci/run; missing, the tests fail saying how.
+/// </summary>
+public class PageBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string ChromeDriver = "/usr/bin/chromedriver";
+    private static readonly string Axe = Path.Combine(RepositoryProcess.Root, "build", "axe", "node_modules", "axe-core", "axe.min.js");
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public enum Store
+    {
+        InMemory,
+        Marten,
+    }
+
+    [Theory]
+    [InlineData(Store.InMemory)]
+    [InlineData(Store.Marten)]
+    public async Task ThePagesShowTheReferenceFiguresReadablyAndAccessibly(Store store)
+    {
+        File.Exists(Chromium).Should().BeTrue("Debian's Chromium must be installed: apt-get install -y chromium chromium-driver (.ci/run does this)");
+        File.Exists(ChromeDriver).Should().BeTrue("Debian's chromedriver must be installed: apt-get install -y chromium-driver (.ci/run does this)");
+        File.Exists(Axe).Should().BeTrue("axe-core must be installed: npm ci --prefix build/axe (.ci/run does this)");
+
+        var settings = new Dictionary<string, string?> { ["Demo__SeedReferenceTimeline"] = "true" };
+        if (store == Store.Marten)
+        {
+            settings["ConnectionStrings__Marten"] = await TestDatabases.CreateAsync("pages");
+        }
+
+        await using var service = await ServiceProcess.StartAsync(settings);
+        using var browser = Browser();
+        var name = store.ToString().ToLowerInvariant();
+
+        // Funding as of 1 October 2024: the September £75m; as of 5 November: £150m; as known at 1 October 2024, £75m for 5 November.
+        Open(browser, $"{service.Url}/?asOf=2024-10-01", $"funding-oct-{name}");
+        BscTotal(browser).Should().Be("£75m");
+        Open(browser, $"{service.Url}/?asOf=2024-11-05", $"funding-nov-{name}");
+        BscTotal(browser).Should().Be("£150m");
+        Open(browser, $"{service.Url}/?asOf=2024-11-05&knownAt=2024-10-01T00:00:00Z", $"funding-nov-known-oct-{name}");
+        BscTotal(browser).Should().Be("£75m");
+        browser.FindElement(By.TagName("h1")).Text.Should().Contain("as known at 2024-10-01 00:00 UTC");
+
+        // A source link, followed: the local page of the document, naming it.
+        var source = browser.FindElement(By.CssSelector("tr[data-commitment='funding:bsc-2024-09-ima-redirect'] a[href^='/sources/']"));
+        var document = Uri.UnescapeDataString(source.GetAttribute("href")!.Split("/sources/")[1]);
+        source.Click();
+        browser.FindElement(By.TagName("h1")).Text.Should().Be($"Source: {document}");
+        Check(browser, $"source-{name}");
+
+        // What was known when: a picture with a text alternative, a table with its numbers, and the same numbers as CSV.
+        Open(browser, $"{service.Url}/what-was-known?recipient=Border%20Security%20Command&asOf=2024-11-30", $"what-was-known-{name}");
+        browser.FindElement(By.CssSelector("figure svg title")).GetAttribute("textContent").Should().NotBeNullOrWhiteSpace();
+        browser.FindElement(By.CssSelector("figure figcaption")).Text.Should().Contain("2 vintage(s)");
+        var table = browser.FindElements(By.CssSelector("table tbody tr"))
+            .Select(r => r.FindElements(By.TagName("td"))[2].Text).ToList();
+        table.Should().Equal("£75m", "£75m", "£150m");
+        var csvLink = browser.FindElement(By.CssSelector("figcaption a")).GetAttribute("href")!;
+        using (var http = new HttpClient())
+        {
+            using var reader = CsvReader.Create(new StringReader(await http.GetStringAsync(csvLink)), CsvReaderOptions.Default, false);
+            var totals = new List<decimal>();
+            while (reader.Read())
+            {
+                totals.Add(decimal.Parse(reader.GetString("total_gbp"), System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            reader.Headers.Should().Equal(CsvTables.SeriesVintages.Header);
+            totals.Should().Equal(75_000_000m, 75_000_000m, 150_000_000m);
+        }
+
+        // What changed between 1 October and 7 November 2024.
+        Open(browser, $"{service.Url}/changes-between?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z", $"changes-{name}");
+        browser.FindElements(By.CssSelector("ol > li")).Should().HaveCount(11);
+        browser.FindElement(By.CssSelector("li[data-stream='funding:bsc-2024-11-budget']")).Text.Should().Contain("New");
+    }
+
+    private static ChromeDriver Browser()
+    {
+        var options = new ChromeOptions { BinaryLocation = Chromium };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={Directory.CreateTempSubdirectory("bsd-chromium").FullName}");
+        options.SetLoggingPreference(LogType.Browser, OpenQA.Selenium.LogLevel.All);
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var driver = new ChromeDriver(service, options, TimeSpan.FromMinutes(1));
+        driver.Manage().Window.Size = new Size(1280, 1000);
+        return driver;
+    }
+
+    // Opens a page and checks it: no console error, axe-core clean of serious and critical violations, no horizontal
+    // scroll at 360 px; a screenshot of it is saved.
+    private static void Open(ChromeDriver browser, string url, string name)
+    {
+        browser.Navigate().GoToUrl(url);
+        Check(browser, name);
+    }
+
+    private static void Check(ChromeDriver browser, string name)
+    {
+        browser.Manage().Window.Size = new Size(1280, 1000);
+        Directory.CreateDirectory(Screenshots);
+        browser.GetScreenshot().SaveAsFile(Path.Combine(Screenshots, $"{name}.png"));
+
+        var errors = browser.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level >= OpenQA.Selenium.LogLevel.Severe).Select(e => e.Message).ToList();
+        errors.Should().BeEmpty($"{name} logs no browser error");
+
+        browser.ExecuteScript(File.ReadAllText(Axe));
+        var result = (string?)browser.ExecuteAsyncScript(
+            "const done = arguments[arguments.length - 1]; axe.run().then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length })))), e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: 0 }])));");
+        using var violations = JsonDocument.Parse(result ?? "[]");
+        violations.RootElement.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.ToString())
+            .Should().BeEmpty($"{name} has no serious accessibility violation (axe-core)");
+
+        browser.Manage().Window.Size = new Size(360, 800);
+        var (scroll, inner) = (Convert.ToInt64(browser.ExecuteScript("return document.documentElement.scrollWidth;")),
+            Convert.ToInt64(browser.ExecuteScript("return window.innerWidth;")));
+        scroll.Should().BeLessThanOrEqualTo(inner, $"{name} has no horizontal scroll at 360 px");
+        browser.GetScreenshot().SaveAsFile(Path.Combine(Screenshots, $"{name}-360.png"));
+        browser.Manage().Window.Size = new Size(1280, 1000);
+    }
+
+    private static string BscTotal(ChromeDriver browser) =>
+        browser.FindElement(By.CssSelector("tr[data-recipient='Border Security Command'] td")).Text;
+}
