@@ -51,6 +51,20 @@ public class PageBrowserTests
         BscTotal(browser).Should().Be("£75m");
         Open(browser, $"{service.Url}/?asOf=2024-11-05", $"funding-nov-{name}");
         BscTotal(browser).Should().Be("£150m");
+        var years = browser.FindElement(By.CssSelector("figure figcaption a")).GetAttribute("href")!;
+        using (var http = new HttpClient())
+        {
+            using var reader = CsvReader.Create(new StringReader(await http.GetStringAsync(years)), CsvReaderOptions.Default, false);
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(reader.GetString("financial_year"));
+            }
+
+            reader.Headers.Should().Equal(CsvTables.FinancialYears.Header);
+            rows.Should().Equal("2024/25", "2025/26", "2026/27", "2027/28", "2028/29", "not stated");
+        }
+
         Open(browser, $"{service.Url}/?asOf=2024-11-05&knownAt=2024-10-01T00:00:00Z", $"funding-nov-known-oct-{name}");
         BscTotal(browser).Should().Be("£75m");
         browser.FindElement(By.TagName("h1")).Text.Should().Contain("as known at 2024-10-01 00:00 UTC");
@@ -82,6 +96,13 @@ public class PageBrowserTests
             reader.Headers.Should().Equal(CsvTables.SeriesVintages.Header);
             totals.Should().Equal(75_000_000m, 75_000_000m, 150_000_000m);
         }
+
+        // Bills and Acts: the list, then one bill's passage House by House.
+        Open(browser, $"{service.Url}/bills?asOf=2024-12-31", $"bills-{name}");
+        browser.FindElement(By.CssSelector("li[data-bill='legislation:border-security-asylum-immigration-bill'] a")).Click();
+        browser.FindElement(By.CssSelector("#stage")).Text.Should().Contain("Announced");
+        browser.FindElements(By.CssSelector("table caption")).Select(c => c.Text).Should().NotBeEmpty();
+        Check(browser, $"bill-{name}");
 
         // What changed between 1 October and 7 November 2024.
         Open(browser, $"{service.Url}/changes-between?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z", $"changes-{name}");

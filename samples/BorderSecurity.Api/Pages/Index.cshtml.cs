@@ -1,3 +1,4 @@
+using BorderSecurity.Csv;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
@@ -52,6 +53,21 @@ public sealed class IndexModel(IBorderSecurityStore store, IClock clock) : PageM
         ByYear = await store.FundingByFinancialYearAsync(new FinancialYearRange(new FinancialYear(2024), new FinancialYear(2028)), Query, ct);
         return Page();
     }
+
+    /// <summary>The financial-year table as CSV (the columns of <c>GET /funding/financial-years</c>).</summary>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The CSV, or 400 naming the parameter.</returns>
+    public async Task<IActionResult> OnGetYearsCsvAsync(CancellationToken ct)
+    {
+        var page = await OnGetAsync(ct);
+        return ByYear is { } byYear
+            ? Content(CsvTables.FinancialYears.Write(FinancialYearRow.Of(byYear)), "text/csv; charset=utf-8; header=present")
+            : page;
+    }
+
+    /// <summary>The financial-year CSV link of this question.</summary>
+    public string YearsCsvLink =>
+        $"/?handler=YearsCsv&asOf={Query.AsOf:yyyy-MM-dd}" + (Query.KnownAt is { } k ? $"&knownAt={Uri.EscapeDataString(k.ToString())}" : "");
 
     /// <summary>The open disputes about one commitment.</summary>
     /// <param name="commitmentId">The commitment.</param>

@@ -1,0 +1,91 @@
+using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Projections;
+using BorderSecurity.Domain.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BorderSecurity.Api.Pages;
+
+/// <summary>
+/// <c>/bills?asOf=&amp;knownAt=</c> (every bill and Act) and <c>/bills/{id}?asOf=&amp;knownAt=</c> (one bill's passage per
+/// House, its provisions in force and the disputes open about it), as of a date and as known at an instant.
+/// </summary>
+/// <param name="store">The store.</param>
+/// <param name="clock">The clock (the default date is today).</param>
+public sealed class BillsModel(IBorderSecurityStore store, IClock clock) : PageModel
+{
+    /// <summary>One bill's id, or <see langword="null"/> for the list.</summary>
+    [FromRoute(Name = "id")]
+    public string? Id { get; set; }
+
+    /// <summary>The valid date, <c>YYYY-MM-DD</c>; today when absent.</summary>
+    [FromQuery(Name = "asOf")]
+    public string? AsOfText { get; set; }
+
+    /// <summary>The known-at instant; everything known when absent.</summary>
+    [FromQuery(Name = "knownAt")]
+    public string? KnownAtText { get; set; }
+
+    /// <summary>The question asked.</summary>
+    public AsOfQuery Query { get; private set; }
+
+    /// <summary>A sentence naming the parameter that was wrong, or <see langword="null"/>.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The bills and Acts (the list), or the one asked for.</summary>
+    public IReadOnlyList<LegislationOverview> Bills { get; private set; } = [];
+
+    /// <summary>The page; 400 when a parameter is wrong, 404 when the bill was not known as of the question.</summary>
+    /// <param name="ct">Cancellation.</param>
+    /// <returns>The page.</returns>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        string? error = null;
+        var asOf = PageQuestion.Date(AsOfText, "asOf", clock.GetCurrentInstant().InUtc().Date, ref error);
+        Query = new AsOfQuery(asOf, PageQuestion.Instant(KnownAtText, "knownAt", ref error));
+        LegislationId? id = null;
+        try
+        {
+            id = Id is null ? null : new LegislationId(Id);
+        }
+        catch (ArgumentException)
+        {
+            error ??= $"id: '{Id}' is not a legislation id such as legislation:border-security-asylum-immigration-bill.";
+        }
+
+        if (error is not null)
+        {
+            Error = error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (id is null)
+        {
+            Bills = await store.LegislationAsync(Query, ct);
+            return Page();
+        }
+
+        if (await store.LegislationOfAsync(id, Query, ct) is { } bill)
+        {
+            Bills = [bill];
+            return Page();
+        }
+
+        Error = $"Nothing is known of {Id} as of {asOf:yyyy-MM-dd} ({PageQuestion.Known(Query.KnownAt)}).";
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    /// <summary>A bill's link, keeping the question.</summary>
+    /// <param name="id">The bill.</param>
+    /// <returns>The URL.</returns>
+    public string Link(string id) =>
+        $"/bills/{Uri.EscapeDataString(id)}?asOf={Query.AsOf:yyyy-MM-dd}" + (Query.KnownAt is { } k ? $"&knownAt={Uri.EscapeDataString(k.ToString())}" : "");
+
+    /// <summary>The House a stage was reached in, for people.</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The House's name, or "Outside Parliament".</returns>
+    public static string HouseOf(StageReached stage) =>
+        stage.House is { } house and not ParliamentHouse.NotStated ? BillStages.NameOf(house) : "Outside Parliament";
+}
