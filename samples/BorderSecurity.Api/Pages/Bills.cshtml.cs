@@ -12,25 +12,11 @@ namespace BorderSecurity.Api.Pages;
 /// </summary>
 /// <param name="store">The store.</param>
 /// <param name="clock">The clock (the default date is today).</param>
-public sealed class BillsModel(IBorderSecurityStore store, IClock clock) : PageModel
+public sealed class BillsModel(IBorderSecurityStore store, IClock clock) : AsOfPageModel(store, clock)
 {
     /// <summary>One bill's id, or <see langword="null"/> for the list.</summary>
     [FromRoute(Name = "id")]
     public string? Id { get; set; }
-
-    /// <summary>The valid date, <c>YYYY-MM-DD</c>; today when absent.</summary>
-    [FromQuery(Name = "asOf")]
-    public string? AsOfText { get; set; }
-
-    /// <summary>The known-at instant; everything known when absent.</summary>
-    [FromQuery(Name = "knownAt")]
-    public string? KnownAtText { get; set; }
-
-    /// <summary>The question asked.</summary>
-    public AsOfQuery Query { get; private set; }
-
-    /// <summary>A sentence naming the parameter that was wrong, or <see langword="null"/>.</summary>
-    public string? Error { get; private set; }
 
     /// <summary>The bills and Acts (the list), or the one asked for.</summary>
     public IReadOnlyList<LegislationOverview> Bills { get; private set; } = [];
@@ -40,39 +26,35 @@ public sealed class BillsModel(IBorderSecurityStore store, IClock clock) : PageM
     /// <returns>The page.</returns>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        string? error = null;
-        var asOf = PageQuestion.Date(AsOfText, "asOf", clock.GetCurrentInstant().InUtc().Date, ref error);
-        Query = new AsOfQuery(asOf, PageQuestion.Instant(KnownAtText, "knownAt", ref error));
         LegislationId? id = null;
+        string? wrongId = null;
         try
         {
             id = Id is null ? null : new LegislationId(Id);
         }
         catch (ArgumentException)
         {
-            error ??= $"id: '{Id}' is not a legislation id such as legislation:border-security-asylum-immigration-bill.";
+            wrongId = $"id: '{Id}' is not a legislation id such as legislation:border-security-asylum-immigration-bill.";
         }
 
-        if (error is not null)
+        if (!ReadQuestion(wrongId))
         {
-            Error = error;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
         if (id is null)
         {
-            Bills = await store.LegislationAsync(Query, ct);
+            Bills = await Store.LegislationAsync(Query, ct);
             return Page();
         }
 
-        if (await store.LegislationOfAsync(id, Query, ct) is { } bill)
+        if (await Store.LegislationOfAsync(id, Query, ct) is { } bill)
         {
             Bills = [bill];
             return Page();
         }
 
-        Error = $"Nothing is known of {Id} as of {asOf:yyyy-MM-dd} ({PageQuestion.Known(Query.KnownAt)}).";
+        Error = $"Nothing is known of {Id} as of {Query.AsOf:yyyy-MM-dd} ({PageQuestion.Known(Query.KnownAt)}).";
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
@@ -80,8 +62,7 @@ public sealed class BillsModel(IBorderSecurityStore store, IClock clock) : PageM
     /// <summary>A bill's link, keeping the question.</summary>
     /// <param name="id">The bill.</param>
     /// <returns>The URL.</returns>
-    public string Link(string id) =>
-        $"/bills/{Uri.EscapeDataString(id)}?asOf={Query.AsOf:yyyy-MM-dd}" + (Query.KnownAt is { } k ? $"&knownAt={Uri.EscapeDataString(k.ToString())}" : "");
+    public string Link(string id) => $"/bills/{Uri.EscapeDataString(id)}?{QueryString}";
 
     /// <summary>The House a stage was reached in, for people.</summary>
     /// <param name="stage">The stage.</param>

@@ -11,22 +11,8 @@ namespace BorderSecurity.Api.Pages;
 /// <summary><c>/?asOf=&amp;knownAt=</c>: the funding commitments as of a date, as known at an instant, by recipient and by financial year.</summary>
 /// <param name="store">The store.</param>
 /// <param name="clock">The clock (the default date is today).</param>
-public sealed class IndexModel(IBorderSecurityStore store, IClock clock) : PageModel
+public sealed class IndexModel(IBorderSecurityStore store, IClock clock) : AsOfPageModel(store, clock)
 {
-    /// <summary>The valid date, <c>YYYY-MM-DD</c>; today when absent.</summary>
-    [FromQuery(Name = "asOf")]
-    public string? AsOfText { get; set; }
-
-    /// <summary>The known-at instant; everything known when absent.</summary>
-    [FromQuery(Name = "knownAt")]
-    public string? KnownAtText { get; set; }
-
-    /// <summary>The question asked.</summary>
-    public AsOfQuery Query { get; private set; }
-
-    /// <summary>A sentence naming the parameter that was wrong, or <see langword="null"/>.</summary>
-    public string? Error { get; private set; }
-
     /// <summary>The answer.</summary>
     public FundingPortfolio? Funding { get; private set; }
 
@@ -38,19 +24,13 @@ public sealed class IndexModel(IBorderSecurityStore store, IClock clock) : PageM
     /// <returns>The page, 400 when a parameter is wrong.</returns>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        string? error = null;
-        var asOf = PageQuestion.Date(AsOfText, "asOf", clock.GetCurrentInstant().InUtc().Date, ref error);
-        var knownAt = PageQuestion.Instant(KnownAtText, "knownAt", ref error);
-        Query = new AsOfQuery(asOf, knownAt);
-        if (error is not null)
+        if (!ReadQuestion())
         {
-            Error = error;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        Funding = await store.FundingAsync(Query, ct);
-        ByYear = await store.FundingByFinancialYearAsync(new FinancialYearRange(new FinancialYear(2024), new FinancialYear(2028)), Query, ct);
+        Funding = await Store.FundingAsync(Query, ct);
+        ByYear = await Store.FundingByFinancialYearAsync(new FinancialYearRange(new FinancialYear(2024), new FinancialYear(2028)), Query, ct);
         return Page();
     }
 
@@ -66,8 +46,7 @@ public sealed class IndexModel(IBorderSecurityStore store, IClock clock) : PageM
     }
 
     /// <summary>The financial-year CSV link of this question.</summary>
-    public string YearsCsvLink =>
-        $"/?handler=YearsCsv&asOf={Query.AsOf:yyyy-MM-dd}" + (Query.KnownAt is { } k ? $"&knownAt={Uri.EscapeDataString(k.ToString())}" : "");
+    public string YearsCsvLink => $"/?handler=YearsCsv&{QueryString}";
 
     /// <summary>The open disputes about one commitment.</summary>
     /// <param name="commitmentId">The commitment.</param>

@@ -1,0 +1,27 @@
+using System.Net;
+using BorderSecurity.Api.Demo;
+
+namespace BorderSecurity.Samples.Tests;
+
+// The pages' answers to bad questions (issue 25): a wrong parameter is a 400 page naming it (HTML-encoded, as the page
+// shows it), a bill or source nobody knows a 404.
+public class PageHttpTests
+{
+    [Theory]
+    [InlineData("/?asOf=November", HttpStatusCode.BadRequest, "asOf: &#x27;November&#x27; is not a date")]
+    [InlineData("/?asOf=2024-11-05&knownAt=yesterday", HttpStatusCode.BadRequest, "knownAt: &#x27;yesterday&#x27; is not an instant")]
+    [InlineData("/what-was-known?asOf=2024-13-01", HttpStatusCode.BadRequest, "asOf: &#x27;2024-13-01&#x27; is not a date")]
+    [InlineData("/changes-between?knownAfter=2024-11-07T00:00:00Z&knownBy=2024-10-01T00:00:00Z", HttpStatusCode.BadRequest, "knownBy: the window must not end before it starts")]
+    [InlineData("/bills/not-a-bill?asOf=2024-12-31", HttpStatusCode.NotFound, "Nothing is known of not-a-bill")]
+    [InlineData("/bills/legislation:no-such-bill?asOf=2024-12-31", HttpStatusCode.NotFound, "Nothing is known of legislation:no-such-bill")]
+    [InlineData("/sources/no-such-document.txt", HttpStatusCode.NotFound, "Nothing in the record cites no-such-document.txt")]
+    public async Task ABadQuestionIsAPageNamingWhatIsWrong(string url, HttpStatusCode status, string says)
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { [ReferenceTimelineSeed.Setting] = "true" });
+        var response = await host.Anonymous().GetAsync(url);
+
+        response.StatusCode.Should().Be(status);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await response.Content.ReadAsStringAsync()).Should().Contain(says);
+    }
+}
