@@ -56,17 +56,10 @@ internal static class ChangeScenario
             var events = GeneratedEvents.Of(size).Events;
             Console.WriteLine($"\n## {events.Count:#,0} events, default shape ({DataShape.Default.Describe})");
             var schema = $"bench_changes_{size}_{Environment.ProcessId}";
-            using var raw = MartenScenarios.Store(schema, inlineProjections: false, conventional: true);
-            await raw.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-            await raw.Advanced.Clean.DeleteAllEventDataAsync();
-            var setup = Stopwatch.StartNew();
-            await MartenScenarios.BulkAppendAsync(raw, events);
-            using var store = MartenScenarios.Store(schema, inlineProjections: true, conventional: false);
-            var model = new MartenBorderSecurityStore(store);
-            var rebuilt = await model.RebuildProjectionsAsync();
-            Check(rebuilt.EventsRead == events.Count, $"the rebuild read {rebuilt.EventsRead} events, expected {events.Count}");
-            await MartenScenarios.DaemonRebuildAsync(raw);
-            Console.WriteLine($"bulk append, the package's rebuild and the daemon's rebuild: {setup.Elapsed.TotalSeconds:0.0} s");
+            using var imported = await ImportedHistory.OfAsync(events, schema);
+            var (raw, model) = (imported.Raw, imported.Model);
+            Check(imported.EventsRebuilt == events.Count, $"the rebuild read {imported.EventsRebuilt} events, expected {events.Count}");
+            Console.WriteLine($"bulk append, the package's rebuild and the daemon's rebuild: {(imported.Append + imported.Rebuild + imported.Daemon).TotalSeconds:0.0} s");
 
             var stored = await model.ReadAllAsync();
             var memory = InMemoryBorderSecurityStore.Over(stored);
