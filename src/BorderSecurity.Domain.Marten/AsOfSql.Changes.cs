@@ -46,11 +46,10 @@ internal sealed partial class AsOfSql
     {
         var p = Bind.Question(tenant, query.Knowledge);
         var about = About(p, subject);
-        string[] aggregates = [ProjectionRows.Funding, ProjectionRows.Recruitment, ProjectionRows.Command, ProjectionRows.Legislation, ProjectionRows.Dispute];
         return p.Query($"""
             select b.{E.Seq}, b.{E.StreamId}, e.version, b.{E.KnownFrom}, b.{E.RecordedAt}, e.type, e.data::text
             from {E} b join {eventsSchema}.mt_events e on e.seq_id = b.{E.Seq}
-            where b.{E.TenantId} = @tenant and b.{E.Aggregate} = any({p.Add("aggregates", aggregates)})
+            where b.{E.TenantId} = @tenant and b.{E.Aggregate} = any({p.Add("aggregates", ProjectionRows.Aggregates)})
               and b.{E.ValidOn} >= {p.Add("valid_from", query.From.Year < 1 ? DateOnly.MinValue : query.From.ToDateOnly())} and b.{E.ValidOn} <= @as_of{p.Knows(query.Knowledge, "b.")}{about}
             order by b.{E.ValidOn}, b.{E.Seq}
             """);

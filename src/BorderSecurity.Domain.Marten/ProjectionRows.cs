@@ -37,6 +37,7 @@ internal static class ProjectionRows
     public const string Command = "command";
     public const string Legislation = "legislation";
     public const string Dispute = "dispute";
+    public const string Outcome = "outcome";
 
     // The figure names come from the domain's statement mapping (Figures); kept here as the names the SQL uses.
     public const string Created = Figures.Created;
@@ -50,13 +51,20 @@ internal static class ProjectionRows
     public const string Abandoned = Figures.Abandoned;
     public const string Reannounced = Figures.Reannounced;
 
-    public static string AggregateOf(IBorderSecurityEvent e) => EventCatalogue.AggregateOf(e.GetType()) switch
+    /// <summary>Every aggregate's name in the tables, one per <see cref="AggregateKind"/>.</summary>
+    public static readonly string[] Aggregates = [.. Enum.GetValues<AggregateKind>().Select(NameOf)];
+
+    public static string AggregateOf(IBorderSecurityEvent e) => NameOf(EventCatalogue.AggregateOf(e.GetType()));
+
+    private static string NameOf(AggregateKind kind) => kind switch
     {
         AggregateKind.FundingCommitment => Funding,
         AggregateKind.RecruitmentTarget => Recruitment,
         AggregateKind.Command => Command,
         AggregateKind.Dispute => Dispute,
-        _ => Legislation,
+        AggregateKind.OutcomeIndicator => Outcome,
+        AggregateKind.Legislation => Legislation,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "An aggregate kind without a name in the tables."),
     };
 
     public static EventRow EventRowOf(string tenant, RecordedEvent e) => EventRowOf(tenant, e, ProvenanceOf(e.Data.Provenance));

@@ -82,6 +82,9 @@ public static partial class HistoryGenerator
         // Disputes draw from their own sequence, so the other streams of a seed are the same as before disputes were generated.
         var disputes = new DisputeMaker(new Randomizer(seed ^ 0x5D15), requests);
 
+        // Outcome indicators too: their own sequence, so the streams generated before them are unchanged.
+        var outcomes = new OutcomeMaker(new Randomizer(seed ^ 0x0C7C), requests);
+
         // Up to 20 days between requests for small histories; shorter steps for large ones, so the clock stays in range.
         var maxStepMinutes = Math.Max(1, 60 * 24 * 20 * 2_000 / Math.Max(requests, 2_000));
         for (var i = 0; i < requests; i++)
@@ -106,6 +109,14 @@ public static partial class HistoryGenerator
                 var recorded = store.Submit(dispute);
                 accepted.Add(dispute);
                 steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, dispute));
+            }
+
+            if (outcomes.Next(shape) is { } outcome)
+            {
+                var recorded = store.Submit(outcome);
+                accepted.Add(outcome);
+                steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, outcome));
+                disputes.Exists(outcome.StreamId.Value);
             }
         }
 

@@ -25,7 +25,7 @@ public abstract partial class BorderSecurityStoreConformance
         await AssertChangesMatchOracleAsync(store, page.Changes, October1, November7, null, "the reference timeline");
 
         // Each step known in the window is one change, sourced as the step is: nothing before 1 October, nothing after 7 November.
-        var learnt = Steps.Where(s => s.KnownFrom > October1 && s.KnownFrom <= November7).ToList();
+        var learnt = Steps.Where(s => s.KnownFrom > October1 && s.KnownFrom <= November7).OrderBy(s => s.KnownFrom).ToList(); // stable: ties in step order
         page.Changes.Should().HaveCount(learnt.Count);
         page.Changes.Select(c => c.Sources).Should().BeEquivalentTo(learnt.Select(s => SourcesOf(s.Request)), o => o.WithStrictOrdering());
         page.Changes.Should().BeInAscendingOrder(c => c.KnownFrom);

@@ -23,7 +23,7 @@ public abstract partial class BorderSecurityStoreConformance
         var store = await NewStoreAsync();
         await store.ImportAsync(Steps);
         var log = await store.ReadAllAsync();
-        var disputeKnown = Steps[^1].KnownFrom;
+        var disputeKnown = Steps.Last(s => s.Request is RecordDispute).KnownFrom;
         var fy2024 = new Funding.FinancialYear(2024);
         var fy2025 = new Funding.FinancialYear(2025);
 

@@ -177,7 +177,7 @@ public abstract partial class BorderSecurityStoreConformance
     {
         var store = await NewStoreAsync();
         await store.ImportAsync(ReferenceTimeline2024.Steps);
-        var lastStepKnown = ReferenceTimeline2024.Steps[^1].KnownFrom;
+        var lastStepKnown = ReferenceTimeline2024.Steps.Max(s => s.KnownFrom);
         var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
 
         var dispute = (await store.DisputesAboutAsync(ReferenceTimeline2024.SeptemberRedirectId, endOf2024)).Should().ContainSingle().Subject;

@@ -2,6 +2,7 @@ using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Outcomes;
 using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Conformance;
@@ -62,9 +63,10 @@ public static partial class IndependentOracle
     // docs/changes.md, "Kinds of change": one kind per event type.
     private static string OracleKind(IBorderSecurityEvent e) => e switch
     {
-        FundingPledged or FundingRedirected or RecruitmentTargetSet or LegislationAnnounced or EnactedLegislationRecorded or CommandEstablished => "New",
+        FundingPledged or FundingRedirected or RecruitmentTargetSet or LegislationAnnounced or EnactedLegislationRecorded or CommandEstablished
+            or IndicatorDefined => "New",
         FundingReannounced or RecruitmentTargetReannounced => "Reannouncement",
-        FundingRevised or RecruitmentTargetRevised => "Revision",
+        FundingRevised or RecruitmentTargetRevised or OutcomeRevised => "Revision",
         FundingAmountCorrected or FundingPeriodCorrected or RecruitmentTargetCorrected => "Correction",
         FundingWithdrawn or RecruitmentTargetAbandoned => "Withdrawal",
         FundingPeriodRevised or FundingAllocated => "CoverageChange",
@@ -72,7 +74,7 @@ public static partial class IndependentOracle
             => "StageOrCommencement",
         CommandPowersConferred => "PowersConferred",
         CommandLeaderAppointed or AgencyJoinedCommand or AgencyLeftCommand or CommandUnitCreated or InternationalAgreementJoined => "CommandChange",
-        RecruitmentProgressRecorded or RecruitmentTargetMet => "Progress",
+        RecruitmentProgressRecorded or RecruitmentTargetMet or OutcomeReleased => "Progress",
         DisputeRecorded => "DisputeOpened",
         DisputeResolved => "DisputeResolved",
         _ => throw new InvalidOperationException($"The oracle has no kind for {e.GetType().Name}."),

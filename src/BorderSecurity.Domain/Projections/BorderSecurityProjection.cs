@@ -18,7 +18,7 @@ namespace BorderSecurity.Domain.Projections;
 /// is a row on the original valid date, recorded later: asked with a known-at before it, the old row wins; after
 /// it, the correction does. Totals are sums of those values. This is the layout the Marten package keeps in
 /// indexed tables.</para>
-/// <para>Commands and legislation are small per stream; their state is their aggregate's Evolve folded over the
+/// <para>Commands, legislation, disputes and outcome indicators are small per stream; their state is their aggregate's Evolve folded over the
 /// stream's events that count, kept sorted by valid date.</para>
 /// </remarks>
 internal sealed partial class BorderSecurityProjection
@@ -97,7 +97,13 @@ internal sealed partial class BorderSecurityProjection
                 Facts(_recruitment, recorded.StreamId).Apply(recorded);
                 break;
             case var kind:
-                var streams = kind switch { AggregateKind.Command => _commands, AggregateKind.Dispute => _disputes, _ => _legislation };
+                var streams = kind switch
+                {
+                    AggregateKind.Command => _commands,
+                    AggregateKind.Dispute => _disputes,
+                    AggregateKind.OutcomeIndicator => _outcomes,
+                    _ => _legislation,
+                };
                 if (!streams.TryGetValue(recorded.StreamId, out var stream))
                 {
                     streams[recorded.StreamId] = stream = new Statements<IBorderSecurityEvent>();

@@ -14,7 +14,7 @@ namespace BorderSecurity.Domain.Projections;
 /// known-at instant is not listed at all.</para>
 /// <para>Which subjects an answer includes: a portfolio or a financial-year answer, each commitment in it; a recruitment
 /// summary, each target in it; a command overview, the command and each commitment and target under its name; a
-/// legislation overview or a provisions answer, the legislation.</para>
+/// legislation overview or a provisions answer, the legislation; an indicator overview, the indicator.</para>
 /// <para>Example: on the 2024 reference timeline the September £75m is disputed (where the money came from). Asked as of
 /// 31 December 2024, the portfolio, the Border Security Command's funding, its overview and its financial-year answer
 /// each list that dispute; asked as of 1 September 2024, or known at an instant before the dispute was recorded, none does.</para>
@@ -90,6 +90,13 @@ public static class OpenDisputes
     /// <returns>The answer with <see cref="LegislationOverview.OpenDisputes"/> set, or <see langword="null"/>.</returns>
     public static LegislationOverview? Attach(LegislationOverview? answer, IEnumerable<Dispute> disputes) =>
         answer is null ? null : answer with { OpenDisputes = About(disputes, [answer.LegislationId]) };
+
+    /// <summary>The indicator overview with the open disputes about the indicator.</summary>
+    /// <param name="answer">The answer, or <see langword="null"/> when the indicator is not defined for the question.</param>
+    /// <param name="disputes">The disputes as of its question.</param>
+    /// <returns>The answer with <see cref="IndicatorOverview.OpenDisputes"/> set, or <see langword="null"/>.</returns>
+    public static IndicatorOverview? Attach(IndicatorOverview? answer, IEnumerable<Dispute> disputes) =>
+        answer is null ? null : answer with { OpenDisputes = About(disputes, [answer.IndicatorId]) };
 
     /// <summary>The provisions answer with the open disputes about the legislation.</summary>
     /// <param name="answer">The answer, or <see langword="null"/> when the legislation does not exist for the question.</param>

@@ -2,6 +2,7 @@ using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Outcomes;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.Storage;
 using static BorderSecurity.Domain.ReferenceTimeline.Sources2024;
@@ -76,6 +77,12 @@ public static class ReferenceTimeline2024
 
     /// <summary>The 300 staff for the Border Security Command.</summary>
     public static readonly RecruitmentTargetId BscStaffId = new("recruitment:bsc-staff");
+
+    /// <summary>People arriving in the UK in small boats, counted over periods (article 004's figures for October and early November 2024).</summary>
+    public static readonly IndicatorId SmallBoatArrivalsId = new("indicator:small-boat-arrivals");
+
+    /// <summary>Investigations into organised immigration crime networks the NCA was leading, counted on a date (articles 002 and 003).</summary>
+    public static readonly IndicatorId NcaInvestigationsId = new("indicator:nca-smuggling-investigations");
 
     /// <summary>The recruitment of the Border Security Commander.</summary>
     public static readonly RecruitmentTargetId CommanderId = new("recruitment:border-security-commander");
@@ -320,6 +327,57 @@ public static class ReferenceTimeline2024
                 ],
                 ValidOn = Day(2024, 7, 7),
                 Provenance = Provenance.Of(CommandAboutPage, LaunchReleaseMirror, FullFactTracker),
+            }),
+
+            // Outcomes (issue 23): what the sources report happened, beside what was promised. Appended last so every earlier
+            // step keeps its place; an import keeps each step's known-from instant, so their order here does not matter.
+            // The NCA's "around 70 investigations" is stated by the September release as what it is "currently leading":
+            // a level on the release's date. Article 004 reports "more than 5,000" crossings in October 2024 and "more
+            // than 430" over 1-2 November: reported figures, not an official release (no official release is among the sources).
+            new(Noon(2024, 9, 17), new DefineIndicator
+            {
+                IndicatorId = NcaInvestigationsId,
+                Name = "Investigations into organised immigration crime networks led by the NCA",
+                Unit = "investigations",
+                Measure = IndicatorMeasure.OnDate,
+                ValidOn = Day(2024, 9, 17),
+                Provenance = Provenance.Of(NewFundingForTech),
+            }),
+            new(Noon(2024, 9, 17), new ReleaseOutcome
+            {
+                IndicatorId = NcaInvestigationsId,
+                Period = CountPeriod.Day(Day(2024, 9, 17)),
+                Count = 70,
+                Qualifier = OutcomeQualifier.Around,
+                Status = ReleaseStatus.Reported,
+                Provenance = Provenance.Of(NewFundingForTech, AggregatorNew75m),
+            }),
+            new(Noon(2024, 11, 4), new DefineIndicator
+            {
+                IndicatorId = SmallBoatArrivalsId,
+                Name = "People arriving in small boats",
+                Unit = "people",
+                Measure = IndicatorMeasure.OverPeriod,
+                ValidOn = Day(2024, 10, 1),
+                Provenance = Provenance.Of(TreatSmugglersLikeTerrorists),
+            }),
+            new(Noon(2024, 11, 4), new ReleaseOutcome
+            {
+                IndicatorId = SmallBoatArrivalsId,
+                Period = CountPeriod.Month(2024, 10),
+                Count = 5_000,
+                Qualifier = OutcomeQualifier.MoreThan,
+                Status = ReleaseStatus.Reported,
+                Provenance = Provenance.Of(TreatSmugglersLikeTerrorists),
+            }),
+            new(Noon(2024, 11, 4), new ReleaseOutcome
+            {
+                IndicatorId = SmallBoatArrivalsId,
+                Period = CountPeriod.Days(Day(2024, 11, 1), Day(2024, 11, 2)),
+                Count = 430,
+                Qualifier = OutcomeQualifier.MoreThan,
+                Status = ReleaseStatus.Reported,
+                Provenance = Provenance.Of(TreatSmugglersLikeTerrorists),
             }),
         ];
     }

@@ -2,6 +2,7 @@ using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Outcomes;
 using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Shared;
@@ -20,6 +21,7 @@ internal static class Aggregates
         RecruitmentTargetAggregate.Registration,
         LegislationAggregate.Registration,
         DisputeAggregate.Registration,
+        OutcomeIndicatorAggregate.Registration,
     ];
 
     /// <summary>Every event type's parts, by type.</summary>

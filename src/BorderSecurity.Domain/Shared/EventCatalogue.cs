@@ -22,6 +22,9 @@ public enum AggregateKind
 
     /// <summary>A dispute between sources about a fact of another stream (<see cref="Disputes.Dispute"/>).</summary>
     Dispute = 4,
+
+    /// <summary>An outcome indicator and the releases of its values (<see cref="Outcomes.OutcomeIndicator"/>).</summary>
+    OutcomeIndicator = 5,
 }
 
 /// <summary>Every event type of the model with its stable wire name and its aggregate.</summary>

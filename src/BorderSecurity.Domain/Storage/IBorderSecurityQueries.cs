@@ -3,6 +3,7 @@ using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Outcomes;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 
@@ -164,6 +165,24 @@ public interface IBorderSecurityQueries
     /// <returns>The provisions, or <see langword="null"/> if the legislation did not exist as of the question.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="legislationId"/> is null.</exception>
     Task<ProvisionsInForce?> ProvisionsInForceAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every outcome indicator defined as of the question, in id order: each with its values whose period ended by the
+    /// question's date (a value is dated its period's last day), every release of each as known at the question's instant
+    /// (the first release, then each revision with what changed it), and the disputes open about it.
+    /// </summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The indicators.</returns>
+    Task<IReadOnlyList<IndicatorOverview>> IndicatorsAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One outcome indicator as of the question: the same as the entry of <see cref="IndicatorsAsync"/> with that id.</summary>
+    /// <param name="indicatorId">The indicator.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The indicator with its open disputes, or <see langword="null"/> if it was not defined as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="indicatorId"/> is null.</exception>
+    Task<IndicatorOverview?> IndicatorOfAsync(IndicatorId indicatorId, AsOfQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>A command at a glance: its state, the funding and targets under its name, and the disputes open about any of them.</summary>
     /// <param name="commandId">The command.</param>

@@ -3,6 +3,7 @@ using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Outcomes;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -168,6 +169,14 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     /// <inheritdoc />
     public Task<ProvisionsInForce?> ProvisionsInForceAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => _projection.ProvisionsInForce(Guard.Against.Null(legislationId).Value, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<IndicatorOverview>> IndicatorsAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Indicators(query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IndicatorOverview?> IndicatorOfAsync(IndicatorId indicatorId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.IndicatorOf(Guard.Against.Null(indicatorId).Value, query), cancellationToken);
 
     /// <inheritdoc />
     public Task<CommandOverview?> CommandAsync(CommandId commandId, AsOfQuery query, CancellationToken cancellationToken = default) =>

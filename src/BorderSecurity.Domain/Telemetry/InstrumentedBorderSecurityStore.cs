@@ -5,6 +5,7 @@ using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Outcomes;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -186,6 +187,12 @@ internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner
 
     public Task<LegislationOverview?> LegislationOfAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.LegislationOfAsync(legislationId, query, cancellationToken));
+
+    public Task<IReadOnlyList<IndicatorOverview>> IndicatorsAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.IndicatorsAsync(query, cancellationToken));
+
+    public Task<IndicatorOverview?> IndicatorOfAsync(IndicatorId indicatorId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.IndicatorOfAsync(indicatorId, query, cancellationToken));
 
     public Task<ProvisionsInForce?> ProvisionsInForceAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.ProvisionsInForceAsync(legislationId, query, cancellationToken));

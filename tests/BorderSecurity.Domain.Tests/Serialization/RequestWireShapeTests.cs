@@ -37,9 +37,10 @@ public class RequestWireShapeTests
     {
         var pinned = PinnedKeys("reference-timeline-keys-0.1.0.txt");
 
-        pinned.Should().HaveCount(ReferenceTimeline2024.Steps.Count);
-        KeysOf(ReferenceTimeline2024.Steps).Should().Equal(pinned);
-        KeysOf(TimelineFile.Read(Encoding.UTF8.GetBytes(TimelineFile.Write(ReferenceTimeline2024.Steps))))
+        // Steps added since 0.1.0 (the outcome figures of issue 23) are appended: the 0.1.0 steps keep their places and keys.
+        pinned.Should().HaveCount(25);
+        KeysOf(ReferenceTimeline2024.Steps).Take(pinned.Length).Should().Equal(pinned);
+        KeysOf(TimelineFile.Read(Encoding.UTF8.GetBytes(TimelineFile.Write(ReferenceTimeline2024.Steps)))).Take(pinned.Length)
             .Should().Equal(pinned, "a file written today and read back keys its steps as 0.1.0 did");
     }
 
