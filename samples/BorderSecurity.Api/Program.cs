@@ -52,6 +52,8 @@ app.MapDisputes();
 app.MapChanges();
 app.MapHappened();
 app.MapTargetProgress();
+app.MapOutcomes();
+app.MapPledges();
 
 app.Run();
 return 0;

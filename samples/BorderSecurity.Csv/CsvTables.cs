@@ -2,6 +2,8 @@ using System.Globalization;
 using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Legislative;
+using BorderSecurity.Domain.Outcomes;
+using BorderSecurity.Domain.Pledges;
 using BorderSecurity.Domain.Projections;
 using CsvHelper;
 
@@ -261,6 +263,55 @@ public static class CsvTables
         ("source_headlines", l => CsvFields.Headlines(l.Legislation.Sources)),
     ]);
 
+    /// <summary>
+    /// GET /outcomes and GET /outcomes/{id} as CSV, one row per release of a value: indicator_id, indicator, unit,
+    /// period_from, period_to, release (1 for the first release, then each revision), count, qualifier, stated (as a source
+    /// would say it, for example "more than 5,000"), status, reason (empty for a first release), is_latest (the value as
+    /// known), open_disputes, source_urls, source_headlines.
+    /// </summary>
+    public static readonly CsvTable<OutcomeReleaseRow> Outcomes = new(
+    [
+        ("indicator_id", r => r.Indicator.IndicatorId),
+        ("indicator", r => r.Indicator.Indicator.Name),
+        ("unit", r => r.Indicator.Indicator.Unit),
+        ("period_from", r => CsvFields.Date(r.Value.Period.From)),
+        ("period_to", r => CsvFields.Date(r.Value.Period.To)),
+        ("release", r => r.Number.ToString(CultureInfo.InvariantCulture)),
+        ("count", r => r.Release.Count.ToString(CultureInfo.InvariantCulture)),
+        ("qualifier", r => r.Release.Qualifier.ToString()),
+        ("stated", r => r.Release.Stated),
+        ("status", r => r.Release.Status.ToString()),
+        ("reason", r => r.Release.Reason ?? ""),
+        ("is_latest", r => r.Number == r.Value.Releases.Count ? "true" : "false"),
+        ("open_disputes", r => string.Join(CsvFields.Separator, r.Indicator.OpenDisputes.Select(d => d.DisputeId))),
+        ("source_urls", r => CsvFields.Urls(r.Release.Sources)),
+        ("source_headlines", r => CsvFields.Headlines(r.Release.Sources)),
+    ]);
+
+    /// <summary>
+    /// GET /pledges and GET /pledges/{id} as CSV, one row per verdict (a pledge with none has one row with empty verdict
+    /// columns): pledge_id, pledge, made_by, made_on, part_of, delivered_by (stream ids separated by " | "), assessor, rating,
+    /// verdict_on, evidence, is_latest (the assessor's latest), open_disputes, source_urls, source_headlines (the verdict's,
+    /// or the pledge's when it has none).
+    /// </summary>
+    public static readonly CsvTable<PledgeVerdictRow> Verdicts = new(
+    [
+        ("pledge_id", r => r.Pledge.PledgeId),
+        ("pledge", r => r.Pledge.Pledge.Text),
+        ("made_by", r => r.Pledge.Pledge.MadeBy),
+        ("made_on", r => CsvFields.Date(r.Pledge.Pledge.MadeOn)),
+        ("part_of", r => r.Pledge.Pledge.PartOf ?? ""),
+        ("delivered_by", r => string.Join(CsvFields.Separator, r.Pledge.Pledge.DeliveredBy)),
+        ("assessor", r => r.Verdict?.Assessor ?? ""),
+        ("rating", r => r.Verdict?.Rating.ToString() ?? ""),
+        ("verdict_on", r => r.Verdict is { } v ? CsvFields.Date(v.On) : ""),
+        ("evidence", r => r.Verdict?.Evidence ?? ""),
+        ("is_latest", r => r.Verdict is { } v && r.Pledge.Pledge.LatestVerdicts.Contains(v) ? "true" : "false"),
+        ("open_disputes", r => string.Join(CsvFields.Separator, r.Pledge.OpenDisputes.Select(d => d.DisputeId))),
+        ("source_urls", r => CsvFields.Urls(r.Verdict?.Sources ?? r.Pledge.Pledge.Sources)),
+        ("source_headlines", r => CsvFields.Headlines(r.Verdict?.Sources ?? r.Pledge.Pledge.Sources)),
+    ]);
+
     /// <summary>GET /legislation/{id}/provisions as CSV, one row per provision in force: provision, in_force_since, source_urls, source_headlines.</summary>
     public static readonly CsvTable<ProvisionInForce> Provisions = new(
     [
@@ -315,3 +366,29 @@ public sealed record FinancialYearRow(string Year, YearTotals ForTheYear, YearTo
             .Append(new FinancialYearRow("not stated", funding.NotStated, null, []));
 }
 
+
+/// <summary>One release of one indicator's value: a row of <see cref="CsvTables.Outcomes"/>.</summary>
+/// <param name="Indicator">The indicator, as answered.</param>
+/// <param name="Value">The value for one period.</param>
+/// <param name="Number">The release's number: 1 for the first release, then each revision.</param>
+/// <param name="Release">The release.</param>
+public sealed record OutcomeReleaseRow(IndicatorOverview Indicator, OutcomeValue Value, int Number, OutcomeRelease Release)
+{
+    /// <summary>Every release of every value of the indicators, in indicator, period and release order.</summary>
+    /// <param name="indicators">The indicators.</param>
+    /// <returns>The rows.</returns>
+    public static IEnumerable<OutcomeReleaseRow> Of(IEnumerable<IndicatorOverview> indicators) =>
+        indicators.SelectMany(i => i.Indicator.Values.SelectMany(v => v.Releases.Select((r, n) => new OutcomeReleaseRow(i, v, n + 1, r))));
+}
+
+/// <summary>One verdict on one pledge, or a pledge without one: a row of <see cref="CsvTables.Verdicts"/>.</summary>
+/// <param name="Pledge">The pledge, as answered.</param>
+/// <param name="Verdict">The verdict, or <see langword="null"/> for a pledge with none.</param>
+public sealed record PledgeVerdictRow(PledgeOverview Pledge, Verdict? Verdict)
+{
+    /// <summary>Every verdict of every pledge, in pledge then verdict order; a pledge with no verdict gives one row.</summary>
+    /// <param name="pledges">The pledges.</param>
+    /// <returns>The rows.</returns>
+    public static IEnumerable<PledgeVerdictRow> Of(IEnumerable<PledgeOverview> pledges) =>
+        pledges.SelectMany(p => p.Pledge.Verdicts.Count == 0 ? [new PledgeVerdictRow(p, null)] : p.Pledge.Verdicts.Select(v => new PledgeVerdictRow(p, v)));
+}

@@ -20,6 +20,8 @@ internal static class CsvExport
         ["recruitment"] = "one row per recruitment target (GET /recruitment)",
         ["legislation"] = "one row per bill or Act (GET /legislation)",
         ["disputes"] = "one row per dispute, open or resolved (GET /disputes)",
+        ["pledges"] = "one row per verdict on a pledge, in date order (GET /pledges)",
+        ["outcomes"] = "one row per release of an outcome figure, the first then each revision (GET /outcomes)",
         ["timeline"] = "one row per event that counts (GET /timeline)",
         ["changes"] = "one row per change learnt since --changes-since (GET /changes); needs --changes-since",
     };
@@ -56,6 +58,8 @@ internal static class CsvExport
                 .Organisations.SelectMany(o => o.Targets)),
             "legislation" => CsvTables.Legislation.Write(await store.LegislationAsync(query, cancellationToken).ConfigureAwait(false)),
             "disputes" => CsvTables.Disputes.Write(await store.DisputesAsync(query, cancellationToken).ConfigureAwait(false)),
+            "pledges" => CsvTables.Verdicts.Write(PledgeVerdictRow.Of(await store.PledgesAsync(query, cancellationToken).ConfigureAwait(false))),
+            "outcomes" => CsvTables.Outcomes.Write(OutcomeReleaseRow.Of(await store.IndicatorsAsync(query, cancellationToken).ConfigureAwait(false))),
             "timeline" => CsvTables.Timeline.Write(await store.TimelineAsync(query, cancellationToken).ConfigureAwait(false)),
             _ => CsvTables.Changes.Write(await AllChangesAsync(store, changes!, cancellationToken).ConfigureAwait(false)),
         };

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Commands;
+using BorderSecurity.Domain.Pledges;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
@@ -167,6 +168,8 @@ internal static class TimelineApp
                 TimelineTables.Render(report, console);
                 TimelineTables.RenderFinancialYears(report, console);
                 TimelineTables.RenderBillHistories(report, console);
+                TimelineTables.RenderDeliveries(report, console);
+                TimelineTables.RenderOutcomes(report, console);
                 TimelineTables.RenderOpenDisputes(report, console);
             }
 
@@ -331,7 +334,20 @@ internal static class TimelineApp
             await TimelineTables.FinancialYearsAsync(store, query, funding, cancellationToken).ConfigureAwait(false))
         {
             Disputes = await store.DisputesAsync(query, cancellationToken).ConfigureAwait(false),
+            Outcomes = await store.IndicatorsAsync(query, cancellationToken).ConfigureAwait(false),
+            Deliveries = await DeliveriesAsync(store, query, cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    private static async Task<IReadOnlyList<PledgeDelivery>> DeliveriesAsync(IBorderSecurityStore store, AsOfQuery query, CancellationToken cancellationToken)
+    {
+        var deliveries = new List<PledgeDelivery>();
+        foreach (var pledge in await store.PledgesAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            deliveries.Add((await PledgeDelivery.OfAsync(store, new PledgeId(pledge.PledgeId), query, cancellationToken).ConfigureAwait(false))!);
+        }
+
+        return deliveries;
     }
 
     private sealed class Progress(Action<int> report) : IProgress<int>

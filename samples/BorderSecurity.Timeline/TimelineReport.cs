@@ -30,6 +30,12 @@ internal sealed record TimelineReport(
 {
     /// <summary>The disputes as of the question, open and resolved (the tables show the open ones).</summary>
     public IReadOnlyList<Dispute> Disputes { get; init; } = [];
+
+    /// <summary>The outcome indicators as of the question: what the sources say happened, beside what was promised.</summary>
+    public IReadOnlyList<IndicatorOverview> Outcomes { get; init; } = [];
+
+    /// <summary>Each pledge's delivery view as of the question: what was promised beside what delivers it, and the latest verdict.</summary>
+    public IReadOnlyList<BorderSecurity.Domain.Pledges.PledgeDelivery> Deliveries { get; init; } = [];
 }
 
 /// <summary>Committed funding on a date of the chart.</summary>

@@ -38,6 +38,7 @@ internal static class ProjectionRows
     public const string Legislation = "legislation";
     public const string Dispute = "dispute";
     public const string Outcome = "outcome";
+    public const string Pledge = "pledge";
 
     // The figure names come from the domain's statement mapping (Figures); kept here as the names the SQL uses.
     public const string Created = Figures.Created;
@@ -63,6 +64,7 @@ internal static class ProjectionRows
         AggregateKind.Command => Command,
         AggregateKind.Dispute => Dispute,
         AggregateKind.OutcomeIndicator => Outcome,
+        AggregateKind.Pledge => Pledge,
         AggregateKind.Legislation => Legislation,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "An aggregate kind without a name in the tables."),
     };

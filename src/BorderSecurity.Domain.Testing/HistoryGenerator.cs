@@ -84,6 +84,7 @@ public static partial class HistoryGenerator
 
         // Outcome indicators too: their own sequence, so the streams generated before them are unchanged.
         var outcomes = new OutcomeMaker(new Randomizer(seed ^ 0x0C7C), requests);
+        var pledges = new PledgeMaker(new Randomizer(seed ^ 0x91ED), requests);
 
         // Up to 20 days between requests for small histories; shorter steps for large ones, so the clock stays in range.
         var maxStepMinutes = Math.Max(1, 60 * 24 * 20 * 2_000 / Math.Max(requests, 2_000));
@@ -97,6 +98,7 @@ public static partial class HistoryGenerator
                 accepted.Add(request);
                 steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, request));
                 disputes.Exists(request.StreamId.Value);
+                pledges.Exists(request.StreamId.Value);
             }
             catch (DomainRuleViolationException e)
             {
@@ -117,6 +119,15 @@ public static partial class HistoryGenerator
                 accepted.Add(outcome);
                 steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, outcome));
                 disputes.Exists(outcome.StreamId.Value);
+                pledges.Exists(outcome.StreamId.Value);
+            }
+
+            if (pledges.Next(shape) is { } pledge)
+            {
+                var recorded = store.Submit(pledge);
+                accepted.Add(pledge);
+                steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, pledge));
+                disputes.Exists(pledge.StreamId.Value);
             }
         }
 

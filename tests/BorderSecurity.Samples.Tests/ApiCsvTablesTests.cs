@@ -19,6 +19,16 @@ public class ApiCsvTablesTests
         public override string ToString() => Url;
     }
 
+    // One release with its indicator's id and its period's first day beside it, as one JSON object (a CSV row of /outcomes).
+    private static JsonElement Release(JsonElement indicator, JsonElement value, JsonElement release) =>
+        JsonDocument.Parse(JsonSerializer.Serialize(new
+        {
+            indicatorId = indicator.GetProperty("indicatorId").GetString(),
+            from = value.GetProperty("period").GetProperty("from").GetString(),
+            stated = release.GetProperty("stated").GetString(),
+            status = release.GetProperty("status").GetString(),
+        })).RootElement;
+
     private static string? Text(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Null => "",
@@ -57,6 +67,11 @@ public class ApiCsvTablesTests
         new("/legislation?asOf=2024-12-31", CsvTables.Legislation.Header, j => j.EnumerateArray(),
             [("legislation_id", r => r.GetProperty("legislation").GetProperty("legislationId").GetString()),
              ("title", r => r.GetProperty("legislation").GetProperty("title").GetString())]),
+        new("/outcomes?asOf=2024-12-31", CsvTables.Outcomes.Header,
+            j => j.EnumerateArray().SelectMany(i => i.GetProperty("indicator").GetProperty("values").EnumerateArray()
+                .SelectMany(v => v.GetProperty("releases").EnumerateArray().Select(r => Release(i, v, r)))),
+            [("indicator_id", r => r.GetProperty("indicatorId").GetString()), ("period_from", r => r.GetProperty("from").GetString()),
+             ("stated", r => r.GetProperty("stated").GetString()), ("status", r => r.GetProperty("status").GetString())]),
         new("/disputes?asOf=2024-12-31", CsvTables.Disputes.Header, j => j.EnumerateArray(),
             [("dispute_id", r => r.GetProperty("disputeId").GetString()), ("subject_id", r => r.GetProperty("subjectId").GetString()),
              ("fact", r => r.GetProperty("fact").GetString())]),

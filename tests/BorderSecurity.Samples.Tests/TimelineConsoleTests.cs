@@ -31,7 +31,7 @@ public class TimelineConsoleTests
         exit.Should().Be(0);
         output.Should().Contain("Funding per recipient").And.Contain("Martin Hewitt CBE QPM").And.Contain("2024-11").And.Contain("150");
         output.Should().Contain("Funding by UK financial year").And.Contain("2024/25");
-        error.Should().Contain("Replayed 25 steps");
+        error.Should().Contain($"Replayed {BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024.Steps.Count} steps");
     }
 
     [Fact]
@@ -104,7 +104,9 @@ public class TimelineConsoleTests
         var tables = await Run("--timeline", path, "--as-of", "2025-06-11");
         tables.Exit.Should().Be(0, tables.Error);
         tables.Output.Should().Contain("Yearly levels (£m each year)").And.Contain("a year by 2028/29").And.Contain("280m a year by 2028/29")
-            .And.Contain("150m (75m redirected, 75m new").And.NotContain("430");
+            .And.Contain("150m (75m redirected, 75m new");
+        tables.Output.Replace("more than 430", "", StringComparison.Ordinal).Should().NotContain("430",
+            "the yearly level is never added to the £150m (the only 430 is the small-boat figure for 1-2 November)");
         File.Delete(path);
     }
 
@@ -278,7 +280,7 @@ public class TimelineConsoleTests
         var again = await Run("--postgres", connectionString, "--as-of", "2024-11-05");
 
         again.Exit.Should().Be(0, again.Error);
-        again.Error.Should().Contain("0 new events, 25 steps already stored");
+        again.Error.Should().Contain($"0 new events, {BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024.Steps.Count} steps already stored");
         again.Output.Should().Contain("150m (75m redirected, 75m new");
     }
 

@@ -3,6 +3,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Outcomes;
+using BorderSecurity.Domain.Pledges;
 using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Conformance;
@@ -77,6 +78,9 @@ public static partial class IndependentOracle
         RecruitmentProgressRecorded or RecruitmentTargetMet or OutcomeReleased => "Progress",
         DisputeRecorded => "DisputeOpened",
         DisputeResolved => "DisputeResolved",
+        PledgeMade => "New",
+        PledgeDelivererLinked => "CoverageChange",
+        VerdictGiven => "Verdict",
         _ => throw new InvalidOperationException($"The oracle has no kind for {e.GetType().Name}."),
     };
 

@@ -22,7 +22,7 @@ public enum ChangeKind
     /// <summary>A commitment withdrawn or a target abandoned.</summary>
     Withdrawal = 4,
 
-    /// <summary>A change of what an amount covers: its period revised, or part of it allocated to a capability.</summary>
+    /// <summary>A change of what an amount or a pledge covers: its period revised, part of it allocated to a capability, or something linked to a pledge as what delivers it.</summary>
     CoverageChange = 5,
 
     /// <summary>A bill's stage (introduced, a stage completed, carried over, ended), Royal Assent, commencement or repeal.</summary>
@@ -42,4 +42,7 @@ public enum ChangeKind
 
     /// <summary>Recruitment progress: people in post recorded, or a target met.</summary>
     Progress = 11,
+
+    /// <summary>An assessor's verdict on a pledge.</summary>
+    Verdict = 12,
 }

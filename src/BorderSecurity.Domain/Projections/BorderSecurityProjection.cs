@@ -102,6 +102,7 @@ internal sealed partial class BorderSecurityProjection
                     AggregateKind.Command => _commands,
                     AggregateKind.Dispute => _disputes,
                     AggregateKind.OutcomeIndicator => _outcomes,
+                    AggregateKind.Pledge => _pledges,
                     _ => _legislation,
                 };
                 if (!streams.TryGetValue(recorded.StreamId, out var stream))

@@ -98,6 +98,13 @@ public static class OpenDisputes
     public static IndicatorOverview? Attach(IndicatorOverview? answer, IEnumerable<Dispute> disputes) =>
         answer is null ? null : answer with { OpenDisputes = About(disputes, [answer.IndicatorId]) };
 
+    /// <summary>The pledge overview with the open disputes about the pledge.</summary>
+    /// <param name="answer">The answer, or <see langword="null"/> when the pledge is not made for the question.</param>
+    /// <param name="disputes">The disputes as of its question.</param>
+    /// <returns>The answer with <see cref="PledgeOverview.OpenDisputes"/> set, or <see langword="null"/>.</returns>
+    public static PledgeOverview? Attach(PledgeOverview? answer, IEnumerable<Dispute> disputes) =>
+        answer is null ? null : answer with { OpenDisputes = About(disputes, [answer.PledgeId]) };
+
     /// <summary>The provisions answer with the open disputes about the legislation.</summary>
     /// <param name="answer">The answer, or <see langword="null"/> when the legislation does not exist for the question.</param>
     /// <param name="disputes">The disputes as of its question.</param>

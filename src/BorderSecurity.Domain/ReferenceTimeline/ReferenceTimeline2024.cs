@@ -3,6 +3,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Outcomes;
+using BorderSecurity.Domain.Pledges;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.Storage;
 using static BorderSecurity.Domain.ReferenceTimeline.Sources2024;
@@ -84,6 +85,9 @@ public static class ReferenceTimeline2024
     /// <summary>Investigations into organised immigration crime networks the NCA was leading, counted on a date (articles 002 and 003).</summary>
     public static readonly IndicatorId NcaInvestigationsId = new("indicator:nca-smuggling-investigations");
 
+    /// <summary>The pledge to create a Border Security Command, as Full Fact's government tracker follows it.</summary>
+    public static readonly PledgeId CreateCommandPledgeId = new("pledge:create-border-security-command");
+
     /// <summary>The recruitment of the Border Security Commander.</summary>
     public static readonly RecruitmentTargetId CommanderId = new("recruitment:border-security-commander");
 
@@ -97,6 +101,9 @@ public static class ReferenceTimeline2024
     private static Instant Noon(int year, int month, int day) => Instant.FromUtc(year, month, day, 12, 0);
 
     private static LocalDate Day(int year, int month, int day) => new(year, month, day);
+
+    private static TimelineStep Linked(Instant knownFrom, StreamId subject, LocalDate on, params SourceReference[] sources) =>
+        new(knownFrom, new LinkPledgeDeliverer { PledgeId = CreateCommandPledgeId, SubjectId = subject, ValidOn = on, Provenance = Provenance.Of(sources) });
 
     private static TimelineStep[] BuildSteps()
     {
@@ -378,6 +385,37 @@ public static class ReferenceTimeline2024
                 Qualifier = OutcomeQualifier.MoreThan,
                 Status = ReleaseStatus.Reported,
                 Provenance = Provenance.Of(TreatSmugglersLikeTerrorists),
+            }),
+
+            // The pledge and its verdict (issue 23). No source here dates the pledge itself (it predates the command), so it is
+            // recorded from the earliest date its sources give: Full Fact's first dated step, the launch on 7 July 2024. What
+            // delivers it is linked as the tracker's dated steps tie it to the pledge: the command and its commander from the
+            // launch, the September money from 17 September, the November money and staff from 4 November; the small-boat
+            // figures are linked as what the command's work is measured by, from the day they were reported. Full Fact rates the
+            // pledge "achieved" and keeps no public history of its ratings, so the verdict is recorded as standing from its
+            // entry's latest dated step (4 November 2024), known from the day the timeline's last sources were read.
+            new(Noon(2024, 7, 7), new MakePledge
+            {
+                PledgeId = CreateCommandPledgeId,
+                Text = "Create a Border Security Command",
+                MadeBy = "UK Government",
+                ValidOn = Day(2024, 7, 7),
+                Provenance = Provenance.Of(FullFactTracker),
+            }),
+            Linked(Noon(2024, 7, 8), BorderSecurityCommandId, Day(2024, 7, 7), FullFactTracker, LaunchReleaseMirror),
+            Linked(Noon(2024, 7, 8), CommanderId, Day(2024, 7, 8), LaunchReleaseMirror),
+            Linked(Noon(2024, 9, 17), SeptemberRedirectId, Day(2024, 9, 17), FullFactTracker, SeptemberReleaseMirror),
+            Linked(Noon(2024, 11, 4), NovemberBudgetId, Day(2024, 11, 4), FullFactTracker, TreatSmugglersLikeTerrorists),
+            Linked(Noon(2024, 11, 4), BscStaffId, Day(2024, 11, 4), RecruitmentDrive),
+            Linked(Noon(2024, 11, 4), SmallBoatArrivalsId, Day(2024, 11, 4), TreatSmugglersLikeTerrorists),
+            new(Noon(2024, 11, 6), new GiveVerdict
+            {
+                PledgeId = CreateCommandPledgeId,
+                Assessor = "Full Fact",
+                Rating = VerdictRating.Achieved,
+                Evidence = "The command was launched on 7 July 2024 and given up to £75m in September and a further £75m in November (the tracker's dated steps)",
+                ValidOn = Day(2024, 11, 4),
+                Provenance = Provenance.Of(FullFactTracker),
             }),
         ];
     }

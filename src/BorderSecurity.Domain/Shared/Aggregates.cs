@@ -3,6 +3,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Outcomes;
+using BorderSecurity.Domain.Pledges;
 using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Shared;
@@ -22,6 +23,7 @@ internal static class Aggregates
         LegislationAggregate.Registration,
         DisputeAggregate.Registration,
         OutcomeIndicatorAggregate.Registration,
+        PledgeAggregate.Registration,
     ];
 
     /// <summary>Every event type's parts, by type.</summary>

@@ -25,6 +25,9 @@ public enum AggregateKind
 
     /// <summary>An outcome indicator and the releases of its values (<see cref="Outcomes.OutcomeIndicator"/>).</summary>
     OutcomeIndicator = 5,
+
+    /// <summary>A pledge and the verdicts on it (<see cref="Pledges.Pledge"/>).</summary>
+    Pledge = 6,
 }
 
 /// <summary>Every event type of the model with its stable wire name and its aggregate.</summary>

@@ -4,6 +4,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Outcomes;
+using BorderSecurity.Domain.Pledges;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 
@@ -183,6 +184,24 @@ public interface IBorderSecurityQueries
     /// <returns>The indicator with its open disputes, or <see langword="null"/> if it was not defined as of the question.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="indicatorId"/> is null.</exception>
     Task<IndicatorOverview?> IndicatorOfAsync(IndicatorId indicatorId, AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every pledge made as of the question, in id order: each with what was promised, by whom, what delivers it (stream
+    /// ids), its parts' whole, every verdict that counts (dated by the question's date, known at its instant) in date order,
+    /// and the disputes open about it.
+    /// </summary>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The pledges.</returns>
+    Task<IReadOnlyList<PledgeOverview>> PledgesAsync(AsOfQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One pledge as of the question: the same as the entry of <see cref="PledgesAsync"/> with that id.</summary>
+    /// <param name="pledgeId">The pledge.</param>
+    /// <param name="query">The question.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The pledge with its verdicts and open disputes, or <see langword="null"/> if it was not made as of the question.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pledgeId"/> is null.</exception>
+    Task<PledgeOverview?> PledgeOfAsync(PledgeId pledgeId, AsOfQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>A command at a glance: its state, the funding and targets under its name, and the disputes open about any of them.</summary>
     /// <param name="commandId">The command.</param>

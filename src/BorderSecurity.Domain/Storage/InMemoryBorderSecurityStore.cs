@@ -4,6 +4,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Outcomes;
+using BorderSecurity.Domain.Pledges;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -177,6 +178,14 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
     /// <inheritdoc />
     public Task<IndicatorOverview?> IndicatorOfAsync(IndicatorId indicatorId, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => _projection.IndicatorOf(Guard.Against.Null(indicatorId).Value, query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PledgeOverview>> PledgesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.Pledges(query), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PledgeOverview?> PledgeOfAsync(PledgeId pledgeId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => _projection.PledgeOf(Guard.Against.Null(pledgeId).Value, query), cancellationToken);
 
     /// <inheritdoc />
     public Task<CommandOverview?> CommandAsync(CommandId commandId, AsOfQuery query, CancellationToken cancellationToken = default) =>

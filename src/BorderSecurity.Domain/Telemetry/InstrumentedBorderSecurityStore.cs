@@ -6,6 +6,7 @@ using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Outcomes;
+using BorderSecurity.Domain.Pledges;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.ReferenceTimeline;
@@ -193,6 +194,12 @@ internal sealed class InstrumentedBorderSecurityStore(IBorderSecurityStore inner
 
     public Task<IndicatorOverview?> IndicatorOfAsync(IndicatorId indicatorId, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.IndicatorOfAsync(indicatorId, query, cancellationToken));
+
+    public Task<IReadOnlyList<PledgeOverview>> PledgesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.PledgesAsync(query, cancellationToken));
+
+    public Task<PledgeOverview?> PledgeOfAsync(PledgeId pledgeId, AsOfQuery query, CancellationToken cancellationToken = default) =>
+        Ask(() => Inner.PledgeOfAsync(pledgeId, query, cancellationToken));
 
     public Task<ProvisionsInForce?> ProvisionsInForceAsync(LegislationId legislationId, AsOfQuery query, CancellationToken cancellationToken = default) =>
         Ask(() => Inner.ProvisionsInForceAsync(legislationId, query, cancellationToken));

@@ -31,6 +31,6 @@ public class GeneratedDisputeTests
         resolved.Should().BeGreaterThan(100);
         knownAfterTheirDate.Should().BeGreaterThan(50);
         knownBeforeTheirDate.Should().BeGreaterThan(50);
-        subjectKinds.Should().BeEquivalentTo(["funding", "recruitment", "legislation", "command", "indicator"]);
+        subjectKinds.Should().BeEquivalentTo(["funding", "recruitment", "legislation", "command", "indicator", "pledge"]);
     }
 }

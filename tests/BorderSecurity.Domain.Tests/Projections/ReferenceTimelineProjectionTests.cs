@@ -212,10 +212,11 @@ public class ReferenceTimelineProjectionTests
     {
         var clock = new SteppingClock(Instant.FromUtc(2025, 1, 1, 0, 0));
         var store = new InMemoryEventStore(clock);
-        // Stream by stream, latest-announced first (legislation first: redirects and powers refer to Acts; disputes last:
-        // their subjects must exist).
+        // Stream by stream, latest-announced first (legislation first: redirects and powers refer to Acts; disputes and pledges
+        // last: their subjects and what delivers them must exist).
         foreach (var step in Steps.Reverse().GroupBy(s => s.Request.StreamId.Value)
-                     .OrderBy(g => g.Key.StartsWith("legislation:", StringComparison.Ordinal) ? 0 : g.Key.StartsWith("dispute:", StringComparison.Ordinal) ? 2 : 1)
+                     .OrderBy(g => g.Key.StartsWith("legislation:", StringComparison.Ordinal) ? 0
+                         : g.Key.StartsWith("dispute:", StringComparison.Ordinal) || g.Key.StartsWith("pledge:", StringComparison.Ordinal) ? 2 : 1)
                      .SelectMany(g => g.Reverse()))
         {
             clock.Set(clock.Now + Duration.FromMinutes(1));

@@ -197,6 +197,7 @@ public class TelemetryTests
         var t when t == typeof(BorderSecurity.Domain.Changes.VintagesQuery) => new BorderSecurity.Domain.Changes.VintagesQuery(On(11, 5)),
         var t when t == typeof(RecruitmentTargetId) => ReferenceTimeline2024.CommanderId,
         var t when t == typeof(BorderSecurity.Domain.Outcomes.IndicatorId) => ReferenceTimeline2024.SmallBoatArrivalsId,
+        var t when t == typeof(BorderSecurity.Domain.Pledges.PledgeId) => ReferenceTimeline2024.CreateCommandPledgeId,
         var t when t == typeof(BorderSecurity.Domain.Changes.HappenedQuery) => new BorderSecurity.Domain.Changes.HappenedQuery(On(9, 1), On(11, 30)),
         var t when t == typeof(long) => 0L,
         var t when t == typeof(CancellationToken) => CancellationToken.None,

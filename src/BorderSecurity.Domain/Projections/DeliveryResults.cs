@@ -1,5 +1,6 @@
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Outcomes;
+using BorderSecurity.Domain.Pledges;
 
 namespace BorderSecurity.Domain.Projections;
 
@@ -16,5 +17,21 @@ public sealed record IndicatorOverview(AsOfQuery Query, OutcomeIndicator Indicat
     public string IndicatorId => Indicator.IndicatorId;
 
     /// <summary>The disputes open for the question about the indicator, in dispute-id order. See <see cref="Projections.OpenDisputes"/>.</summary>
+    public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
+}
+
+/// <summary>One pledge as of a question, with the disputes open about it.</summary>
+/// <param name="Query">The question.</param>
+/// <param name="Pledge">
+/// The pledge as of the question: what was promised, what delivers it, and every verdict that counts (dated by the question's
+/// date, known at its instant), by date: <see cref="Pledges.Pledge.Verdicts"/> is the verdict history,
+/// <see cref="Pledges.Pledge.LatestVerdict"/> the one that stands.
+/// </param>
+public sealed record PledgeOverview(AsOfQuery Query, Pledge Pledge)
+{
+    /// <summary>The pledge's stream id.</summary>
+    public string PledgeId => Pledge.PledgeId;
+
+    /// <summary>The disputes open for the question about the pledge, in dispute-id order. See <see cref="Projections.OpenDisputes"/>.</summary>
     public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
 }
