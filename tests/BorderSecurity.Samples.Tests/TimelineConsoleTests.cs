@@ -105,8 +105,10 @@ public class TimelineConsoleTests
         tables.Exit.Should().Be(0, tables.Error);
         tables.Output.Should().Contain("Yearly levels (£m each year)").And.Contain("a year by 2028/29").And.Contain("280m a year by 2028/29")
             .And.Contain("150m (75m redirected, 75m new");
-        tables.Output.Replace("more than 430", "", StringComparison.Ordinal).Should().NotContain("430",
-            "the yearly level is never added to the £150m (the only 430 is the small-boat figure for 1-2 November)");
+        // The yearly level is never added to the £150m: no 430m, and no money cell of 430 (the small-boat figure for 1-2 November,
+        // "more than 430 people", is the only 430 printed).
+        tables.Output.Should().NotContain("430m");
+        System.Text.RegularExpressions.Regex.IsMatch(tables.Output, @"│ 430\s+│").Should().BeFalse("no money cell holds 430");
         File.Delete(path);
     }
 
