@@ -218,8 +218,8 @@ public static class CsvTables
     ]);
 
     /// <summary>
-    /// GET /recruitment as CSV, one row per target: target_id, organisation, role, status, headcount, in_post, gap,
-    /// deadline, announcements, source_urls, source_headlines.
+    /// GET /recruitment as CSV, one row per target: target_id, organisation, role, status, headcount, basis (Firm, or UpTo
+    /// for a ceiling), in_post, gap, deadline, announcements, source_urls, source_headlines.
     /// </summary>
     public static readonly CsvTable<TargetPosition> Targets = new(
     [
@@ -228,6 +228,7 @@ public static class CsvTables
         ("role", t => t.Role),
         ("status", t => t.Status.ToString()),
         ("headcount", t => t.Headcount.ToString(CultureInfo.InvariantCulture)),
+        ("basis", t => t.Basis.ToString()),
         ("in_post", t => t.InPost.ToString(CultureInfo.InvariantCulture)),
         ("gap", t => t.Gap.ToString(CultureInfo.InvariantCulture)),
         ("deadline", t => t.Deadline is { } d ? CsvFields.Date(d) : ""),
@@ -236,11 +237,12 @@ public static class CsvTables
         ("source_headlines", t => CsvFields.Headlines(t.Sources)),
     ]);
 
-    /// <summary>GET /recruitment/targets/{id}/progress as CSV, one row per point: valid_from, headcount, in_post, gap, status.</summary>
+    /// <summary>GET /recruitment/targets/{id}/progress as CSV, one row per point: valid_from, headcount, basis, in_post, gap, status.</summary>
     public static readonly CsvTable<SeriesPoint<TargetProgress>> TargetProgress = new(
     [
         ("valid_from", p => CsvFields.Date(p.From)),
         ("headcount", p => p.Value.Headcount.ToString(CultureInfo.InvariantCulture)),
+        ("basis", p => p.Value.Basis.ToString()),
         ("in_post", p => p.Value.InPost.ToString(CultureInfo.InvariantCulture)),
         ("gap", p => p.Value.Gap.ToString(CultureInfo.InvariantCulture)),
         ("status", p => p.Value.Status.ToString()),

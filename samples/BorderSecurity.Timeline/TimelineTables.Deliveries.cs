@@ -23,7 +23,7 @@ internal static partial class TimelineTables
 
             foreach (var target in delivery.Targets)
             {
-                table.AddRow("People", Markup.Escape($"{target.InPost} in post of {target.Headcount} {target.Role} ({target.Status})"),
+                table.AddRow("People", Markup.Escape($"{target.InPost} in post of {target.StatedHeadcount} {target.Role} ({target.Status})"),
                     Markup.Escape(string.Join("; ", target.Sources.Select(s => s.Document))));
             }
 

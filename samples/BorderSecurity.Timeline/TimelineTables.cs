@@ -50,7 +50,7 @@ internal static partial class TimelineTables
         var recruitment = new Table().Title("Recruitment targets").AddColumns("Organisation", "Role", "Target", "In post", "Gap", "Status", "Announced");
         foreach (var target in report.Recruitment.Organisations.SelectMany(o => o.Targets))
         {
-            recruitment.AddRow(Markup.Escape(target.Organisation) + Mark(report.Recruitment.OpenDisputes, [target.TargetId]), Markup.Escape(target.Role), $"{target.Headcount}", $"{target.InPost}",
+            recruitment.AddRow(Markup.Escape(target.Organisation) + Mark(report.Recruitment.OpenDisputes, [target.TargetId]), Markup.Escape(target.Role), target.StatedHeadcount, $"{target.InPost}",
                 $"{target.Gap}", $"{target.Status}", target.Announcements == 1 ? "once" : $"{target.Announcements} times");
         }
 

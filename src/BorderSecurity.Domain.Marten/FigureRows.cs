@@ -97,6 +97,7 @@ internal sealed class FigureRows
             Creation = set,
             Headcount = figures.GetValueOrDefault((ProjectionRows.Headcount, ""))?.Value,
             InPost = figures.GetValueOrDefault((ProjectionRows.InPost, ""))?.Value,
+            Basis = figures.GetValueOrDefault((ProjectionRows.Basis, ""))?.Value,
             IsMet = figures.ContainsKey((ProjectionRows.Met, "")),
             IsAbandoned = figures.ContainsKey((ProjectionRows.Abandoned, "")),
             Reannouncements = Reannouncements.GetValueOrDefault(streamId),

@@ -51,6 +51,7 @@ internal static class ProjectionRows
     public const string Met = Figures.Met;
     public const string Abandoned = Figures.Abandoned;
     public const string Reannounced = Figures.Reannounced;
+    public const string Basis = Figures.Basis;
 
     /// <summary>Every aggregate's name in the tables, one per <see cref="AggregateKind"/>.</summary>
     public static readonly string[] Aggregates = [.. Enum.GetValues<AggregateKind>().Select(NameOf)];

@@ -306,18 +306,40 @@ public static partial class HistoryGenerator
         if (state is null)
         {
             var on = AnyDate(random);
+            var organisation = new Organisation(random.ArrayElement(Organisations));
+            var heads = random.Int(1, 500);
             return new SetRecruitmentTarget
             {
                 TargetId = new(id),
-                Organisation = new(random.ArrayElement(Organisations)),
+                Organisation = organisation,
                 Role = "generated role",
-                Headcount = random.Int(1, 500),
+                Headcount = heads,
+
+                // From what is already drawn, so the random sequence (and every history generated before bases) is unchanged.
+                Basis = heads % 3 == 0 ? TargetBasis.UpTo : TargetBasis.Firm,
                 Deadline = random.Bool() ? on.PlusDays(random.Int(0, 700)) : null,
                 AnnouncedBy = "generator",
                 ValidOn = on,
                 Provenance = provenance,
             };
         }
+
+        // A correction of the headcount, or (one target in four, by its set date, drawing the same random number) of the basis.
+        IRecruitmentRequest CorrectionOf(int corrected) => state.SetOn.Day % 4 == 0
+            ? new CorrectRecruitmentTargetBasis
+            {
+                TargetId = new(id),
+                Basis = state.Basis == TargetBasis.UpTo ? TargetBasis.Firm : TargetBasis.UpTo,
+                Reason = "generated basis correction",
+                Provenance = provenance,
+            }
+            : new CorrectRecruitmentTarget
+            {
+                TargetId = new(id),
+                CorrectedHeadcount = corrected,
+                Reason = "generated correction",
+                Provenance = provenance,
+            };
 
         var at = After(random, state.SetOn);
         return random.Int(0, 9) switch
@@ -337,13 +359,7 @@ public static partial class HistoryGenerator
                 ValidOn = at.PlusDays(1),
                 Provenance = provenance,
             },
-            5 => new CorrectRecruitmentTarget
-            {
-                TargetId = new(id),
-                CorrectedHeadcount = random.Int(1, 600),
-                Reason = "generated correction",
-                Provenance = provenance,
-            },
+            5 => CorrectionOf(random.Int(1, 600)),
             6 => new ReannounceRecruitmentTarget
             {
                 TargetId = new(id),

@@ -65,10 +65,15 @@ public class MartenDatabase010Tests
                 await AssertSameFiguresAsync(model, fresh, question);
             }
 
-            // Rebuilt: a rebuild writes the same rows and the same answers.
-            var rows = await MartenTableModelTests.RowsAsync(model, "border_security");
+            // Rebuilt: a rebuild writes the same rows and the same answers, each event under today's wire name (an event stored
+            // under an old one, such as recruitment.target-set.v1, is read in today's shape and named as such).
+            var rows = (await MartenTableModelTests.RowsAsync(model, "border_security"))
+                .Select(row => EventCatalogue.LegacyShapes.Aggregate(row, (r, shape) =>
+                    r.Replace($",{shape.WireName},", $",{EventCatalogue.NameOf(shape.CurrentType)},", StringComparison.Ordinal)))
+                .Order(StringComparer.Ordinal).ToList();
             await model.RebuildProjectionsAsync();
-            (await MartenTableModelTests.RowsAsync(model, "border_security")).Should().Equal(rows, "a rebuild of a 0.1.0 database writes what its inline projection wrote");
+            (await MartenTableModelTests.RowsAsync(model, "border_security")).Order(StringComparer.Ordinal)
+                .Should().Equal(rows, "a rebuild of a 0.1.0 database writes what its inline projection wrote");
             foreach (var question in Questions)
             {
                 await MartenEquivalenceTests.AssertSameAnswersAsync(model, after, question, "the 0.1.0 database rebuilt");

@@ -113,6 +113,12 @@ public class PageBrowserTests
         Open(browser, $"{service.Url}/changes-between?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z", $"changes-{name}");
         browser.FindElements(By.CssSelector("ol > li")).Should().HaveCount(LearntInOctoberAndNovember2024);
         browser.FindElement(By.CssSelector("li[data-stream='funding:bsc-2024-11-budget']")).Text.Should().Contain("New");
+
+        // Was it delivered? The command pledge: Full Fact's verdict with its date and source, the outcome figures beside it.
+        Open(browser, $"{service.Url}/delivered/pledge:create-border-security-command?asOf=2024-12-31", $"delivered-{name}");
+        browser.FindElement(By.CssSelector("#verdict")).Text.Should().Contain("Full Fact: Achieved from 4 November 2024");
+        browser.FindElement(By.CssSelector("table[data-indicator='indicator:small-boat-arrivals']")).Text.Should().Contain("more than 5,000");
+        browser.FindElement(By.CssSelector("tr[data-part='money']")).Text.Should().Contain("£150m");
     }
 
     private static ChromeDriver Browser()

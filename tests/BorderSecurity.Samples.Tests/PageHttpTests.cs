@@ -15,6 +15,8 @@ public class PageHttpTests
     [InlineData("/bills/not-a-bill?asOf=2024-12-31", HttpStatusCode.NotFound, "Nothing is known of not-a-bill")]
     [InlineData("/bills/legislation:no-such-bill?asOf=2024-12-31", HttpStatusCode.NotFound, "Nothing is known of legislation:no-such-bill")]
     [InlineData("/sources/no-such-document.txt", HttpStatusCode.NotFound, "Nothing in the record cites no-such-document.txt")]
+    [InlineData("/delivered/pledge:no-such-pledge?asOf=2024-12-31", HttpStatusCode.NotFound, "No pledge pledge:no-such-pledge was made")]
+    [InlineData("/delivered/Not A Pledge?asOf=2024-12-31", HttpStatusCode.BadRequest, "id: &#x27;Not A Pledge&#x27; is not a pledge id")]
     public async Task ABadQuestionIsAPageNamingWhatIsWrong(string url, HttpStatusCode status, string says)
     {
         await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { [ReferenceTimelineSeed.Setting] = "true" });
@@ -23,5 +25,23 @@ public class PageHttpTests
         response.StatusCode.Should().Be(status);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
         (await response.Content.ReadAsStringAsync()).Should().Contain(says);
+    }
+
+    [Fact]
+    public async Task TheDeliveryPageSetsThePromiseBesideWhatDeliversItWithTheVerdictAndTheOutcome()
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { [ReferenceTimelineSeed.Setting] = "true" });
+        var client = host.Anonymous();
+
+        var page = await client.GetStringAsync("/delivered/pledge:create-border-security-command?asOf=2024-12-31");
+        page.Should().Contain("Create a Border Security Command").And.Contain("Full Fact: Achieved from 4 November 2024")
+            .And.Contain("150m (of which").And.Contain("more than 5,000").And.Contain("0 in post of 300")
+            .And.Contain("/sources/fullfact.org%2Fgovernment-tracker%2Fborder-security-command").And.NotContain("<form method=\"post\"");
+
+        var known = await client.GetStringAsync("/delivered/pledge:create-border-security-command?asOf=2024-12-31&knownAt=2024-11-05T00:00");
+        known.Should().Contain("No verdict yet.", "Full Fact's verdict was recorded on 6 November 2024");
+
+        var list = await client.GetStringAsync("/delivered?asOf=2024-12-31");
+        list.Should().Contain("data-pledge=\"pledge:create-border-security-command\"");
     }
 }

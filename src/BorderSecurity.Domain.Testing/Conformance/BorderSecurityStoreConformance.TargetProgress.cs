@@ -1,5 +1,6 @@
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
+using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Storage;
 using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
 
@@ -30,12 +31,52 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.TargetProgressSeriesAsync(CommanderId, before)).Should().Equal(series.Take(1));
         (await store.TargetProgressSeriesAsync(CommanderId, new AsOfQuery(new LocalDate(2024, 9, 14)))).Should().Equal(series.Take(1), "no point after the question's date");
 
-        // The NCA officers: one headcount of 100, though announced twice; nobody reported in post.
+        // The NCA officers: one headcount of up to 100, though announced twice; nobody reported in post.
         (await store.TargetProgressSeriesAsync(NcaOfficersId, new AsOfQuery(LocalDate.MaxIsoValue))).Select(p => p.Value)
-            .Should().Equal(new TargetProgress(100, 0, RecruitmentStatus.Active));
+            .Should().Equal(new TargetProgress(100, 0, RecruitmentStatus.Active, TargetBasis.UpTo));
         (await store.TargetProgressSeriesAsync(new RecruitmentTargetId("recruitment:no-such-target"), new AsOfQuery(LocalDate.MaxIsoValue))).Should().BeEmpty();
         await FluentActions.Awaiting(() => store.TargetProgressSeriesAsync(null!, new AsOfQuery(LocalDate.MaxIsoValue)))
             .Should().ThrowAsync<ArgumentNullException>().WithParameterName("targetId");
+    }
+
+    /// <summary>The NCA target reads "up to 100" with people in post beside it; as recorded before its correction, a firm 100.</summary>
+    [Fact]
+    public async Task TheNcaTargetReadsUpTo100WithPeopleInPostBesideIt()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(Steps);
+        var log = await store.ReadAllAsync();
+
+        var nca = (await store.RecruitmentAsync(new AsOfQuery(new LocalDate(2024, 12, 31)))).For(NationalCrimeAgency.Name);
+        var target = nca.Targets.Should().ContainSingle().Subject;
+        (target.StatedHeadcount, target.Basis, target.InPost, target.Gap).Should().Be(("up to 100", TargetBasis.UpTo, 0, 100));
+        nca.UpTo.Should().Be(100, "the whole of the NCA's headcount is a ceiling");
+        target.Sources.Should().Contain(Sources2024.CheckedFacts);
+
+        // The audit view: recorded before the correction was, the model still read a firm 100.
+        var correction = log.Single(e => e.Data is RecruitmentTargetBasisCorrected);
+        var recordedBefore = new AsOfQuery(new LocalDate(2024, 12, 31), RecordedBy: correction.RecordedAt - Duration.FromTicks(1));
+        (await store.RecruitmentAsync(recordedBefore)).For(NationalCrimeAgency.Name).Targets.Single().Basis.Should().Be(TargetBasis.Firm);
+        OracleAssertions.Recruitment(await store.RecruitmentAsync(recordedBefore), log, recordedBefore, "recorded before the correction");
+        OracleAssertions.Recruitment(await store.RecruitmentAsync(new AsOfQuery(new LocalDate(2024, 12, 31))), log, new AsOfQuery(new LocalDate(2024, 12, 31)), "now");
+
+        var refused = () => store.SubmitAsync(new CorrectRecruitmentTargetBasis
+        {
+            TargetId = NcaOfficersId,
+            Basis = TargetBasis.UpTo,
+            Reason = "again",
+            Provenance = Provenance.Of(Source("again")),
+        });
+        (await refused.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be("CorrectionChangesNothing");
+        var unknown = () => store.SubmitAsync(new CorrectRecruitmentTargetBasis
+        {
+            TargetId = NcaOfficersId,
+            Basis = (TargetBasis)7,
+            Reason = "unknown",
+            Provenance = Provenance.Of(Source("unknown")),
+        });
+        (await unknown.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("Basis");
+        (await store.ReadAllAsync()).Should().HaveCount(log.Count, "nothing was stored");
     }
 
     /// <summary>Target progress of generated histories answers as the oracle does.</summary>
@@ -65,6 +106,6 @@ public abstract partial class BorderSecurityStoreConformance
 
     private static void AssertTargetProgressMatches(IReadOnlyList<SeriesPoint<TargetProgress>> actual, IReadOnlyList<RecordedEvent> log, string targetId,
         AsOfQuery query, string because) =>
-        actual.Select(p => (p.From, (p.Value.Headcount, p.Value.InPost, p.Value.Status.ToString())))
+        actual.Select(p => (p.From, (p.Value.Headcount, p.Value.InPost, p.Value.Status.ToString(), p.Value.Basis.ToString())))
             .Should().Equal(IndependentOracle.TargetProgressSeries(log, targetId, query.KnownAt, query.RecordedBy).Where(p => p.From <= query.AsOf), because);
 }

@@ -68,7 +68,7 @@ public static partial class IndependentOracle
             or IndicatorDefined => "New",
         FundingReannounced or RecruitmentTargetReannounced => "Reannouncement",
         FundingRevised or RecruitmentTargetRevised or OutcomeRevised => "Revision",
-        FundingAmountCorrected or FundingPeriodCorrected or RecruitmentTargetCorrected => "Correction",
+        FundingAmountCorrected or FundingPeriodCorrected or RecruitmentTargetCorrected or RecruitmentTargetBasisCorrected => "Correction",
         FundingWithdrawn or RecruitmentTargetAbandoned => "Withdrawal",
         FundingPeriodRevised or FundingAllocated => "CoverageChange",
         BillIntroduced or ParliamentaryStageCompleted or BillCarriedOver or BillEnded or RoyalAssentGranted or LegislationCommenced or LegislationRepealed

@@ -67,11 +67,11 @@ public static partial class IndependentOracle
     /// <param name="knownAt">The known-at instant, or null.</param>
     /// <param name="recordedBy">The recorded-by instant, or null.</param>
     /// <returns>(from, headcount, in post, status) points in date order.</returns>
-    public static IReadOnlyList<(LocalDate From, (int Headcount, int InPost, string Status) Progress)> TargetProgressSeries(IReadOnlyList<RecordedEvent> log,
+    public static IReadOnlyList<(LocalDate From, (int Headcount, int InPost, string Status, string Basis) Progress)> TargetProgressSeries(IReadOnlyList<RecordedEvent> log,
         string targetId, Instant? knownAt = null, Instant? recordedBy = null) =>
         Series(log, e => e.StreamId == targetId, knownAt, recordedBy,
-            date => Targets(log, date, knownAt, recordedBy).FirstOrDefault(t => t.Id == targetId) is { } t ? (t.Headcount, t.InPost, t.Status) : (0, 0, "Active"),
-            (0, 0, "Active"));
+            date => Targets(log, date, knownAt, recordedBy).FirstOrDefault(t => t.Id == targetId) is { } t ? (t.Headcount, t.InPost, t.Status, t.Basis) : (0, 0, "Active", "Firm"),
+            (0, 0, "Active", "Firm"));
 
     private static IReadOnlyList<(LocalDate, T)> Series<T>(IReadOnlyList<RecordedEvent> log, Func<RecordedEvent, bool> isOfKind, Instant? knownAt,
         Instant? recordedBy, Func<LocalDate, T> valueOn, T nothing)

@@ -64,10 +64,10 @@ public static partial class IndependentOracle
     /// <summary>The allocations to one capability across commitments, split by the kind of the commitment they are part of.</summary>
     public sealed record CapabilityMoney(string Capability, Split Money);
 
-    /// <summary>A recruitment target as the oracle sees it.</summary>
+    /// <summary>A recruitment target as the oracle sees it; <paramref name="Basis"/> is "Firm" or "UpTo".</summary>
     public sealed record Target(
         string Id, string Organisation, string Role, string Status, int Headcount, int InPost, LocalDate? Deadline, int Announcements,
-        IReadOnlyList<string> Sources);
+        IReadOnlyList<string> Sources, string Basis = "Firm");
 
     /// <summary>
     /// The oracle's sums over some commitments: the first seven over the commitments that are not yearly levels (amounts
@@ -270,6 +270,7 @@ public static partial class IndependentOracle
         foreach (var stream in CountingStreams(log, asOf, knownAt, recordedBy))
         {
             RecruitmentTargetSet? set = null;
+            var basis = "Firm";
             int headcount = 0, inPost = 0, announcements = 0;
             bool met = false, abandoned = false;
             foreach (var e in stream)
@@ -277,7 +278,10 @@ public static partial class IndependentOracle
                 switch (e.Data)
                 {
                     case RecruitmentTargetSet s:
-                        (set, headcount, announcements) = (s, s.Headcount, announcements + 1);
+                        (set, headcount, announcements, basis) = (s, s.Headcount, announcements + 1, s.Basis.ToString());
+                        break;
+                    case RecruitmentTargetBasisCorrected b:
+                        basis = b.Basis.ToString();
                         break;
                     case RecruitmentTargetReannounced:
                         announcements++;
@@ -307,7 +311,7 @@ public static partial class IndependentOracle
 
             var status = abandoned ? "Abandoned" : met ? "Met" : "Active";
             result.Add(new Target(set.TargetId, set.Organisation, set.Role, status, abandoned ? 0 : headcount, abandoned ? 0 : inPost, set.Deadline,
-                announcements, SourcesOf(stream)));
+                announcements, SourcesOf(stream), basis));
         }
 
         return result;

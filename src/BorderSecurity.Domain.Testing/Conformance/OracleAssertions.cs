@@ -57,7 +57,7 @@ public static partial class OracleAssertions
         var expected = IndependentOracle.Targets(log, query.AsOf, query.KnownAt, query.RecordedBy);
         actual.Organisations.SelectMany(o => o.Targets).OrderBy(t => t.TargetId, StringComparer.Ordinal)
             .Select(t => new IndependentOracle.Target(t.TargetId, t.Organisation, t.Role, t.Status.ToString(), t.Headcount, t.InPost, t.Deadline,
-                t.Announcements, [.. t.Sources.Select(Key)]))
+                t.Announcements, [.. t.Sources.Select(Key)], t.Basis.ToString()))
             .Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
         static (int, int, int) Of(IEnumerable<IndependentOracle.Target> targets) =>
             (targets.Sum(t => t.Headcount), targets.Sum(t => t.InPost), targets.Sum(t => Math.Max(0, t.Headcount - t.InPost)));

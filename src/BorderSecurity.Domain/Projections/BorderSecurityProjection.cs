@@ -435,6 +435,7 @@ internal sealed partial class BorderSecurityProjection
                 Creation = set ? creation : null,
                 Headcount = _figures.TryLatest(Figures.Headcount, query, out var headcount) ? headcount : null,
                 InPost = _figures.TryLatest(Figures.InPost, query, out var inPost) ? inPost : null,
+                Basis = _figures.TryLatest(Figures.Basis, query, out var basis) ? basis : null,
                 IsMet = _figures.TryLatest(Figures.Met, query, out _),
                 IsAbandoned = _figures.TryLatest(Figures.Abandoned, query, out _),
                 Reannouncements = _figures.CountCounting(Figures.Reannounced, query),

@@ -57,6 +57,9 @@ public sealed class LatestTargetFigures
     /// <summary>Whether a statement that the target was abandoned counts (it outranks <see cref="IsMet"/>).</summary>
     public bool IsAbandoned { get; init; }
 
+    /// <summary>The latest basis statement that counts (0 firm, 1 "up to"), or <see langword="null"/> if none does (firm).</summary>
+    public decimal? Basis { get; init; }
+
     /// <summary>How many re-announcements count.</summary>
     public int Reannouncements { get; init; }
 
@@ -115,6 +118,6 @@ public static class Positions
         var status = latest.IsAbandoned ? RecruitmentStatus.Abandoned : latest.IsMet ? RecruitmentStatus.Met : RecruitmentStatus.Active;
         var abandoned = status == RecruitmentStatus.Abandoned;
         return new TargetPosition(set.TargetId, set.Organisation, set.Role, status, abandoned ? 0 : (int)headcount, abandoned ? 0 : (int)(latest.InPost ?? 0),
-            set.Deadline, 1 + latest.Reannouncements, latest.Sources);
+            set.Deadline, 1 + latest.Reannouncements, latest.Sources, latest.Basis == 1m ? TargetBasis.UpTo : TargetBasis.Firm);
     }
 }

@@ -12,6 +12,7 @@ namespace BorderSecurity.Domain.Projections;
 /// <param name="Deadline">The date by which, where stated.</param>
 /// <param name="Announcements">How many times it was announced; a re-announcement adds none to <paramref name="Headcount"/>.</param>
 /// <param name="Sources">Every source behind the events that count.</param>
+/// <param name="Basis">A firm number or a ceiling ("up to"): <paramref name="Headcount"/> is a ceiling when <see cref="TargetBasis.UpTo"/>.</param>
 public sealed record TargetPosition(
     string TargetId,
     string Organisation,
@@ -21,8 +22,12 @@ public sealed record TargetPosition(
     int InPost,
     LocalDate? Deadline,
     int Announcements,
-    IReadOnlyList<SourceReference> Sources)
+    IReadOnlyList<SourceReference> Sources,
+    TargetBasis Basis = TargetBasis.Firm)
 {
+    /// <summary>The headcount as a source would say it: <c>up to 100</c> for a ceiling, <c>300</c> for a firm number.</summary>
+    public string StatedHeadcount => Basis == TargetBasis.UpTo ? $"up to {Headcount:#,0}" : $"{Headcount:#,0}";
+
     /// <summary>People still to recruit: never negative.</summary>
     public int Gap => Math.Max(0, Headcount - InPost);
 
@@ -33,7 +38,7 @@ public sealed record TargetPosition(
     {
         Guard.Against.Null(state);
         return new TargetPosition(state.TargetId, state.Organisation, state.Role, state.Status, state.EffectiveHeadcount,
-            state.EffectiveInPost, state.Deadline, state.Announcements, state.Sources);
+            state.EffectiveInPost, state.Deadline, state.Announcements, state.Sources, state.Basis);
     }
 }
 
@@ -43,7 +48,11 @@ public sealed record TargetPosition(
 /// <param name="InPost">People in post.</param>
 /// <param name="Gap">People still to recruit (the sum of each target's gap).</param>
 /// <param name="Targets">Its targets, in id order.</param>
-public sealed record OrganisationRecruitment(string Organisation, int Target, int InPost, int Gap, IReadOnlyList<TargetPosition> Targets);
+public sealed record OrganisationRecruitment(string Organisation, int Target, int InPost, int Gap, IReadOnlyList<TargetPosition> Targets)
+{
+    /// <summary>Of <see cref="Target"/>, the headcounts that are ceilings ("up to"), not firm numbers: the rest is firm.</summary>
+    public int UpTo => Targets.Where(t => t.Basis == TargetBasis.UpTo).Sum(t => t.Headcount);
+}
 
 /// <summary>All recruitment as of a question.</summary>
 /// <param name="Query">The question.</param>
@@ -83,7 +92,8 @@ public sealed partial record RecruitmentSummary(AsOfQuery Query, int Target, int
 /// <param name="Headcount">The headcount that counts (zero once abandoned).</param>
 /// <param name="InPost">People in post that count (zero once abandoned).</param>
 /// <param name="Status">Where the target stands.</param>
-public sealed record TargetProgress(int Headcount, int InPost, RecruitmentStatus Status)
+/// <param name="Basis">Whether the headcount is a firm number or a ceiling ("up to").</param>
+public sealed record TargetProgress(int Headcount, int InPost, RecruitmentStatus Status, TargetBasis Basis = TargetBasis.Firm)
 {
     /// <summary>Before the target was set: no headcount, nobody in post (a series starts from it).</summary>
     public static readonly TargetProgress None = new(0, 0, RecruitmentStatus.Active);
@@ -95,5 +105,5 @@ public sealed record TargetProgress(int Headcount, int InPost, RecruitmentStatus
     /// <param name="position">The position, or <see langword="null"/> before the target was set.</param>
     /// <returns>Its headcount, people in post and status; <see cref="None"/> for no position.</returns>
     public static TargetProgress Of(TargetPosition? position) =>
-        position is null ? None : new TargetProgress(position.Headcount, position.InPost, position.Status);
+        position is null ? None : new TargetProgress(position.Headcount, position.InPost, position.Status, position.Basis);
 }

@@ -5,13 +5,15 @@ namespace BorderSecurity.Domain.Recruitment;
 /// <param name="Organisation">The organisation recruiting, for example <c>National Crime Agency</c>.</param>
 /// <param name="Role">The role, for example <c>specialist investigators and intelligence officers</c>.</param>
 /// <param name="Headcount">How many people.</param>
+/// <param name="Basis">A firm number, or a ceiling ("up to").</param>
 /// <param name="Deadline">The date by which, where stated.</param>
 /// <param name="AnnouncedBy">Who announced it.</param>
 /// <param name="ValidOn">When it was set.</param>
 /// <param name="Provenance">The sources that reported it.</param>
-[EventName("recruitment.target-set.v1")]
+/// <remarks>v2 adds <paramref name="Basis"/>; <c>recruitment.target-set.v1</c> events read as firm (<see cref="RecruitmentTargetSetV1"/>).</remarks>
+[EventName("recruitment.target-set.v2")]
 public sealed record RecruitmentTargetSet(
-    string TargetId, string Organisation, string Role, int Headcount, LocalDate? Deadline, string AnnouncedBy,
+    string TargetId, string Organisation, string Role, int Headcount, TargetBasis Basis, LocalDate? Deadline, string AnnouncedBy,
     LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
 {
     /// <inheritdoc />
@@ -54,6 +56,20 @@ public sealed record RecruitmentTargetRevised(
 [EventName("recruitment.target-corrected.v1")]
 public sealed record RecruitmentTargetCorrected(
     string TargetId, int CorrectedHeadcount, string Reason, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
+{
+    /// <inheritdoc />
+    public string StreamId => TargetId;
+}
+
+/// <summary>The basis first recorded was wrong (a ceiling recorded as a firm number, or the reverse); <paramref name="ValidOn"/> is the target's original date.</summary>
+/// <param name="TargetId">The target's stream id.</param>
+/// <param name="Basis">The basis really stated.</param>
+/// <param name="Reason">What was wrong.</param>
+/// <param name="ValidOn">The target's original date.</param>
+/// <param name="Provenance">The sources of the correction.</param>
+[EventName("recruitment.basis-corrected.v1")]
+public sealed record RecruitmentTargetBasisCorrected(
+    string TargetId, TargetBasis Basis, string Reason, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
 {
     /// <inheritdoc />
     public string StreamId => TargetId;

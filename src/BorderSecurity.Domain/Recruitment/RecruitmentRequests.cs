@@ -18,6 +18,13 @@ public sealed record SetRecruitmentTarget : IRecruitmentRequest
     /// <summary>How many people; at least 1.</summary>
     public required int Headcount { get; init; }
 
+    /// <summary>
+    /// Whether the headcount is a firm number (<see cref="TargetBasis.Firm"/>, the default) or a ceiling (<see cref="TargetBasis.UpTo"/>).
+    /// Left out of the JSON when firm, so a firm target's request reads and keys as it did before bases existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public TargetBasis Basis { get; init; }
+
     /// <summary>The date by which, where stated (not before <see cref="ValidOn"/>); <see langword="null"/> (the default) where not.</summary>
     public LocalDate? Deadline { get; init; }
 
@@ -83,6 +90,25 @@ public sealed record CorrectRecruitmentTarget : IRecruitmentRequest
 
     /// <summary>The headcount really set; at least 1.</summary>
     public required int CorrectedHeadcount { get; init; }
+
+    /// <summary>What was wrong.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The sources of the correction.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="TargetId"/>.</summary>
+    public StreamId StreamId => TargetId;
+}
+
+/// <summary>Correct the basis first recorded (firm or "up to"). Emits <see cref="RecruitmentTargetBasisCorrected"/> on the target's own date.</summary>
+public sealed record CorrectRecruitmentTargetBasis : IRecruitmentRequest
+{
+    /// <summary>The target's stream id.</summary>
+    public required RecruitmentTargetId TargetId { get; init; }
+
+    /// <summary>The basis really stated.</summary>
+    public required TargetBasis Basis { get; init; }
 
     /// <summary>What was wrong.</summary>
     public required string Reason { get; init; }

@@ -13,6 +13,16 @@ public enum RecruitmentStatus
     Abandoned = 2,
 }
 
+/// <summary>What a target's headcount is: a firm number, or a ceiling ("up to").</summary>
+public enum TargetBasis
+{
+    /// <summary>A firm number of people. Targets stored before bases were recorded read as firm.</summary>
+    Firm = 0,
+
+    /// <summary>"Up to" the headcount: a ceiling, not a promise of that many (the NCA's "up to 100" officers of August 2024).</summary>
+    UpTo = 1,
+}
+
 /// <summary>
 /// The state of one recruitment target, folded from its events. Headcount and in-post figures follow
 /// "latest valid date wins", as <see cref="Funding.FundingCommitment"/> amounts do.
@@ -33,6 +43,7 @@ public enum RecruitmentStatus
 /// <param name="AbandonedOn">When it was abandoned, if it was.</param>
 /// <param name="Announcements">How many times it was announced (1 plus re-announcements).</param>
 /// <param name="Sources">Every source that reported any of its events.</param>
+/// <param name="Basis">A firm number or a ceiling ("up to"), as set.</param>
 public sealed record RecruitmentTarget(
     string TargetId,
     string Organisation,
@@ -49,7 +60,8 @@ public sealed record RecruitmentTarget(
     LocalDate? MetOn,
     LocalDate? AbandonedOn,
     int Announcements,
-    ImmutableList<SourceReference> Sources)
+    ImmutableList<SourceReference> Sources,
+    TargetBasis Basis = TargetBasis.Firm)
 {
     /// <summary>The aggregate's name, as it appears in rule violations.</summary>
     public const string AggregateName = nameof(RecruitmentTarget);
@@ -75,7 +87,7 @@ public sealed record RecruitmentTarget(
         (state, @event) switch
         {
             (null, RecruitmentTargetSet e) => new RecruitmentTarget(e.TargetId, e.Organisation, e.Role, e.ValidOn, e.Headcount,
-                e.Headcount, e.ValidOn, e.Deadline, [], 0, null, [], null, null, 1, [.. e.Provenance.Sources]),
+                e.Headcount, e.ValidOn, e.Deadline, [], 0, null, [], null, null, 1, [.. e.Provenance.Sources], e.Basis),
             (null, _) => null,
             (_, RecruitmentTargetReannounced e) => state with
             {
@@ -90,6 +102,11 @@ public sealed record RecruitmentTarget(
             (_, RecruitmentTargetCorrected e) => state.StateHeadcount(e.CorrectedHeadcount, e.ValidOn) with
             {
                 OriginalHeadcount = e.ValidOn == state.SetOn ? e.CorrectedHeadcount : state.OriginalHeadcount,
+                Sources = state.Sources.Cite(e.Provenance),
+            },
+            (_, RecruitmentTargetBasisCorrected e) => state with
+            {
+                Basis = e.Basis,
                 Sources = state.Sources.Cite(e.Provenance),
             },
             (_, RecruitmentProgressRecorded e) => state.StateInPost(e.InPost, e.ValidOn) with

@@ -10,11 +10,16 @@ internal static class RecruitmentTargetAggregate
         new AggregateRegistration<RecruitmentTarget, IRecruitmentRequest>(AggregateKind.RecruitmentTarget, RecruitmentTarget.Evolve,
                 (state, request, _) => RecruitmentTargetDecider.Decide(state, request))
             .Requests(typeof(SetRecruitmentTarget), typeof(ReannounceRecruitmentTarget), typeof(ReviseRecruitmentTarget), typeof(CorrectRecruitmentTarget),
-                typeof(RecordRecruitmentProgress), typeof(MarkRecruitmentTargetMet), typeof(AbandonRecruitmentTarget))
+                typeof(CorrectRecruitmentTargetBasis), typeof(RecordRecruitmentProgress), typeof(MarkRecruitmentTargetMet), typeof(AbandonRecruitmentTarget))
+            .LegacyEvent(LegacyEventShape.Of<RecruitmentTargetSetV1, RecruitmentTargetSet>("recruitment.target-set.v1", old => old.Forward()))
+            .LegacyRequest(LegacyRequestShape.Of<SetRecruitmentTargetV3, SetRecruitmentTarget>(untilFormat: 3, old => old.Forward(), keepsIdempotencyKeys: true))
             .Event<RecruitmentTargetSet>(
                 ChangeKind.New,
-                e => $"Target of {e.Headcount} {e.Role} for {e.Organisation}{(e.Deadline is { } d ? $" by {d:yyyy-MM-dd}" : "")}",
-                e => [new(Figures.Created, "", null), new(Figures.Headcount, "", e.Headcount)],
+                e => $"Target of {(e.Basis == TargetBasis.UpTo ? "up to " : "")}{e.Headcount} {e.Role} for {e.Organisation}{(e.Deadline is { } d ? $" by {d:yyyy-MM-dd}" : "")}",
+                // A firm target states no basis (no statement reads as firm), so targets set before bases existed have the same rows.
+                e => e.Basis == TargetBasis.Firm
+                    ? [new(Figures.Created, "", null), new(Figures.Headcount, "", e.Headcount)]
+                    : [new(Figures.Created, "", null), new(Figures.Headcount, "", e.Headcount), new(Figures.Basis, "", (int)e.Basis)],
                 moves: Moves.Headcount)
             .Event<RecruitmentTargetReannounced>(
                 ChangeKind.Reannouncement,
@@ -31,6 +36,10 @@ internal static class RecruitmentTargetAggregate
                 e => $"{e.TargetId} corrected to {e.CorrectedHeadcount}: {e.Reason}",
                 e => [new(Figures.Headcount, "", e.CorrectedHeadcount)],
                 moves: Moves.Headcount)
+            .Event<RecruitmentTargetBasisCorrected>(
+                ChangeKind.Correction,
+                e => $"{e.TargetId} corrected to {(e.Basis == TargetBasis.UpTo ? "up to (a ceiling)" : "a firm number")}: {e.Reason}",
+                e => [new(Figures.Basis, "", (int)e.Basis)])
             .Event<RecruitmentProgressRecorded>(
                 ChangeKind.Progress,
                 e => $"{e.InPost} in post for {e.TargetId}",

@@ -33,6 +33,7 @@ public static class RecruitmentTargetDecider
             ReannounceRecruitmentTarget r => [Reannounce(state, r)],
             ReviseRecruitmentTarget r => [Revise(state, r)],
             CorrectRecruitmentTarget r => [Correct(state, r)],
+            CorrectRecruitmentTargetBasis r => [CorrectBasis(state, r)],
             RecordRecruitmentProgress r => [Progress(state, r)],
             MarkRecruitmentTargetMet r => [Met(state, r)],
             AbandonRecruitmentTarget r => [Abandon(state, r)],
@@ -45,6 +46,7 @@ public static class RecruitmentTargetDecider
         var organisation = Guard.Against.Null(r.Organisation, nameof(r.Organisation)).Name;
         var role = Guard.Against.InvalidText(r.Role, nameof(r.Role));
         var headcount = Guard.Against.InvalidHeadcount(r.Headcount, 1, nameof(r.Headcount));
+        var basis = Guard.Against.UndefinedEnum(r.Basis, nameof(r.Basis));
         var announcedBy = Guard.Against.InvalidText(r.AnnouncedBy, nameof(r.AnnouncedBy));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (state is not null)
@@ -57,7 +59,7 @@ public static class RecruitmentTargetDecider
             throw Broken("DeadlineBeforeTargetSet", $"the deadline {deadline:yyyy-MM-dd} is before the target was set on {r.ValidOn:yyyy-MM-dd}.");
         }
 
-        return new RecruitmentTargetSet(r.TargetId.Value, organisation, role, headcount, r.Deadline, announcedBy, r.ValidOn, provenance);
+        return new RecruitmentTargetSet(r.TargetId.Value, organisation, role, headcount, basis, r.Deadline, announcedBy, r.ValidOn, provenance);
     }
 
     private static RecruitmentTargetReannounced Reannounce(RecruitmentTarget state, ReannounceRecruitmentTarget r)
@@ -104,6 +106,19 @@ public static class RecruitmentTargetDecider
         }
 
         return new RecruitmentTargetCorrected(state.TargetId, headcount, reason, state.SetOn, provenance);
+    }
+
+    private static RecruitmentTargetBasisCorrected CorrectBasis(RecruitmentTarget state, CorrectRecruitmentTargetBasis r)
+    {
+        var basis = Guard.Against.UndefinedEnum(r.Basis, nameof(r.Basis));
+        var reason = Guard.Against.InvalidText(r.Reason, nameof(r.Reason));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
+        if (basis == state.Basis)
+        {
+            throw Broken("CorrectionChangesNothing", $"the target is already recorded as {(basis == TargetBasis.UpTo ? "up to" : "firm")}.");
+        }
+
+        return new RecruitmentTargetBasisCorrected(state.TargetId, basis, reason, state.SetOn, provenance);
     }
 
     private static RecruitmentProgressRecorded Progress(RecruitmentTarget state, RecordRecruitmentProgress r)

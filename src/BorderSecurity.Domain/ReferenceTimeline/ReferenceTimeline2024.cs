@@ -336,6 +336,17 @@ public static class ReferenceTimeline2024
                 Provenance = Provenance.Of(CommandAboutPage, LaunchReleaseMirror, FullFactTracker),
             }),
 
+            // The NCA target of 21 August 2024 was announced as "up to 100" officers: a ceiling. 0.1.0 recorded it as a firm 100
+            // (targets had no basis then); this correction, on the target's own date and known from the announcement, puts it
+            // right without rewriting the step above (whose idempotency key stores written by 0.1.0 hold).
+            new(Noon(2024, 8, 21), new CorrectRecruitmentTargetBasis
+            {
+                TargetId = NcaOfficersId,
+                Basis = TargetBasis.UpTo,
+                Reason = "The August 2024 announcement was of up to 100 officers, a ceiling; it was first recorded as a firm 100",
+                Provenance = Provenance.Of(CheckedFacts),
+            }),
+
             // Outcomes (issue 23): what the sources report happened, beside what was promised. Appended last so every earlier
             // step keeps its place; an import keeps each step's known-from instant, so their order here does not matter.
             // The NCA's "around 70 investigations" is stated by the September release as what it is "currently leading":

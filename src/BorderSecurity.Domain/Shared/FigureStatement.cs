@@ -43,6 +43,9 @@ public static class Figures
 
     /// <summary>The target was announced again (value 1; every such statement that counts is one re-announcement, no new heads).</summary>
     public const string Reannounced = "reannounced";
+
+    /// <summary>A target's basis: 0 for a firm number, 1 for a ceiling ("up to"); see <see cref="Recruitment.TargetBasis"/>. No statement reads as firm.</summary>
+    public const string Basis = "basis";
 }
 
 /// <summary>What any event of the model states, as its aggregate's registration says.</summary>

@@ -93,9 +93,9 @@ public class FundingPeriodVersioningTests
     }
 
     [Fact]
-    public void TimelineFilesAreWrittenInFormat3()
+    public void TimelineFilesAreWrittenInFormat4()
     {
-        TimelineFile.FormatVersion.Should().Be(3);
-        TimelineFile.Write([]).Should().Contain("border-security-timeline/3");
+        TimelineFile.FormatVersion.Should().Be(4, "format 4 added a recruitment target's basis");
+        TimelineFile.Write([]).Should().Contain("border-security-timeline/4");
     }
 }

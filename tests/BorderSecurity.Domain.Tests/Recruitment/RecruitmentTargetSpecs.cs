@@ -9,7 +9,7 @@ public class RecruitmentTargetSpecs
     private const string Id = "recruitment:test";
     private const string Nca = "National Crime Agency";
 
-    private static readonly RecruitmentTargetSet Set = new(Id, Nca, "Investigators", 100, On(12, 31), "Home Secretary", On(8, 21), Cited);
+    private static readonly RecruitmentTargetSet Set = new(Id, Nca, "Investigators", 100, TargetBasis.Firm, On(12, 31), "Home Secretary", On(8, 21), Cited);
 
     private static SetRecruitmentTarget SetTarget(int headcount) => new SetRecruitmentTarget
     {

@@ -143,7 +143,7 @@ public class RequestWireShapeTests
         });
         var text = TimelineFile.Write([step]);
 
-        text.Should().Contain("\"format\": \"border-security-timeline/3\"").And.Contain("\"house\": \"Lords\"");
+        text.Should().Contain($"\"format\": \"{TimelineFile.Format}\"").And.Contain("\"house\": \"Lords\"");
         TimelineFile.Read(Encoding.UTF8.GetBytes(text)).Should().Equal(step);
 
         var asText = () => TimelineFile.Read(Encoding.UTF8.GetBytes(text.Replace("\"Lords\"", "\"House of Lords\"", StringComparison.Ordinal)));
