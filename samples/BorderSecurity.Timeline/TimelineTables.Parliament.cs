@@ -10,7 +10,8 @@ internal static partial class TimelineTables
     {
         foreach (var bill in report.Legislation.Where(l => l.OriginatingHouse is not null))
         {
-            var table = new Table().Title($"{Markup.Escape(bill.Title)}: {Markup.Escape(bill.Position?.Name ?? bill.Stage.ToString())}")
+            var underWay = bill.UnderWay is { } u ? $"; under way: {u.Name} since {u.On:yyyy-MM-dd}" : "";
+            var table = new Table().Title($"{Markup.Escape(bill.Title)}: {Markup.Escape((bill.Position?.Name ?? bill.Stage.ToString()) + underWay)}")
                 .AddColumns("House", "Stage", "Date");
             foreach (var house in bill.History.GroupBy(h => h.House is { } x ? BillStages.NameOf(x) : "Outside Parliament"))
             {

@@ -330,7 +330,9 @@ public static partial class HistoryGenerator
             {
                 TargetId = new(id),
                 Basis = state.Basis == TargetBasis.UpTo ? TargetBasis.Firm : TargetBasis.UpTo,
-                Reason = "generated basis correction",
+                // Each correction's words differ (the stream's length), so two flips of one target are two requests, not one
+                // repeated: a timeline keys a step by its content, and a request repeated word for word is stored once.
+                Reason = $"generated basis correction {store.ReadStream(id).Count}",
                 Provenance = provenance,
             }
             : new CorrectRecruitmentTarget
@@ -480,6 +482,13 @@ public static partial class HistoryGenerator
             (_, BillStage.ConsiderationOfAmendments) => (BillStages.Other(at.House), BillStage.ConsiderationOfAmendments),
             _ => (at.House, at.Stage + 1 + skip),
         };
+        // One stage in five (by its date, so the random sequence is unchanged) is first recorded as begun and under way; a
+        // later request completes it.
+        if (next is { } begun && on.Day % 5 == 0 && !(state.UnderWay is { } u && u.House == begun.House && u.Stage == begun.Stage))
+        {
+            return new StartParliamentaryStage { LegislationId = new(id), House = begun.House, Stage = begun.Stage, ValidOn = on, Provenance = provenance };
+        }
+
         return next is { } n
             ? new CompleteParliamentaryStage
             {

@@ -18,6 +18,69 @@ public abstract partial class BorderSecurityStoreConformance
     private Task<IBorderSecurityStore> NewStoreAfterCommencementAsync() =>
         NewStoreAsync(new NodaTime.Testing.FakeClock(AfterCommencement, Duration.FromMilliseconds(1)));
 
+    /// <summary>A bill in the middle of its Lords committee stage reads as such, not as still at second reading, on both axes.</summary>
+    [Fact]
+    public async Task ABillInTheMiddleOfItsLordsCommitteeStageReadsAsSuch()
+    {
+        var store = await NewStoreAfterCommencementAsync();
+        var committeeCompleted = new LocalDate(2025, 10, 13);
+        await store.ImportAsync([.. ReferenceTimeline.ReferenceTimeline2024.Steps,
+            .. BillPassage2025.Steps.TakeWhile(s => !(s.Request is CompleteParliamentaryStage c && c.ValidOn >= committeeCompleted))]);
+        var began = new LocalDate(2025, 7, 1);
+        StartParliamentaryStage Start(BillStage stage) => new()
+        {
+            LegislationId = BorderSecurityBillId,
+            House = ParliamentHouse.Lords,
+            Stage = stage,
+            ValidOn = began,
+            Provenance = Provenance.Of(Source("lords-committee-began")),
+        };
+        var started = (await store.SubmitAsync(Start(BillStage.CommitteeStage))).Events.Single();
+
+        var during = (await store.LegislationOfAsync(BorderSecurityBillId, new AsOfQuery(new LocalDate(2025, 8, 1))))!.Legislation;
+        during.Position!.Name.Should().Be("2nd reading (House of Lords)", "the last stage completed");
+        during.UnderWay.Should().Be(new BillPosition(ParliamentHouse.Lords, BillStage.CommitteeStage, began));
+        during.UnderWay!.Name.Should().Be("Committee stage (House of Lords)");
+        (await store.LegislationOfAsync(BorderSecurityBillId, new AsOfQuery(began.PlusDays(-1))))!.Legislation.UnderWay.Should().BeNull("not begun yet");
+        (await store.LegislationOfAsync(BorderSecurityBillId, new AsOfQuery(new LocalDate(2025, 8, 1), started.RecordedAt - Duration.FromTicks(1))))!
+            .Legislation.UnderWay.Should().BeNull("not known yet");
+
+        async Task Refused(IBorderSecurityRequest request, string rule)
+        {
+            var submit = () => store.SubmitAsync(request);
+            (await submit.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
+        }
+
+        await Refused(Start(BillStage.CommitteeStage), "StageAlreadyUnderWay");
+        await Refused(Start(BillStage.ThirdReading), "StageOutOfOrder");
+        await Refused(new CompleteParliamentaryStage
+        {
+            LegislationId = BorderSecurityBillId,
+            House = ParliamentHouse.Lords,
+            Stage = BillStage.CommitteeStage,
+            ValidOn = began.PlusDays(-1),
+            Provenance = Provenance.Of(Source("too-early")),
+        }, "StageBeforePreviousStage");
+
+        await store.SubmitAsync(new CompleteParliamentaryStage
+        {
+            LegislationId = BorderSecurityBillId,
+            House = ParliamentHouse.Lords,
+            Stage = BillStage.CommitteeStage,
+            ValidOn = committeeCompleted,
+            Provenance = Provenance.Of(Recalled),
+        });
+        var after = (await store.LegislationOfAsync(BorderSecurityBillId, new AsOfQuery(committeeCompleted)))!.Legislation;
+        after.UnderWay.Should().BeNull("the stage was completed");
+        after.Position!.Name.Should().Be("Committee stage (House of Lords)");
+
+        var log = await store.ReadAllAsync();
+        foreach (var query in new[] { new AsOfQuery(new LocalDate(2025, 8, 1)), new AsOfQuery(committeeCompleted), new AsOfQuery(new LocalDate(2025, 8, 1), started.RecordedAt - Duration.FromTicks(1)) })
+        {
+            OracleAssertions.Legislation([.. (await store.LegislationAsync(query)).Select(l => l.Legislation)], log, query, $"{query}");
+        }
+    }
+
     /// <summary>Every day of the bills passage names the house and stage it was at.</summary>
     [Fact]
     public async Task EveryDayOfTheBillsPassageNamesTheHouseAndStageItWasAt()

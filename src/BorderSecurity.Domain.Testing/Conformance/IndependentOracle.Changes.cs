@@ -71,7 +71,7 @@ public static partial class IndependentOracle
         FundingAmountCorrected or FundingPeriodCorrected or RecruitmentTargetCorrected or RecruitmentTargetBasisCorrected => "Correction",
         FundingWithdrawn or RecruitmentTargetAbandoned => "Withdrawal",
         FundingPeriodRevised or FundingAllocated => "CoverageChange",
-        BillIntroduced or ParliamentaryStageCompleted or BillCarriedOver or BillEnded or RoyalAssentGranted or LegislationCommenced or LegislationRepealed
+        BillIntroduced or ParliamentaryStageStarted or ParliamentaryStageCompleted or BillCarriedOver or BillEnded or RoyalAssentGranted or LegislationCommenced or LegislationRepealed
             => "StageOrCommencement",
         CommandPowersConferred => "PowersConferred",
         CommandLeaderAppointed or AgencyJoinedCommand or AgencyLeftCommand or CommandUnitCreated or InternationalAgreementJoined => "CommandChange",

@@ -20,7 +20,8 @@ public static partial class IndependentOracle
     /// <param name="Stage">The furthest stage reached.</param>
     /// <param name="History">Every stage that counts, by date, then stage order, then detail.</param>
     /// <param name="Sources">Each source once, in the order first cited.</param>
-    public sealed record Bill(string Id, string Title, string Stage, IReadOnlyList<StageStep> History, IReadOnlyList<string> Sources);
+    /// <param name="UnderWay">The stage begun and not yet completed, as "House|Stage|yyyy-MM-dd", or null.</param>
+    public sealed record Bill(string Id, string Title, string Stage, IReadOnlyList<StageStep> History, IReadOnlyList<string> Sources, string? UnderWay = null);
 
     /// <summary>
     /// Every bill or Act that exists as of the question, in id order. From docs/events.md: announcing, introducing or
@@ -41,8 +42,24 @@ public static partial class IndependentOracle
             string? originatingHouse = null;
             var history = new List<StageStep>();
             var cited = new List<RecordedEvent>();
+            string? underWay = null;
             foreach (var e in stream)
             {
+                // A stage begun is under way until a stage is completed, the bill ends or has Royal Assent; it adds no step.
+                if (title is not null)
+                {
+                    switch (e.Data)
+                    {
+                        case ParliamentaryStageStarted s:
+                            underWay = $"{HouseName(s.House)}|{s.Stage}|{s.ValidOn:yyyy-MM-dd}";
+                            cited.Add(e);
+                            continue;
+                        case ParliamentaryStageCompleted or BillEnded or RoyalAssentGranted:
+                            underWay = null;
+                            break;
+                    }
+                }
+
                 // The furthest stage so far, in the order the events count (carry-over and ending keep it).
                 var furthestSoFar = history.Count == 0 ? "Announced" : history.MaxBy(h => Array.IndexOf(StageOrder, h.Stage))!.Stage;
                 var step = e.Data switch
@@ -98,7 +115,7 @@ public static partial class IndependentOracle
                 .ThenBy(h => Array.IndexOf(StageOrder, h.Stage))
                 .ThenBy(h => h.Detail, StringComparer.Ordinal)
                 .ToList();
-            result.Add(new Bill(stream[0].StreamId, title, StageOrder[furthest], ordered, SourcesOf(cited)));
+            result.Add(new Bill(stream[0].StreamId, title, StageOrder[furthest], ordered, SourcesOf(cited), underWay));
         }
 
         return result;

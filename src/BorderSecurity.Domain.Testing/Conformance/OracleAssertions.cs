@@ -74,7 +74,8 @@ public static partial class OracleAssertions
     /// <param name="because">Why.</param>
     public static void Legislation(IReadOnlyList<Legislation> actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because) =>
         actual.Select(l => new IndependentOracle.Bill(l.LegislationId, l.Title, l.Stage.ToString(),
-                [.. l.History.Select(h => new IndependentOracle.StageStep(h.Stage.ToString(), h.On, h.Detail))], [.. l.Sources.Select(Key)]))
+                [.. l.History.Select(h => new IndependentOracle.StageStep(h.Stage.ToString(), h.On, h.Detail))], [.. l.Sources.Select(Key)],
+                l.UnderWay is { } u ? $"{BillStages.NameOf(u.House)}|{u.Stage}|{u.On:yyyy-MM-dd}" : null))
             .Should().BeEquivalentTo(IndependentOracle.Legislation(log, query.AsOf, query.KnownAt, query.RecordedBy), o => o.WithStrictOrdering(), because);
 
     /// <summary>A command overview against the oracle.</summary>

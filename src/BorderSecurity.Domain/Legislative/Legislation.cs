@@ -47,6 +47,12 @@ public sealed record Legislation(
     /// <summary>The last parliamentary stage completed, with its House, or <see langword="null"/> before introduction.</summary>
     public BillPosition? Position { get; init; }
 
+    /// <summary>
+    /// The stage under way (begun, not yet completed), with its House and the day it began, or <see langword="null"/> when
+    /// none is: a bill in the middle of its Lords committee stage reads as such, not as still at second reading.
+    /// </summary>
+    public BillPosition? UnderWay { get; init; }
+
     /// <summary>How the bill ended without Royal Assent, or <see langword="null"/> while it has not.</summary>
     public BillEnding? Ending { get; init; }
 
@@ -103,13 +109,18 @@ public sealed record Legislation(
             (null, BillIntroduced e) => Start(e.LegislationId, e.Title, LegislationStage.Introduced, e.ValidOn, e.House, e.Provenance).Introduced(e),
             (null, _) => null,
             (_, BillIntroduced e) => state.Reach(LegislationStage.Introduced, e.ValidOn, e.House, e.Provenance).Introduced(e),
-            (_, ParliamentaryStageCompleted e) => state.Complete(e),
+            (_, ParliamentaryStageStarted e) => state with
+            {
+                UnderWay = new BillPosition(e.House, e.Stage, e.ValidOn),
+                Sources = state.Sources.Cite(e.Provenance),
+            },
+            (_, ParliamentaryStageCompleted e) => state.Complete(e) with { UnderWay = null },
             (_, BillCarriedOver e) => state.Reach(state.Stage, e.ValidOn, $"carried over into session {e.IntoSession}", e.Provenance) with
             {
                 CarriedIntoSession = e.IntoSession,
             },
-            (_, BillEnded e) => state.Reach(state.Stage, e.ValidOn, $"ended: {e.How}", e.Provenance) with { Ending = e.How },
-            (_, RoyalAssentGranted e) => state.Reach(LegislationStage.RoyalAssent, e.ValidOn, null, e.Provenance) with { Title = e.ActTitle },
+            (_, BillEnded e) => state.Reach(state.Stage, e.ValidOn, $"ended: {e.How}", e.Provenance) with { Ending = e.How, UnderWay = null },
+            (_, RoyalAssentGranted e) => state.Reach(LegislationStage.RoyalAssent, e.ValidOn, null, e.Provenance) with { Title = e.ActTitle, UnderWay = null },
             (_, LegislationCommenced e) => state.Commence(e),
             (_, LegislationRepealed e) => state.Reach(LegislationStage.Repealed, e.ValidOn, e.RepealedBy, e.Provenance),
             _ => state,

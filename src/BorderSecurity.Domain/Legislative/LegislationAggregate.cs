@@ -9,11 +9,14 @@ internal static class LegislationAggregate
     public static AggregateRegistration<Legislation, ILegislationRequest> Registration { get; } =
         new AggregateRegistration<Legislation, ILegislationRequest>(AggregateKind.Legislation, Legislation.Evolve,
                 (state, request, _) => LegislationDecider.Decide(state, request))
-            .Requests(typeof(AnnounceLegislation), typeof(RecordEnactedLegislation), typeof(IntroduceBill), typeof(CompleteParliamentaryStage),
+            .Requests(typeof(AnnounceLegislation), typeof(RecordEnactedLegislation), typeof(IntroduceBill), typeof(StartParliamentaryStage), typeof(CompleteParliamentaryStage),
                 typeof(CarryOverBill), typeof(EndBill), typeof(GrantRoyalAssent), typeof(CommenceLegislation), typeof(RepealLegislation))
             .Event<LegislationAnnounced>(ChangeKind.New, e => $"{e.Title} announced in the {e.AnnouncedIn}", States.Nothing)
             .Event<EnactedLegislationRecorded>(ChangeKind.New, e => $"{e.Title} receives Royal Assent", States.Nothing)
             .Event<BillIntroduced>(ChangeKind.StageOrCommencement, e => $"{e.Title} introduced in the {e.House}", States.Nothing)
+            .Event<ParliamentaryStageStarted>(
+                ChangeKind.StageOrCommencement,
+                e => $"{e.LegislationId} begins {BillStages.NameOf(e.Stage, e.House)} in the {BillStages.NameOf(e.House)}", States.Nothing)
             .Event<ParliamentaryStageCompleted>(
                 ChangeKind.StageOrCommencement,
                 e => $"{e.LegislationId} completes {BillStages.NameOf(e.Stage, e.House)} in the {BillStages.NameOf(e.House)}", States.Nothing)

@@ -36,6 +36,7 @@ public static class LegislationDecider
             RecordEnactedLegislation r => [RecordEnacted(state, r)],
             IntroduceBill r => [Introduce(state, r)],
             _ when state is null => throw Broken("LegislationMustExist", $"legislation '{request.StreamId}' does not exist; announce, introduce or record it first."),
+            StartParliamentaryStage r => [StartStage(state, r)],
             CompleteParliamentaryStage r => [CompleteStage(state, r)],
             CarryOverBill r => [CarryOver(state, r)],
             EndBill r => [End(state, r)],
@@ -87,29 +88,27 @@ public static class LegislationDecider
         return new BillIntroduced(r.LegislationId.Value, title, BillStages.NameOf(house), r.ValidOn, provenance);
     }
 
-    private static ParliamentaryStageCompleted CompleteStage(Legislation state, CompleteParliamentaryStage r)
+    private static ParliamentaryStageStarted StartStage(Legislation state, StartParliamentaryStage r)
     {
-        var house = Guard.Against.UndefinedEnum(r.House, nameof(r.House));
-        if (house == ParliamentHouse.NotStated)
+        var (house, stage, provenance) = NextStage(state, r.House, r.Stage, r.Provenance, "begin");
+        if (state.UnderWay is { } underWay && underWay.House == house && underWay.Stage == stage)
         {
-            throw new ArgumentException("House must be Commons or Lords.", nameof(r.House));
-        }
-
-        var stage = Guard.Against.UndefinedEnum(r.Stage, nameof(r.Stage));
-        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
-        StillABill(state);
-        if (state.Position is null)
-        {
-            throw Broken("BillNotIntroduced", $"'{state.Title}' is not introduced; record its introduction (its 1st reading in the originating House) with {nameof(IntroduceBill)}.");
-        }
-
-        var next = NextSteps(state);
-        if (!next.Contains((house, stage)))
-        {
-            throw Broken("StageOutOfOrder", $"'{state.Title}' {Where(state)}; {BillStages.NameOf(stage, house)} in the {BillStages.NameOf(house)} cannot come next. Next: {Describe(next)}.");
+            throw Broken("StageAlreadyUnderWay", $"'{state.Title}' has had {underWay.Name} under way since {underWay.On:yyyy-MM-dd}.");
         }
 
         NotBeforeLastStage(state, r.ValidOn);
+        return new ParliamentaryStageStarted(state.LegislationId, house, stage, r.ValidOn, provenance);
+    }
+
+    private static ParliamentaryStageCompleted CompleteStage(Legislation state, CompleteParliamentaryStage r)
+    {
+        var (house, stage, provenance) = NextStage(state, r.House, r.Stage, r.Provenance, "come");
+        NotBeforeLastStage(state, r.ValidOn);
+        if (state.UnderWay is { } underWay && r.ValidOn < underWay.On)
+        {
+            throw Broken("StageBeforePreviousStage", $"{r.ValidOn:yyyy-MM-dd} is before {underWay.Name} began on {underWay.On:yyyy-MM-dd}.");
+        }
+
         return new ParliamentaryStageCompleted(state.LegislationId, house, stage, r.ValidOn, provenance);
     }
 
@@ -248,6 +247,34 @@ public static class LegislationDecider
         }
 
         NotBeforeLastStage(state, on);
+    }
+
+    // The rules a stage begun or completed shares: a House named, a stage from the list, a bill still before Parliament and
+    // introduced, and the stage one of those that may come next.
+    private static (ParliamentHouse House, BillStage Stage, Provenance Provenance) NextStage(Legislation state, ParliamentHouse house, BillStage stage,
+        Provenance? provenance, string verb)
+    {
+        Guard.Against.UndefinedEnum(house, "House");
+        if (house == ParliamentHouse.NotStated)
+        {
+            throw new ArgumentException("House must be Commons or Lords.", "House");
+        }
+
+        Guard.Against.UndefinedEnum(stage, "Stage");
+        var checkedProvenance = Guard.Against.Null(provenance, "Provenance");
+        StillABill(state);
+        if (state.Position is null)
+        {
+            throw Broken("BillNotIntroduced", $"'{state.Title}' is not introduced; record its introduction (its 1st reading in the originating House) with {nameof(IntroduceBill)}.");
+        }
+
+        var next = NextSteps(state);
+        if (!next.Contains((house, stage)))
+        {
+            throw Broken("StageOutOfOrder", $"'{state.Title}' {Where(state)}; {BillStages.NameOf(stage, house)} in the {BillStages.NameOf(house)} cannot {verb} next. Next: {Describe(next)}.");
+        }
+
+        return (house, stage, checkedProvenance);
     }
 
     private static void NotBeforeLastStage(Legislation state, LocalDate on)

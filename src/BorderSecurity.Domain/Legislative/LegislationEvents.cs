@@ -85,6 +85,23 @@ public sealed record BillIntroduced(
 }
 
 /// <summary>
+/// A bill's stage began in one House and is under way (for example a Lords committee stage over several sittings) until
+/// that stage, or a later one, is completed.
+/// </summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="House">The House it is under way in.</param>
+/// <param name="Stage">The stage under way: the next one to complete.</param>
+/// <param name="ValidOn">When it began.</param>
+/// <param name="Provenance">The sources.</param>
+[EventName("legislation.stage-started.v1")]
+public sealed record ParliamentaryStageStarted(
+    string LegislationId, ParliamentHouse House, BillStage Stage, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
+{
+    /// <inheritdoc />
+    public string StreamId => LegislationId;
+}
+
+/// <summary>
 /// A bill completed a stage in one House: any stage after its introduction, in either House, including each round of
 /// consideration of the other House's amendments. Replaces <c>legislation.stage-completed.v1</c>
 /// (<see cref="ParliamentaryStageCompletedV1"/>), which had one stage for everything in the other House.

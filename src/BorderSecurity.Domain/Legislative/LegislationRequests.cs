@@ -92,6 +92,28 @@ public sealed record CompleteParliamentaryStage : ILegislationRequest
     public StreamId StreamId => LegislationId;
 }
 
+/// <summary>Record that a bill's next stage began and is under way. Emits <see cref="ParliamentaryStageStarted"/>.</summary>
+public sealed record StartParliamentaryStage : ILegislationRequest
+{
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The House: <see cref="ParliamentHouse.Commons"/> or <see cref="ParliamentHouse.Lords"/>.</summary>
+    public required ParliamentHouse House { get; init; }
+
+    /// <summary>The stage: one that may be completed next (see <see cref="LegislationDecider"/>).</summary>
+    public required BillStage Stage { get; init; }
+
+    /// <summary>When it began; not before the previous stage.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="LegislationId"/>.</summary>
+    public StreamId StreamId => LegislationId;
+}
+
 /// <summary>Record that a bill was carried over into a new session. Emits <see cref="BillCarriedOver"/>.</summary>
 public sealed record CarryOverBill : ILegislationRequest
 {
