@@ -82,17 +82,11 @@ public abstract partial class BorderSecurityStoreConformance
         await store.SubmitAsync(OriginDispute([Side("new investment", "side-a"), Side("redirected", "side-b")]));
         var before = await store.ReadAllAsync();
 
-        async Task Refused(IBorderSecurityRequest request, string rule)
-        {
-            var submit = () => store.SubmitAsync(request);
-            (await submit.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
-        }
-
-        await Refused(OriginDispute([Side("new investment", "side-a")]) with { DisputeId = new("dispute:one-sided") }, "DisputeNeedsTwoSides");
-        await Refused(OriginDispute([Side("new investment", "side-a"), new DisputeSide("unsourced", null!)]) with { DisputeId = new("dispute:unsourced") },
+        await RefusedAsync(store, OriginDispute([Side("new investment", "side-a")]) with { DisputeId = new("dispute:one-sided") }, "DisputeNeedsTwoSides");
+        await RefusedAsync(store, OriginDispute([Side("new investment", "side-a"), new DisputeSide("unsourced", null!)]) with { DisputeId = new("dispute:unsourced") },
             "EachSideNeedsASource");
-        await Refused(OriginDispute([Side("again", "side-a"), Side("again", "side-b")]), "DisputeAlreadyRecorded");
-        await Refused(new ResolveDispute
+        await RefusedAsync(store, OriginDispute([Side("again", "side-a"), Side("again", "side-b")]), "DisputeAlreadyRecorded");
+        await RefusedAsync(store, new ResolveDispute
         {
             DisputeId = new("dispute:missing"),
             FavouredSide = 1,
@@ -100,7 +94,7 @@ public abstract partial class BorderSecurityStoreConformance
             ValidOn = SettledOn,
             Provenance = Provenance.Of(Source("s")),
         }, "DisputeMustBeRecorded");
-        await Refused(new ResolveDispute
+        await RefusedAsync(store, new ResolveDispute
         {
             DisputeId = new("dispute:origin"),
             FavouredSide = 1,
@@ -108,7 +102,7 @@ public abstract partial class BorderSecurityStoreConformance
             ValidOn = DisputedOn.PlusDays(-1),
             Provenance = Provenance.Of(Source("s")),
         }, "ResolutionBeforeDispute");
-        await Refused(new ResolveDispute
+        await RefusedAsync(store, new ResolveDispute
         {
             DisputeId = new("dispute:origin"),
             FavouredSide = 3,
@@ -116,7 +110,7 @@ public abstract partial class BorderSecurityStoreConformance
             ValidOn = SettledOn,
             Provenance = Provenance.Of(Source("s")),
         }, "NoSuchSide");
-        await Refused(new ResolveDispute
+        await RefusedAsync(store, new ResolveDispute
         {
             DisputeId = new("dispute:origin"),
             Why = "why",
@@ -136,7 +130,7 @@ public abstract partial class BorderSecurityStoreConformance
             Provenance = Provenance.Of(Source("s")),
         });
         var afterResolution = await store.ReadAllAsync();
-        await Refused(new ResolveDispute
+        await RefusedAsync(store, new ResolveDispute
         {
             DisputeId = new("dispute:origin"),
             FavouredSide = 1,

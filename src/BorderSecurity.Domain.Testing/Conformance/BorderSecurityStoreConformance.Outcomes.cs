@@ -136,31 +136,19 @@ public abstract partial class BorderSecurityStoreConformance
         await store.SubmitAsync(Released("indicator:arrivals", October2024, 10));
         var before = await store.ReadAllAsync();
 
-        async Task Refused(IBorderSecurityRequest request, string rule)
-        {
-            var submit = () => store.SubmitAsync(request);
-            (await submit.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
-        }
-
-        async Task Invalid(IBorderSecurityRequest request, string field)
-        {
-            var submit = () => store.SubmitAsync(request);
-            (await submit.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be(field);
-        }
-
-        await Refused(Definition("indicator:arrivals", IndicatorMeasure.OverPeriod), "IndicatorAlreadyDefined");
-        await Refused(Released("indicator:undefined", October2024, 1), "IndicatorMustBeDefined");
-        await Refused(Released("indicator:arrivals", October2024, 11), "OutcomeAlreadyReleased");
-        await Refused(Revised("indicator:arrivals", CountPeriod.Month(2024, 11), 12), "OutcomeMustBeReleased");
-        await Refused(Revised("indicator:arrivals", October2024, 10) with { Status = ReleaseStatus.Reported, Qualifier = OutcomeQualifier.Exact }, "RevisionChangesNothing");
-        await Refused(Released("indicator:arrivals", CountPeriod.Month(2023, 12), 1), "PeriodBeforeIndicator");
-        await Refused(Released("indicator:level", CountPeriod.Days(new LocalDate(2024, 10, 1), new LocalDate(2024, 10, 2)), 1), "OnDateCountsOneDay");
-        await Invalid(Released("indicator:arrivals", CountPeriod.Month(2024, 12), -1), "Count");
-        await Invalid(Released("indicator:arrivals", CountPeriod.Month(2024, 12), 1) with { Qualifier = (OutcomeQualifier)9 }, "Qualifier");
-        await Invalid(Released("indicator:arrivals", CountPeriod.Month(2024, 12), 1) with { Status = (ReleaseStatus)9 }, "Status");
-        await Invalid(Released("indicator:arrivals", new CountPeriod(new LocalDate(2024, 12, 31), new LocalDate(2024, 12, 1)), 1), "Period");
-        await Invalid(Revised("indicator:arrivals", October2024, 20) with { Reason = " " }, "Reason");
-        await Invalid(Definition("indicator:measureless", (IndicatorMeasure)7), "Measure");
+        await RefusedAsync(store, Definition("indicator:arrivals", IndicatorMeasure.OverPeriod), "IndicatorAlreadyDefined");
+        await RefusedAsync(store, Released("indicator:undefined", October2024, 1), "IndicatorMustBeDefined");
+        await RefusedAsync(store, Released("indicator:arrivals", October2024, 11), "OutcomeAlreadyReleased");
+        await RefusedAsync(store, Revised("indicator:arrivals", CountPeriod.Month(2024, 11), 12), "OutcomeMustBeReleased");
+        await RefusedAsync(store, Revised("indicator:arrivals", October2024, 10) with { Status = ReleaseStatus.Reported, Qualifier = OutcomeQualifier.Exact }, "RevisionChangesNothing");
+        await RefusedAsync(store, Released("indicator:arrivals", CountPeriod.Month(2023, 12), 1), "PeriodBeforeIndicator");
+        await RefusedAsync(store, Released("indicator:level", CountPeriod.Days(new LocalDate(2024, 10, 1), new LocalDate(2024, 10, 2)), 1), "OnDateCountsOneDay");
+        await InvalidAsync(store, Released("indicator:arrivals", CountPeriod.Month(2024, 12), -1), "Count");
+        await InvalidAsync(store, Released("indicator:arrivals", CountPeriod.Month(2024, 12), 1) with { Qualifier = (OutcomeQualifier)9 }, "Qualifier");
+        await InvalidAsync(store, Released("indicator:arrivals", CountPeriod.Month(2024, 12), 1) with { Status = (ReleaseStatus)9 }, "Status");
+        await InvalidAsync(store, Released("indicator:arrivals", new CountPeriod(new LocalDate(2024, 12, 31), new LocalDate(2024, 12, 1)), 1), "Period");
+        await InvalidAsync(store, Revised("indicator:arrivals", October2024, 20) with { Reason = " " }, "Reason");
+        await InvalidAsync(store, Definition("indicator:measureless", (IndicatorMeasure)7), "Measure");
         (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
     }
 

@@ -45,15 +45,9 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.LegislationOfAsync(BorderSecurityBillId, new AsOfQuery(new LocalDate(2025, 8, 1), started.RecordedAt - Duration.FromTicks(1))))!
             .Legislation.UnderWay.Should().BeNull("not known yet");
 
-        async Task Refused(IBorderSecurityRequest request, string rule)
-        {
-            var submit = () => store.SubmitAsync(request);
-            (await submit.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
-        }
-
-        await Refused(Start(BillStage.CommitteeStage), "StageAlreadyUnderWay");
-        await Refused(Start(BillStage.ThirdReading), "StageOutOfOrder");
-        await Refused(new CompleteParliamentaryStage
+        await RefusedAsync(store, Start(BillStage.CommitteeStage), "StageAlreadyUnderWay");
+        await RefusedAsync(store, Start(BillStage.ThirdReading), "StageOutOfOrder");
+        await RefusedAsync(store, new CompleteParliamentaryStage
         {
             LegislationId = BorderSecurityBillId,
             House = ParliamentHouse.Lords,

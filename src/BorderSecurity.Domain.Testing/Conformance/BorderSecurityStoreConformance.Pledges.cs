@@ -138,30 +138,18 @@ public abstract partial class BorderSecurityStoreConformance
         });
         var before = await store.ReadAllAsync();
 
-        async Task Refused(IBorderSecurityRequest request, string rule)
-        {
-            var submit = () => store.SubmitAsync(request);
-            (await submit.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
-        }
-
-        async Task Invalid(IBorderSecurityRequest request, string field)
-        {
-            var submit = () => store.SubmitAsync(request);
-            (await submit.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be(field);
-        }
-
-        await Refused(MadePledge("pledge:whole", null), "PledgeAlreadyMade");
-        await Refused(MadePledge("pledge:orphan", "pledge:no-such-pledge"), "WholePledgeMustExist");
-        await Refused(Verdict("pledge:unknown", new LocalDate(2024, 6, 1)), "PledgeMustBeMade");
-        await Refused(Verdict("pledge:whole", new LocalDate(2023, 12, 31)), "VerdictBeforePledge");
-        await Invalid(Verdict("pledge:whole", new LocalDate(2024, 6, 1)) with { Rating = (VerdictRating)42 }, "Rating");
-        await Invalid(Verdict("pledge:whole", new LocalDate(2024, 6, 1)) with { Assessor = " " }, "Assessor");
-        await Refused(Link("pledge:whole", "funding:none", new LocalDate(2024, 2, 1)), "DelivererMustExist");
-        await Refused(Link("pledge:whole", "dispute:about-it", new LocalDate(2024, 2, 1)), "DelivererMustExist");
-        await Refused(Link("pledge:unknown", "funding:linked", new LocalDate(2024, 2, 1)), "PledgeMustBeMade");
-        await Refused(Link("pledge:whole", "funding:unlinked", new LocalDate(2023, 12, 1)), "LinkBeforePledge");
-        await Refused(Link("pledge:whole", "funding:linked", new LocalDate(2024, 2, 1)), "DelivererAlreadyLinked");
-        await Invalid(MadePledge("pledge:self", "pledge:self"), "PartOf");
+        await RefusedAsync(store, MadePledge("pledge:whole", null), "PledgeAlreadyMade");
+        await RefusedAsync(store, MadePledge("pledge:orphan", "pledge:no-such-pledge"), "WholePledgeMustExist");
+        await RefusedAsync(store, Verdict("pledge:unknown", new LocalDate(2024, 6, 1)), "PledgeMustBeMade");
+        await RefusedAsync(store, Verdict("pledge:whole", new LocalDate(2023, 12, 31)), "VerdictBeforePledge");
+        await InvalidAsync(store, Verdict("pledge:whole", new LocalDate(2024, 6, 1)) with { Rating = (VerdictRating)42 }, "Rating");
+        await InvalidAsync(store, Verdict("pledge:whole", new LocalDate(2024, 6, 1)) with { Assessor = " " }, "Assessor");
+        await RefusedAsync(store, Link("pledge:whole", "funding:none", new LocalDate(2024, 2, 1)), "DelivererMustExist");
+        await RefusedAsync(store, Link("pledge:whole", "dispute:about-it", new LocalDate(2024, 2, 1)), "DelivererMustExist");
+        await RefusedAsync(store, Link("pledge:unknown", "funding:linked", new LocalDate(2024, 2, 1)), "PledgeMustBeMade");
+        await RefusedAsync(store, Link("pledge:whole", "funding:unlinked", new LocalDate(2023, 12, 1)), "LinkBeforePledge");
+        await RefusedAsync(store, Link("pledge:whole", "funding:linked", new LocalDate(2024, 2, 1)), "DelivererAlreadyLinked");
+        await InvalidAsync(store, MadePledge("pledge:self", "pledge:self"), "PartOf");
         (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
 
         await store.SubmitAsync(MadePledge("pledge:part", "pledge:whole"));

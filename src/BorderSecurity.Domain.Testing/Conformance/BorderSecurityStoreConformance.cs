@@ -473,6 +473,20 @@ public abstract partial class BorderSecurityStoreConformance
     private static EquivalencyAssertionOptions<T> Strict<T>(EquivalencyAssertionOptions<T> options) =>
         options.WithStrictOrdering().RespectingRuntimeTypes().ComparingRecordsByMembers();
 
+    /// <summary>Submits a request that breaks a rule: refused naming <paramref name="rule"/>.</summary>
+    private static async Task RefusedAsync(IBorderSecurityStore store, IBorderSecurityRequest request, string rule)
+    {
+        var submit = () => store.SubmitAsync(request);
+        (await submit.Should().ThrowAsync<DomainRuleViolationException>()).Which.Rule.Should().Be(rule);
+    }
+
+    /// <summary>Submits a request with a bad field: refused with an <see cref="ArgumentException"/> naming <paramref name="field"/>.</summary>
+    private static async Task InvalidAsync(IBorderSecurityStore store, IBorderSecurityRequest request, string field)
+    {
+        var submit = () => store.SubmitAsync(request);
+        (await submit.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be(field);
+    }
+
     private static SourceReference Source(string name) => new($"{name}.txt", $"Conformance source {name}", new LocalDate(2024, 1, 1));
 
     private static PledgeFunding Pledge(string id, Money amount, LocalDate on) =>
