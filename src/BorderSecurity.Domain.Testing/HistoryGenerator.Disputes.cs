@@ -8,7 +8,7 @@ public static partial class HistoryGenerator
     /// <summary>
     /// Makes the generated disputes, from its own random sequence: after about one request in eight (in histories of up to
     /// 400 requests; in larger ones about 50 in all, as disputes are rare beside the facts they question), a dispute recorded
-    /// about a stream the store already holds (a commitment, target, bill or command) on a random valid date (often before the
+    /// about a stream the store already holds (a commitment, target, bill, command, outcome indicator or pledge) on a random valid date (often before the
     /// instant it is recorded, sometimes after it), or the resolution of an open one on or after its date. Only requests
     /// the deciders accept are made. Keeps what it needs as it goes, so a large history costs no rescans.
     /// </summary>

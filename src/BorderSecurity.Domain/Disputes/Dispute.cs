@@ -10,7 +10,7 @@ public sealed record DisputeResolution(int? FavouredSide, string Resolution, str
 
 /// <summary>The state of one dispute, folded from its events: a fact of a subject the sources disagree about.</summary>
 /// <param name="DisputeId">The stream id.</param>
-/// <param name="SubjectId">The stream id of the commitment, target, bill or command the fact is about.</param>
+/// <param name="SubjectId">The stream id of the commitment, target, bill, command, outcome indicator or pledge the fact is about.</param>
 /// <param name="Fact">The fact disputed.</param>
 /// <param name="Sides">Each side with its sources, in the order recorded.</param>
 /// <param name="RecordedOn">The valid date of the record.</param>

@@ -19,7 +19,7 @@ public static class DisputeDecider
     /// <exception cref="DomainRuleViolationException">A business rule is broken; <see cref="DomainRuleViolationException.Rule"/> names it.</exception>
     /// <remarks>
     /// Rules: a dispute is recorded once (<c>DisputeAlreadyRecorded</c>) about a subject named by its stream id, which must
-    /// already hold a commitment, target, bill or command (<c>DisputeSubjectMustExist</c>, naming <c>SubjectId</c>), with a
+    /// already hold a commitment, target, bill, command, outcome indicator or pledge (<c>DisputeSubjectMustExist</c>, naming <c>SubjectId</c>), with a
     /// fact and at least two sides (<c>DisputeNeedsTwoSides</c>), each saying something and citing at least one source
     /// (<c>EachSideNeedsASource</c>). Only a recorded dispute is resolved (<c>DisputeMustBeRecorded</c>), only while it is
     /// open (<c>DisputeAlreadyResolved</c>), not before it was recorded (<c>ResolutionBeforeDispute</c>), in favour of one
@@ -62,8 +62,8 @@ public static class DisputeDecider
         if (subjectKind is null or AggregateKind.Dispute)
         {
             throw Broken("DisputeSubjectMustExist", subjectKind is null
-                ? $"SubjectId '{subject}' of dispute '{r.DisputeId}' names no stream in the store; record the commitment, target, bill or command before disputing a fact of it."
-                : $"SubjectId '{subject}' of dispute '{r.DisputeId}' names a dispute; a dispute is about a commitment, target, bill or command.");
+                ? $"SubjectId '{subject}' of dispute '{r.DisputeId}' names no stream in the store; record the commitment, target, bill, command, outcome indicator or pledge before disputing a fact of it."
+                : $"SubjectId '{subject}' of dispute '{r.DisputeId}' names a dispute; a dispute is about a commitment, target, bill, command, outcome indicator or pledge.");
         }
 
         if (state is not null)

@@ -6,11 +6,11 @@ namespace BorderSecurity.Domain.Disputes;
 public sealed record DisputeSide(string Says, Provenance Provenance);
 
 /// <summary>
-/// Sources disagree about a fact of a commitment, target, bill or command. Creates the dispute, open. Recording a
+/// Sources disagree about a fact of a commitment, target, bill, command, outcome indicator or pledge. Creates the dispute, open. Recording a
 /// dispute changes no figure: the subject's own events still decide what is counted.
 /// </summary>
 /// <param name="DisputeId">The dispute's stream id.</param>
-/// <param name="SubjectId">The stream id of what the fact is about: a commitment, target, bill or command.</param>
+/// <param name="SubjectId">The stream id of what the fact is about: a commitment, target, bill, command, outcome indicator or pledge.</param>
 /// <param name="Fact">The fact disputed, as a short name, for example <c>origin of the money</c>.</param>
 /// <param name="Sides">Each side, in the order recorded; at least two, each with its sources.</param>
 /// <param name="ValidOn">When the sources were seen to disagree (the latest side's date).</param>

@@ -9,7 +9,7 @@ public sealed record RecordDispute : IDisputeRequest
     /// <summary>The new dispute's stream id.</summary>
     public required DisputeId DisputeId { get; init; }
 
-    /// <summary>The stream id of the commitment, target, bill or command the fact is about (any aggregate but a dispute).</summary>
+    /// <summary>The stream id of the commitment, target, bill, command, outcome indicator or pledge the fact is about (any aggregate but a dispute).</summary>
     public required StreamId SubjectId { get; init; }
 
     /// <summary>The fact disputed, as a short name, for example <c>origin of the money</c>.</summary>

@@ -24,7 +24,7 @@ namespace BorderSecurity.Domain.Storage;
 /// <para>A series takes the same question: it runs up to <see cref="AsOfQuery.AsOf"/> (no point after it), each point
 /// as known at <see cref="AsOfQuery.KnownAt"/> and as recorded by <see cref="AsOfQuery.RecordedBy"/>. Ask with
 /// <see cref="LocalDate.MaxIsoValue"/> for the whole series.</para>
-/// <para>Every answer that includes a commitment, target, bill or command lists the disputes open about it for the
+/// <para>Every answer that includes a commitment, target, bill, command, outcome indicator or pledge lists the disputes open about it for the
 /// question (<see cref="OpenDisputes"/>).</para>
 /// </remarks>
 public interface IBorderSecurityQueries
@@ -228,7 +228,7 @@ public interface IBorderSecurityQueries
     Task<IReadOnlyList<Dispute>> DisputesAsync(AsOfQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The disputes about one subject (a commitment, target, bill or command), <em>open and resolved</em>, in id order: the
+    /// The disputes about one subject (a commitment, target, bill, command, outcome indicator or pledge), <em>open and resolved</em>, in id order: the
     /// entries of <see cref="DisputesAsync"/> whose <see cref="Dispute.SubjectId"/> is <paramref name="subjectId"/>. The open
     /// ones (<see cref="Dispute.IsOpen"/>) are those an answer including the subject lists.
     /// </summary>
