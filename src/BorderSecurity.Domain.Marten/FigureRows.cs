@@ -80,6 +80,9 @@ internal sealed class FigureRows
             Allocations = figures
                 .Where(r => r.Key.Figure == ProjectionRows.Allocation && r.Value.Value is not null)
                 .Select(r => new CapabilityAmount(r.Key.Dimension, Money.FromPounds(r.Value.Value!.Value))),
+            Spending = created is null ? [] : figures
+                .Where(r => r.Key.Figure == ProjectionRows.Spending)
+                .Select(r => SpendingLine.FromKey(r.Key.Dimension, Money.FromPounds(r.Value.Value ?? 0m), r.Value.ValidOn)),
             Sources = created is null ? [] : SourcesOf(streamId),
         });
     }

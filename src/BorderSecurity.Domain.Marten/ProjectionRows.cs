@@ -52,6 +52,7 @@ internal static class ProjectionRows
     public const string Abandoned = Figures.Abandoned;
     public const string Reannounced = Figures.Reannounced;
     public const string Basis = Figures.Basis;
+    public const string Spending = Figures.Spending;
 
     /// <summary>Every aggregate's name in the tables, one per <see cref="AggregateKind"/>.</summary>
     public static readonly string[] Aggregates = [.. Enum.GetValues<AggregateKind>().Select(NameOf)];

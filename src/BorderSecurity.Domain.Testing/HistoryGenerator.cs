@@ -85,6 +85,7 @@ public static partial class HistoryGenerator
         // Outcome indicators too: their own sequence, so the streams generated before them are unchanged.
         var outcomes = new OutcomeMaker(new Randomizer(seed ^ 0x0C7C), requests);
         var pledges = new PledgeMaker(new Randomizer(seed ^ 0x91ED), requests);
+        var spending = new SpendingMaker(new Randomizer(seed ^ 0x5E9D), requests);
 
         // Up to 20 days between requests for small histories; shorter steps for large ones, so the clock stays in range.
         var maxStepMinutes = Math.Max(1, 60 * 24 * 20 * 2_000 / Math.Max(requests, 2_000));
@@ -128,6 +129,21 @@ public static partial class HistoryGenerator
                 accepted.Add(pledge);
                 steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, pledge));
                 disputes.Exists(pledge.StreamId.Value);
+            }
+
+            if (spending.Next(store, shape, streamsPerAggregate) is { } spent)
+            {
+                try
+                {
+                    var recorded = store.Submit(spent);
+                    accepted.Add(spent);
+                    steps.Add(new BorderSecurity.Domain.ReferenceTimeline.TimelineStep(recorded[0].RecordedAt, spent));
+                }
+                catch (DomainRuleViolationException e)
+                {
+                    rejected++;
+                    rules.Add(e.Rule);
+                }
             }
         }
 

@@ -81,6 +81,7 @@ public static partial class IndependentOracle
         PledgeMade => "New",
         PledgeDelivererLinked => "CoverageChange",
         VerdictGiven => "Verdict",
+        SpendingReported => "Spending",
         _ => throw new InvalidOperationException($"The oracle has no kind for {e.GetType().Name}."),
     };
 
@@ -89,11 +90,16 @@ public static partial class IndependentOracle
         FundingPledged or FundingRedirected or FundingReannounced or FundingRevised or FundingAmountCorrected or FundingWithdrawn
             or FundingPeriodRevised or FundingPeriodCorrected => ("amount", ""),
         FundingAllocated a => ("allocation", a.Capability),
+        SpendingReported r => ("spending", SpendingKey(r)),
         RecruitmentTargetSet or RecruitmentTargetReannounced or RecruitmentTargetRevised or RecruitmentTargetCorrected or RecruitmentTargetAbandoned
             => ("headcount", ""),
         RecruitmentProgressRecorded or RecruitmentTargetMet => ("inpost", ""),
         _ => null,
     };
+
+    // docs/changes.md: a spending line's dimension is "<year> <planned|outturn> <resource|capital|unstated>".
+    private static string SpendingKey(SpendingReported r) =>
+        $"{r.Year} {(r.Stage == SpendingStage.Outturn ? "outturn" : "planned")} {r.Kind switch { SpendingKind.Resource => "resource", SpendingKind.Capital => "capital", _ => "unstated" }}";
 
     private static decimal? OracleValue(List<RecordedEvent> known, string figure, string dimension, LocalDate asOf)
     {
@@ -108,6 +114,7 @@ public static partial class IndependentOracle
                 ("amount", FundingRevised r) => r.RevisedAmount.Pounds,
                 ("amount", FundingAmountCorrected c) => c.CorrectedAmount.Pounds,
                 ("allocation", FundingAllocated a) when a.Capability == dimension => a.Amount.Pounds,
+                ("spending", SpendingReported r) when SpendingKey(r) == dimension => r.Amount.Pounds,
                 ("headcount", RecruitmentTargetSet s) => s.Headcount,
                 ("headcount", RecruitmentTargetRevised r) => r.RevisedHeadcount,
                 ("headcount", RecruitmentTargetCorrected c) => c.CorrectedHeadcount,

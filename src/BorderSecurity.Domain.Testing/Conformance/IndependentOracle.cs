@@ -31,7 +31,13 @@ public static partial class IndependentOracle
         /// year is an amount each year; every other period (in-year, over years, not stated) is an amount once.
         /// </summary>
         public bool IsYearlyLevel => Period.Coverage is "YearlyFrom" or "YearlyBy";
+
+        /// <summary>The latest report of each spending line (year, stage, kind), in order of year, stage ("Planned" first), kind; kept once withdrawn.</summary>
+        public IReadOnlyList<SpendingView> Spending { get; init; } = [];
     }
+
+    /// <summary>A spending line as the oracle sees it: the year's start year, stage and kind as names, the amount, the valid date of the report.</summary>
+    public sealed record SpendingView(int Year, string Stage, string Kind, decimal Amount, LocalDate StatedOn);
 
     /// <summary>A period as the oracle sees it: plain values read from the event that stated it (years as their start year, kinds as names).</summary>
     public sealed record PeriodView(string Description, string Coverage, int? FirstYear, int? LastYear, IReadOnlyList<(int Year, decimal Amount)>? Profile, string Spending)
@@ -95,6 +101,7 @@ public static partial class IndependentOracle
             decimal amount = 0;
             var period = PeriodView.NotStated;
             var allocations = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            var spending = new Dictionary<(int, string, string), SpendingView>();
             var any = false;
             foreach (var e in stream)
             {
@@ -126,6 +133,10 @@ public static partial class IndependentOracle
                     case FundingWithdrawn:
                         withdrawn = true;
                         break;
+                    case SpendingReported r:
+                        spending[(r.Year.StartYear, r.Stage.ToString(), r.Kind.ToString())] =
+                            new SpendingView(r.Year.StartYear, r.Stage.ToString(), r.Kind.ToString(), r.Amount.Pounds, r.ValidOn);
+                        break;
                 }
             }
 
@@ -135,7 +146,10 @@ public static partial class IndependentOracle
             }
 
             result.Add(new Commitment(stream[0].StreamId, recipient!, redirected, originName, ceiling, committedOn, withdrawn ? 0 : amount, period,
-                withdrawn ? [] : [.. allocations.Where(a => a.Value > 0).Select(a => (a.Key, a.Value))], withdrawn, SourcesOf(stream)));
+                withdrawn ? [] : [.. allocations.Where(a => a.Value > 0).Select(a => (a.Key, a.Value))], withdrawn, SourcesOf(stream))
+            {
+                Spending = [.. spending.Values.OrderBy(v => v.Year).ThenBy(v => v.Stage == "Outturn").ThenBy(v => KindOrder(v.Kind))],
+            });
         }
 
         return result;

@@ -38,6 +38,29 @@ public static partial class OracleAssertions
         }
 
         OpenDisputes(actual.OpenDisputes, expected.Select(c => c.Id), log, query, because + ", open disputes");
+        Delivery(FundingDelivery.Of(actual, recipient), expected, because + ", money delivered");
+    }
+
+    /// <summary>
+    /// Money delivered (<see cref="FundingDelivery"/>) against the oracle: each commitment's planned, spent, still to spend and
+    /// overspend and its years; the sums over the commitments (spent over all, still to spend over amounts once).
+    /// </summary>
+    /// <param name="actual">The delivery.</param>
+    /// <param name="expected">The oracle's commitments it covers.</param>
+    /// <param name="because">Why.</param>
+    public static void Delivery(FundingDelivery actual, IReadOnlyList<IndependentOracle.Commitment> expected, string because)
+    {
+        var views = expected.Select(IndependentOracle.Delivery).ToList();
+        actual.Commitments.Select(d => new IndependentOracle.DeliveryView(d.CommitmentId, d.Planned.Pounds, d.Spent.Pounds, d.StillToSpend?.Pounds,
+                d.Overspend.Pounds, [.. d.Years.Select(y => (y.Year.StartYear, y.Promised?.Pounds, y.Planned.Pounds, y.Spent.Pounds))]))
+            .Should().BeEquivalentTo(views, o => o.WithStrictOrdering(), because);
+        actual.Spent.Pounds.Should().Be(views.Sum(v => v.Spent), because + ", spent");
+        actual.SpentAgainstTotal.Pounds.Should().Be(views.Zip(expected).Where(x => !x.Second.IsYearlyLevel).Sum(x => x.First.Spent), because + ", spent against the total");
+        actual.StillToSpend.Pounds.Should().Be(views.Sum(v => v.StillToSpend ?? 0), because + ", still to spend");
+        actual.Overspend.Pounds.Should().Be(views.Sum(v => v.Overspend), because + ", overspend");
+        actual.ByYear.Select(y => (y.Year.StartYear, y.Planned.Pounds, y.Spent.Pounds))
+            .Should().Equal(views.SelectMany(v => v.Years).GroupBy(y => y.Year).OrderBy(g => g.Key)
+                .Select(g => (g.Key, g.Sum(y => y.Planned), g.Sum(y => y.Spent))), because + ", by year");
     }
 
     /// <summary>Funding totals against the oracle's sums.</summary>
@@ -247,7 +270,10 @@ public static partial class OracleAssertions
     private static IndependentOracle.Commitment ToOracle(CommitmentPosition c) =>
         new(c.CommitmentId, c.Recipient, c.Origin.Kind == FundingOriginKind.Redirected, c.Origin.Name, c.Basis == FundingBasis.UpTo, c.CommittedOn,
             c.Amount.Pounds, IndependentOracle.PeriodView.Of(c.Period), [.. c.Allocations.Select(a => (a.Capability, a.Amount.Pounds))], c.IsWithdrawn,
-            [.. c.Sources.Select(Key)]);
+            [.. c.Sources.Select(Key)])
+        {
+            Spending = [.. c.Spending.Select(l => new IndependentOracle.SpendingView(l.Year.StartYear, l.Stage.ToString(), l.Kind.ToString(), l.Amount.Pounds, l.StatedOn))],
+        };
 
     private static IndependentOracle.Sums ToOracle(FundingTotals t) =>
         new(t.Total.Pounds, t.NewMoney.Pounds, t.Redirected.Pounds, t.Firm.Pounds, t.Ceiling.Pounds, t.Allocated.Pounds, t.Unallocated.Pounds,

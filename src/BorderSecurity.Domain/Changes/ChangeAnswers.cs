@@ -115,12 +115,17 @@ public static class ChangeAnswers
     }
 
     // The figure as of a valid date over the events known: the last statement of it by valid date, ties in log order; zero
-    // once the commitment is withdrawn or the target abandoned.
+    // once the commitment is withdrawn (its amount and allocations; money spent stays spent) or the target abandoned.
     internal static decimal? ValueOf(IEnumerable<RecordedEvent> known, string figure, string dimension, LocalDate asOf)
     {
         decimal? value = null;
         var ended = false;
-        var stop = figure is Figures.Amount or Figures.Allocation ? Figures.Withdrawn : Figures.Abandoned;
+        var stop = figure switch
+        {
+            Figures.Amount or Figures.Allocation => Figures.Withdrawn,
+            Figures.Spending => null,
+            _ => Figures.Abandoned,
+        };
         foreach (var e in known.Where(e => e.ValidOn <= asOf).OrderBy(e => e.ValidOn).ThenBy(e => e.Sequence))
         {
             foreach (var s in EventStatements.Of(e.Data))
@@ -129,7 +134,7 @@ public static class ChangeAnswers
                 {
                     value = s.Value;
                 }
-                else if (s.Figure == stop)
+                else if (stop is not null && s.Figure == stop)
                 {
                     ended = true;
                 }

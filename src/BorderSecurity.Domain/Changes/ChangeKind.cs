@@ -45,4 +45,7 @@ public enum ChangeKind
 
     /// <summary>An assessor's verdict on a pledge.</summary>
     Verdict = 12,
+
+    /// <summary>Spending reported against a commitment: planned or outturn, for one financial year.</summary>
+    Spending = 13,
 }

@@ -65,6 +65,13 @@ public sealed record FundingCommitment(
     public ImmutableSortedDictionary<string, Allocation> Allocations =>
         AllocationHistory.ToImmutableSortedDictionary(a => a.Key, a => new Allocation(a.Value.Values.Last(), a.Value.Keys.Last()), StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every report of spending against it, by line (<see cref="SpendingLine.Key"/>: financial year, stage and kind) then valid
+    /// date; empty until spending is reported.
+    /// </summary>
+    public ImmutableSortedDictionary<string, ImmutableSortedDictionary<LocalDate, Money>> SpendingHistory { get; init; } =
+        ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<LocalDate, Money>>(StringComparer.Ordinal);
+
     /// <summary>Whether the commitment has been withdrawn.</summary>
     public bool IsWithdrawn => WithdrawnOn is not null;
 
@@ -125,6 +132,12 @@ public sealed record FundingCommitment(
                 WithdrawnOn = state.WithdrawnOn is { } earlier && earlier < e.ValidOn ? earlier : e.ValidOn,
             },
             (_, FundingReannounced e) => state.Cite(e.Provenance),
+            (_, SpendingReported e) => state.Cite(e.Provenance) with
+            {
+                SpendingHistory = state.SpendingHistory.SetItem(SpendingLine.KeyOf(e.Year, e.Stage, e.Kind),
+                    state.SpendingHistory.GetValueOrDefault(SpendingLine.KeyOf(e.Year, e.Stage, e.Kind), ImmutableSortedDictionary<LocalDate, Money>.Empty)
+                        .SetItem(e.ValidOn, e.Amount)),
+            },
             _ => state,
         };
 

@@ -10,7 +10,7 @@ internal static class FundingCommitmentAggregate
         new AggregateRegistration<FundingCommitment, IFundingRequest>(AggregateKind.FundingCommitment, FundingCommitment.Evolve,
                 (state, request, referenced) => FundingCommitmentDecider.Decide(state, request, Aggregates.ReferencedAct(referenced)))
             .Requests(typeof(PledgeFunding), typeof(RedirectFunding), typeof(AllocateFunding), typeof(ReviseFunding), typeof(CorrectFundingAmount),
-                typeof(WithdrawFunding), typeof(ReannounceFunding), typeof(ReviseFundingPeriod), typeof(CorrectFundingPeriod))
+                typeof(WithdrawFunding), typeof(ReannounceFunding), typeof(ReviseFundingPeriod), typeof(CorrectFundingPeriod), typeof(ReportSpending))
             .Refers<RedirectFunding>(r => r.FromLegislationId)
             .Event<FundingPledged>(
                 ChangeKind.New,
@@ -57,10 +57,22 @@ internal static class FundingCommitmentAggregate
                 e => $"{e.CommitmentId} corrected to cover {e.Period.Description}: {e.Reason}",
                 e => [new(Figures.Period, "", null)],
                 moves: Moves.Amount)
+            .Event<SpendingReported>(
+                ChangeKind.Spending,
+                e => $"{e.Amount} {(e.Stage == SpendingStage.Outturn ? "spent" : "planned")} in {e.Year}{Kind(e.Kind)} against {e.CommitmentId}",
+                e => [new(Figures.Spending, SpendingLine.KeyOf(e.Year, e.Stage, e.Kind), e.Amount.Pounds)],
+                moves: e => (Figures.Spending, SpendingLine.KeyOf(e.Year, e.Stage, e.Kind)))
             .LegacyEvent(LegacyEventShape.Of<FundingPledgedV1, FundingPledged>("funding.pledged.v1", old => old.Forward()))
             .LegacyEvent(LegacyEventShape.Of<FundingRedirectedV1, FundingRedirected>("funding.redirected.v1", old => old.Forward()))
             .LegacyRequest(LegacyRequestShape.Of<PledgeFundingV1, PledgeFunding>(untilFormat: 1, old => old.Forward()))
             .LegacyRequest(LegacyRequestShape.Of<RedirectFundingV1, RedirectFunding>(untilFormat: 1, old => old.Forward()));
+
+    private static string Kind(SpendingKind kind) => kind switch
+    {
+        SpendingKind.Resource => " (resource)",
+        SpendingKind.Capital => " (capital)",
+        _ => "",
+    };
 
     private static string Ceiling(FundingBasis basis) => basis == FundingBasis.UpTo ? " (up to)" : "";
 }

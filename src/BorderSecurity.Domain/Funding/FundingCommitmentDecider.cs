@@ -32,6 +32,11 @@ public static class FundingCommitmentDecider
     /// once, adding up to the amount on the period's date (for a revision or correction, the rule <c>ProfileMustAddUpToAmount</c>). A period revision comes after the commitment's date
     /// (<c>PeriodRevisionMustFollowCommitment</c>), one a day (<c>OnePeriodRevisionPerDate</c>), and changes the period
     /// (<c>PeriodRevisionChangesNothing</c>); a period correction changes it (<c>PeriodCorrectionChangesNothing</c>).
+    /// Spending is reported against a recorded commitment, not dated before it (<c>NothingBeforeCommitment</c>); an outturn is
+    /// dated inside its financial year (<c>OutturnInsideItsYear</c>); nothing is spent or planned in a year that begins on or
+    /// after the commitment's withdrawal (<c>CommitmentWithdrawn</c>; a year begun before it may still report what was spent);
+    /// a report repeating the line's amount on the same date is refused (<c>SpendingReportChangesNothing</c>). Spending above
+    /// the amount promised is recorded, not refused, and the answers flag it (<see cref="Projections.CommitmentDelivery.Overspend"/>).
     /// </remarks>
     public static IReadOnlyList<IBorderSecurityEvent> Decide(FundingCommitment? state, IFundingRequest request, Legislative.Legislation? referencedAct = null)
     {
@@ -49,6 +54,7 @@ public static class FundingCommitmentDecider
             ReannounceFunding r => [Reannounce(state, r)],
             ReviseFundingPeriod r => [RevisePeriod(state, r)],
             CorrectFundingPeriod r => [CorrectPeriod(state, r)],
+            ReportSpending r => [Spend(state, r)],
             _ => throw new ArgumentException($"Unknown funding request type {request.GetType().Name}.", nameof(request)),
         };
     }
@@ -156,6 +162,33 @@ public static class FundingCommitmentDecider
         NotBeforeCommitment(state, r.ValidOn);
         NotWithdrawn(state);
         return new FundingWithdrawn(state.CommitmentId, reason, r.ValidOn, provenance);
+    }
+
+    private static SpendingReported Spend(FundingCommitment state, ReportSpending r)
+    {
+        var stage = Guard.Against.UndefinedEnum(r.Stage, nameof(r.Stage));
+        var kind = Guard.Against.UndefinedEnum(r.Kind, nameof(r.Kind));
+        var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
+        NotBeforeCommitment(state, r.ValidOn);
+        if (stage == SpendingStage.Outturn && !r.Year.Contains(r.ValidOn))
+        {
+            throw Broken("OutturnInsideItsYear",
+                $"outturn for {r.Year} counts spending up to a day inside that year ({r.Year.Start:yyyy-MM-dd} to {r.Year.End:yyyy-MM-dd}), not {r.ValidOn:yyyy-MM-dd}; date a full-year outturn {r.Year.End:yyyy-MM-dd}.");
+        }
+
+        if (state.WithdrawnOn is { } withdrawn && withdrawn <= r.Year.Start)
+        {
+            throw Broken("CommitmentWithdrawn",
+                $"the commitment was withdrawn on {withdrawn:yyyy-MM-dd}, before {r.Year} began; nothing is spent or planned under it in that year.");
+        }
+
+        var key = SpendingLine.KeyOf(r.Year, stage, kind);
+        if (state.SpendingHistory.TryGetValue(key, out var history) && history.TryGetValue(r.ValidOn, out var reported) && reported == r.Amount)
+        {
+            throw Broken("SpendingReportChangesNothing", $"{key} was already reported as {reported} on {r.ValidOn:yyyy-MM-dd}.");
+        }
+
+        return new SpendingReported(state.CommitmentId, r.Year, stage, kind, r.Amount, r.ValidOn, provenance);
     }
 
     private static FundingReannounced Reannounce(FundingCommitment state, ReannounceFunding r)

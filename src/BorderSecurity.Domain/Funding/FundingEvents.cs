@@ -193,3 +193,30 @@ public sealed record FundingPeriodCorrected(
     /// <inheritdoc />
     public string StreamId => CommitmentId;
 }
+
+/// <summary>
+/// Spending against the commitment was reported: the whole amount of one financial year, stage (planned or outturn) and kind
+/// of spending as of <paramref name="ValidOn"/>. A later report of the same year, stage and kind replaces it from its own valid
+/// date (an outturn updated in year, a plan reset); a report recorded later with the same valid date replaces it for questions
+/// that know the later one (a revised or corrected outturn), so what was known earlier still reads as it was.
+/// </summary>
+/// <param name="CommitmentId">The commitment's stream id.</param>
+/// <param name="Year">The financial year the money is spent or planned in.</param>
+/// <param name="Stage">Planned or outturn.</param>
+/// <param name="Kind">Resource, capital or not stated.</param>
+/// <param name="Amount">The line's whole amount as reported (zero is a report of nothing spent).</param>
+/// <param name="ValidOn">For outturn, the last day the spending counts (inside <paramref name="Year"/>; its last day for a full-year outturn); for a plan, the day it was set.</param>
+/// <param name="Provenance">The sources that reported it.</param>
+[EventName("funding.spending-reported.v1")]
+public sealed record SpendingReported(
+    string CommitmentId,
+    FinancialYear Year,
+    SpendingStage Stage,
+    SpendingKind Kind,
+    Money Amount,
+    LocalDate ValidOn,
+    Provenance Provenance) : IBorderSecurityEvent
+{
+    /// <inheritdoc />
+    public string StreamId => CommitmentId;
+}

@@ -243,3 +243,50 @@ public sealed record CorrectFundingPeriod : IFundingRequest
     /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
     public StreamId StreamId => CommitmentId;
 }
+
+/// <summary>
+/// Report spending against the commitment: one financial year, stage and kind, its whole amount as of <see cref="ValidOn"/>.
+/// Emits <see cref="SpendingReported"/>. Spending above the amount promised is recorded and flagged by the answers
+/// (<see cref="Projections.CommitmentDelivery.Overspend"/>), not refused: an outturn is a fact reported by its source, and a
+/// commitment can be topped up later; refusing it would lose what was reported.
+/// </summary>
+/// <example>
+/// <code>
+/// var spent = new ReportSpending
+/// {
+///     CommitmentId = new("funding:bsc-2024-11-budget"),
+///     Year = new FinancialYear(2024),
+///     Stage = SpendingStage.Outturn,
+///     Kind = SpendingKind.NotStated,
+///     Amount = Money.FromMillions(20),
+///     ValidOn = new LocalDate(2025, 3, 31),
+///     Provenance = Provenance.Of(new SourceReference("home-office-annual-report-2024-25", "Annual report and accounts 2024-25")),
+/// };
+/// </code>
+/// </example>
+public sealed record ReportSpending : IFundingRequest
+{
+    /// <summary>The commitment's stream id.</summary>
+    public required CommitmentId CommitmentId { get; init; }
+
+    /// <summary>The financial year the money is spent or planned in.</summary>
+    public required FinancialYear Year { get; init; }
+
+    /// <summary>Planned or outturn (money spent).</summary>
+    public required SpendingStage Stage { get; init; }
+
+    /// <summary>Resource, capital or not stated.</summary>
+    public SpendingKind Kind { get; init; }
+
+    /// <summary>The line's whole amount as reported; zero reports that nothing was spent.</summary>
+    public required Money Amount { get; init; }
+
+    /// <summary>For outturn, the last day the spending counts (inside <see cref="Year"/>); for a plan, the day it was set.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources that reported it.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request is for: <see cref="CommitmentId"/>.</summary>
+    public StreamId StreamId => CommitmentId;
+}

@@ -346,6 +346,26 @@ internal sealed partial class BorderSecurityProjection
             return amounts is null ? [] : [.. amounts];
         }
 
+        /// <summary>The latest statement of each spending line that counts (zero ones included), with its valid date.</summary>
+        public IEnumerable<SpendingLine> SpendingLines(AsOfQuery query)
+        {
+            if (_dimensioned is null || !_dimensioned.TryGetValue(Figures.Spending, out var lines))
+            {
+                return [];
+            }
+
+            List<SpendingLine>? result = null;
+            foreach (var (key, rows) in lines)
+            {
+                if (rows.TryLatestWithDate(query, out var amount, out var statedOn))
+                {
+                    (result ??= []).Add(SpendingLine.FromKey(key, Money.FromPounds(amount ?? 0m), statedOn));
+                }
+            }
+
+            return result ?? [];
+        }
+
         private Statements<decimal?>? Undimensioned(string figure)
         {
             foreach (var (name, rows) in _undimensioned)
@@ -402,6 +422,7 @@ internal sealed partial class BorderSecurityProjection
                 IsWithdrawn = _figures.TryLatest(Figures.Withdrawn, query, out _),
                 Period = _periods.TryLatest(query, out var period) ? period : null,
                 Allocations = created ? _figures.PositiveByDimension(Figures.Allocation, query) : [],
+                Spending = created ? _figures.SpendingLines(query) : [],
                 // Most of a position's cost: read only where there can be a position.
                 Sources = created ? _citations.Sources(query) : [],
             });

@@ -40,6 +40,13 @@ public sealed record CommitmentPosition(
     /// <summary>The total allocated (an amount each year when <see cref="Period"/> is a yearly level).</summary>
     public Money Allocated => Allocations.Aggregate(Money.Zero, (sum, a) => sum + a.Amount);
 
+    /// <summary>
+    /// The spending reported against it that counts: the latest report of each financial year, stage and kind, in order of
+    /// year, stage, kind (zero reports included). Kept once it is withdrawn: money spent stays spent. What it adds up to, against
+    /// what was promised, is <see cref="CommitmentDelivery"/>.
+    /// </summary>
+    public IReadOnlyList<SpendingLine> Spending { get; init; } = [];
+
     /// <summary>The position of a commitment's folded state.</summary>
     /// <param name="state">The state.</param>
     /// <returns>The position.</returns>
@@ -49,7 +56,11 @@ public sealed record CommitmentPosition(
         return new CommitmentPosition(state.CommitmentId, state.Recipient, state.Origin, state.Basis, state.CommittedOn,
             state.EffectiveAmount, state.Period,
             state.IsWithdrawn ? [] : [.. state.Allocations.Where(a => a.Value.Amount > Money.Zero).Select(a => new CapabilityAmount(a.Key, a.Value.Amount))],
-            state.IsWithdrawn, state.Sources);
+            state.IsWithdrawn, state.Sources)
+        {
+            Spending = [.. state.SpendingHistory.Select(h => SpendingLine.FromKey(h.Key, h.Value.Values.Last(), h.Value.Keys.Last()))
+                .OrderBy(l => l.Year).ThenBy(l => l.Stage).ThenBy(l => l.Kind)],
+        };
     }
 }
 

@@ -32,6 +32,9 @@ public sealed class LatestCommitmentFigures
     /// <summary>The latest allocation to each capability that counts, zero ones included (they are left out of the position), in any order.</summary>
     public IEnumerable<CapabilityAmount> Allocations { get; init; } = [];
 
+    /// <summary>The latest report of each spending line that counts (zero ones included), in any order.</summary>
+    public IEnumerable<SpendingLine> Spending { get; init; } = [];
+
     /// <summary>Every source behind the commitment's events that count, first cited first.</summary>
     public IReadOnlyList<SourceReference> Sources { get; init; } = [];
 }
@@ -77,8 +80,9 @@ public static class Positions
 
     /// <summary>
     /// A commitment's position from its latest figures: none until it is created and has an amount; once withdrawn its
-    /// amount counts as zero and it has no allocations; its allocations are the non-zero ones, in ordinal order of the
-    /// capability; with no period stated, its period is "not stated".
+    /// amount counts as zero and it has no allocations (its spending stays: money spent stays spent); its allocations are the
+    /// non-zero ones, in ordinal order of the capability; its spending lines are in order of year, stage, kind; with no period
+    /// stated, its period is "not stated".
     /// </summary>
     /// <param name="latest">What the store found.</param>
     /// <returns>The position, or <see langword="null"/> if the commitment has none as of the question.</returns>
@@ -97,7 +101,10 @@ public static class Positions
             : [.. latest.Allocations.Where(a => a.Amount > Money.Zero).OrderBy(a => a.Capability, StringComparer.Ordinal)];
         return new CommitmentPosition(creation.CommitmentId, creation.Recipient, new FundingOrigin(creation.OriginKind, creation.OriginName),
             creation.Basis, latest.CreatedOn, withdrawn ? Money.Zero : Money.FromPounds(amount), latest.Period ?? NotStated, allocations, withdrawn,
-            latest.Sources);
+            latest.Sources)
+        {
+            Spending = [.. latest.Spending.OrderBy(l => l.Year).ThenBy(l => l.Stage).ThenBy(l => l.Kind)],
+        };
     }
 
     /// <summary>

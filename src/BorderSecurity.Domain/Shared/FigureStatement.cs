@@ -26,6 +26,12 @@ public static class Figures
     /// <summary>What a commitment covers (no value; its content is <c>FundingStatements.PeriodOf</c> the event, the Marten tables keep it as JSON).</summary>
     public const string Period = "period";
 
+    /// <summary>
+    /// Spending reported against a commitment, in pounds: one line per financial year, stage and kind (the dimension,
+    /// <c>Funding.SpendingLine.KeyOf</c>, for example <c>2024/25 outturn capital</c>). A withdrawal never zeroes it: money spent stays spent.
+    /// </summary>
+    public const string Spending = "spending";
+
     /// <summary>The commitment was withdrawn (value 1).</summary>
     public const string Withdrawn = "withdrawn";
 
