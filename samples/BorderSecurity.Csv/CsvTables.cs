@@ -314,6 +314,32 @@ public static class CsvTables
         ("source_headlines", r => CsvFields.Headlines(r.Verdict?.Sources ?? r.Pledge.Pledge.Sources)),
     ]);
 
+    /// <summary>
+    /// GET /funding/delivery as CSV, one row per commitment and financial year with reported spending (a commitment with none
+    /// has one row with empty year columns): commitment_id, recipient, promised_gbp (an amount each year for a yearly level),
+    /// coverage, is_withdrawn, year, promised_in_year_gbp (empty where the period does not split by year), planned_gbp,
+    /// spent_gbp, spent_through, then the commitment's own spent_total_gbp, still_to_spend_gbp (empty for a yearly level),
+    /// overspend_gbp, and its source_urls, source_headlines.
+    /// </summary>
+    public static readonly CsvTable<SpendingRow> Spending = new(
+    [
+        ("commitment_id", r => r.Commitment.CommitmentId),
+        ("recipient", r => r.Commitment.Recipient),
+        ("promised_gbp", r => CsvFields.Pounds(r.Commitment.Promised)),
+        ("coverage", r => r.Commitment.Period.Coverage.ToString()),
+        ("is_withdrawn", r => CsvFields.Bool(r.Commitment.IsWithdrawn)),
+        ("year", r => r.Year?.Year.ToString() ?? ""),
+        ("promised_in_year_gbp", r => r.Year?.Promised is { } p ? CsvFields.Pounds(p) : ""),
+        ("planned_gbp", r => r.Year is { } y ? CsvFields.Pounds(y.Planned) : ""),
+        ("spent_gbp", r => r.Year is { } y ? CsvFields.Pounds(y.Spent) : ""),
+        ("spent_through", r => r.Year?.SpentThrough is { } d ? CsvFields.Date(d) : ""),
+        ("spent_total_gbp", r => CsvFields.Pounds(r.Commitment.Spent)),
+        ("still_to_spend_gbp", r => r.Commitment.StillToSpend is { } m ? CsvFields.Pounds(m) : ""),
+        ("overspend_gbp", r => CsvFields.Pounds(r.Commitment.Overspend)),
+        ("source_urls", r => CsvFields.Urls(r.Commitment.Sources)),
+        ("source_headlines", r => CsvFields.Headlines(r.Commitment.Sources)),
+    ]);
+
     /// <summary>GET /legislation/{id}/provisions as CSV, one row per provision in force: provision, in_force_since, source_urls, source_headlines.</summary>
     public static readonly CsvTable<ProvisionInForce> Provisions = new(
     [
@@ -393,4 +419,16 @@ public sealed record PledgeVerdictRow(PledgeOverview Pledge, Verdict? Verdict)
     /// <returns>The rows.</returns>
     public static IEnumerable<PledgeVerdictRow> Of(IEnumerable<PledgeOverview> pledges) =>
         pledges.SelectMany(p => p.Pledge.Verdicts.Count == 0 ? [new PledgeVerdictRow(p, null)] : p.Pledge.Verdicts.Select(v => new PledgeVerdictRow(p, v)));
+}
+
+/// <summary>One commitment's spending in one financial year, or a commitment with none: a row of <see cref="CsvTables.Spending"/>.</summary>
+/// <param name="Commitment">The commitment's delivery.</param>
+/// <param name="Year">The year, or <see langword="null"/> for a commitment with no spending reported.</param>
+public sealed record SpendingRow(CommitmentDelivery Commitment, SpendingYear? Year)
+{
+    /// <summary>Every commitment's years, in commitment then year order; a commitment with none gives one row.</summary>
+    /// <param name="delivery">The delivery.</param>
+    /// <returns>The rows.</returns>
+    public static IEnumerable<SpendingRow> Of(FundingDelivery delivery) =>
+        delivery.Commitments.SelectMany(c => c.Years.Count == 0 ? [new SpendingRow(c, null)] : c.Years.Select(y => new SpendingRow(c, y)));
 }

@@ -1,6 +1,7 @@
 using BorderSecurity.Csv;
 using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
 
 namespace BorderSecurity.Timeline;
@@ -22,6 +23,7 @@ internal static class CsvExport
         ["disputes"] = "one row per dispute, open or resolved (GET /disputes)",
         ["pledges"] = "one row per verdict on a pledge, in date order (GET /pledges)",
         ["outcomes"] = "one row per release of an outcome figure, the first then each revision (GET /outcomes)",
+        ["spending"] = "one row per commitment and financial year with spending reported: promised, planned, spent, still to spend (GET /funding/delivery)",
         ["timeline"] = "one row per event that counts (GET /timeline)",
         ["changes"] = "one row per change learnt since --changes-since (GET /changes); needs --changes-since",
     };
@@ -60,6 +62,7 @@ internal static class CsvExport
             "disputes" => CsvTables.Disputes.Write(await store.DisputesAsync(query, cancellationToken).ConfigureAwait(false)),
             "pledges" => CsvTables.Verdicts.Write(PledgeVerdictRow.Of(await store.PledgesAsync(query, cancellationToken).ConfigureAwait(false))),
             "outcomes" => CsvTables.Outcomes.Write(OutcomeReleaseRow.Of(await store.IndicatorsAsync(query, cancellationToken).ConfigureAwait(false))),
+            "spending" => CsvTables.Spending.Write(SpendingRow.Of(await FundingDelivery.OfAsync(store, null, query, cancellationToken).ConfigureAwait(false))),
             "timeline" => CsvTables.Timeline.Write(await store.TimelineAsync(query, cancellationToken).ConfigureAwait(false)),
             _ => CsvTables.Changes.Write(await AllChangesAsync(store, changes!, cancellationToken).ConfigureAwait(false)),
         };

@@ -21,6 +21,15 @@ internal static partial class TimelineTables
                     Markup.Escape(string.Join("; ", delivery.Commitments.SelectMany(c => c.Sources).Select(s => s.Document).Distinct())));
             }
 
+            if (delivery.Spending is { } spending && delivery.Commitments.Count > 0)
+            {
+                table.AddRow("Money spent", Markup.Escape(spending.Commitments.All(c => c.Years.Count == 0)
+                        ? "no spending reported yet"
+                        : $"{spending.Spent.Pounds.ToString("C0", uk)} spent so far, {spending.StillToSpend.Pounds.ToString("C0", uk)} still to spend"
+                          + (spending.Overspend > BorderSecurity.Domain.Shared.Money.Zero ? $", {spending.Overspend.Pounds.ToString("C0", uk)} over the promise" : "")),
+                    "");
+            }
+
             foreach (var target in delivery.Targets)
             {
                 table.AddRow("People", Markup.Escape($"{target.InPost} in post of {target.StatedHeadcount} {target.Role} ({target.Status})"),

@@ -20,6 +20,17 @@ public static class FundingEndpoints
             .AsRead<FundingPortfolio>("GetFunding", "Every funding commitment, with totals by recipient, origin and capability, as of a date; yearly levels apart from sums of amounts.", "Funding")
             .WithCsv<FundingPortfolio, CommitmentPosition>(CsvTables.Commitments, p => p.Commitments);
 
+        routes.MapGet("/funding/delivery", ([FromQuery(Name = "recipient")] string? recipient, [AsOf] string? asOf, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy,
+                    IBorderSecurityStore store, CancellationToken ct) =>
+                recipient is null
+                    ? AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => FundingDelivery.OfAsync(store, null, q, ct))
+                    : AsOfParameters.WithSubjectAsync(recipient, "recipient", text => new Organisation(text),
+                        organisation => AsOfParameters.AnswerAsync(asOf, knownAt, recordedBy, q => FundingDelivery.OfAsync(store, organisation, q, ct))))
+            .AsRead<FundingDelivery>("GetFundingDelivery",
+                "Money delivered as of a date, as known at an instant: each commitment's promise beside the spending reported against it by financial year (planned and outturn), spent so far, still to spend and any overspend (flagged, not refused); yearly levels apart.",
+                "Funding")
+            .WithCsv<FundingDelivery, SpendingRow>(CsvTables.Spending, SpendingRow.Of);
+
         routes.MapGet("/series/funding", ([FromQuery(Name = "recipient")] string? recipient, [KnownAt] string? knownAt, [RecordedBy] string? recordedBy, IBorderSecurityStore store, CancellationToken ct) =>
                 recipient is null
                     ? AsOfParameters.AnswerAsync(WholeSeries, knownAt, recordedBy, q => store.FundingSeriesAsync(q, ct))

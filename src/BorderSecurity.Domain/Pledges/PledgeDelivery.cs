@@ -36,6 +36,12 @@ public sealed record PledgeDelivery(
     /// <summary>People in post against the targets' headcounts, summed over the targets it names.</summary>
     public (int Headcount, int InPost) People => (Targets.Sum(t => t.Headcount), Targets.Sum(t => t.InPost));
 
+    /// <summary>
+    /// The money delivered against <see cref="Commitments"/>: spent so far, still to spend and any overspend, by financial year
+    /// (see <see cref="FundingDelivery"/>); nothing spent while no spending is reported.
+    /// </summary>
+    public FundingDelivery? Spending { get; init; }
+
     /// <summary>The disputes open for the question about the pledge or anything it names, each once, in dispute-id order.</summary>
     public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
 
@@ -103,6 +109,7 @@ public sealed record PledgeDelivery(
 
         return new PledgeDelivery(pledge, FundingTotals.Of(commitments), commitments, targets, legislation, commands, outcomes, notRecorded)
         {
+            Spending = FundingDelivery.Of(query, null, commitments),
             OpenDisputes = [.. disputes.DistinctBy(d => d.DisputeId).OrderBy(d => d.DisputeId, StringComparer.Ordinal)],
         };
     }

@@ -124,8 +124,8 @@ public class ProjectionPropertyTests
         histories.Sum(h => h.Rejected).Should().BePositive();
         histories.SelectMany(h => h.RejectedRules).Should().Contain("ProgrammeMustBeAnEnactedAct", "generated redirects sometimes name a bill that is not an Act");
         histories.SelectMany(h => h.Events).Select(e => e.EventName).Distinct().Should().HaveCount(EventCatalogue.EventTypes.Count);
-        histories.Should().Contain(h => h.Events.Select(e => e.Data).OfType<SpendingReported>()
-            .GroupBy(s => (s.CommitmentId, s.Year, s.Stage, s.Kind, s.ValidOn)).Any(g => g.Count() > 1),
+        histories.Any(h => h.Events.Select(e => e.Data).OfType<SpendingReported>()
+            .GroupBy(s => (s.CommitmentId, s.Year, s.Stage, s.Kind, s.ValidOn)).Any(g => g.Count() > 1)).Should().BeTrue(
             "a spending line reported again on its own date with another amount (a revised outturn, known later)");
     }
 
