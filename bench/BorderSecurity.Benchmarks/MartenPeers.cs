@@ -229,7 +229,13 @@ internal static class DocumentPeer
                     .Select(s => new CapabilityAmount(s.Dimension, Money.FromPounds(s.Value!.Value)))];
             positions.Add(new CommitmentPosition(stream.Key, created.Recipient!, new FundingOrigin(created.OriginKind!.Value, created.OriginName),
                 created.Basis!.Value, LocalDate.FromDateOnly(created.ValidOn), withdrawn ? Money.Zero : Money.FromPounds(amount.Value!.Value),
-                period, allocations, withdrawn, citations.GetValueOrDefault(stream.Key) ?? []));
+                period, allocations, withdrawn, citations.GetValueOrDefault(stream.Key) ?? [])
+            {
+                Spending = [.. latest.Values
+                    .Where(s => s.Figure == Figures.Spending)
+                    .Select(s => SpendingLine.FromKey(s.Dimension, Money.FromPounds(s.Value ?? 0m), LocalDate.FromDateOnly(s.ValidOn)))
+                    .OrderBy(l => l.Year).ThenBy(l => l.Stage).ThenBy(l => l.Kind)],
+            });
         }
 
         return OpenDisputes.Attach(FundingPortfolio.Of(query, positions), withSources ? await PeerDisputes.AsOfAsync(session, query) : []);
@@ -307,6 +313,8 @@ public sealed class LiveCommitment
     public void Apply(IEvent<FundingPeriodRevised> e) => Add(e);
 
     public void Apply(IEvent<FundingPeriodCorrected> e) => Add(e);
+
+    public void Apply(IEvent<SpendingReported> e) => Add(e);
 
     /// <summary>The commitment's position for the question, or <see langword="null"/> if it does not count.</summary>
     public CommitmentPosition? PositionAt(AsOfQuery query) =>
