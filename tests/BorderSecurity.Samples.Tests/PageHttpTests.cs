@@ -38,6 +38,23 @@ public class PageHttpTests
             .And.Contain("150m (of which").And.Contain("more than 5,000").And.Contain("0 in post of 300")
             .And.Contain("/sources/fullfact.org%2Fgovernment-tracker%2Fborder-security-command").And.NotContain("<form method=\"post\"");
 
+        page.Should().Contain("No spending reported yet.", "no source reports spending against the BSC money");
+
+        var outturn = new BorderSecurity.Domain.Funding.ReportSpending
+        {
+            CommitmentId = new("funding:bsc-2024-11-budget"),
+            Year = new BorderSecurity.Domain.Funding.FinancialYear(2024),
+            Stage = BorderSecurity.Domain.Funding.SpendingStage.Outturn,
+            Amount = BorderSecurity.Domain.Shared.Money.FromMillions(10),
+            ValidOn = new NodaTime.LocalDate(2025, 3, 31),
+            Provenance = BorderSecurity.Domain.Shared.Provenance.Of(new BorderSecurity.Domain.Shared.SourceReference("outturn-2024.txt", "An outturn report (test)")),
+        };
+        var posted = await host.Editor().PostAsync("/requests/ReportSpending", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(outturn, BorderSecurity.Domain.Serialization.TimelineFile.JsonOptions), System.Text.Encoding.UTF8, "application/json"));
+        posted.StatusCode.Should().Be(HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
+        var spent = await client.GetStringAsync("/delivered/pledge:create-border-security-command?asOf=2025-03-31");
+        spent.Should().Contain("10m spent so far, &#xA3;140m still to spend").And.Contain("2024/25: &#xA3;10m spent to 31 March 2025").And.Contain("An outturn report (test)");
+
         var known = await client.GetStringAsync("/delivered/pledge:create-border-security-command?asOf=2024-12-31&knownAt=2024-11-05T00:00");
         known.Should().Contain("No verdict yet.", "Full Fact's verdict was recorded on 6 November 2024");
 
