@@ -15,7 +15,8 @@ namespace BorderSecurity.Samples.Tests;
 /// chromedriver, against the built service on a loopback port seeded with the reference timeline, in memory and on
 /// PostgreSQL. Each page loads without a browser console error, shows the reference figures, passes axe-core's check
 /// with no serious or critical violation, has no horizontal scroll at 360 px, and leaves a screenshot in
-/// TestResults/screenshots. Chromium, chromedriver and axe-core are installed by .ci/run; missing, the tests fail saying how.
+/// TestResults/screenshots. The pickers are filled by keyboard and sent with their button, as a person would, and the
+/// URL they land on is the question. Chromium, chromedriver and axe-core are installed by .ci/run; missing, the tests fail saying how.
 /// </summary>
 public class PageBrowserTests
 {
