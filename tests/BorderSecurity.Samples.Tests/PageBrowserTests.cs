@@ -1,10 +1,12 @@
 using System.Drawing;
+using System.Globalization;
 using System.Text.Json;
 using BorderSecurity.Csv;
 using CsvHelper;
 using NodaTime;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
 
 namespace BorderSecurity.Samples.Tests;
 
@@ -13,7 +15,8 @@ namespace BorderSecurity.Samples.Tests;
 /// chromedriver, against the built service on a loopback port seeded with the reference timeline, in memory and on
 /// PostgreSQL. Each page loads without a browser console error, shows the reference figures, passes axe-core's check
 /// with no serious or critical violation, has no horizontal scroll at 360 px, and leaves a screenshot in
-/// TestResults/screenshots. Chromium, chromedriver and axe-core are installed by .ci/run; missing, the tests fail saying how.
+/// TestResults/screenshots. The pickers are filled by keyboard and sent with their button, as a person would, and the
+/// URL they land on is the question. Chromium, chromedriver and axe-core are installed by .ci/run; missing, the tests fail saying how.
 /// </summary>
 public class PageBrowserTests
 {
@@ -37,17 +40,7 @@ public class PageBrowserTests
     [InlineData(Store.Marten)]
     public async Task ThePagesShowTheReferenceFiguresReadablyAndAccessibly(Store store)
     {
-        File.Exists(Chromium).Should().BeTrue("Debian's Chromium must be installed: apt-get install -y chromium chromium-driver (.ci/run does this)");
-        File.Exists(ChromeDriver).Should().BeTrue("Debian's chromedriver must be installed: apt-get install -y chromium-driver (.ci/run does this)");
-        File.Exists(Axe).Should().BeTrue("axe-core must be installed: npm ci --prefix build/axe (.ci/run does this)");
-
-        var settings = new Dictionary<string, string?> { ["Demo__SeedReferenceTimeline"] = "true" };
-        if (store == Store.Marten)
-        {
-            settings["ConnectionStrings__Marten"] = await TestDatabases.CreateAsync("pages");
-        }
-
-        await using var service = await ServiceProcess.StartAsync(settings);
+        await using var service = await StartAsync(store);
         using var browser = Browser();
         var name = store.ToString().ToLowerInvariant();
 
@@ -119,13 +112,121 @@ public class PageBrowserTests
         browser.FindElement(By.CssSelector("#verdict")).Text.Should().Contain("Full Fact: Achieved from 4 November 2024");
         browser.FindElement(By.CssSelector("table[data-indicator='indicator:small-boat-arrivals']")).Text.Should().Contain("more than 5,000");
         browser.FindElement(By.CssSelector("tr[data-part='money']")).Text.Should().Contain("£150m");
+
+        // Beside the money, the small-boat figures drawn: the qualifier in the picture's words, and its CSV the API's rows.
+        var outcome = browser.FindElement(By.CssSelector("figure[data-indicator='indicator:small-boat-arrivals']"));
+        outcome.FindElement(By.CssSelector("svg desc")).GetAttribute("textContent").Should().Contain("2024-10-01/2024-10-31: more than 5,000");
+        var outcomeCsv = outcome.FindElement(By.CssSelector("figcaption a")).GetAttribute("href")!;
+        outcomeCsv.Should().Contain("asOf=2024-12-31");
+        using (var http = new HttpClient())
+        {
+            using var reader = CsvReader.Create(new StringReader(await http.GetStringAsync(outcomeCsv)), CsvReaderOptions.Default, false);
+            var stated = new List<string>();
+            while (reader.Read())
+            {
+                stated.Add(reader.GetString("stated"));
+            }
+
+            reader.Headers.Should().Equal(CsvTables.Outcomes.Header);
+            stated.Should().Equal("more than 5,000", "more than 430");
+        }
     }
+
+    [Theory]
+    [InlineData(Store.InMemory)]
+    [InlineData(Store.Marten)]
+    public async Task ThePickersAskTheQuestionTheirFieldsSay(Store store)
+    {
+        await using var service = await StartAsync(store);
+        using var browser = Browser();
+        var name = store.ToString().ToLowerInvariant();
+
+        // The funding page's picker, filled and sent as a person would: the URL it lands on is the question, and the figure its answer.
+        Open(browser, $"{service.Url}/", $"picker-{name}");
+        Ask(browser, asOf: new LocalDate(2024, 10, 1), knownAt: null);
+        Question(browser).Should().Equal(("asOf", "2024-10-01"), ("knownAt", ""));
+        BscTotal(browser).Should().Be("£75m");
+
+        Ask(browser, asOf: new LocalDate(2024, 11, 5), knownAt: null);
+        Question(browser).Should().Equal(("asOf", "2024-11-05"), ("knownAt", ""));
+        BscTotal(browser).Should().Be("£150m");
+
+        Ask(browser, asOf: new LocalDate(2024, 11, 5), knownAt: new LocalDateTime(2024, 10, 1, 0, 0));
+        Question(browser).Should().Equal(("asOf", "2024-11-05"), ("knownAt", "2024-10-01T00:00"));
+        BscTotal(browser).Should().Be("£75m");
+        browser.FindElement(By.TagName("h1")).Text.Should().Contain("as known at 2024-10-01 00:00 UTC");
+        Check(browser, $"picker-known-oct-{name}");
+
+        // The delivery page's picker keeps the pledge: as known before Full Fact's verdict was recorded, there is none.
+        Open(browser, $"{service.Url}/delivered/pledge:create-border-security-command?asOf=2024-12-31", $"picker-delivered-{name}");
+        Ask(browser, asOf: new LocalDate(2024, 12, 31), knownAt: new LocalDateTime(2024, 11, 5, 0, 0));
+        new Uri(browser.Url).AbsolutePath.Should().Be("/delivered/pledge:create-border-security-command");
+        Question(browser).Should().Equal(("asOf", "2024-12-31"), ("knownAt", "2024-11-05T00:00"));
+        browser.FindElement(By.CssSelector("#verdict")).Text.Should().Be("No verdict yet.");
+    }
+
+    private static async Task<ServiceProcess> StartAsync(Store store)
+    {
+        File.Exists(Chromium).Should().BeTrue("Debian's Chromium must be installed: apt-get install -y chromium chromium-driver (.ci/run does this)");
+        File.Exists(ChromeDriver).Should().BeTrue("Debian's chromedriver must be installed: apt-get install -y chromium-driver (.ci/run does this)");
+        File.Exists(Axe).Should().BeTrue("axe-core must be installed: npm ci --prefix build/axe (.ci/run does this)");
+
+        var settings = new Dictionary<string, string?> { ["Demo__SeedReferenceTimeline"] = "true" };
+        if (store == Store.Marten)
+        {
+            settings["ConnectionStrings__Marten"] = await TestDatabases.CreateAsync("pages");
+        }
+
+        return await ServiceProcess.StartAsync(settings);
+    }
+
+    // Fills the page's picker by keyboard, as a person would (Chromium's date fields take digits in the browser's
+    // locale's order, en-US here: month, day, year; then hours, minutes and AM/PM), and sends it with its button.
+    private static void Ask(ChromeDriver browser, LocalDate asOf, LocalDateTime? knownAt)
+    {
+        var form = browser.FindElement(By.CssSelector("form[method='get']"));
+        var date = form.FindElement(By.Name("asOf"));
+        date.SendKeys(asOf.ToString("MMddyyyy", CultureInfo.InvariantCulture));
+        date.GetAttribute("value").Should().Be(asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "the date field holds the date typed");
+
+        var instant = form.FindElement(By.Name("knownAt"));
+        instant.Clear();
+        if (knownAt is { } k)
+        {
+            instant.SendKeys(k.ToString("MMddyyyy", CultureInfo.InvariantCulture) + Keys.ArrowRight + k.ToString("hhmmtt", CultureInfo.InvariantCulture));
+        }
+
+        instant.GetAttribute("value").Should().Be(knownAt is { } t ? t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : "",
+            "the known-at field holds the instant typed");
+        var page = browser.FindElement(By.TagName("html"));
+        form.FindElement(By.CssSelector("button[type='submit']")).Click();
+        new WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(_ => IsStale(page));
+    }
+
+    private static bool IsStale(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
+    }
+
+    // The question in the browser's address: each parameter's name and value, in order.
+    private static List<(string Name, string Value)> Question(ChromeDriver browser) =>
+        [.. new Uri(browser.Url).Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Select(p => (Uri.UnescapeDataString(p[0]), Uri.UnescapeDataString(p.Length > 1 ? p[1] : "")))];
 
     private static ChromeDriver Browser()
     {
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", $"--user-data-dir={Directory.CreateTempSubdirectory("bsd-chromium").FullName}");
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=en-US", $"--user-data-dir={Directory.CreateTempSubdirectory("bsd-chromium").FullName}");
         options.SetLoggingPreference(LogType.Browser, OpenQA.Selenium.LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
         service.SuppressInitialDiagnosticInformation = true;

@@ -1,12 +1,46 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using BorderSecurity.Api.Demo;
+using BorderSecurity.Csv;
 
 namespace BorderSecurity.Samples.Tests;
 
 // The pages' answers to bad questions (issue 25): a wrong parameter is a 400 page naming it (HTML-encoded, as the page
-// shows it), a bill or source nobody knows a 404.
-public class PageHttpTests
+// shows it), a bill or source nobody knows a 404. No page needs a script, and the delivery page's outcome chart has its
+// numbers in words, in its table and as the API's CSV.
+public partial class PageHttpTests
 {
+    // Every page of the sample, each by a question the reference timeline answers, and a page naming a wrong parameter.
+    private static readonly string[] Pages =
+    [
+        "/",
+        "/?asOf=2024-11-05&knownAt=2024-10-01T00:00:00Z",
+        "/?asOf=November",
+        "/what-was-known?recipient=Border%20Security%20Command&asOf=2024-11-30",
+        "/changes-between?knownAfter=2024-10-01T00:00:00Z&knownBy=2024-11-07T00:00:00Z",
+        "/bills?asOf=2024-12-31",
+        "/bills/legislation:border-security-asylum-immigration-bill?asOf=2024-12-31",
+        "/delivered?asOf=2024-12-31",
+        "/delivered/pledge:create-border-security-command?asOf=2024-12-31",
+        "/delivered/pledge:create-border-security-command?asOf=2024-12-31&knownAt=2024-11-05T00:00",
+        "/sources/fullfact.org%2Fgovernment-tracker%2Fborder-security-command",
+    ];
+
+    public static TheoryData<string> EveryPage
+    {
+        get
+        {
+            var pages = new TheoryData<string>();
+            foreach (var page in Pages)
+            {
+                pages.Add(page);
+            }
+
+            return pages;
+        }
+    }
+
     [Theory]
     [InlineData("/?asOf=November", HttpStatusCode.BadRequest, "asOf: &#x27;November&#x27; is not a date")]
     [InlineData("/?asOf=2024-11-05&knownAt=yesterday", HttpStatusCode.BadRequest, "knownAt: &#x27;yesterday&#x27; is not an instant")]
@@ -61,4 +95,78 @@ public class PageHttpTests
         var list = await client.GetStringAsync("/delivered?asOf=2024-12-31");
         list.Should().Contain("data-pledge=\"pledge:create-border-security-command\"");
     }
+
+    [Theory]
+    [MemberData(nameof(EveryPage))]
+    public async Task NoPageHasAScript(string url)
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { [ReferenceTimelineSeed.Setting] = "true" });
+        var response = await host.Anonymous().GetAsync(url);
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        var page = await response.Content.ReadAsStringAsync();
+        page.Should().Contain("</main>", "the page is rendered whole");
+        ScriptElement().IsMatch(page).Should().BeFalse($"{url} works without JavaScript, so it has no <script> element");
+    }
+
+    [Fact]
+    public void EveryRouteOfThePagesIsAmongThoseCheckedForScripts()
+    {
+        var pages = Path.Combine(RepositoryProcess.Root, "samples", "BorderSecurity.Api", "Pages");
+        var routes = Directory.GetFiles(pages, "*.cshtml")
+            .Select(f => PageDirective().Match(File.ReadAllText(f)))
+            .Where(m => m.Success)
+            .Select(m => RouteParameter().Replace(m.Groups[1].Value, ""))
+            .ToList();
+        var checkedPaths = Pages.Select(p => p.Split('?')[0]).ToList();
+
+        routes.Should().NotBeEmpty();
+        foreach (var route in routes)
+        {
+            checkedPaths.Should().Contain(p => route == "/" ? p == "/" : p.StartsWith(route, StringComparison.Ordinal),
+                $"the page {route} is among those NoPageHasAScript checks");
+        }
+    }
+
+    [Fact]
+    public async Task TheDeliveryPageDrawsEachOutcomeWithItsQualifierInWordsAndTheApisCsvBehindIt()
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { [ReferenceTimelineSeed.Setting] = "true" });
+        var client = host.Anonymous();
+        const string question = "asOf=2024-12-31&knownAt=2024-11-30T00:00:00Z";
+
+        var page = await client.GetStringAsync($"/delivered/pledge:create-border-security-command?{question}");
+        var figure = Regex.Match(page, "<figure data-indicator=\"indicator:small-boat-arrivals\">.*?</figure>", RegexOptions.Singleline);
+        figure.Success.Should().BeTrue("the small-boat figures the pledge names are drawn");
+        figure.Value.Should().Contain("<svg").And.Contain("role=\"img\"").And.Contain("aria-describedby=\"outcome-chart-1-desc\"");
+        var description = Regex.Match(figure.Value, "<desc id=\"outcome-chart-1-desc\">(.*?)</desc>").Groups[1].Value;
+        WebUtility.HtmlDecode(description).Should().Contain("2024-10-01/2024-10-31: more than 5,000 (Reported)")
+            .And.Contain("2024-11-01/2024-11-02: more than 430 (Reported)");
+
+        var link = WebUtility.HtmlDecode(Regex.Match(figure.Value, "<a href=\"([^\"]*handler=OutcomeCsv[^\"]*)\"").Groups[1].Value);
+        link.Should().Contain("indicator=indicator%3Asmall-boat-arrivals").And.Contain("asOf=2024-12-31").And.Contain("knownAt=");
+        var csv = await client.GetAsync(link);
+        csv.StatusCode.Should().Be(HttpStatusCode.OK);
+        csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var pageCsv = await csv.Content.ReadAsStringAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/outcomes/indicator:small-boat-arrivals?{question}");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        var apiCsv = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        pageCsv.Should().Be(apiCsv, "the chart's CSV link gives the rows GET /outcomes/{id} gives for the same question");
+        pageCsv.Should().StartWith(string.Join(",", CsvTables.Outcomes.Header)).And.Contain("more than 5,000").And.Contain("more than 430");
+
+        var wrong = await client.GetAsync($"/delivered/pledge:create-border-security-command?handler=OutcomeCsv&indicator=indicator:nca-smuggling-investigations&{question}");
+        wrong.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await wrong.Content.ReadAsStringAsync()).Should().Contain("indicator: &#x27;indicator:nca-smuggling-investigations&#x27; is not an outcome indicator this pledge names");
+    }
+
+    [GeneratedRegex("<script", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptElement();
+
+    [GeneratedRegex("^@page \"([^\"]+)\"", RegexOptions.Multiline)]
+    private static partial Regex PageDirective();
+
+    [GeneratedRegex("/?\\{[^}]+\\}")]
+    private static partial Regex RouteParameter();
 }

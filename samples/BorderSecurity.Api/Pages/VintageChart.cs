@@ -53,22 +53,29 @@ public static class VintageChart
 
     /// <summary>
     /// A plot as SVG that scales to the page (360 px phones included: a <c>viewBox</c> instead of a fixed size), an image
-    /// to assistive technology, titled (the figure's caption and table say the rest).
+    /// to assistive technology, titled and, when given, described (the figure's caption and table say the rest).
     /// </summary>
     /// <param name="plot">The plot.</param>
     /// <param name="width">Its drawing width.</param>
     /// <param name="height">Its drawing height.</param>
-    /// <param name="id">An id for its title, unique on the page.</param>
+    /// <param name="id">An id for its title, unique on the page (its description's is the id followed by <c>-desc</c>).</param>
     /// <param name="title">Its title.</param>
+    /// <param name="description">What it shows in words (a <c>desc</c> element the image is described by), or <see langword="null"/>.</param>
     /// <returns>The SVG markup.</returns>
-    public static string Scalable(ScottPlot.Plot plot, int width, int height, string id, string title)
+    public static string Scalable(ScottPlot.Plot plot, int width, int height, string id, string title, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(plot);
         var svg = plot.GetSvgXml(width, height);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         var end = svg.IndexOf('>', start);
+        var described = description is null ? "" : $" aria-describedby=\"{id}-desc\"";
         var root = string.Create(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}\" focusable=\"false\"><title id=\"{id}\">{System.Net.WebUtility.HtmlEncode(title)}</title>");
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}\"{described} focusable=\"false\"><title id=\"{id}\">{System.Net.WebUtility.HtmlEncode(title)}</title>");
+        if (description is not null)
+        {
+            root += $"<desc id=\"{id}-desc\">{System.Net.WebUtility.HtmlEncode(description)}</desc>";
+        }
+
         return root + svg[(end + 1)..];
     }
 
