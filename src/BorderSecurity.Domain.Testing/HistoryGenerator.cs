@@ -176,6 +176,11 @@ public static partial class HistoryGenerator
 
     private static LocalDate AnyDate(Randomizer random) => Start.PlusDays(random.Int(0, 1000));
 
+    // The session opening in the bill's year (named YYYY-YY); one bill in five is introduced without a session stated.
+    private static string? SessionOf(Randomizer random, LocalDate on) => random.Int(0, 4) == 0 ? null : SessionOpening(on.Year);
+
+    private static string SessionOpening(int year) => $"{year}-{(year + 1) % 100:00}";
+
     private static LocalDate After(Randomizer random, LocalDate from) => from.PlusDays(random.Int(0, 400));
 
     private static Money Millions(Randomizer random, int min, int max) => Money.FromPounds(random.Int(min * 100, max * 100) * 10_000m);
@@ -404,6 +409,16 @@ public static partial class HistoryGenerator
 
     private static IBorderSecurityRequest LegislationRequest(Randomizer random, GeneratorStore store, string id, Provenance provenance)
     {
+        IntroduceBill Introduce(string id, string title, ParliamentHouse house, LocalDate on) => new()
+        {
+            LegislationId = new(id),
+            Title = title,
+            House = house,
+            Session = SessionOf(random, on),
+            ValidOn = on,
+            Provenance = provenance,
+        };
+
         var state = Fold<Legislation>(store, id, Legislation.Evolve);
         if (state is null)
         {
@@ -417,14 +432,7 @@ public static partial class HistoryGenerator
                     ValidOn = AnyDate(random),
                     Provenance = provenance,
                 },
-                1 => new IntroduceBill
-                {
-                    LegislationId = new(id),
-                    Title = $"Generated Bill {id}",
-                    House = ParliamentHouse.Commons,
-                    ValidOn = AnyDate(random),
-                    Provenance = provenance,
-                },
+                1 => Introduce(id, $"Generated Bill {id}", ParliamentHouse.Commons, AnyDate(random)),
                 _ => new RecordEnactedLegislation
                 {
                     LegislationId = new(id),
@@ -457,14 +465,7 @@ public static partial class HistoryGenerator
 
         if (state.Position is not { } at)
         {
-            return new IntroduceBill
-            {
-                LegislationId = new(id),
-                Title = state.Title,
-                House = random.Bool() ? ParliamentHouse.Commons : ParliamentHouse.Lords,
-                ValidOn = on,
-                Provenance = provenance,
-            };
+            return Introduce(id, state.Title, random.Bool() ? ParliamentHouse.Commons : ParliamentHouse.Lords, on);
         }
 
         switch (random.Int(0, 39))
@@ -473,7 +474,10 @@ public static partial class HistoryGenerator
                 return new CarryOverBill
                 {
                     LegislationId = new(id),
-                    IntoSession = $"session {random.Int(1, 5)}",
+                    // The next session; now and then the session it is already in (refused: CarriedIntoLaterSession).
+                    IntoSession = state.Session is { } current
+                        ? random.Int(0, 9) == 0 ? current : SessionOpening(ParliamentarySessions.EndYear(current))
+                        : SessionOpening(on.Year),
                     ValidOn = on,
                     Provenance = provenance,
                 };

@@ -7,8 +7,8 @@ using BorderSecurity.Domain.Projections;
 namespace BorderSecurity.Domain.Marten.Tests;
 
 /// <summary>
-/// Legislation and command events stored by the previous version (stages with <c>OtherHouse</c>, commencement as one
-/// text, powers without provisions) keep reading: checked-in v1 JSON is written into <c>mt_events</c> under the v1 wire
+/// Legislation and command events stored by the previous version (an introduction without a session, stages with
+/// <c>OtherHouse</c>, commencement as one text, powers without provisions) keep reading: checked-in v1 JSON is written into <c>mt_events</c> under the v1 wire
 /// names, as that version wrote it, then fetched, asked and rebuilt.
 /// </summary>
 public class MartenParliamentLegacyTests(MartenStoreFactory factory) : IClassFixture<MartenStoreFactory>
@@ -129,7 +129,7 @@ public class MartenParliamentLegacyTests(MartenStoreFactory factory) : IClassFix
                 (await update.ExecuteNonQueryAsync()).Should().Be(1);
             }
 
-            replaced.Should().HaveCount(7);
+            replaced.Should().HaveCount(8);
         }
 
         // Fetched through Marten's upcasters: the current shapes, stating what the v1 events stated.
@@ -139,6 +139,7 @@ public class MartenParliamentLegacyTests(MartenStoreFactory factory) : IClassFix
             (ParliamentHouse.Commons, BillStage.ReportStage), (ParliamentHouse.Commons, BillStage.ThirdReading),
             (ParliamentHouse.Lords, BillStage.StagesNotStated));
         stream.Select(e => e.Data).OfType<LegislationCommenced>().Single().Provisions.Should().Equal("sections 1 to 5");
+        stream.Select(e => e.Data).OfType<BillIntroduced>().Single().Should().Match<BillIntroduced>(e => e.Session == null && e.House == "House of Commons");
         var powers = (await factory.Model.ReadStreamAsync(new StreamId(CommandId))).Select(e => e.Data).OfType<CommandPowersConferred>().Single();
         powers.Provisions.Should().BeEmpty();
         powers.Powers.Should().Be("Powers stated by a v1 event");
@@ -154,6 +155,11 @@ public class MartenParliamentLegacyTests(MartenStoreFactory factory) : IClassFix
             (await factory.Model.CommandAsync(new CommandId(CommandId), query)).Should().BeEquivalentTo((await memory.CommandAsync(new CommandId(CommandId), query)),
                 o => o.WithStrictOrdering().ComparingRecordsByMembers());
         }
+
+        // A v1 introduction named no session: the bill's time before Royal Assent is listed under "session not stated".
+        var sessions = await BillsBySession.OfAsync(factory.Model, new AsOfQuery(new LocalDate(2023, 8, 2)));
+        sessions.SessionNotStated.Should().ContainSingle(b => b.LegislationId == BillId)
+            .Which.Should().Match<SessionBill>(b => b.Outcome == SessionOutcome.RoyalAssent && b.From == new LocalDate(2023, 1, 10) && b.On == new LocalDate(2023, 6, 10));
 
         var bill = await factory.Model.LegislationOfAsync(new LegislationId(BillId), new AsOfQuery(new LocalDate(2023, 6, 5)));
         bill!.Legislation.Position!.Name.Should().Be("Passed (stages not stated) (House of Lords)");

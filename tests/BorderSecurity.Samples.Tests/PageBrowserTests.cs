@@ -198,22 +198,15 @@ public class PageBrowserTests
 
         instant.GetAttribute("value").Should().Be(knownAt is { } t ? t.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : "",
             "the known-at field holds the instant typed");
-        var page = browser.FindElement(By.TagName("html"));
+        // Mark the page shown, submit, and wait for a new page fully loaded: a mark on the old document is gone from the new
+        // one. (Waiting for the old element to go stale races the navigation: Chromium may report the old node as neither
+        // live nor stale while the new document replaces it.)
+        browser.ExecuteScript("document.documentElement.dataset.askedFrom = 'old';");
         form.FindElement(By.CssSelector("button[type='submit']")).Click();
-        new WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(_ => IsStale(page));
-    }
-
-    private static bool IsStale(IWebElement element)
-    {
-        try
-        {
-            _ = element.Enabled;
-            return false;
-        }
-        catch (StaleElementReferenceException)
-        {
-            return true;
-        }
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        wait.IgnoreExceptionTypes(typeof(WebDriverException));
+        wait.Until(_ => browser.ExecuteScript(
+            "return document.readyState === 'complete' && document.documentElement.dataset.askedFrom === undefined;") is true);
     }
 
     // The question in the browser's address: each parameter's name and value, in order.

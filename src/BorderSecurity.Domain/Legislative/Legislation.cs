@@ -59,6 +59,16 @@ public sealed record Legislation(
     /// <summary>The session it was last carried over into, or <see langword="null"/> if it never was.</summary>
     public string? CarriedIntoSession { get; init; }
 
+    /// <summary>
+    /// Its sessions of Parliament in order: the one it was introduced in (its name <see langword="null"/> where the
+    /// introduction named none), then each it was carried over into, each with what became of it there. Empty before its
+    /// introduction and for an Act recorded as enacted.
+    /// </summary>
+    public ImmutableList<BillSession> Sessions { get; init; } = [];
+
+    /// <summary>The session it is in, or was last in: the last of <see cref="Sessions"/>' names; <see langword="null"/> where none was named.</summary>
+    public string? Session => Sessions.Count == 0 ? null : Sessions[^1].Session;
+
     /// <summary>The provisions in force, by name (ordinal), each with the date it came into force.</summary>
     public ImmutableSortedDictionary<string, ProvisionInForce> Provisions { get; init; } =
         ImmutableSortedDictionary.Create<string, ProvisionInForce>(StringComparer.Ordinal);
@@ -118,13 +128,36 @@ public sealed record Legislation(
             (_, BillCarriedOver e) => state.Reach(state.Stage, e.ValidOn, $"carried over into session {e.IntoSession}", e.Provenance) with
             {
                 CarriedIntoSession = e.IntoSession,
+                Sessions = state.CloseSession(SessionOutcome.CarriedOver, e.ValidOn, e.Provenance)
+                    .Add(new BillSession(e.IntoSession, e.ValidOn, SessionOutcome.BeforeParliament, null, e.Provenance.Sources)),
             },
-            (_, BillEnded e) => state.Reach(state.Stage, e.ValidOn, $"ended: {e.How}", e.Provenance) with { Ending = e.How, UnderWay = null },
-            (_, RoyalAssentGranted e) => state.Reach(LegislationStage.RoyalAssent, e.ValidOn, null, e.Provenance) with { Title = e.ActTitle, UnderWay = null },
+            (_, BillEnded e) => state.Reach(state.Stage, e.ValidOn, $"ended: {e.How}", e.Provenance) with
+            {
+                Ending = e.How,
+                UnderWay = null,
+                Sessions = state.CloseSession(OutcomeOf(e.How), e.ValidOn, e.Provenance),
+            },
+            (_, RoyalAssentGranted e) => state.Reach(LegislationStage.RoyalAssent, e.ValidOn, null, e.Provenance) with
+            {
+                Title = e.ActTitle,
+                UnderWay = null,
+                Sessions = state.CloseSession(SessionOutcome.RoyalAssent, e.ValidOn, e.Provenance),
+            },
             (_, LegislationCommenced e) => state.Commence(e),
             (_, LegislationRepealed e) => state.Reach(LegislationStage.Repealed, e.ValidOn, e.RepealedBy, e.Provenance),
             _ => state,
         };
+
+    // The session the bill is in ends for it: the last one, if it is still before Parliament there.
+    private ImmutableList<BillSession> CloseSession(SessionOutcome outcome, LocalDate on, Provenance provenance) =>
+        Sessions.Count == 0 ? Sessions : Sessions.SetItem(Sessions.Count - 1, Sessions[^1].Close(outcome, on, provenance));
+
+    private static SessionOutcome OutcomeOf(BillEnding how) => how switch
+    {
+        BillEnding.Withdrawn => SessionOutcome.Withdrawn,
+        BillEnding.Defeated => SessionOutcome.Defeated,
+        _ => SessionOutcome.Fell,
+    };
 
     private static Legislation Start(string id, string title, LegislationStage stage, LocalDate on, string? detail, Provenance provenance) =>
         new(id, title, stage, [new StageReached(stage, on, detail, provenance.Sources)], [.. provenance.Sources]);
@@ -140,6 +173,7 @@ public sealed record Legislation(
             OriginatingHouse = house,
             Position = new BillPosition(house, Legislative.BillStage.FirstReading, e.ValidOn),
             History = [.. history],
+            Sessions = [new BillSession(e.Session, e.ValidOn, SessionOutcome.BeforeParliament, null, e.Provenance.Sources)],
         };
     }
 

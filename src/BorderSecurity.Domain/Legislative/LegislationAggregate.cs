@@ -13,7 +13,7 @@ internal static class LegislationAggregate
                 typeof(CarryOverBill), typeof(EndBill), typeof(GrantRoyalAssent), typeof(CommenceLegislation), typeof(RepealLegislation))
             .Event<LegislationAnnounced>(ChangeKind.New, e => $"{e.Title} announced in the {e.AnnouncedIn}", States.Nothing)
             .Event<EnactedLegislationRecorded>(ChangeKind.New, e => $"{e.Title} receives Royal Assent", States.Nothing)
-            .Event<BillIntroduced>(ChangeKind.StageOrCommencement, e => $"{e.Title} introduced in the {e.House}", States.Nothing)
+            .Event<BillIntroduced>(ChangeKind.StageOrCommencement, e => $"{e.Title} introduced in the {e.House}{(e.Session is { } session ? $" in session {session}" : "")}", States.Nothing)
             .Event<ParliamentaryStageStarted>(
                 ChangeKind.StageOrCommencement,
                 e => $"{e.LegislationId} begins {BillStages.NameOf(e.Stage, e.House)} in the {BillStages.NameOf(e.House)}", States.Nothing)
@@ -26,8 +26,10 @@ internal static class LegislationAggregate
             .Event<LegislationCommenced>(ChangeKind.StageOrCommencement, e => $"{e.LegislationId} commenced: {string.Join(", ", e.Provisions)}", States.Nothing)
             .Event<LegislationRepealed>(ChangeKind.StageOrCommencement, e => $"{e.LegislationId} repealed by {e.RepealedBy}", States.Nothing)
             .LegacyEvent(LegacyEventShape.Of<ParliamentaryStageCompletedV1, ParliamentaryStageCompleted>("legislation.stage-completed.v1", old => old.Forward()))
+            .LegacyEvent(LegacyEventShape.Of<BillIntroducedV1, BillIntroduced>("legislation.introduced.v1", old => old.Forward()))
             .LegacyEvent(LegacyEventShape.Of<LegislationCommencedV1, LegislationCommenced>("legislation.commenced.v1", old => old.Forward()))
             .LegacyRequest(LegacyRequestShape.Of<CompleteParliamentaryStageV1, CompleteParliamentaryStage>(untilFormat: 1, old => old.Forward()))
             .LegacyRequest(LegacyRequestShape.Of<CommenceLegislationV1, CommenceLegislation>(untilFormat: 1, old => old.Forward()))
-            .LegacyRequest(LegacyRequestShape.Of<IntroduceBillV2, IntroduceBill>(untilFormat: 2, old => old.Forward(), keepsIdempotencyKeys: true));
+            .LegacyRequest(LegacyRequestShape.Of<IntroduceBillV2, IntroduceBill>(untilFormat: 2, old => old.Forward(), keepsIdempotencyKeys: true))
+            .LegacyRequest(LegacyRequestShape.Of<IntroduceBillV4, IntroduceBill>(untilFormat: 4, old => old.Forward(), keepsIdempotencyKeys: true));
 }

@@ -22,7 +22,9 @@ public static class LegislationDecider
     /// follows the second House's 3rd reading or any round of consideration (<c>StageOutOfOrder</c>, naming the stages
     /// that may come next). No step is dated before the one it follows (<c>StageBeforePreviousStage</c>). Nothing happens
     /// to a bill that ended (<c>BillHasEnded</c>) and no parliamentary stage, carry-over or ending after Royal Assent
-    /// (<c>AfterRoyalAssent</c>); only a bill before Parliament is carried over (<c>NotABillBeforeParliament</c>). Only an
+    /// (<c>AfterRoyalAssent</c>); only a bill before Parliament is carried over (<c>NotABillBeforeParliament</c>), and only
+    /// into a later session than the one it is in (<c>CarriedIntoLaterSession</c>; sessions are named <c>YYYY-YY</c>, see
+    /// <see cref="ParliamentarySessions.Parse"/>). Only an
     /// Act commences or is repealed (<c>NotAnAct</c>), a repealed Act changes no more (<c>AlreadyRepealed</c>), and a
     /// provision commences once (<c>ProvisionAlreadyInForce</c>).
     /// </remarks>
@@ -73,6 +75,7 @@ public static class LegislationDecider
             throw new ArgumentException("House must be Commons or Lords.", nameof(r.House));
         }
 
+        var session = r.Session is null ? null : ParliamentarySessions.Parse(r.Session, nameof(r.Session));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         if (state is not null)
         {
@@ -85,7 +88,7 @@ public static class LegislationDecider
             NotBeforeLastStage(state, r.ValidOn);
         }
 
-        return new BillIntroduced(r.LegislationId.Value, title, BillStages.NameOf(house), r.ValidOn, provenance);
+        return new BillIntroduced(r.LegislationId.Value, title, BillStages.NameOf(house), session, r.ValidOn, provenance);
     }
 
     private static ParliamentaryStageStarted StartStage(Legislation state, StartParliamentaryStage r)
@@ -114,12 +117,19 @@ public static class LegislationDecider
 
     private static BillCarriedOver CarryOver(Legislation state, CarryOverBill r)
     {
-        var session = Guard.Against.InvalidText(r.IntoSession, nameof(r.IntoSession));
+        var session = ParliamentarySessions.Parse(r.IntoSession, nameof(r.IntoSession));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         StillABill(state);
         if (state.Position is null)
         {
             throw Broken("NotABillBeforeParliament", $"'{state.Title}' is not before Parliament (not introduced); only a bill before Parliament is carried over.");
+        }
+
+        // A session stored in free text (before names were checked) cannot be ordered, so any valid session may follow it.
+        if (ParliamentarySessions.TryParse(state.Session, out var current) && !ParliamentarySessions.Follows(session, current))
+        {
+            throw Broken("CarriedIntoLaterSession",
+                $"'{state.Title}' is in session {current}; it can be carried over only into a later session, one opening in {ParliamentarySessions.EndYear(current)} or after (was '{session}').");
         }
 
         NotBeforeLastStage(state, r.ValidOn);

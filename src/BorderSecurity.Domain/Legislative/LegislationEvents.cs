@@ -70,15 +70,22 @@ public sealed record EnactedLegislationRecorded(
     public string StreamId => LegislationId;
 }
 
-/// <summary>A bill was introduced in a House (first reading). Creates the legislation if it was not announced.</summary>
+/// <summary>
+/// A bill was introduced in a House (first reading), in a session of Parliament. Creates the legislation if it was not
+/// announced. Replaces <c>legislation.introduced.v1</c> (<see cref="BillIntroducedV1"/>), which named no session.
+/// </summary>
 /// <param name="LegislationId">The legislation's stream id.</param>
 /// <param name="Title">The bill's title.</param>
 /// <param name="House">The House, for example <c>House of Commons</c>.</param>
+/// <param name="Session">
+/// The session it was introduced in, for example <c>2024-25</c> (see <see cref="ParliamentarySessions"/>), or
+/// <see langword="null"/> where the source does not say (and for every v1 event).
+/// </param>
 /// <param name="ValidOn">When.</param>
 /// <param name="Provenance">The sources.</param>
-[EventName("legislation.introduced.v1")]
+[EventName("legislation.introduced.v2")]
 public sealed record BillIntroduced(
-    string LegislationId, string Title, string House, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
+    string LegislationId, string Title, string House, string? Session, LocalDate ValidOn, Provenance Provenance) : IBorderSecurityEvent
 {
     /// <inheritdoc />
     public string StreamId => LegislationId;

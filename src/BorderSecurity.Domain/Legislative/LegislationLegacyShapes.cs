@@ -37,6 +37,22 @@ public sealed record ParliamentaryStageCompletedV1(
     };
 }
 
+/// <summary>
+/// The v1 shape of <see cref="BillIntroduced"/> (<c>legislation.introduced.v1</c>): no session. Read, never written; mapped
+/// forward by <see cref="Forward"/>.
+/// </summary>
+/// <param name="LegislationId">The legislation's stream id.</param>
+/// <param name="Title">The bill's title.</param>
+/// <param name="House">The House as text.</param>
+/// <param name="ValidOn">When.</param>
+/// <param name="Provenance">The sources.</param>
+public sealed record BillIntroducedV1(string LegislationId, string Title, string House, LocalDate ValidOn, Provenance Provenance)
+{
+    /// <summary>The v2 event: the session was not stated, so none is guessed (<see cref="BillIntroduced.Session"/> is <see langword="null"/>).</summary>
+    /// <returns>The event in its current shape.</returns>
+    public BillIntroduced Forward() => new(LegislationId, Title, House, null, ValidOn, Provenance);
+}
+
 /// <summary>The v1 shape of <see cref="LegislationCommenced"/> (<c>legislation.commenced.v1</c>): the provisions as one text.</summary>
 /// <param name="LegislationId">The legislation's stream id.</param>
 /// <param name="Provisions">The provisions as one text, for example <c>sections 1 to 5</c>.</param>
@@ -122,6 +138,42 @@ public sealed record IntroduceBillV2(string LegislationId, string Title, string 
             ? house
             : throw new ArgumentException(
                 $"House must name the House of Commons or the House of Lords, for example \"House of Commons\" (was '{House}').", nameof(House)),
+        ValidOn = ValidOn,
+        Provenance = Provenance,
+    };
+}
+
+/// <summary>
+/// The shape of <see cref="IntroduceBill"/> in timeline files of formats 3 and 4: the House as an enum, no session. Read
+/// only; mapped forward by <see cref="Forward"/> (no session: none is guessed).
+/// </summary>
+public sealed record IntroduceBillV4
+{
+    /// <summary>The legislation's stream id.</summary>
+    public required LegislationId LegislationId { get; init; }
+
+    /// <summary>The bill's title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The House it was introduced in.</summary>
+    public required ParliamentHouse House { get; init; }
+
+    /// <summary>When.</summary>
+    public required LocalDate ValidOn { get; init; }
+
+    /// <summary>The sources.</summary>
+    public required Provenance Provenance { get; init; }
+
+    /// <summary>The stream the request was for (written in the files, not read back): <see cref="LegislationId"/>.</summary>
+    public string StreamId => LegislationId.Value;
+
+    /// <summary>The request in today's shape, its session not stated.</summary>
+    /// <returns>The request.</returns>
+    public IntroduceBill Forward() => new()
+    {
+        LegislationId = LegislationId,
+        Title = Title,
+        House = House,
         ValidOn = ValidOn,
         Provenance = Provenance,
     };

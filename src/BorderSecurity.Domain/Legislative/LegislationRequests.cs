@@ -60,6 +60,14 @@ public sealed record IntroduceBill : ILegislationRequest
     /// <summary>The House it is introduced in: <see cref="ParliamentHouse.Commons"/> or <see cref="ParliamentHouse.Lords"/>.</summary>
     public required ParliamentHouse House { get; init; }
 
+    /// <summary>
+    /// The session of Parliament it is introduced in, written <c>YYYY-YY</c> (for example <c>2024-25</c>; see
+    /// <see cref="ParliamentarySessions.Parse"/>), or <see langword="null"/> (the default) where the source does not say.
+    /// Left out of the JSON when null, so such a request reads and keys as it did before sessions existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public string? Session { get; init; }
+
     /// <summary>When.</summary>
     public required LocalDate ValidOn { get; init; }
 
@@ -120,7 +128,7 @@ public sealed record CarryOverBill : ILegislationRequest
     /// <summary>The legislation's stream id.</summary>
     public required LegislationId LegislationId { get; init; }
 
-    /// <summary>The new session, for example <c>2025-26</c>.</summary>
+    /// <summary>The new session, written <c>YYYY-YY</c> (for example <c>2025-26</c>; see <see cref="ParliamentarySessions.Parse"/>), later than the bill's own.</summary>
     public required string IntoSession { get; init; }
 
     /// <summary>When.</summary>

@@ -32,6 +32,13 @@ public class LegislationLegacyShapeTests
     }
 
     [Fact]
+    public void AV1IntroductionNamesNoSession() =>
+        Read("legislation.introduced.v1", $$"""{"legislationId":"legislation:x","title":"X Bill","house":"House of Lords","validOn":"2023-01-10","provenance":{{Sources}}}""")
+            .Should().BeOfType<BillIntroduced>().Which.Should().Be(
+                new BillIntroduced("legislation:x", "X Bill", "House of Lords", null, new LocalDate(2023, 1, 10),
+                    Provenance.Of(new SourceReference("v1.txt", "A source of the v1 events"))));
+
+    [Fact]
     public void AV1CommencementKeepsItsTextAsOneProvision() =>
         Read("legislation.commenced.v1", $$"""{"legislationId":"legislation:x","provisions":"sections 1 to 5","validOn":"2023-08-01","provenance":{{Sources}}}""")
             .Should().BeOfType<LegislationCommenced>().Which.Provisions.Should().Equal("sections 1 to 5");
@@ -47,6 +54,7 @@ public class LegislationLegacyShapeTests
         EventCatalogue.NameOf(typeof(ParliamentaryStageCompleted)).Should().Be("legislation.stage-completed.v2");
         EventCatalogue.NameOf(typeof(LegislationCommenced)).Should().Be("legislation.commenced.v2");
         EventCatalogue.NameOf(typeof(CommandPowersConferred)).Should().Be("command.powers-conferred.v2");
-        TimelineFile.FormatVersion.Should().Be(4);
+        EventCatalogue.NameOf(typeof(BillIntroduced)).Should().Be("legislation.introduced.v2");
+        TimelineFile.FormatVersion.Should().Be(5);
     }
 }

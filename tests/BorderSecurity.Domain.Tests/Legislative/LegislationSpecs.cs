@@ -12,7 +12,7 @@ public class LegislationSpecs
     private const ParliamentHouse L = ParliamentHouse.Lords;
 
     private static readonly LegislationAnnounced Announced = new(Id, "Test Bill", "King's Speech 2024", On(7, 17), Cited);
-    private static readonly BillIntroduced Introduced = new(Id, "Test Bill", Commons, On(8, 1), Cited);
+    private static readonly BillIntroduced Introduced = new(Id, "Test Bill", Commons, null, On(8, 1), Cited);
     private static readonly EnactedLegislationRecorded Enacted = new(Id, "Test Act 2023", new LocalDate(2023, 7, 20), Cited);
 
     private static ParliamentaryStageCompleted Stage(ParliamentHouse house, BillStage stage, int month, int day) => new(Id, house, stage, On(month, day), Cited);
@@ -495,7 +495,7 @@ public class LegislationSpecs
     {
         var lordsBill = new IBorderSecurityEvent[]
         {
-            new BillIntroduced(Id, "Lords Bill", "House of Lords", On(8, 1), Cited), Stage(L, BillStage.SecondReading, 8, 10),
+            new BillIntroduced(Id, "Lords Bill", "House of Lords", null, On(8, 1), Cited), Stage(L, BillStage.SecondReading, 8, 10),
             Stage(L, BillStage.CommitteeStage, 8, 20), Stage(L, BillStage.ReportStage, 9, 1), Stage(L, BillStage.ThirdReading, 9, 8),
         };
 
