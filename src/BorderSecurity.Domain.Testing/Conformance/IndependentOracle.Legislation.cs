@@ -18,7 +18,7 @@ public static partial class IndependentOracle
     /// <param name="Id">The legislation id.</param>
     /// <param name="Title">Its title: the Act's title once Royal Assent counts, else the bill's.</param>
     /// <param name="Stage">The furthest stage reached.</param>
-    /// <param name="History">Every stage that counts, by date, then stage order, then detail.</param>
+    /// <param name="History">Every stage that counts, by date, then stage order, then the order they count in (valid date, then recording).</param>
     /// <param name="Sources">Each source once, in the order first cited.</param>
     /// <param name="UnderWay">The stage begun and not yet completed, as "House|Stage|yyyy-MM-dd", or null.</param>
     public sealed record Bill(string Id, string Title, string Stage, IReadOnlyList<StageStep> History, IReadOnlyList<string> Sources, string? UnderWay = null);
@@ -113,8 +113,7 @@ public static partial class IndependentOracle
             var ordered = history
                 .OrderBy(h => h.On)
                 .ThenBy(h => Array.IndexOf(StageOrder, h.Stage))
-                .ThenBy(h => h.Detail, StringComparer.Ordinal)
-                .ToList();
+                .ToList(); // stable: steps of one stage on one day (two commencements, two rounds of ping-pong) in the order they count
             result.Add(new Bill(stream[0].StreamId, title, StageOrder[furthest], ordered, SourcesOf(cited), underWay));
         }
 

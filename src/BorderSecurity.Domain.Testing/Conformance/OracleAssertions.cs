@@ -101,6 +101,21 @@ public static partial class OracleAssertions
                 l.UnderWay is { } u ? $"{BillStages.NameOf(u.House)}|{u.Stage}|{u.On:yyyy-MM-dd}" : null))
             .Should().BeEquivalentTo(IndependentOracle.Legislation(log, query.AsOf, query.KnownAt, query.RecordedBy), o => o.WithStrictOrdering(), because);
 
+    /// <summary>Bills by session against the oracle: every session's bills, then those whose session was not stated, flattened in order.</summary>
+    /// <param name="actual">The answer.</param>
+    /// <param name="log">The log.</param>
+    /// <param name="because">Why.</param>
+    public static void Sessions(BillsBySession actual, IReadOnlyList<RecordedEvent> log, string because)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        static IndependentOracle.SessionRow Row(string? session, SessionBill b) =>
+            new(session, b.LegislationId, b.Title, b.Outcome.ToString(), b.From, b.On, [.. b.Sources.Select(Key)]);
+        actual.Sessions.SelectMany(s => s.Bills.Select(b => Row(s.Session, b)))
+            .Concat(actual.SessionNotStated.Select(b => Row(null, b)))
+            .Should().BeEquivalentTo(IndependentOracle.BillsBySession(log, actual.Query.AsOf, actual.Query.KnownAt, actual.Query.RecordedBy),
+                o => o.WithStrictOrdering(), because);
+    }
+
     /// <summary>A command overview against the oracle.</summary>
     /// <param name="actual">The answer, or null.</param>
     /// <param name="commandId">The command asked about.</param>
@@ -200,6 +215,7 @@ public static partial class OracleAssertions
         Recruitment(await store.RecruitmentAsync(query), log, query, why);
         var legislation = await store.LegislationAsync(query);
         Legislation([.. legislation.Select(l => l.Legislation)], log, query, why);
+        Sessions(await BillsBySession.OfAsync(store, query), log, $"{why}, bills by session");
         foreach (var overview in legislation)
         {
             OpenDisputes(overview.OpenDisputes, [overview.LegislationId], log, query, $"{why}, open disputes about {overview.LegislationId}");
