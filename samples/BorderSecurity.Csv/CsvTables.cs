@@ -340,6 +340,23 @@ public static class CsvTables
         ("source_headlines", r => CsvFields.Headlines(r.Commitment.Sources)),
     ]);
 
+    /// <summary>
+    /// GET /legislation/sessions as CSV, one row per bill and session it was in (sessions oldest first, then the bills whose
+    /// session was not stated, with an empty session): session, legislation_id, title, outcome, from, outcome_on,
+    /// source_urls, source_headlines.
+    /// </summary>
+    public static readonly CsvTable<SessionRow> Sessions = new(
+    [
+        ("session", r => r.Session ?? ""),
+        ("legislation_id", r => r.Bill.LegislationId),
+        ("title", r => r.Bill.Title),
+        ("outcome", r => r.Bill.Outcome.ToString()),
+        ("from", r => CsvFields.Date(r.Bill.From)),
+        ("outcome_on", r => r.Bill.On is { } d ? CsvFields.Date(d) : ""),
+        ("source_urls", r => CsvFields.Urls(r.Bill.Sources)),
+        ("source_headlines", r => CsvFields.Headlines(r.Bill.Sources)),
+    ]);
+
     /// <summary>GET /legislation/{id}/provisions as CSV, one row per provision in force: provision, in_force_since, source_urls, source_headlines.</summary>
     public static readonly CsvTable<ProvisionInForce> Provisions = new(
     [
@@ -431,4 +448,17 @@ public sealed record SpendingRow(CommitmentDelivery Commitment, SpendingYear? Ye
     /// <returns>The rows.</returns>
     public static IEnumerable<SpendingRow> Of(FundingDelivery delivery) =>
         delivery.Commitments.SelectMany(c => c.Years.Count == 0 ? [new SpendingRow(c, null)] : c.Years.Select(y => new SpendingRow(c, y)));
+}
+
+/// <summary>One bill in one session: a row of <see cref="CsvTables.Sessions"/>.</summary>
+/// <param name="Session">The session, or <see langword="null"/> where the bill's introduction named none.</param>
+/// <param name="Bill">The bill in that session.</param>
+public sealed record SessionRow(string? Session, SessionBill Bill)
+{
+    /// <summary>Every session's bills, oldest session first, then the bills whose session was not stated.</summary>
+    /// <param name="answer">The answer.</param>
+    /// <returns>The rows.</returns>
+    public static IEnumerable<SessionRow> Of(BillsBySession answer) =>
+        answer.Sessions.SelectMany(s => s.Bills.Select(b => new SessionRow(s.Session, b)))
+            .Concat(answer.SessionNotStated.Select(b => new SessionRow(null, b)));
 }
