@@ -164,8 +164,9 @@ public static class CsvTables
     ]);
 
     /// <summary>
-    /// GET /vintages as CSV, one row per vintage: known_from, value (pounds or people; empty once no longer stated),
-    /// is_first_release, changed_by (kinds, separated by " | "), source_urls, source_headlines.
+    /// GET /vintages as CSV, one row per vintage: known_from, value (pounds, people or an outcome's count; empty once no
+    /// longer stated), is_first_release, changed_by (kinds, separated by " | "), source_urls, source_headlines, then for an
+    /// outcome value (empty otherwise) stated (with its qualifier, for example "more than 5,000"), status and reason.
     /// </summary>
     public static readonly CsvTable<FigureVintage> Vintages = new(
     [
@@ -175,6 +176,9 @@ public static class CsvTables
         ("changed_by", v => string.Join(CsvFields.Separator, v.ChangedBy)),
         ("source_urls", v => CsvFields.Urls(v.Sources)),
         ("source_headlines", v => CsvFields.Headlines(v.Sources)),
+        ("stated", v => v.Release?.Stated ?? ""),
+        ("status", v => v.Release?.Status.ToString() ?? ""),
+        ("reason", v => v.Release?.Reason ?? ""),
     ]);
 
     /// <summary>

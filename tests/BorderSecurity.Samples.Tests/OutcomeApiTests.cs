@@ -74,6 +74,22 @@ public class OutcomeApiTests
         rows.Should().Contain(r => r["indicator_id"] == "indicator:nca-smuggling-investigations" && r["stated"] == "around 70");
 
         (await client.GetAsync("/outcomes/indicator:no-such-indicator?asOf=2024-12-31")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // The same releases as vintages of the change questions: the first release, then the revision with its reason.
+        using (var vintages = JsonDocument.Parse(await client.GetStringAsync("/vintages?subject=indicator:small-boat-arrivals&asOf=2024-10-31")))
+        {
+            vintages.RootElement.EnumerateArray().Select(v => (v.GetProperty("value").GetDecimal(), v.GetProperty("isFirstRelease").GetBoolean(),
+                    v.GetProperty("release").GetProperty("stated").GetString(), v.GetProperty("changedBy")[0].GetString()))
+                .Should().Equal((5_000m, true, "more than 5,000", "Progress"), (5_100m, false, "5,100", "Revision"));
+        }
+
+        (await client.GetStringAsync("/vintages?subject=indicator:small-boat-arrivals&asOf=2024-12-31&period=2024-10-01/2024-10-31&selection=RevisionsOnly"))
+            .Should().Contain("official statistics published").And.NotContain("more than 5,000");
+        var noPeriod = await client.GetAsync("/vintages?subject=indicator:small-boat-arrivals&asOf=2024-10-30");
+        noPeriod.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await noPeriod.Content.ReadAsStringAsync()).Should().Contain("\"period\"");
+        (await client.GetAsync("/vintages?subject=indicator:small-boat-arrivals&asOf=2024-10-31&period=2024-10-31/2024-10-01")).StatusCode
+            .Should().Be(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using BorderSecurity.Api.Csv;
 using BorderSecurity.Api.OpenApi;
 using BorderSecurity.Csv;
 using BorderSecurity.Domain.Changes;
+using BorderSecurity.Domain.Outcomes;
 using BorderSecurity.Domain.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -41,12 +42,13 @@ public static class ChangeEndpoints
                 "Changes", ChangeFeed.MediaType);
         routes.MapGet("/vintages", (
                 [AsOf] string? asOf,
-                [ChangeQuery("subject", "Optional: a commitment or recruitment target whose figure is asked for (one of subject or recipient).")] string? subject,
+                [ChangeQuery("subject", "Optional: a commitment, recruitment target or outcome indicator whose figure is asked for (one of subject or recipient).")] string? subject,
                 [ChangeQuery("recipient", "Optional: a recipient whose total funding is asked for (one of subject or recipient).")] string? recipient,
                 [ChangeQuery("figure", "Optional, with subject: amount, headcount or inpost (the default: amount for a commitment, headcount for a target).")] string? figure,
                 [ChangeQuery("selection", "Optional: All (the default), FirstRelease or RevisionsOnly.")] string? selection,
+                [ChangeQuery("period", "Optional, with an outcome indicator as subject: the period whose releases are asked for, YYYY-MM-DD/YYYY-MM-DD or one date (the default: the one period ending on asOf).")] string? period,
                 IBorderSecurityStore store, CancellationToken ct) =>
-                VintagesAsync(asOf, subject, recipient, figure, selection, store, ct))
+                VintagesAsync(asOf, subject, recipient, figure, selection, period, store, ct))
             .AsRead<IReadOnlyList<FigureVintage>>("GetVintages",
                 "Every value a figure has had for one valid date, known from each instant it changed, with what changed it and its sources.",
                 "Changes")
@@ -105,7 +107,7 @@ public static class ChangeEndpoints
         }
     }
 
-    private static async Task<IResult> VintagesAsync(string? asOf, string? subject, string? recipient, string? figure, string? selection,
+    private static async Task<IResult> VintagesAsync(string? asOf, string? subject, string? recipient, string? figure, string? selection, string? period,
         IBorderSecurityStore store, CancellationToken ct)
     {
         if (asOf is null || !NodaTime.Text.LocalDatePattern.Iso.Parse(asOf).TryGetValue(default, out var date))
@@ -124,9 +126,23 @@ public static class ChangeEndpoints
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid selection", "selection must be All, FirstRelease or RevisionsOnly.", "selection");
         }
 
+        CountPeriod? counted = null;
+        if (period is not null)
+        {
+            var ends = period.Split('/');
+            if (ends.Length > 2 || !NodaTime.Text.LocalDatePattern.Iso.Parse(ends[0]).TryGetValue(default, out var from)
+                || !NodaTime.Text.LocalDatePattern.Iso.Parse(ends[^1]).TryGetValue(default, out var to) || to < from)
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid period",
+                    "period must be YYYY-MM-DD/YYYY-MM-DD (first and last day counted, in order) or one date YYYY-MM-DD.", "period");
+            }
+
+            counted = new CountPeriod(from, to);
+        }
+
         try
         {
-            var query = new VintagesQuery(date, figure, chosen);
+            var query = new VintagesQuery(date, figure, chosen) { Period = counted };
             return TypedResults.Ok(subject is not null
                 ? await store.VintagesAsync(new StreamId(subject), query, ct)
                 : await store.FundingVintagesOfAsync(new Organisation(recipient!), query, ct));
@@ -142,7 +158,7 @@ public static class ChangeEndpoints
     {
         var field = e.ParamName switch
         {
-            "knownBy" or "pageSize" or "continuation" or "figure" or "selection" => e.ParamName,
+            "knownBy" or "pageSize" or "continuation" or "figure" or "selection" or "period" => e.ParamName,
             "subjectId" => "subject",
             "name" => "recipient",
             _ => fallback,

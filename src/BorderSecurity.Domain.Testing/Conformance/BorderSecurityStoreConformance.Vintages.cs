@@ -86,6 +86,80 @@ public abstract partial class BorderSecurityStoreConformance
         asked.Should().BePositive();
     }
 
+    /// <summary>
+    /// The October 2024 crossings as vintages (issue 23 in the change questions): the first release "more than 5,000" from
+    /// article 004, then, once recorded, the official figure as a revision with its reason; first release and revisions alone.
+    /// </summary>
+    [Fact]
+    public async Task TheOctoberCrossingsVintagesAreTheFirstReleaseThenEachRevision()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(Steps);
+        var october = new LocalDate(2024, 10, 31);
+        var reported = await store.VintagesAsync(SmallBoatArrivalsId, new VintagesQuery(october));
+        reported.Should().ContainSingle().Which.Release!.Stated.Should().Be("more than 5,000");
+
+        var revision = (await store.SubmitAsync(new Outcomes.ReviseOutcome
+        {
+            IndicatorId = SmallBoatArrivalsId,
+            Period = October2024,
+            Count = 5_100,
+            Qualifier = Outcomes.OutcomeQualifier.Exact,
+            Status = Outcomes.ReleaseStatus.ProvisionalOfficial,
+            Reason = "official statistics published",
+            Provenance = Provenance.Of(Source("official-release")),
+        })).Events.Single();
+        var log = await store.ReadAllAsync();
+
+        var vintages = await store.VintagesAsync(SmallBoatArrivalsId, new VintagesQuery(october));
+        vintages.Select(v => (v.Value, v.Release!.Stated, v.IsFirstRelease, v.ChangedBy.Single())).Should().Equal(
+            (5_000m, "more than 5,000", true, ChangeKind.Progress), (5_100m, "5,100", false, ChangeKind.Revision));
+        vintages[0].Should().Be(reported[0], "a later release leaves the first as it was");
+        vintages[1].KnownFrom.Should().Be(revision.KnownFrom);
+        vintages[1].Release!.Reason.Should().Be("official statistics published");
+        (await store.VintagesAsync(SmallBoatArrivalsId, new VintagesQuery(october, selection: VintageSelection.FirstRelease))).Should().Equal(vintages.Take(1));
+        (await store.VintagesAsync(SmallBoatArrivalsId, new VintagesQuery(october, selection: VintageSelection.RevisionsOnly))).Should().Equal(vintages.Skip(1));
+        (await store.VintagesAsync(SmallBoatArrivalsId, new VintagesQuery(new LocalDate(2024, 12, 31)) { Period = October2024 })).Should().Equal(vintages);
+        AssertIndicatorVintagesMatch(vintages, IndependentOracle.IndicatorVintages(log, SmallBoatArrivalsId.Value, October2024, october), "October 2024");
+
+        await FluentActions.Awaiting(() => store.VintagesAsync(SmallBoatArrivalsId, new VintagesQuery(new LocalDate(2024, 10, 30))))
+            .Should().ThrowAsync<ArgumentException>().WithParameterName("period");
+        await FluentActions.Awaiting(() => store.VintagesAsync(SmallBoatArrivalsId, new VintagesQuery(october, Shared.Figures.Headcount)))
+            .Should().ThrowAsync<ArgumentException>().WithParameterName("figure");
+        await FluentActions.Awaiting(() => store.VintagesAsync(SmallBoatArrivalsId, new VintagesQuery(october) { Period = Outcomes.CountPeriod.Month(2024, 9) }))
+            .Should().ThrowAsync<ArgumentException>().WithParameterName("period");
+    }
+
+    /// <summary>The vintages of generated indicators' values, revised and back-filled, answer as the oracle does.</summary>
+    [Fact]
+    public async Task IndicatorVintagesOfGeneratedHistoriesAnswerAsTheOracleDoes()
+    {
+        var asked = 0;
+        await foreach (var (seed, store, log, _) in GeneratedStoresAsync(4, requests: 60))
+        {
+            foreach (var (indicator, period) in log.Select(e => e.Data switch
+                     {
+                         Outcomes.OutcomeReleased r => (r.IndicatorId, r.Period),
+                         Outcomes.OutcomeRevised r => (r.IndicatorId, r.Period),
+                         _ => default,
+                     }).Where(p => p.IndicatorId is not null).Distinct())
+            {
+                var vintages = await store.VintagesAsync(new StreamId(indicator), new VintagesQuery(period.To) { Period = period });
+                AssertIndicatorVintagesMatch(vintages, IndependentOracle.IndicatorVintages(log, indicator, period, period.To), $"seed {seed}, {indicator} {period}");
+                asked++;
+            }
+        }
+
+        asked.Should().BePositive();
+    }
+
+    private static void AssertIndicatorVintagesMatch(IReadOnlyList<FigureVintage> actual, IReadOnlyList<IndependentOracle.IndicatorVintageView> expected, string because) =>
+        actual.Select(v => new IndependentOracle.IndicatorVintageView(
+                new IndependentOracle.VintageView(v.KnownFrom, v.Value, v.IsFirstRelease, [.. v.ChangedBy.Select(k => k.ToString())],
+                    [.. v.Sources.Select(s => $"{s.Document}|{s.Headline}")]),
+                v.Release!.Qualifier.ToString(), v.Release.Status.ToString(), v.Release.Reason))
+            .Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), because);
+
     private static void AssertVintagesMatch(IReadOnlyList<FigureVintage> actual, IReadOnlyList<IndependentOracle.VintageView> expected, string because) =>
         actual.Select(v => new IndependentOracle.VintageView(v.KnownFrom, v.Value, v.IsFirstRelease, [.. v.ChangedBy.Select(k => k.ToString())],
                 [.. v.Sources.Select(s => $"{s.Document}|{s.Headline}")]))

@@ -192,3 +192,41 @@ public static partial class IndependentOracle
     private static decimal? RecipientTotal(IReadOnlyList<RecordedEvent> log, string recipient, LocalDate asOf, Instant knownAt) =>
         Sum(Commitments(log, asOf, knownAt).Where(c => c.Recipient == recipient)).Total;
 }
+
+public static partial class IndependentOracle
+{
+    /// <summary>A vintage of an outcome value as the oracle sees it: the vintage, and the release's qualifier, status and reason.</summary>
+    public sealed record IndicatorVintageView(VintageView Vintage, string Qualifier, string Status, string? Reason);
+
+    /// <summary>
+    /// The vintages of an indicator's value for one period as of <paramref name="asOf"/>, from docs/changes.md ("Vintages of an
+    /// outcome value"): at each instant a release or revision of the period (dated by <paramref name="asOf"/>) became known,
+    /// the one recorded last among those known then; every such instant is a vintage, the first the first release.
+    /// </summary>
+    public static IReadOnlyList<IndicatorVintageView> IndicatorVintages(IEnumerable<RecordedEvent> log, string indicator, Outcomes.CountPeriod period, LocalDate asOf)
+    {
+        var releases = log.Where(e => e.StreamId == indicator && e.ValidOn <= asOf && e.Data switch
+        {
+            Outcomes.OutcomeReleased r => r.Period == period,
+            Outcomes.OutcomeRevised r => r.Period == period,
+            _ => false,
+        }).OrderBy(e => e.Sequence).ToList();
+        var result = new List<IndicatorVintageView>();
+        foreach (var at in releases.Select(e => e.KnownFrom).Distinct().Order())
+        {
+            var latest = releases.Last(e => e.KnownFrom <= at);
+            var (count, qualifier, status, reason) = latest.Data switch
+            {
+                Outcomes.OutcomeReleased r => (r.Count, r.Qualifier, r.Status, (string?)null),
+                Outcomes.OutcomeRevised r => (r.Count, r.Qualifier, r.Status, r.Reason),
+                _ => throw new InvalidOperationException("only releases and revisions are read"),
+            };
+            var known = releases.Where(e => e.KnownFrom == at).ToList();
+            result.Add(new IndicatorVintageView(
+                new VintageView(at, count, result.Count == 0, [.. known.Select(e => OracleKind(e.Data))], DistinctSources(known)),
+                qualifier.ToString(), status.ToString(), reason));
+        }
+
+        return result;
+    }
+}

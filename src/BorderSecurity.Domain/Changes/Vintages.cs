@@ -47,6 +47,13 @@ public sealed record VintagesQuery
 
     /// <summary>Which vintages to list.</summary>
     public VintageSelection Selection { get; }
+
+    /// <summary>
+    /// For an outcome indicator, the period whose value is asked (its releases are the vintages: the first release, then
+    /// each revision); <see langword="null"/> (the default) for the one period that ends on <see cref="AsOf"/>. Not used for
+    /// a commitment, a target or a recipient.
+    /// </summary>
+    public Outcomes.CountPeriod? Period { get; init; }
 }
 
 /// <summary>One vintage of a figure: its value as of the question's date, known from an instant until the next vintage.</summary>
@@ -58,10 +65,19 @@ public sealed record VintagesQuery
 /// <param name="Sources">The sources of those events, each once.</param>
 public sealed record FigureVintage(Instant KnownFrom, decimal? Value, bool IsFirstRelease, IReadOnlyList<ChangeKind> ChangedBy, IReadOnlyList<SourceReference> Sources)
 {
+    /// <summary>
+    /// For an outcome value, the release as stated with its qualifier and status (for example <c>more than 5,000</c>);
+    /// <see langword="null"/> for money and people.
+    /// </summary>
+    public Outcomes.OutcomeRelease? Release { get; init; }
+
     /// <inheritdoc />
     public bool Equals(FigureVintage? other) =>
         other is not null && KnownFrom == other.KnownFrom && Value == other.Value && IsFirstRelease == other.IsFirstRelease
-        && ChangedBy.SequenceEqual(other.ChangedBy) && Sources.SequenceEqual(other.Sources);
+        && ChangedBy.SequenceEqual(other.ChangedBy) && Sources.SequenceEqual(other.Sources)
+        && (Release is null ? other.Release is null : other.Release is not null && Release.Count == other.Release.Count
+            && Release.Qualifier == other.Release.Qualifier && Release.Status == other.Release.Status && Release.Reason == other.Release.Reason
+            && Release.Sources.SequenceEqual(other.Release.Sources));
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(KnownFrom, Value, IsFirstRelease);
@@ -70,22 +86,28 @@ public sealed record FigureVintage(Instant KnownFrom, decimal? Value, bool IsFir
 /// <summary>The one algorithm behind the vintage questions; both stores feed it.</summary>
 public static class VintageAnswers
 {
-    /// <summary>The vintages of one commitment's or target's figure, from the stream's events.</summary>
-    /// <param name="subjectId">The commitment or target.</param>
+    /// <summary>The vintages of one commitment's or target's figure, or of an outcome indicator's value for a period, from the stream's events.</summary>
+    /// <param name="subjectId">The commitment, target or indicator.</param>
     /// <param name="history">All the stream's events.</param>
     /// <param name="query">The question.</param>
     /// <returns>The vintages, in known order.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The stream has no events or states no figure (<c>subjectId</c>), or never states the figure asked for (<c>figure</c>).</exception>
+    /// <exception cref="ArgumentException">The stream has no events or states no figure (<c>subjectId</c>), or never states the figure asked for
+    /// (<c>figure</c>); an indicator has no value for the period asked, or several end on the date (<c>period</c>).</exception>
     public static IReadOnlyList<FigureVintage> OfStream(StreamId subjectId, IReadOnlyList<RecordedEvent> history, VintagesQuery query)
     {
         Guard.Against.Null(subjectId);
         Guard.Against.Null(history);
         Guard.Against.Null(query);
+        if (history.Count > 0 && history[0].Data is Outcomes.IndicatorDefined)
+        {
+            return OfIndicator(subjectId, history, query);
+        }
+
         var stated = history.Select(e => ChangeClassification.FigureOf(e.Data)?.Figure).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (stated.Count == 0)
         {
-            throw new ArgumentException($"{subjectId} is not a commitment or recruitment target this store holds: it states no figure.", nameof(subjectId));
+            throw new ArgumentException($"{subjectId} is not a commitment, recruitment target or outcome indicator this store holds: it states no figure.", nameof(subjectId));
         }
 
         var figure = query.Figure ?? (stated.Contains(Figures.Amount) ? Figures.Amount : Figures.Headcount);
@@ -96,6 +118,65 @@ public static class VintageAnswers
 
         return Select(history, figure, query.AsOf, query.Selection,
             at => ChangeAnswers.ValueOf(history.Where(e => e.KnownFrom <= at), figure, "", query.AsOf));
+    }
+
+    /// <summary>
+    /// The vintages of an outcome indicator's value for one period: at each instant a release or revision of it became
+    /// known, the latest release then (as <see cref="Outcomes.OutcomeIndicator"/> folds them), its count as the value.
+    /// </summary>
+    private static IReadOnlyList<FigureVintage> OfIndicator(StreamId subjectId, IReadOnlyList<RecordedEvent> history, VintagesQuery query)
+    {
+        if (query.Figure is not null)
+        {
+            throw new ArgumentException($"{subjectId} is an outcome indicator: its vintages are its value's releases for a period; leave the figure out (was '{query.Figure}').", "figure");
+        }
+
+        static Outcomes.CountPeriod? PeriodOf(IBorderSecurityEvent e) => e switch
+        {
+            Outcomes.OutcomeReleased r => r.Period,
+            Outcomes.OutcomeRevised r => r.Period,
+            _ => null,
+        };
+        var periods = history.Select(e => PeriodOf(e.Data)).OfType<Outcomes.CountPeriod>().Distinct().Order().ToList();
+        Outcomes.CountPeriod period;
+        if (query.Period is { } asked)
+        {
+            period = periods.Contains(asked)
+                ? asked
+                : throw new ArgumentException($"{subjectId} has no value for {asked}.", "period");
+        }
+        else
+        {
+            var ending = periods.Where(p => p.To == query.AsOf).ToList();
+            period = ending.Count == 1
+                ? ending[0]
+                : throw new ArgumentException(ending.Count == 0
+                    ? $"{subjectId} has no value whose period ends on {query.AsOf:yyyy-MM-dd}; ask as of a period's last day or name the period."
+                    : $"{subjectId} has {ending.Count} values whose periods end on {query.AsOf:yyyy-MM-dd} ({string.Join(", ", ending)}); name the period.", "period");
+        }
+
+        var counting = history.Where(e => e.ValidOn <= query.AsOf && PeriodOf(e.Data) == period).ToList();
+        var result = new List<FigureVintage>();
+        foreach (var at in counting.Select(e => e.KnownFrom).Distinct().Order())
+        {
+            var release = history.Where(e => e.KnownFrom <= at && e.ValidOn <= query.AsOf)
+                .Aggregate((Outcomes.OutcomeIndicator?)null, (state, e) => Outcomes.OutcomeIndicator.Evolve(state, e.Data))?
+                .ValueFor(period)?.Latest;
+            if (release is null)
+            {
+                continue;
+            }
+
+            var (kinds, sources) = MadeAt(counting, at);
+            result.Add(new FigureVintage(at, release.Count, result.Count == 0, kinds, sources) { Release = release });
+        }
+
+        return query.Selection switch
+        {
+            VintageSelection.FirstRelease => [.. result.Take(1)],
+            VintageSelection.RevisionsOnly => [.. result.Skip(1)],
+            _ => result,
+        };
     }
 
     /// <summary>The vintages of a value computed by a store at each instant its events became known.</summary>

@@ -265,14 +265,17 @@ public interface IBorderSecurityQueries
     /// Every vintage of one commitment's or target's figure for one valid date: its value as of
     /// <see cref="VintagesQuery.AsOf"/>, as known at each instant it changed, with what changed it and its sources (the first
     /// release, then each revision or correction; <see cref="VintagesQuery.Selection"/> narrows to either). A re-announcement
-    /// changes no value, so it makes no vintage.
+    /// changes no value, so it makes no vintage. For an outcome indicator, the releases of its value for one period
+    /// (<see cref="VintagesQuery.Period"/>, or the one ending on <see cref="VintagesQuery.AsOf"/>): each known release, its
+    /// count the value and <see cref="FigureVintage.Release"/> its qualifier, status and reason, the first release first.
     /// </summary>
-    /// <param name="subjectId">The commitment or target.</param>
-    /// <param name="query">The valid date, the figure and which vintages.</param>
+    /// <param name="subjectId">The commitment, target or outcome indicator.</param>
+    /// <param name="query">The valid date, the figure (or for an indicator the period) and which vintages.</param>
     /// <param name="cancellationToken">Cancels the question.</param>
     /// <returns>The vintages, in the order they became known.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> or <paramref name="query"/> is null.</exception>
-    /// <exception cref="ArgumentException">The store holds no commitment or target <paramref name="subjectId"/>, or it never states the figure asked for.</exception>
+    /// <exception cref="ArgumentException">The store holds no commitment, target or indicator <paramref name="subjectId"/>, it never states
+    /// the figure asked for (<c>figure</c>), or an indicator has no value for the period (<c>period</c>: none or several end on the date).</exception>
     Task<IReadOnlyList<FigureVintage>> VintagesAsync(StreamId subjectId, VintagesQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
