@@ -53,10 +53,10 @@ public static class TimelineFile
     /// The format version this library writes. It goes up by one whenever a request's fields change; files of every
     /// earlier version keep reading, their old request shapes mapped forward (<see cref="RequestCatalogue.LegacyShapes"/>).
     /// </summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>The format identifier this library writes in a file's <c>format</c> property.</summary>
-    public const string Format = FormatPrefix + "4";
+    public const string Format = FormatPrefix + "5";
 
     private const string FormatPrefix = "border-security-timeline/";
 
