@@ -249,7 +249,7 @@ public abstract partial class BorderSecurityStoreConformance
             var change = (await store.ChangesAboutAsync(subject, window)).Changes.Should().ContainSingle($"the dispute is a change about {subject}").Subject;
             change.Kind.Should().Be(ChangeKind.DisputeOpened);
             change.Stream.Value.Should().Be("dispute:bsc-2024-11-new-money");
-            change.Subject.Should().Be(subject, "a change about a subject names the subject asked about");
+            change.Subject.Value.Should().Be(subject.Value, "a change about a subject names the subject asked about");
             change.Summary.Should().Contain(budget.Value).And.Contain(staff.Value);
         }
 

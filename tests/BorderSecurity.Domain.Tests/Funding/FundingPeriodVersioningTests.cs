@@ -93,9 +93,9 @@ public class FundingPeriodVersioningTests
     }
 
     [Fact]
-    public void TimelineFilesAreWrittenInFormat4()
+    public void TimelineFilesAreWrittenInFormat5()
     {
-        TimelineFile.FormatVersion.Should().Be(4, "format 4 added a recruitment target's basis");
-        TimelineFile.Write([]).Should().Contain("border-security-timeline/4");
+        TimelineFile.FormatVersion.Should().Be(5, "format 4 added a recruitment target's basis, format 5 a dispute's several subjects");
+        TimelineFile.Write([]).Should().Contain("border-security-timeline/5");
     }
 }

@@ -47,6 +47,6 @@ public class LegislationLegacyShapeTests
         EventCatalogue.NameOf(typeof(ParliamentaryStageCompleted)).Should().Be("legislation.stage-completed.v2");
         EventCatalogue.NameOf(typeof(LegislationCommenced)).Should().Be("legislation.commenced.v2");
         EventCatalogue.NameOf(typeof(CommandPowersConferred)).Should().Be("command.powers-conferred.v2");
-        TimelineFile.FormatVersion.Should().Be(4);
+        TimelineFile.FormatVersion.Should().Be(5);
     }
 }

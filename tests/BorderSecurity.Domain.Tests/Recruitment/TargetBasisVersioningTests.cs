@@ -64,10 +64,10 @@ public class TargetBasisVersioningTests
             Provenance = Provenance.Of(Sources2024.CheckedFacts),
         });
         var text = TimelineFile.Write([upTo]);
-        text.Should().Contain("\"basis\": \"UpTo\"").And.Contain("border-security-timeline/4");
+        text.Should().Contain("\"basis\": \"UpTo\"").And.Contain(TimelineFile.Format);
         TimelineFile.Read(Encoding.UTF8.GetBytes(text)).Should().Equal(upTo);
 
-        var asFormat3 = () => TimelineFile.Read(Encoding.UTF8.GetBytes(text.Replace("border-security-timeline/4", "border-security-timeline/3", StringComparison.Ordinal)));
+        var asFormat3 = () => TimelineFile.Read(Encoding.UTF8.GetBytes(text.Replace(TimelineFile.Format, "border-security-timeline/3", StringComparison.Ordinal)));
         asFormat3.Should().Throw<TimelineFileException>().Which.Field.Should().Be("$.steps[0].data.basis");
 
         var unknown = () => TimelineFile.Read(Encoding.UTF8.GetBytes(text.Replace("\"UpTo\"", "\"Roughly\"", StringComparison.Ordinal)));
