@@ -48,7 +48,7 @@ internal sealed partial class ReferenceProjection
 
     public IReadOnlyList<Domain.Disputes.Dispute> Disputes(AsOfQuery query, string? subjectId = null) =>
         [.. Fold<Domain.Disputes.Dispute>(query, AggregateKind.Dispute, Domain.Disputes.Dispute.Evolve)
-            .Where(d => subjectId is null || d.SubjectId == subjectId).OrderBy(d => d.DisputeId, StringComparer.Ordinal)];
+            .Where(d => subjectId is null || d.SubjectIds.Contains(subjectId)).OrderBy(d => d.DisputeId, StringComparer.Ordinal)];
 
     public CommandOverview? Command(string commandId, AsOfQuery query)
     {

@@ -371,13 +371,13 @@ public static class CsvTables
     ]);
 
     /// <summary>
-    /// GET /disputes as CSV, one row per dispute: dispute_id, subject_id, fact, recorded_on, is_open, sides (what each
+    /// GET /disputes as CSV, one row per dispute: dispute_id, subject_ids (every subject it concerns, separated by "; "), fact, recorded_on, is_open, sides (what each
     /// side says, separated by " | "), resolution (empty while open), source_urls, source_headlines.
     /// </summary>
     public static readonly CsvTable<Dispute> Disputes = new(
     [
         ("dispute_id", d => d.DisputeId),
-        ("subject_id", d => d.SubjectId),
+        ("subject_ids", d => string.Join("; ", d.SubjectIds)),
         ("fact", d => d.Fact),
         ("recorded_on", d => CsvFields.Date(d.RecordedOn)),
         ("is_open", d => CsvFields.Bool(d.IsOpen)),

@@ -17,7 +17,7 @@ internal static partial class TimelineTables
         foreach (var dispute in open)
         {
             var table = new Table().Title($"{Markup.Escape(dispute.Fact)} (since {dispute.RecordedOn:yyyy-MM-dd})")
-                .Caption(Markup.Escape(dispute.SubjectId)).AddColumns("Side", "Sources");
+                .Caption(Markup.Escape(string.Join(", ", dispute.SubjectIds))).AddColumns("Side", "Sources");
             foreach (var side in dispute.Sides)
             {
                 table.AddRow(Markup.Escape(side.Says), Markup.Escape(string.Join("\n", side.Provenance.Sources.Select(s => s.Document))));

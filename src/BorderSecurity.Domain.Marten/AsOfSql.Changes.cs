@@ -6,7 +6,13 @@ namespace BorderSecurity.Domain.Marten;
 // The SQL of the change questions: the window read through the known-from index, and the histories of the streams it touches.
 internal sealed partial class AsOfSql
 {
-    private static readonly string DisputeRecordedEvent = EventCatalogue.NameOf(typeof(DisputeRecorded));
+    // A dispute's record under every wire name it was stored by (dispute.recorded.v2 and the v1 rows, whose bsd_events row
+    // keeps the name it was projected under): a v1 row names its one subject as SubjectId, a v2 row its subjects as SubjectIds.
+    private static readonly string[] DisputeRecordedEvents =
+    [
+        EventCatalogue.NameOf(typeof(DisputeRecorded)),
+        .. EventCatalogue.LegacyShapes.Where(s => s.CurrentType == typeof(DisputeRecorded)).Select(s => s.WireName),
+    ];
 
     /// <summary>
     /// The events known in the question's window after its continuation, in known order (known_from, then seq), at most
@@ -69,8 +75,9 @@ internal sealed partial class AsOfSql
             """);
     }
 
-    // For one subject: the events of its stream and of the disputes about it (a dispute names its subject in its first
-    // event). The disputes are found through ix_bsd_events_aggregate_valid (the dispute aggregate alone), not a scan.
+    // For one subject: the events of its stream and of the disputes about it (a dispute names its subjects in its first
+    // event: SubjectIds in v2, the one SubjectId in v1). The disputes are found through ix_bsd_events_aggregate_valid (the
+    // dispute aggregate alone), not a scan.
     private string About(Bind p, string? subject) => subject is null
         ? ""
         : $"""
@@ -78,7 +85,8 @@ internal sealed partial class AsOfSql
            and (b.{E.StreamId} = {p.Add("subject", subject)} or b.{E.StreamId} in (
              select d.{E.StreamId} from {E} d join {eventsSchema}.mt_events de on de.seq_id = d.{E.Seq}
              where d.{E.TenantId} = @tenant and d.{E.Aggregate} = {p.Add("dispute_aggregate", ProjectionRows.Dispute)}
-               and d.{E.EventType} = {p.Add("dispute_recorded", DisputeRecordedEvent)} and de.data->>'SubjectId' = @subject))
+               and d.{E.EventType} = any({p.Add("dispute_recorded", DisputeRecordedEvents)})
+               and (de.data->'SubjectIds' @> jsonb_build_array(@subject::text) or de.data->>'SubjectId' = @subject)))
            """;
 
     // An instant as a parameter: those beyond DateTime's range as its ends (which Npgsql sends as -infinity and infinity).

@@ -19,7 +19,7 @@ public sealed partial class MartenBorderSecurityStore
     {
         Guard.Against.Null(subjectId);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return [.. (await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false)).Where(d => d.SubjectId == subjectId.Value)];
+        return [.. (await DisputesOnAsync(connection, query, cancellationToken).ConfigureAwait(false)).Where(d => d.IsAbout(subjectId.Value))];
     }
 
     // Every dispute as of the question, open and resolved, in id order, read on the caller's connection (so an answer and

@@ -91,13 +91,11 @@ public sealed partial class MartenBorderSecurityStore
             throw new StreamConcurrencyException(request.StreamId.Value, expected, version);
         }
 
-        var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId
-            ? await session.Events.FetchStreamAsync(referencedId.Value, token: cancellationToken).ConfigureAwait(false)
-            : [];
+        var referenced = await ReferencedAsync(session, request, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<IBorderSecurityEvent> decided;
         try
         {
-            decided = BorderSecurityDecider.Decide(history, request, referenced.Select(e => (IBorderSecurityEvent)e.Data));
+            decided = BorderSecurityDecider.Decide(history, request, referenced);
         }
         catch (DomainRuleViolationException) when (keyed is not null)
         {
@@ -219,6 +217,19 @@ public sealed partial class MartenBorderSecurityStore
         return earlier;
     }
 
+    /// <summary>The events of every stream the request refers to besides its own (<see cref="BorderSecurityDecider.ReferencedStreamsOf"/>), one stream after another.</summary>
+    private static async Task<IReadOnlyList<IBorderSecurityEvent>> ReferencedAsync(IQuerySession session, IBorderSecurityRequest request, CancellationToken cancellationToken)
+    {
+        var referenced = new List<IBorderSecurityEvent>();
+        foreach (var id in BorderSecurityDecider.ReferencedStreamsOf(request))
+        {
+            var stream = await session.Events.FetchStreamAsync(id.Value, token: cancellationToken).ConfigureAwait(false);
+            referenced.AddRange(stream.Select(e => (IBorderSecurityEvent)e.Data));
+        }
+
+        return referenced;
+    }
+
     /// <summary>
     /// Whether <paramref name="request"/>, decided against the stream's history before version <paramref name="from"/>,
     /// gives exactly the events stored from that version on (compared by type and JSON).
@@ -228,13 +239,11 @@ public sealed partial class MartenBorderSecurityStore
     {
         var history = stream.Where(e => e.Version < from).Select(e => (IBorderSecurityEvent)e.Data).ToList();
         var stored = stream.Where(e => e.Version >= from).Select(e => (IBorderSecurityEvent)e.Data).ToList();
-        var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId
-            ? await session.Events.FetchStreamAsync(referencedId.Value, token: cancellationToken).ConfigureAwait(false)
-            : [];
+        var referenced = await ReferencedAsync(session, request, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<IBorderSecurityEvent> decided;
         try
         {
-            decided = BorderSecurityDecider.Decide(history, request, referenced.Select(e => (IBorderSecurityEvent)e.Data));
+            decided = BorderSecurityDecider.Decide(history, request, referenced);
         }
         catch (Exception e) when (e is DomainRuleViolationException or ArgumentException)
         {

@@ -117,7 +117,7 @@ public static partial class HistoryGenerator
             var dispute = new RecordDispute
             {
                 DisputeId = new("dispute:cover"),
-                SubjectId = new(log.FirstOrDefault()?.StreamId ?? "funding:cover-correction"),
+                SubjectIds = [new(log.FirstOrDefault()?.StreamId ?? "funding:cover-correction")],
                 Fact = "generated fact",
                 Sides = [new DisputeSide("one account", Provenance.Of(Sources[0])), new DisputeSide("another account", Provenance.Of(Sources[1]))],
                 ValidOn = on,

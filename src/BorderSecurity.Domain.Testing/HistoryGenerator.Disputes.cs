@@ -8,7 +8,8 @@ public static partial class HistoryGenerator
     /// <summary>
     /// Makes the generated disputes, from its own random sequence: after about one request in eight (in histories of up to
     /// 400 requests; in larger ones about 50 in all, as disputes are rare beside the facts they question), a dispute recorded
-    /// about a stream the store already holds (a commitment, target, bill, command, outcome indicator or pledge) on a random valid date (often before the
+    /// about one stream the store already holds (a commitment, target, bill, command, outcome indicator or pledge), or about
+    /// one in four times two or three of them, on a random valid date (often before the
     /// instant it is recorded, sometimes after it), or the resolution of an open one on or after its date. Only requests
     /// the deciders accept are made. Keeps what it needs as it goes, so a large history costs no rescans.
     /// </summary>
@@ -58,7 +59,7 @@ public static partial class HistoryGenerator
             var recorded = new RecordDispute
             {
                 DisputeId = new($"dispute:g{++_recorded}"),
-                SubjectId = new(random.ListItem(_subjects)),
+                SubjectIds = [.. Subjects().Select(id => new StreamId(id))],
                 Fact = $"generated fact {random.Int(1, 3)}",
                 Sides = [new DisputeSide("one account", Provenance.Of(shape.Sources[0])), new DisputeSide("another account", Provenance.Of(random.ArrayElement(shape.Sources)))],
                 ValidOn = AnyDate(random),
@@ -66,6 +67,14 @@ public static partial class HistoryGenerator
             };
             _open.Add(recorded);
             return recorded;
+        }
+
+        // Mostly one subject; about one dispute in four names two or three (a figure a commitment and a target both state),
+        // each once, in a random order.
+        private IEnumerable<string> Subjects()
+        {
+            var count = Math.Min(_subjects.Count, random.Bool(0.25f) ? random.Int(2, 3) : 1);
+            return random.ListItems(_subjects, count);
         }
     }
 }

@@ -60,7 +60,7 @@ public class MartenDisputedAnswersTests
             var dispute = new RecordDispute
             {
                 DisputeId = new("dispute:b-november"),
-                SubjectId = ReferenceTimeline2024.NovemberBudgetId,
+                SubjectIds = [ReferenceTimeline2024.NovemberBudgetId],
                 Fact = "origin of the money",
                 Sides = [new DisputeSide("one", Provenance.Of(Sources2024.NewFundingForTech)), new DisputeSide("two", Provenance.Of(Sources2024.AggregatorNew75m))],
                 ValidOn = new LocalDate(2024, 11, 4),

@@ -73,7 +73,7 @@ public class ApiCsvTablesTests
             [("indicator_id", r => r.GetProperty("indicatorId").GetString()), ("period_from", r => r.GetProperty("from").GetString()),
              ("stated", r => r.GetProperty("stated").GetString()), ("status", r => r.GetProperty("status").GetString())]),
         new("/disputes?asOf=2024-12-31", CsvTables.Disputes.Header, j => j.EnumerateArray(),
-            [("dispute_id", r => r.GetProperty("disputeId").GetString()), ("subject_id", r => r.GetProperty("subjectId").GetString()),
+            [("dispute_id", r => r.GetProperty("disputeId").GetString()), ("subject_ids", r => string.Join("; ", r.GetProperty("subjectIds").EnumerateArray().Select(s => s.GetString()))),
              ("fact", r => r.GetProperty("fact").GetString())]),
     ];
 

@@ -151,7 +151,7 @@ public class TimelineConsoleTests
         using (var json = JsonDocument.Parse(output))
         {
             var disputes = json.RootElement.GetProperty("disputes").EnumerateArray().ToList();
-            disputes.Select(d => d.GetProperty("subjectId").GetString()).Should().Equal(
+            disputes.Select(d => d.GetProperty("subjectIds")[0].GetString()).Should().Equal(
                 ReferenceTimeline2024.BorderSecurityCommandId.Value, ReferenceTimeline2024.SeptemberRedirectId.Value);
             var dispute = disputes[1];
             dispute.GetProperty("sides").GetArrayLength().Should().Be(2);

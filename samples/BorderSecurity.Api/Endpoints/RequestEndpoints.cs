@@ -55,14 +55,24 @@ public static class RequestEndpoints
         }
 
         IBorderSecurityRequest request;
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, ct);
+        var body = buffer.ToArray();
         try
         {
-            request = (IBorderSecurityRequest?)await JsonSerializer.DeserializeAsync(http.Body, type, TimelineFile.JsonOptions, ct)
+            request = (IBorderSecurityRequest?)JsonSerializer.Deserialize(body, type, TimelineFile.JsonOptions)
                       ?? throw new JsonException("The body must be a JSON object.");
         }
         catch (JsonException e)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request body", e.Message, e.Path ?? "body");
+            if (PreviousShape(type, body) is { } previous)
+            {
+                request = previous;
+            }
+            else
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request body", e.Message, e.Path ?? "body");
+            }
         }
         catch (ArgumentException e)
         {
@@ -92,6 +102,29 @@ public static class RequestEndpoints
         catch (ArgumentException e)
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request", e.Message, e.ParamName ?? "body");
+        }
+    }
+
+    /// <summary>
+    /// A body in the request's shape of the previous timeline format (<see cref="RequestCatalogue.TryGetLegacyShape"/>), mapped
+    /// forward: for example a <c>RecordDispute</c> with one <c>subjectId</c>, as clients wrote it before a dispute could
+    /// concern several subjects. <see langword="null"/> when the request has no such shape or the body is not in it either
+    /// (then the error of today's shape is reported).
+    /// </summary>
+    private static IBorderSecurityRequest? PreviousShape(Type type, byte[] body)
+    {
+        if (!RequestCatalogue.TryGetLegacyShape(type.Name, TimelineFile.FormatVersion - 1, out var shape))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, shape.StoredType, TimelineFile.JsonOptions) is { } stored ? shape.Forward(stored) : null;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            return null;
         }
     }
 }

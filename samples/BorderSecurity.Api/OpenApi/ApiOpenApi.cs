@@ -176,6 +176,20 @@ public static class ApiOpenApi
             schema.MinLength = 1;
             schema.MaxLength = Ardalis.GuardClauses.BorderSecurityGuards.MaxStreamIdLength;
         }
+        else if (type.IsGenericType && type.GetGenericArguments() is [var item] && typeof(StreamId).IsAssignableFrom(item)
+                 && typeof(IEnumerable<>).MakeGenericType(item).IsAssignableFrom(type))
+        {
+            // A list of ids (a dispute's subjects) is a list of their texts; the property says whose ids they are.
+            schema.Type = JsonSchemaType.Array | (MayBeNull(context) ? JsonSchemaType.Null : 0);
+            schema.Items = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Pattern = StreamIdPattern,
+                MinLength = 1,
+                MaxLength = Ardalis.GuardClauses.BorderSecurityGuards.MaxStreamIdLength,
+            };
+            schema.MinItems = 1;
+        }
         else if (type == typeof(Organisation))
         {
             // An organisation is its name on the wire.

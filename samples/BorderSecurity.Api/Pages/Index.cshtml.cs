@@ -48,9 +48,9 @@ public sealed class IndexModel(IBorderSecurityStore store, IClock clock) : AsOfP
     /// <summary>The financial-year CSV link of this question.</summary>
     public string YearsCsvLink => $"/?handler=YearsCsv&{QueryString}";
 
-    /// <summary>The open disputes about one commitment.</summary>
+    /// <summary>The open disputes about one commitment (among the subjects each names).</summary>
     /// <param name="commitmentId">The commitment.</param>
     /// <returns>The disputes.</returns>
     public IEnumerable<Dispute> DisputesAbout(string commitmentId) =>
-        Funding?.OpenDisputes.Where(d => d.SubjectId == commitmentId) ?? [];
+        Funding?.OpenDisputes.Where(d => d.IsAbout(commitmentId)) ?? [];
 }

@@ -34,7 +34,7 @@ public abstract partial class BorderSecurityStoreConformance
             (await store.FundingByFinancialYearAsync(new FinancialYearRange(fy2024, fy2025), query)).OpenDisputes,
             (await store.FundingByFinancialYearOfAsync(BorderSecurityCommand, new FinancialYearRange(fy2024, fy2025), query)).OpenDisputes,
             // The command's own dispute (the day it was established) is left out here: it is asked about below.
-            [.. (await store.CommandAsync(BorderSecurityCommandId, query))!.OpenDisputes.Where(d => d.SubjectId != BorderSecurityCommandId.Value)],
+            [.. (await store.CommandAsync(BorderSecurityCommandId, query))!.OpenDisputes.Where(d => !d.IsAbout(BorderSecurityCommandId.Value))],
         ];
 
         foreach (var query in new[] { new AsOfQuery(DisputeSeen), new AsOfQuery(new LocalDate(2024, 12, 31)), new AsOfQuery(new LocalDate(2025, 6, 1), disputeKnown) })
@@ -43,7 +43,7 @@ public abstract partial class BorderSecurityStoreConformance
             {
                 var dispute = listed.Should().ContainSingle($"the dispute counts {query}").Subject;
                 dispute.DisputeId.Should().Be(SeptemberOriginDisputeId.Value);
-                dispute.SubjectId.Should().Be(SeptemberRedirectId.Value, "a listed dispute names the commitment it concerns");
+                dispute.SubjectIds.Should().Equal([SeptemberRedirectId.Value], "a listed dispute names the commitment it concerns");
                 dispute.IsOpen.Should().BeTrue();
                 OracleAssertions.OpenDisputes(listed, [SeptemberRedirectId.Value], log, query, $"{query}");
             }
@@ -128,7 +128,7 @@ public abstract partial class BorderSecurityStoreConformance
         await Submit(new RecordDispute
         {
             DisputeId = new("dispute:1-funding"),
-            SubjectId = new("funding:disputed"),
+            SubjectIds = [new("funding:disputed")],
             Fact = "origin of the money",
             Sides = twoSides,
             ValidOn = DisputedOn,
@@ -137,7 +137,7 @@ public abstract partial class BorderSecurityStoreConformance
         await Submit(new RecordDispute
         {
             DisputeId = new("dispute:2-target"),
-            SubjectId = new("recruitment:disputed"),
+            SubjectIds = [new("recruitment:disputed")],
             Fact = "the headcount",
             Sides = twoSides,
             ValidOn = DisputedOn,
@@ -146,7 +146,7 @@ public abstract partial class BorderSecurityStoreConformance
         await Submit(new RecordDispute
         {
             DisputeId = new("dispute:3-command"),
-            SubjectId = new("command:disputed"),
+            SubjectIds = [new("command:disputed")],
             Fact = "the leader",
             Sides = twoSides,
             ValidOn = DisputedOn.PlusDays(1),
@@ -155,7 +155,7 @@ public abstract partial class BorderSecurityStoreConformance
         await Submit(new RecordDispute
         {
             DisputeId = new("dispute:4-bill"),
-            SubjectId = new("legislation:disputed"),
+            SubjectIds = [new("legislation:disputed")],
             Fact = "the sponsor",
             Sides = twoSides,
             ValidOn = DisputedOn,
@@ -208,12 +208,12 @@ public abstract partial class BorderSecurityStoreConformance
     {
         var store = await NewStoreAsync();
         await store.SubmitAsync(Pledge("funding:exists", Money.FromMillions(1), DisputedOn));
-        await store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:fine"), SubjectId = new("funding:exists") });
+        await store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:fine"), SubjectIds = [new("funding:exists")] });
         var before = await store.ReadAllAsync();
 
         foreach (var subject in new[] { "funding:nowhere", "dispute:fine" })
         {
-            var refused = () => store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:about-" + subject.Replace(':', '-')), SubjectId = new(subject) });
+            var refused = () => store.SubmitAsync(OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:about-" + subject.Replace(':', '-')), SubjectIds = [new(subject)] });
             var error = (await refused.Should().ThrowAsync<DomainRuleViolationException>()).Which;
             error.Rule.Should().Be("DisputeSubjectMustExist");
             error.Message.Should().Contain("SubjectId").And.Contain(subject);
@@ -223,7 +223,7 @@ public abstract partial class BorderSecurityStoreConformance
 
         // The import path refuses it too, at its step, storing nothing of it; a dispute after its subject is imported.
         var known = Instant.FromUtc(2024, 9, 20, 12, 0);
-        var early = new TimelineStep(known, OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:early"), SubjectId = new("funding:later") });
+        var early = new TimelineStep(known, OriginDispute([Side("one", "side-a"), Side("two", "side-b")]) with { DisputeId = new("dispute:early"), SubjectIds = [new("funding:later")] });
         var subjectStep = new TimelineStep(known, Pledge("funding:later", Money.FromMillions(2), DisputedOn));
         var import = () => store.ImportAsync([early, subjectStep]);
         var failed = (await import.Should().ThrowAsync<TimelineImportException>()).Which;

@@ -1,3 +1,4 @@
+using BorderSecurity.Domain.Changes;
 using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
@@ -16,7 +17,7 @@ public abstract partial class BorderSecurityStoreConformance
         new RecordDispute
         {
             DisputeId = new("dispute:origin"),
-            SubjectId = new("funding:disputed"),
+            SubjectIds = [new("funding:disputed")],
             Fact = "origin of the money",
             Sides = sides,
             ValidOn = DisputedOn,
@@ -44,7 +45,7 @@ public abstract partial class BorderSecurityStoreConformance
         (await store.DisputesAsync(new AsOfQuery(DisputedOn.PlusDays(-1)))).Should().BeEmpty("the dispute is dated after the question");
         var open = (await store.DisputesAsync(new AsOfQuery(DisputedOn))).Should().ContainSingle().Subject;
         open.IsOpen.Should().BeTrue();
-        open.SubjectId.Should().Be("funding:disputed");
+        open.SubjectIds.Should().Equal("funding:disputed");
         open.Fact.Should().Be("origin of the money");
         open.Sides.Select(s => s.Says).Should().Equal("new investment", "redirected from another budget");
         open.Sides.Select(s => s.Provenance.Sources.Single().Document).Should().Equal("side-a.txt", "side-b.txt");
@@ -187,5 +188,97 @@ public abstract partial class BorderSecurityStoreConformance
 
         var september = (await store.FundingAsync(endOf2024)).Commitments.Single(c => c.CommitmentId == ReferenceTimeline2024.SeptemberRedirectId.Value);
         september.Origin.Kind.Should().Be(FundingOriginKind.Redirected, "the open dispute changes nothing that is counted");
+    }
+
+    // Whether the November £75m, and the 300 Border Security Command staff it pays for, are new money: the Home Secretary
+    // confirmed the £75m as new from the Budget (004), while the Prime Minister's announcement has it bring the command's
+    // investment to £150m over two years (001), building on the September £75m (000). One fact of a commitment and a
+    // recruitment target, recorded once. A test's dispute, not part of the reference timeline.
+    private static readonly Instant NewMoneyDisputeKnown = Instant.FromUtc(2024, 11, 7, 12, 0);
+
+    private static RecordDispute NewMoneyDispute(params StreamId[] subjects) => new()
+    {
+        DisputeId = new("dispute:bsc-2024-11-new-money"),
+        SubjectIds = subjects,
+        Fact = "whether the money is new",
+        Sides =
+        [
+            new DisputeSide("new money from the Autumn Budget 2024", Provenance.Of(Sources2024.TreatSmugglersLikeTerrorists)),
+            new DisputeSide("part of £150m over two years, building on the September £75m", Provenance.Of(Sources2024.RecruitmentDrive, Sources2024.TechPressExtra75m)),
+        ],
+        ValidOn = new LocalDate(2024, 11, 6),
+        Provenance = Provenance.Of(Sources2024.TreatSmugglersLikeTerrorists, Sources2024.RecruitmentDrive),
+    };
+
+    /// <summary>
+    /// A dispute about a commitment and a recruitment target is recorded once and listed by the commitment's recipient's
+    /// funding answer, the recruitment answer, the disputes about each subject and the changes about each subject.
+    /// </summary>
+    [Fact]
+    public async Task ADisputeAboutACommitmentAndATargetIsListedInEveryAnswerThatIncludesEither()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(ReferenceTimeline2024.Steps);
+        var budget = ReferenceTimeline2024.NovemberBudgetId;
+        var staff = ReferenceTimeline2024.BscStaffId;
+        await store.ImportAsync([new(NewMoneyDisputeKnown, NewMoneyDispute(budget, staff))]);
+        var endOf2024 = new AsOfQuery(new LocalDate(2024, 12, 31));
+        var log = await store.ReadAllAsync();
+
+        var recorded = log.Select(e => e.Data).OfType<DisputeRecorded>().Should().ContainSingle(d => d.DisputeId == "dispute:bsc-2024-11-new-money").Subject;
+        recorded.SubjectIds.Should().Equal([budget.Value, staff.Value], "one event names both subjects, in the order given");
+
+        var funding = await store.FundingOfAsync(ReferenceTimeline2024.BorderSecurityCommand, endOf2024);
+        var listed = funding.OpenDisputes.Should().ContainSingle(d => d.DisputeId == "dispute:bsc-2024-11-new-money", "the funding answer includes the commitment").Subject;
+        listed.SubjectIds.Should().Equal(budget.Value, staff.Value);
+        listed.IsAbout(staff.Value).Should().BeTrue();
+        OracleAssertions.OpenDisputes(funding.OpenDisputes, funding.Commitments.Select(c => c.CommitmentId), log, endOf2024, "funding of the command");
+
+        var recruitment = await store.RecruitmentAsync(endOf2024);
+        recruitment.OpenDisputes.Select(d => d.DisputeId).Should().Contain("dispute:bsc-2024-11-new-money", "the recruitment answer includes the target");
+        OracleAssertions.OpenDisputes(recruitment.OpenDisputes, recruitment.Organisations.SelectMany(o => o.Targets).Select(t => t.TargetId), log, endOf2024,
+            "recruitment");
+
+        var window = new ChangesQuery(NewMoneyDisputeKnown - Duration.FromHours(1), NewMoneyDisputeKnown);
+        foreach (StreamId subject in new StreamId[] { budget, staff })
+        {
+            var about = await store.DisputesAboutAsync(subject, endOf2024);
+            about.Select(d => d.DisputeId).Should().Equal(["dispute:bsc-2024-11-new-money"], $"the dispute is about {subject}");
+            OracleAssertions.Disputes(about, log, endOf2024, $"disputes about {subject}", subject.Value);
+
+            var change = (await store.ChangesAboutAsync(subject, window)).Changes.Should().ContainSingle($"the dispute is a change about {subject}").Subject;
+            change.Kind.Should().Be(ChangeKind.DisputeOpened);
+            change.Stream.Value.Should().Be("dispute:bsc-2024-11-new-money");
+            change.Subject.Value.Should().Be(subject.Value, "a change about a subject names the subject asked about");
+            change.Summary.Should().Contain(budget.Value).And.Contain(staff.Value);
+        }
+
+        (await store.ChangesAsync(window)).Changes.Should().ContainSingle().Which.Subject.Value.Should().Be(budget.Value, "unasked, the first subject named");
+        (await store.DisputesAboutAsync(ReferenceTimeline2024.NcaOfficersId, endOf2024)).Should().BeEmpty("another target is not a subject");
+        (await store.CommandAsync(ReferenceTimeline2024.BorderSecurityCommandId, endOf2024))!.OpenDisputes.Select(d => d.DisputeId)
+            .Should().Contain("dispute:bsc-2024-11-new-money").And.OnlyHaveUniqueItems("a dispute about two subjects of one answer is listed once");
+    }
+
+    /// <summary>A dispute with no subject, a subject named twice, an unknown subject or a dispute as its subject is refused naming the rule, storing nothing.</summary>
+    [Fact]
+    public async Task ABadListOfSubjectsIsRefusedNamingTheRuleAndStoresNothing()
+    {
+        var store = await NewStoreAsync();
+        await store.ImportAsync(ReferenceTimeline2024.Steps);
+        var before = await store.ReadAllAsync();
+        var budget = ReferenceTimeline2024.NovemberBudgetId;
+
+        await RefusedAsync(store, NewMoneyDispute(), "DisputeNeedsASubject");
+        await RefusedAsync(store, NewMoneyDispute(budget, ReferenceTimeline2024.BscStaffId, new StreamId(budget.Value)), "DisputeSubjectNamedTwice");
+        await RefusedAsync(store, NewMoneyDispute(budget, new StreamId("recruitment:nowhere")), "DisputeSubjectMustExist");
+        await RefusedAsync(store, NewMoneyDispute(budget, ReferenceTimeline2024.SeptemberOriginDisputeId), "DisputeSubjectMustExist");
+        var twice = () => store.SubmitAsync(NewMoneyDispute(budget, ReferenceTimeline2024.BscStaffId, budget));
+        (await twice.Should().ThrowAsync<DomainRuleViolationException>()).Which.Message.Should().Contain("SubjectIds[2]").And.Contain(budget.Value);
+        var unknown = () => store.SubmitAsync(NewMoneyDispute(budget, new StreamId("recruitment:nowhere")));
+        (await unknown.Should().ThrowAsync<DomainRuleViolationException>()).Which.Message.Should().Contain("SubjectIds[1] 'recruitment:nowhere'");
+        var none = () => store.SubmitAsync(NewMoneyDispute() with { SubjectIds = null! });
+        (await none.Should().ThrowAsync<ArgumentNullException>()).Which.ParamName.Should().Be("SubjectIds");
+
+        (await store.ReadAllAsync()).Should().BeEquivalentTo(before, o => o.WithStrictOrdering().RespectingRuntimeTypes());
     }
 }

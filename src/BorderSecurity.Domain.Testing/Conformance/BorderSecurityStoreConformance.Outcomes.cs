@@ -81,7 +81,7 @@ public abstract partial class BorderSecurityStoreConformance
         await store.SubmitAsync(new RecordDispute
         {
             DisputeId = new("dispute:october-crossings"),
-            SubjectId = SmallBoatArrivalsId,
+            SubjectIds = [SmallBoatArrivalsId],
             Fact = "October 2024 crossings",
             Sides = [new DisputeSide("more than 5,000", Provenance.Of(Source("report"))), new DisputeSide("fewer than 5,000", Provenance.Of(Source("other")))],
             ValidOn = new LocalDate(2024, 11, 5),

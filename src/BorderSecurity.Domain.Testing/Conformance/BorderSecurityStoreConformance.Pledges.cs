@@ -130,7 +130,7 @@ public abstract partial class BorderSecurityStoreConformance
         await store.SubmitAsync(new Disputes.RecordDispute
         {
             DisputeId = new("dispute:about-it"),
-            SubjectId = new PledgeId("pledge:whole"),
+            SubjectIds = [new PledgeId("pledge:whole")],
             Fact = "what was promised",
             Sides = [new Disputes.DisputeSide("one reading", Provenance.Of(Source("a"))), new Disputes.DisputeSide("another", Provenance.Of(Source("b")))],
             ValidOn = new LocalDate(2024, 1, 20),

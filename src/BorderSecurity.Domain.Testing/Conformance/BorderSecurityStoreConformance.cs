@@ -438,7 +438,7 @@ public abstract partial class BorderSecurityStoreConformance
 
         var disputes = await reference.DisputesAsync(query);
         (await store.DisputesAsync(query)).Should().BeEquivalentTo(disputes, Strict, why);
-        foreach (var subject in disputes.Select(d => new StreamId(d.SubjectId)).Distinct().Append(new StreamId("funding:none")))
+        foreach (var subject in disputes.SelectMany(d => d.SubjectIds).Distinct().Select(id => new StreamId(id)).Append(new StreamId("funding:none")))
         {
             (await store.DisputesAboutAsync(subject, query)).Should().BeEquivalentTo(await reference.DisputesAboutAsync(subject, query), Strict, $"{why}, {subject}");
         }

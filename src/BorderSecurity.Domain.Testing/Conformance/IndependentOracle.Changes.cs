@@ -37,7 +37,7 @@ public static partial class IndependentOracle
         var result = new List<ChangeView>();
         foreach (var e in all.Where(e => e.KnownFrom > knownAfter && e.KnownFrom <= knownBy).OrderBy(e => e.KnownFrom).ThenBy(e => e.Sequence))
         {
-            var about = SubjectOf(e, disputeSubject);
+            var about = SubjectOf(e, disputeSubject, subject);
             if (subject is not null && e.StreamId != subject && about != subject)
             {
                 continue;

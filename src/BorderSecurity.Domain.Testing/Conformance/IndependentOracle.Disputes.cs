@@ -6,7 +6,7 @@ public static partial class IndependentOracle
 {
     /// <summary>A dispute as the oracle sees it.</summary>
     /// <param name="Id">The dispute id.</param>
-    /// <param name="SubjectId">The stream the disputed fact is about.</param>
+    /// <param name="SubjectIds">The streams the disputed fact is about, in the order recorded.</param>
     /// <param name="Fact">The fact disputed.</param>
     /// <param name="Sides">What each side says, in the order recorded, with its sources: "says: document|headline, …".</param>
     /// <param name="RecordedOn">The record's valid date.</param>
@@ -16,7 +16,7 @@ public static partial class IndependentOracle
     /// <param name="ResolvedOn">The resolution's valid date when one counts, else null.</param>
     /// <param name="Sources">Each source once: the record's, then each side's, then the resolution's, as "document|headline".</param>
     public sealed record DisputeView(
-        string Id, string SubjectId, string Fact, IReadOnlyList<string> Sides, LocalDate RecordedOn, bool IsOpen, int? FavouredSide,
+        string Id, IReadOnlyList<string> SubjectIds, string Fact, IReadOnlyList<string> Sides, LocalDate RecordedOn, bool IsOpen, int? FavouredSide,
         string? Resolution, LocalDate? ResolvedOn, IReadOnlyList<string> Sources);
 
     /// <summary>
@@ -47,7 +47,7 @@ public static partial class IndependentOracle
                             Cite(sources, side.Provenance);
                         }
 
-                        view = new DisputeView(r.DisputeId, r.SubjectId, r.Fact,
+                        view = new DisputeView(r.DisputeId, [.. r.SubjectIds], r.Fact,
                             [.. r.Sides.Select(s => $"{s.Says}: {string.Join(", ", s.Provenance.Sources.Select(x => $"{x.Document}|{x.Headline}"))}")],
                             r.ValidOn, true, null, null, null, sources);
                         break;
@@ -68,7 +68,10 @@ public static partial class IndependentOracle
         return result;
     }
 
-    /// <summary>The disputes open for the question about any of <paramref name="subjectIds"/>, in id order: what an answer including those subjects lists.</summary>
+    /// <summary>
+    /// The disputes open for the question about any of <paramref name="subjectIds"/>, in id order: what an answer including
+    /// those subjects lists (a dispute naming several of them once).
+    /// </summary>
     /// <param name="log">The store's log, in any order.</param>
     /// <param name="subjectIds">The subjects the answer includes.</param>
     /// <param name="asOf">The valid date.</param>
@@ -79,7 +82,7 @@ public static partial class IndependentOracle
         Instant? knownAt = null, Instant? recordedBy = null)
     {
         var subjects = subjectIds.ToList();
-        return [.. Disputes(log, asOf, knownAt, recordedBy).Where(d => d.IsOpen && subjects.Contains(d.SubjectId))];
+        return [.. Disputes(log, asOf, knownAt, recordedBy).Where(d => d.IsOpen && d.SubjectIds.Any(subjects.Contains))];
     }
 
     private static void Cite(List<string> seen, Provenance provenance)

@@ -27,7 +27,7 @@ public static partial class IndependentOracle
         var result = new List<ChangeView>();
         foreach (var e in all.Where(e => e.ValidOn >= from && Counts(e, to, knownAt, recordedBy)).OrderBy(e => e.ValidOn).ThenBy(e => e.Sequence))
         {
-            var about = SubjectOf(e, disputeSubject);
+            var about = SubjectOf(e, disputeSubject, subject);
             if (subject is not null && e.StreamId != subject && about != subject)
             {
                 continue;
@@ -91,16 +91,26 @@ public static partial class IndependentOracle
         return result;
     }
 
-    // What an event is about: its stream, or for a dispute, the disputed subject (named when the dispute was recorded).
-    private static string SubjectOf(RecordedEvent e, Dictionary<string, string> disputeSubject) => e.Data switch
+    // What an event is about: its stream, or for a dispute, a disputed subject (named when the dispute was recorded): the
+    // one asked about when the dispute names it, else the first it names (docs/changes.md).
+    private static string SubjectOf(RecordedEvent e, Dictionary<string, IReadOnlyList<string>> disputeSubjects, string? asked)
     {
-        DisputeRecorded r => r.SubjectId,
-        DisputeResolved d => disputeSubject.TryGetValue(d.DisputeId, out var s) ? s : e.StreamId,
-        _ => e.StreamId,
-    };
+        IReadOnlyList<string>? subjects = e.Data switch
+        {
+            DisputeRecorded r => r.SubjectIds,
+            DisputeResolved d => disputeSubjects.TryGetValue(d.DisputeId, out var s) ? s : null,
+            _ => null,
+        };
+        if (subjects is null)
+        {
+            return e.StreamId;
+        }
 
-    private static Dictionary<string, string> DisputeSubjects(IEnumerable<RecordedEvent> log) =>
-        log.Select(e => e.Data).OfType<DisputeRecorded>().GroupBy(d => d.DisputeId).ToDictionary(g => g.Key, g => g.First().SubjectId);
+        return asked is not null && subjects.Contains(asked) ? asked : subjects[0];
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> DisputeSubjects(IEnumerable<RecordedEvent> log) =>
+        log.Select(e => e.Data).OfType<DisputeRecorded>().GroupBy(d => d.DisputeId).ToDictionary(g => g.Key, g => g.First().SubjectIds);
 
     private static List<string> DistinctSources(IEnumerable<RecordedEvent> events)
     {

@@ -16,7 +16,7 @@ public static partial class OracleAssertions
     /// <param name="subjectId">The subject the answer is limited to, or null.</param>
     public static void Disputes(IReadOnlyList<Dispute> actual, IReadOnlyList<RecordedEvent> log, AsOfQuery query, string because, string? subjectId = null) =>
         actual.Select(ToOracle).Should().BeEquivalentTo(
-            IndependentOracle.Disputes(log, query.AsOf, query.KnownAt, query.RecordedBy).Where(d => subjectId is null || d.SubjectId == subjectId),
+            IndependentOracle.Disputes(log, query.AsOf, query.KnownAt, query.RecordedBy).Where(d => subjectId is null || d.SubjectIds.Contains(subjectId)),
             o => o.WithStrictOrdering(), because);
 
     /// <summary>The open disputes an answer lists against the oracle's open disputes about the subjects it includes.</summary>
@@ -50,7 +50,7 @@ public static partial class OracleAssertions
         log.Where(e => e.Data is LegislationAnnounced or EnactedLegislationRecorded or BillIntroduced).Select(e => e.StreamId).Distinct();
 
     private static IndependentOracle.DisputeView ToOracle(Dispute d) =>
-        new(d.DisputeId, d.SubjectId, d.Fact,
+        new(d.DisputeId, [.. d.SubjectIds], d.Fact,
             [.. d.Sides.Select(s => $"{s.Says}: {string.Join(", ", s.Provenance.Sources.Select(Key))}")], d.RecordedOn, d.IsOpen,
             d.Resolution?.FavouredSide, d.Resolution?.Resolution, d.Resolution?.On, [.. d.Sources.Select(Key)]);
 }

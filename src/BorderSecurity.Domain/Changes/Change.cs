@@ -8,7 +8,8 @@ namespace BorderSecurity.Domain.Changes;
 /// <param name="Sequence">Its position in the store's log; orders changes known at the same instant.</param>
 /// <param name="ValidOn">When it happened in the world (the valid axis).</param>
 /// <param name="Stream">The stream it was recorded in (a commitment, target, bill, command or dispute).</param>
-/// <param name="Subject">What it is about: <paramref name="Stream"/>, or for a dispute, the disputed subject.</param>
+/// <param name="Subject">What it is about: <paramref name="Stream"/>, or for a dispute, the disputed subject; a dispute about
+/// several subjects names the one a question about a subject asked about, otherwise the first it names.</param>
 /// <param name="Kind">What kind of change it is (<see cref="ChangeClassification.Of"/>).</param>
 /// <param name="IsBackfill">Whether it is a back-fill, a fact learnt after the time it is about: for changes between two
 /// instants (<see cref="Storage.IBorderSecurityQueries.ChangesAsync"/>), learnt in the window about a valid date before the

@@ -25,7 +25,7 @@ public static class ChangeAnswers
         var start = query.KnownAfter.InUtc().Date;
         var ordered = window.Where(query.Includes)
             .OrderBy(e => e.KnownFrom).ThenBy(e => e.Sequence)
-            .Select(e => (Event: e, Subject: SubjectOf(e, history)))
+            .Select(e => (Event: e, Subject: SubjectOf(e, history, subject)))
             .Where(x => subject is null || x.Event.StreamId == subject.Value || x.Subject == subject.Value);
         var take = query.PageSize ?? int.MaxValue;
         var changes = new List<Change>();
@@ -63,7 +63,7 @@ public static class ChangeAnswers
         var knowledge = query.Knowledge;
         return [.. window.Where(query.Includes)
             .OrderBy(e => e.ValidOn).ThenBy(e => e.Sequence)
-            .Select(e => (Event: e, Subject: SubjectOf(e, history)))
+            .Select(e => (Event: e, Subject: SubjectOf(e, history, subject)))
             .Where(x => subject is null || x.Event.StreamId == subject.Value || x.Subject == subject.Value)
             .Select(x => new Change(x.Event.KnownFrom, x.Event.Sequence, x.Event.ValidOn, new StreamId(x.Event.StreamId), new StreamId(x.Subject),
                 ChangeClassification.Of(x.Event.Data), x.Event.KnownFrom.InUtc().Date > query.To, x.Event.EventName, EventDescriptions.Describe(x.Event.Data),
@@ -90,16 +90,24 @@ public static class ChangeAnswers
         new($"{Guard.Against.Null(subjectId).Value} is not a commitment, target, bill, command or dispute this store holds: no event was ever recorded in that stream.",
             nameof(subjectId));
 
-    /// <summary>Whether an event is about a subject: recorded in its stream, or a dispute recorded or resolved about it.</summary>
+    /// <summary>Whether an event is about a subject: recorded in its stream, or a dispute recorded or resolved about it (among others).</summary>
     internal static bool IsAbout(RecordedEvent e, StreamId subject, Func<string, IReadOnlyList<RecordedEvent>> history) =>
-        e.StreamId == subject.Value || SubjectOf(e, history) == subject.Value;
+        e.StreamId == subject.Value || SubjectOf(e, history, subject) == subject.Value;
 
-    private static string SubjectOf(RecordedEvent e, Func<string, IReadOnlyList<RecordedEvent>> history) => e.Data switch
+    // What a change is about: its stream; for a dispute, the subject asked about when the dispute names it, else the first
+    // subject it names (a dispute may concern several; see Change.Subject).
+    private static string SubjectOf(RecordedEvent e, Func<string, IReadOnlyList<RecordedEvent>> history, StreamId? asked)
     {
-        DisputeRecorded r => r.SubjectId,
-        DisputeResolved => history(e.StreamId).Select(x => x.Data).OfType<DisputeRecorded>().FirstOrDefault()?.SubjectId ?? e.StreamId,
-        _ => e.StreamId,
-    };
+        var subjects = e.Data switch
+        {
+            DisputeRecorded r => r.SubjectIds,
+            DisputeResolved => history(e.StreamId).Select(x => x.Data).OfType<DisputeRecorded>().FirstOrDefault()?.SubjectIds,
+            _ => null,
+        };
+        return subjects is null || subjects.Count == 0 ? e.StreamId
+            : asked is not null && subjects.Contains(asked.Value, StringComparer.Ordinal) ? asked.Value
+            : subjects[0];
+    }
 
     private static FigureChange? FigureOf(RecordedEvent change, ChangesQuery query, Func<string, IReadOnlyList<RecordedEvent>> history)
     {

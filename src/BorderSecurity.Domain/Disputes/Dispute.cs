@@ -8,9 +8,12 @@ namespace BorderSecurity.Domain.Disputes;
 /// <param name="Provenance">The sources that settle it.</param>
 public sealed record DisputeResolution(int? FavouredSide, string Resolution, string Why, LocalDate On, Provenance Provenance);
 
-/// <summary>The state of one dispute, folded from its events: a fact of a subject the sources disagree about.</summary>
+/// <summary>The state of one dispute, folded from its events: a fact of one or more subjects the sources disagree about.</summary>
 /// <param name="DisputeId">The stream id.</param>
-/// <param name="SubjectId">The stream id of the commitment, target, bill, command, outcome indicator or pledge the fact is about.</param>
+/// <param name="SubjectIds">
+/// The stream ids of the commitments, targets, bills, commands, outcome indicators or pledges the fact is about, in the
+/// order recorded; at least one. Every answer that includes any of them lists the dispute while it is open.
+/// </param>
 /// <param name="Fact">The fact disputed.</param>
 /// <param name="Sides">Each side with its sources, in the order recorded.</param>
 /// <param name="RecordedOn">The valid date of the record.</param>
@@ -18,7 +21,7 @@ public sealed record DisputeResolution(int? FavouredSide, string Resolution, str
 /// <param name="Sources">Every source cited by the record, its sides and its resolution, each once.</param>
 public sealed record Dispute(
     string DisputeId,
-    string SubjectId,
+    IReadOnlyList<string> SubjectIds,
     string Fact,
     IReadOnlyList<DisputeSide> Sides,
     LocalDate RecordedOn,
@@ -31,6 +34,20 @@ public sealed record Dispute(
     /// <summary>Whether the dispute is still open (not resolved).</summary>
     public bool IsOpen => Resolution is null;
 
+    /// <summary>The first subject the dispute names (<see cref="SubjectIds"/>[0]).</summary>
+    /// <remarks>
+    /// Kept so code written when a dispute concerned exactly one subject still compiles; a dispute may now concern several,
+    /// so read <see cref="SubjectIds"/> (or ask <see cref="IsAbout"/>). Not written to JSON.
+    /// </remarks>
+    [Obsolete("A dispute may concern several subjects: read SubjectIds, or ask IsAbout(subjectId).")]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string SubjectId => SubjectIds[0];
+
+    /// <summary>Whether the dispute is about a subject: whether <see cref="SubjectIds"/> names it.</summary>
+    /// <param name="subjectId">A stream id.</param>
+    /// <returns><see langword="true"/> when the dispute names it.</returns>
+    public bool IsAbout(string subjectId) => SubjectIds.Contains(subjectId, StringComparer.Ordinal);
+
     /// <summary>Applies one event. Total: never throws, and ignores events it does not know or that cannot apply.</summary>
     /// <param name="state">The state so far, or <see langword="null"/> before the dispute is recorded.</param>
     /// <param name="event">The event.</param>
@@ -38,7 +55,7 @@ public sealed record Dispute(
     public static Dispute? Evolve(Dispute? state, IBorderSecurityEvent @event) =>
         (state, @event) switch
         {
-            (null, DisputeRecorded e) => new Dispute(e.DisputeId, e.SubjectId, e.Fact, e.Sides, e.ValidOn, null,
+            (null, DisputeRecorded e) => new Dispute(e.DisputeId, e.SubjectIds, e.Fact, e.Sides, e.ValidOn, null,
                 e.Sides.Aggregate(ImmutableList<SourceReference>.Empty.Cite(e.Provenance), (s, side) => s.Cite(side.Provenance))),
             (null, _) => null,
             ({ Resolution: null }, DisputeResolved e) => state with

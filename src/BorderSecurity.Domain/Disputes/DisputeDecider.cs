@@ -9,37 +9,45 @@ public static class DisputeDecider
     /// <summary>Decides a request.</summary>
     /// <param name="state">The dispute as currently known, or <see langword="null"/> if its stream is empty.</param>
     /// <param name="request">The request.</param>
-    /// <param name="subject">
-    /// For <see cref="RecordDispute"/>: the aggregate the subject stream (<see cref="RecordDispute.SubjectId"/>) holds in the store
-    /// as recorded now, or <see langword="null"/> when it has no events (then the request breaks <c>DisputeSubjectMustExist</c>).
+    /// <param name="subjects">
+    /// For <see cref="RecordDispute"/>: the aggregate each subject stream (<see cref="RecordDispute.SubjectIds"/>) holds in the
+    /// store as recorded now, by stream id; a subject it does not name has no events (then the request breaks
+    /// <c>DisputeSubjectMustExist</c>). <see langword="null"/> is the same as empty.
     /// </param>
     /// <returns>The events to append.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; the message names it.</exception>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="DomainRuleViolationException">A business rule is broken; <see cref="DomainRuleViolationException.Rule"/> names it.</exception>
     /// <remarks>
-    /// Rules: a dispute is recorded once (<c>DisputeAlreadyRecorded</c>) about a subject named by its stream id, which must
-    /// already hold a commitment, target, bill, command, outcome indicator or pledge (<c>DisputeSubjectMustExist</c>, naming <c>SubjectId</c>), with a
+    /// Rules: a dispute is recorded once (<c>DisputeAlreadyRecorded</c>) about one or more subjects named by their stream ids
+    /// (<c>DisputeNeedsASubject</c>, none named twice: <c>DisputeSubjectNamedTwice</c>), each of which must already hold a
+    /// commitment, target, bill, command, outcome indicator or pledge (<c>DisputeSubjectMustExist</c>, naming <c>SubjectIds[i]</c>), with a
     /// fact and at least two sides (<c>DisputeNeedsTwoSides</c>), each saying something and citing at least one source
     /// (<c>EachSideNeedsASource</c>). Only a recorded dispute is resolved (<c>DisputeMustBeRecorded</c>), only while it is
     /// open (<c>DisputeAlreadyResolved</c>), not before it was recorded (<c>ResolutionBeforeDispute</c>), in favour of one
     /// of its sides (<c>NoSuchSide</c>) or with a resolution in words (<c>ResolutionNeedsASideOrText</c>), and always with why.
     /// </remarks>
-    public static IReadOnlyList<IBorderSecurityEvent> Decide(Dispute? state, IDisputeRequest request, AggregateKind? subject = null)
+    public static IReadOnlyList<IBorderSecurityEvent> Decide(Dispute? state, IDisputeRequest request, IReadOnlyDictionary<string, AggregateKind>? subjects = null)
     {
         Guard.Against.Null(request);
         Guard.Against.Null(request.StreamId, nameof(request.StreamId));
         return request switch
         {
-            RecordDispute r => [Record(state, r, subject)],
+            RecordDispute r => [Record(state, r, subjects ?? new Dictionary<string, AggregateKind>())],
             ResolveDispute r => [Resolve(state, r)],
             _ => throw new ArgumentException($"Unknown dispute request type {request.GetType().Name}.", nameof(request)),
         };
     }
 
-    private static DisputeRecorded Record(Dispute? state, RecordDispute r, AggregateKind? subjectKind)
+    private static DisputeRecorded Record(Dispute? state, RecordDispute r, IReadOnlyDictionary<string, AggregateKind> kinds)
     {
-        var subject = Guard.Against.Null(r.SubjectId, nameof(r.SubjectId)).Value;
+        var subjectIds = Guard.Against.Null(r.SubjectIds, nameof(r.SubjectIds));
+        var subjects = new List<string>(subjectIds.Count);
+        for (var i = 0; i < subjectIds.Count; i++)
+        {
+            subjects.Add(Guard.Against.Null(subjectIds[i], $"SubjectIds[{i}]").Value);
+        }
+
         var fact = Guard.Against.InvalidText(r.Fact, nameof(r.Fact));
         var provenance = Guard.Against.Null(r.Provenance, nameof(r.Provenance));
         var sides = r.Sides ?? [];
@@ -59,11 +67,26 @@ public static class DisputeDecider
             checkedSides.Add(new DisputeSide(Guard.Against.InvalidText(sides[i].Says, $"Sides[{i}].Says"), sideProvenance));
         }
 
-        if (subjectKind is null or AggregateKind.Dispute)
+        if (subjects.Count == 0)
         {
-            throw Broken("DisputeSubjectMustExist", subjectKind is null
-                ? $"SubjectId '{subject}' of dispute '{r.DisputeId}' names no stream in the store; record the commitment, target, bill, command, outcome indicator or pledge before disputing a fact of it."
-                : $"SubjectId '{subject}' of dispute '{r.DisputeId}' names a dispute; a dispute is about a commitment, target, bill, command, outcome indicator or pledge.");
+            throw Broken("DisputeNeedsASubject", $"SubjectIds of dispute '{r.DisputeId}' names no subject; name the commitment, target, bill, command, outcome indicator or pledge whose {fact} is disputed.");
+        }
+
+        for (var i = 0; i < subjects.Count; i++)
+        {
+            var subject = subjects[i];
+            if (subjects.IndexOf(subject) is var first && first < i)
+            {
+                throw Broken("DisputeSubjectNamedTwice", $"SubjectIds[{i}] '{subject}' of dispute '{r.DisputeId}' is already SubjectIds[{first}]; name each subject once.");
+            }
+
+            var kind = kinds.TryGetValue(subject, out var held) ? held : (AggregateKind?)null;
+            if (kind is null or AggregateKind.Dispute)
+            {
+                throw Broken("DisputeSubjectMustExist", kind is null
+                    ? $"SubjectIds[{i}] '{subject}' of dispute '{r.DisputeId}' names no stream in the store; record the commitment, target, bill, command, outcome indicator or pledge before disputing a fact of it."
+                    : $"SubjectIds[{i}] '{subject}' of dispute '{r.DisputeId}' names a dispute; a dispute is about a commitment, target, bill, command, outcome indicator or pledge.");
+            }
         }
 
         if (state is not null)
@@ -71,7 +94,7 @@ public static class DisputeDecider
             throw Broken("DisputeAlreadyRecorded", $"dispute '{r.DisputeId}' was already recorded on {state.RecordedOn:yyyy-MM-dd}.");
         }
 
-        return new DisputeRecorded(r.DisputeId.Value, subject, fact, checkedSides, r.ValidOn, provenance);
+        return new DisputeRecorded(r.DisputeId.Value, subjects, fact, checkedSides, r.ValidOn, provenance);
     }
 
     private static DisputeResolved Resolve(Dispute? state, ResolveDispute r)

@@ -79,12 +79,12 @@ public sealed record PledgeDelivery(
             if (funding!.Commitments.FirstOrDefault(c => c.CommitmentId == id) is { } commitment)
             {
                 commitments.Add(commitment);
-                disputes.AddRange(funding.OpenDisputes.Where(d => d.SubjectId == id));
+                disputes.AddRange(funding.OpenDisputes.Where(d => d.IsAbout(id)));
             }
             else if (recruitment!.Organisations.SelectMany(o => o.Targets).FirstOrDefault(t => t.TargetId == id) is { } target)
             {
                 targets.Add(target);
-                disputes.AddRange(recruitment.OpenDisputes.Where(d => d.SubjectId == id));
+                disputes.AddRange(recruitment.OpenDisputes.Where(d => d.IsAbout(id)));
             }
             else if (await store.LegislationOfAsync(new LegislationId(id), query, cancellationToken).ConfigureAwait(false) is { } bill)
             {
@@ -94,7 +94,7 @@ public sealed record PledgeDelivery(
             else if (await store.CommandAsync(new Commands.CommandId(id), query, cancellationToken).ConfigureAwait(false) is { } command)
             {
                 commands.Add(command);
-                disputes.AddRange(command.OpenDisputes.Where(d => d.SubjectId == id));
+                disputes.AddRange(command.OpenDisputes.Where(d => d.IsAbout(id)));
             }
             else if (await store.IndicatorOfAsync(new IndicatorId(id), query, cancellationToken).ConfigureAwait(false) is { } indicator)
             {

@@ -12,7 +12,7 @@ internal sealed partial class BorderSecurityProjection
     {
         lock (_gate)
         {
-            return [.. DisputesLocked(query).Where(d => subjectId is null || d.SubjectId == subjectId)];
+            return [.. DisputesLocked(query).Where(d => subjectId is null || d.IsAbout(subjectId))];
         }
     }
 

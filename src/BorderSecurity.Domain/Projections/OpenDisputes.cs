@@ -4,7 +4,8 @@ namespace BorderSecurity.Domain.Projections;
 
 /// <summary>
 /// The one rule for which disputes an answer lists, used by every store: an answer lists the disputes that are open for
-/// its question about any subject it includes (a commitment, a target, a bill or Act, a command), in dispute-id order.
+/// its question about any subject it includes (a commitment, a target, a bill or Act, a command), in dispute-id order. A
+/// dispute about several subjects (<see cref="Dispute.SubjectIds"/>) is listed by every answer that includes any of them, once.
 /// </summary>
 /// <remarks>
 /// <para>"Open for its question" is decided by the disputes themselves, as <see cref="Storage.IBorderSecurityQueries.DisputesAsync"/>
@@ -37,7 +38,7 @@ public static class OpenDisputes
             return [];
         }
 
-        var disputed = open.Select(d => d.SubjectId).ToHashSet(StringComparer.Ordinal);
+        var disputed = open.SelectMany(d => d.SubjectIds).ToHashSet(StringComparer.Ordinal);
         var included = new HashSet<string>(StringComparer.Ordinal);
         foreach (var subjectId in subjectIds)
         {
@@ -47,7 +48,7 @@ public static class OpenDisputes
             }
         }
 
-        return [.. open.Where(d => included.Contains(d.SubjectId)).OrderBy(d => d.DisputeId, StringComparer.Ordinal)];
+        return [.. open.Where(d => d.SubjectIds.Any(included.Contains)).OrderBy(d => d.DisputeId, StringComparer.Ordinal)];
     }
 
     /// <summary>The portfolio with the open disputes about its commitments.</summary>
@@ -116,7 +117,7 @@ public static class OpenDisputes
 /// <content>The open disputes about its commitments.</content>
 public sealed partial record FundingPortfolio
 {
-    /// <summary>The disputes open for the question about any commitment in the portfolio, in dispute-id order; each names the commitment it concerns (its <c>SubjectId</c>). See <see cref="Projections.OpenDisputes"/>.</summary>
+    /// <summary>The disputes open for the question about any commitment in the portfolio, in dispute-id order; each names the subjects it concerns (its <c>SubjectIds</c>), among them at least one commitment of the portfolio. See <see cref="Projections.OpenDisputes"/>.</summary>
     public IReadOnlyList<Dispute> OpenDisputes { get; init; } = [];
 }
 

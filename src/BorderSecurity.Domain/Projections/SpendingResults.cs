@@ -204,7 +204,7 @@ public sealed record FundingDelivery(
         var ids = commitments.Select(c => c.CommitmentId).ToHashSet(StringComparer.Ordinal);
         return Of(portfolio.Query, recipient, commitments) with
         {
-            OpenDisputes = [.. portfolio.OpenDisputes.Where(d => ids.Contains(d.SubjectId))],
+            OpenDisputes = [.. portfolio.OpenDisputes.Where(d => d.SubjectIds.Any(ids.Contains))],
         };
     }
 

@@ -307,7 +307,7 @@ public static class ReferenceTimeline2024
             new(Noon(2024, 11, 6), new RecordDispute
             {
                 DisputeId = SeptemberOriginDisputeId,
-                SubjectId = SeptemberRedirectId,
+                SubjectIds = [SeptemberRedirectId],
                 Fact = "origin of the money",
                 Sides =
                 [
@@ -325,7 +325,7 @@ public static class ReferenceTimeline2024
             new(Noon(2024, 11, 6), new RecordDispute
             {
                 DisputeId = CommandEstablishedDisputeId,
-                SubjectId = BorderSecurityCommandId,
+                SubjectIds = [BorderSecurityCommandId],
                 Fact = "date established",
                 Sides =
                 [

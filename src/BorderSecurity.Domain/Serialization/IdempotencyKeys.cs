@@ -28,14 +28,17 @@ public static class IdempotencyKeys
     /// they replaced), so a store written then recognises the same request. One exception is kept by the reader instead:
     /// an <see cref="Legislative.IntroduceBill"/> read from a timeline file of format 1 or 2 (the House as text) has the key
     /// it had then (see <see cref="LegacyRequestShape.KeepsIdempotencyKeys"/>); one written today (the House as
-    /// <see cref="Legislative.ParliamentHouse"/>) has a new one.
+    /// <see cref="Legislative.ParliamentHouse"/>) has a new one. And a <see cref="Disputes.RecordDispute"/> about exactly one
+    /// subject is keyed as its format-4 shape (<see cref="Disputes.RecordDisputeV4"/>, one <c>subjectId</c>) wrote it, so a
+    /// dispute recorded before disputes could concern several subjects is recognised when imported again.
     /// </remarks>
     /// <param name="request">The request.</param>
     /// <returns>The key, for example <c>sha256:3f2a…</c>.</returns>
     public static string For(IBorderSecurityRequest request)
     {
         Guard.Against.Null(request);
-        return KeptKeys.TryGetValue(request, out var kept) ? kept : ContentKey(request.GetType().Name, request);
+        return KeptKeys.TryGetValue(request, out var kept) ? kept
+            : ContentKey(request.GetType().Name, request is IKeyedInAnEarlierShape earlier ? earlier.KeyedAs : request);
     }
 
     /// <summary>Keeps for a request read in an older shape the key the stored shape had under the request's name.</summary>
@@ -73,4 +76,14 @@ public static class IdempotencyKeys
         Guard.Against.NullOrWhiteSpace(key, nameof(key));
         return key.Length <= MaxLength ? key : throw new ArgumentException($"An idempotency key must be at most {MaxLength} characters (was {key.Length}).", nameof(key));
     }
+}
+
+/// <summary>
+/// A request whose idempotency key is computed over an earlier shape of it that states the same (see
+/// <see cref="IdempotencyKeys.For(IBorderSecurityRequest)"/>), so a store written then recognises it.
+/// </summary>
+internal interface IKeyedInAnEarlierShape
+{
+    /// <summary>The value whose JSON the key is computed over: the earlier shape, or the request itself when that shape cannot state it.</summary>
+    object KeyedAs { get; }
 }

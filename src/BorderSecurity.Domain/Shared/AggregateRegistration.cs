@@ -32,15 +32,15 @@ internal abstract class AggregateRegistration
     /// <summary>Request shapes of earlier timeline formats, for this aggregate's requests.</summary>
     public abstract IReadOnlyList<LegacyRequestShape> LegacyRequests { get; }
 
-    /// <summary>The stream a request of this aggregate refers to besides its own, if any (see <see cref="BorderSecurityDecider.ReferencedStreamOf"/>).</summary>
+    /// <summary>The streams a request of this aggregate refers to besides its own, if any (see <see cref="BorderSecurityDecider.ReferencedStreamsOf"/>).</summary>
     /// <param name="request">A request of this aggregate.</param>
-    /// <returns>The referenced stream id, or <see langword="null"/>.</returns>
-    public abstract StreamId? ReferencedStreamOf(IBorderSecurityRequest request);
+    /// <returns>The referenced stream ids, each once; empty for none.</returns>
+    public abstract IReadOnlyList<StreamId> ReferencedStreamsOf(IBorderSecurityRequest request);
 
     /// <summary>Folds the stream's history with the aggregate's Evolve and decides the request.</summary>
     /// <param name="history">The stream's events, in recording order.</param>
     /// <param name="request">A request of this aggregate.</param>
-    /// <param name="referenced">The referenced stream's events (<see cref="BorderSecurityDecider.ReferencedStreamOf"/>).</param>
+    /// <param name="referenced">The referenced streams' events (<see cref="BorderSecurityDecider.ReferencedStreamsOf"/>).</param>
     /// <returns>The events to append.</returns>
     public abstract IReadOnlyList<IBorderSecurityEvent> Decide(IReadOnlyList<IBorderSecurityEvent> history, IBorderSecurityRequest request,
         IReadOnlyCollection<IBorderSecurityEvent> referenced);
@@ -64,7 +64,7 @@ internal sealed class AggregateRegistration<TState, TRequest> : AggregateRegistr
     private readonly List<EventRegistration> _events = [];
     private readonly List<LegacyEventShape> _legacyEvents = [];
     private readonly List<LegacyRequestShape> _legacyRequests = [];
-    private readonly Dictionary<Type, Func<IBorderSecurityRequest, StreamId?>> _references = [];
+    private readonly Dictionary<Type, Func<IBorderSecurityRequest, IEnumerable<StreamId?>>> _references = [];
 
     /// <summary>Starts an aggregate's registration.</summary>
     /// <param name="kind">Its kind.</param>
@@ -118,7 +118,18 @@ internal sealed class AggregateRegistration<TState, TRequest> : AggregateRegistr
     public AggregateRegistration<TState, TRequest> Refers<TReferring>(Func<TReferring, StreamId?> referenced)
         where TReferring : TRequest
     {
-        _references.Add(typeof(TReferring), r => referenced((TReferring)r));
+        _references.Add(typeof(TReferring), r => [referenced((TReferring)r)]);
+        return this;
+    }
+
+    /// <summary>Registers the streams a request refers to besides its own (whose histories its decider needs), for a request that names several.</summary>
+    /// <typeparam name="TReferring">A request type of this aggregate.</typeparam>
+    /// <param name="referenced">The referenced streams' ids (null entries and a null list are ignored: the decider refuses them naming the field).</param>
+    /// <returns>This registration.</returns>
+    public AggregateRegistration<TState, TRequest> RefersToEach<TReferring>(Func<TReferring, IEnumerable<StreamId?>?> referenced)
+        where TReferring : TRequest
+    {
+        _references.Add(typeof(TReferring), r => referenced((TReferring)r) ?? []);
         return this;
     }
 
@@ -164,8 +175,10 @@ internal sealed class AggregateRegistration<TState, TRequest> : AggregateRegistr
         _decide(Evolve(history), (TRequest)request, referenced);
 
     /// <inheritdoc />
-    public override StreamId? ReferencedStreamOf(IBorderSecurityRequest request) =>
-        _references.TryGetValue(request.GetType(), out var referenced) ? referenced(request) : null;
+    public override IReadOnlyList<StreamId> ReferencedStreamsOf(IBorderSecurityRequest request) =>
+        _references.TryGetValue(request.GetType(), out var referenced)
+            ? [.. referenced(request).OfType<StreamId>().DistinctBy(id => id.Value, StringComparer.Ordinal)]
+            : [];
 
     /// <inheritdoc />
     public override object? Fold(IEnumerable<IBorderSecurityEvent> history) => Evolve(history);

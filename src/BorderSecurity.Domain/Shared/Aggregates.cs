@@ -62,4 +62,18 @@ internal static class Aggregates
     /// <returns>Its kind.</returns>
     public static AggregateKind? ReferencedKind(IEnumerable<IBorderSecurityEvent> referenced) =>
         referenced.FirstOrDefault() is { } first ? Of(first).Aggregate : null;
+
+    /// <summary>The aggregate each referenced stream holds, by stream id (a stream with no events is not named).</summary>
+    /// <param name="referenced">The referenced streams' events.</param>
+    /// <returns>Each stream's kind, from its first event.</returns>
+    public static IReadOnlyDictionary<string, AggregateKind> ReferencedKinds(IEnumerable<IBorderSecurityEvent> referenced)
+    {
+        var kinds = new Dictionary<string, AggregateKind>(StringComparer.Ordinal);
+        foreach (var e in referenced)
+        {
+            kinds.TryAdd(e.StreamId, Of(e).Aggregate);
+        }
+
+        return kinds;
+    }
 }

@@ -15,11 +15,21 @@ public static class BorderSecurityDecider
         (Aggregates.OfRequest(Guard.Against.Null(request))
          ?? throw new ArgumentException($"{request.GetType().Name} is not a request of the model.", nameof(request))).Kind;
 
-    /// <summary>The stream a request refers to besides its own, whose history the decider needs: the Act money is redirected from, the Act that confers powers, or the subject of a dispute.</summary>
+    /// <summary>
+    /// The streams a request refers to besides its own, whose histories the decider needs: the Act money is redirected from,
+    /// the Act that confers powers, what a pledge is linked to, or every subject of a dispute.
+    /// </summary>
     /// <param name="request">The request.</param>
-    /// <returns>The referenced stream id, or <see langword="null"/>.</returns>
-    public static StreamId? ReferencedStreamOf(IBorderSecurityRequest request) =>
-        Aggregates.OfRequest(Guard.Against.Null(request))?.ReferencedStreamOf(request);
+    /// <returns>The referenced stream ids, each once, in the order the request names them; empty when it refers to none.</returns>
+    public static IReadOnlyList<StreamId> ReferencedStreamsOf(IBorderSecurityRequest request) =>
+        Aggregates.OfRequest(Guard.Against.Null(request))?.ReferencedStreamsOf(request) ?? [];
+
+    /// <summary>The first stream a request refers to besides its own (<see cref="ReferencedStreamsOf"/>), or <see langword="null"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The first referenced stream id, or <see langword="null"/>.</returns>
+    /// <remarks>A dispute may refer to several subjects: a decider given only the first one's history refuses the others as unknown.</remarks>
+    [Obsolete("A request may refer to several streams (a dispute about several subjects): use ReferencedStreamsOf and pass all their events.")]
+    public static StreamId? ReferencedStreamOf(IBorderSecurityRequest request) => ReferencedStreamsOf(request) is [var first, ..] ? first : null;
 
     /// <summary>Decides a request against the history of its stream (for a request with no referenced stream).</summary>
     /// <param name="history">The stream's events in recording order (empty for a new stream).</param>
@@ -31,10 +41,13 @@ public static class BorderSecurityDecider
     public static IReadOnlyList<IBorderSecurityEvent> Decide(IEnumerable<IBorderSecurityEvent> history, IBorderSecurityRequest request) =>
         Decide(history, request, []);
 
-    /// <summary>Decides a request against the history of its stream and of the stream it references (<see cref="ReferencedStreamOf"/>).</summary>
+    /// <summary>Decides a request against the history of its stream and of the streams it references (<see cref="ReferencedStreamsOf"/>).</summary>
     /// <param name="history">The stream's events in recording order (empty for a new stream).</param>
     /// <param name="request">The request.</param>
-    /// <param name="referencedHistory">The referenced stream's events in recording order (empty when it does not exist or none is referenced).</param>
+    /// <param name="referencedHistory">
+    /// The referenced streams' events, each stream's in recording order, one stream after another (empty when none exists or
+    /// none is referenced). Each event names its stream (<see cref="IBorderSecurityEvent.StreamId"/>).
+    /// </param>
     /// <returns>The events to append; never empty.</returns>
     /// <exception cref="ArgumentException">An argument of the request is invalid; the message names it.</exception>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>

@@ -279,7 +279,7 @@ internal sealed class InMemoryEventStore
 
         try
         {
-            var referenced = BorderSecurityDecider.ReferencedStreamOf(request) is { } referencedId ? ReadStream(referencedId.Value) : [];
+            var referenced = BorderSecurityDecider.ReferencedStreamsOf(request).SelectMany(referencedId => ReadStream(referencedId.Value));
             var events = BorderSecurityDecider.Decide(history.Select(e => e.Data), request, referenced.Select(e => e.Data));
             return Append(streamId, version, events, idempotency, knownFrom);
         }

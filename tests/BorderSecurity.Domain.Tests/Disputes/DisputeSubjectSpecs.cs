@@ -1,5 +1,6 @@
 using BorderSecurity.Domain.Disputes;
 using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Recruitment;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Serialization;
 using BorderSecurity.Domain.Storage;
@@ -8,7 +9,7 @@ using static BorderSecurity.Domain.Tests.Support.Spec;
 
 namespace BorderSecurity.Domain.Tests.Disputes;
 
-/// <summary>A dispute's subject must already be in the store: decided with the subject's stream as the referenced history.</summary>
+/// <summary>A dispute's subjects must already be in the store: decided with the subjects' streams as the referenced histories.</summary>
 public class DisputeSubjectSpecs
 {
     private static readonly FundingPledged Pledged =
@@ -17,10 +18,13 @@ public class DisputeSubjectSpecs
     private static readonly IReadOnlyList<DisputeSide> TwoSides =
         [new DisputeSide("new investment", Cited), new DisputeSide("redirected from the Illegal Migration Act budget", Cited)];
 
-    private static RecordDispute Record(string subjectId) => new RecordDispute
+    private static readonly RecruitmentTargetSet Staff =
+        new("recruitment:staff", "Border Security Command", "staff", 300, TargetBasis.Firm, null, "Prime Minister", On(11, 4), Cited);
+
+    private static RecordDispute Record(params string[] subjectIds) => new RecordDispute
     {
         DisputeId = new("dispute:origin"),
-        SubjectId = new(subjectId),
+        SubjectIds = [.. subjectIds.Select(id => new StreamId(id))],
         Fact = "origin of the money",
         Sides = TwoSides,
         ValidOn = On(9, 17),
@@ -30,7 +34,46 @@ public class DisputeSubjectSpecs
     [Fact]
     public void ADisputeAboutAnExistingCommitmentIsRecorded() =>
         Given().Referencing(Pledged).When(Record("funding:disputed"))
-            .Then(new DisputeRecorded("dispute:origin", "funding:disputed", "origin of the money", TwoSides, On(9, 17), Cited));
+            .Then(new DisputeRecorded("dispute:origin", ["funding:disputed"], "origin of the money", TwoSides, On(9, 17), Cited));
+
+    [Fact]
+    public void ADisputeAboutACommitmentAndATargetIsRecordedOnceNamingBothInOrder() =>
+        Given().Referencing(Pledged, Staff).When(Record("recruitment:staff", "funding:disputed"))
+            .Then(new DisputeRecorded("dispute:origin", ["recruitment:staff", "funding:disputed"], "origin of the money", TwoSides, On(9, 17), Cited));
+
+    [Fact]
+    public void ADisputeAboutNoSubjectBreaksDisputeNeedsASubject() =>
+        Given().Referencing(Pledged).When(Record()).ThenBreaks("DisputeNeedsASubject");
+
+    [Fact]
+    public void ASubjectNamedTwiceBreaksDisputeSubjectNamedTwiceNamingTheSecond()
+    {
+        var act = () => BorderSecurityDecider.Decide([], Record("funding:disputed", "recruitment:staff", "funding:disputed"), [Pledged, Staff]);
+        var error = act.Should().Throw<DomainRuleViolationException>().Which;
+        error.Rule.Should().Be("DisputeSubjectNamedTwice");
+        error.Message.Should().Contain("SubjectIds[2] 'funding:disputed'").And.Contain("SubjectIds[0]");
+    }
+
+    [Fact]
+    public void OneUnknownSubjectAmongKnownOnesBreaksDisputeSubjectMustExistNamingIt()
+    {
+        var act = () => BorderSecurityDecider.Decide([], Record("funding:disputed", "recruitment:nowhere"), [Pledged]);
+        var error = act.Should().Throw<DomainRuleViolationException>().Which;
+        error.Rule.Should().Be("DisputeSubjectMustExist");
+        error.Message.Should().Contain("SubjectIds[1] 'recruitment:nowhere'");
+    }
+
+    [Fact]
+    public void ANullListOfSubjectsIsAnArgumentErrorNamingSubjectIds()
+    {
+        var act = () => BorderSecurityDecider.Decide([], Record() with { SubjectIds = null! }, [Pledged]);
+        act.Should().Throw<ArgumentNullException>().WithParameterName("SubjectIds");
+    }
+
+    [Fact]
+    public void TheReferencedStreamsAreEverySubjectOnce() =>
+        BorderSecurityDecider.ReferencedStreamsOf(Record("funding:disputed", "recruitment:staff", "funding:disputed")).Select(s => s.Value)
+            .Should().Equal("funding:disputed", "recruitment:staff");
 
     [Fact]
     public void ADisputeAboutAStreamWithNoEventsBreaksDisputeSubjectMustExist() =>
@@ -38,14 +81,14 @@ public class DisputeSubjectSpecs
 
     [Fact]
     public void ADisputeAboutAnotherDisputeBreaksDisputeSubjectMustExist() =>
-        Given().Referencing(new DisputeRecorded("dispute:other", "funding:disputed", "fact", TwoSides, On(9, 17), Cited))
+        Given().Referencing(new DisputeRecorded("dispute:other", ["funding:disputed"], "fact", TwoSides, On(9, 17), Cited))
             .When(Record("dispute:other")).ThenBreaks("DisputeSubjectMustExist");
 
     [Fact]
-    public void TheRefusalNamesSubjectId()
+    public void TheRefusalNamesTheSubjectField()
     {
         var act = () => BorderSecurityDecider.Decide([], Record("funding:nowhere"));
-        act.Should().Throw<DomainRuleViolationException>().Which.Message.Should().Contain("SubjectId 'funding:nowhere'");
+        act.Should().Throw<DomainRuleViolationException>().Which.Message.Should().Contain("SubjectIds[0] 'funding:nowhere'");
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public class FundingPeriodVersioningTests
     [Fact]
     public void TimelineFilesAreWrittenInFormat5()
     {
-        TimelineFile.FormatVersion.Should().Be(5, "format 4 added a recruitment target's basis, format 5 a bill's session");
+        TimelineFile.FormatVersion.Should().Be(5, "format 4 added a recruitment target's basis, format 5 a bill's session and a dispute's several subjects");
         TimelineFile.Write([]).Should().Contain("border-security-timeline/5");
     }
 }

@@ -9,7 +9,7 @@ public class GeneratedDisputeTests
     [Fact]
     public void GeneratedHistoriesRecordDisputesAboutExistingStreamsSomeResolvedSomeKnownAfterTheirDate()
     {
-        int withSeveral = 0, resolved = 0, knownAfterTheirDate = 0, knownBeforeTheirDate = 0;
+        int withSeveral = 0, resolved = 0, knownAfterTheirDate = 0, knownBeforeTheirDate = 0, aboutSeveralSubjects = 0;
         var subjectKinds = new HashSet<string>(StringComparer.Ordinal);
         for (var seed = 0; seed < 100; seed++)
         {
@@ -19,9 +19,15 @@ public class GeneratedDisputeTests
             resolved += history.Events.Count(e => e.Data is DisputeResolved);
             foreach (var record in records)
             {
-                var subject = ((DisputeRecorded)record.Data).SubjectId;
-                history.Events.Should().Contain(e => e.StreamId == subject && e.Sequence < record.Sequence, $"seed {seed}: the subject exists before its dispute");
-                subjectKinds.Add(subject[..subject.IndexOf(':', StringComparison.Ordinal)]);
+                var subjects = ((DisputeRecorded)record.Data).SubjectIds;
+                subjects.Should().OnlyHaveUniqueItems($"seed {seed}: a dispute names each subject once");
+                aboutSeveralSubjects += subjects.Count > 1 ? 1 : 0;
+                foreach (var subject in subjects)
+                {
+                    history.Events.Should().Contain(e => e.StreamId == subject && e.Sequence < record.Sequence, $"seed {seed}: the subject exists before its dispute");
+                    subjectKinds.Add(subject[..subject.IndexOf(':', StringComparison.Ordinal)]);
+                }
+
                 knownAfterTheirDate += record.KnownFrom > record.ValidOn.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() ? 1 : 0;
                 knownBeforeTheirDate += record.KnownFrom < record.ValidOn.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant() ? 1 : 0;
             }
@@ -29,6 +35,7 @@ public class GeneratedDisputeTests
 
         withSeveral.Should().BeGreaterThan(80, "disputes are generated regularly, not only the one the cover adds");
         resolved.Should().BeGreaterThan(100);
+        aboutSeveralSubjects.Should().BeGreaterThan(20, "some disputes concern two or three subjects, so the answers that list them are checked too");
         knownAfterTheirDate.Should().BeGreaterThan(50);
         knownBeforeTheirDate.Should().BeGreaterThan(50);
         subjectKinds.Should().BeEquivalentTo(["funding", "recruitment", "legislation", "command", "indicator", "pledge"]);
