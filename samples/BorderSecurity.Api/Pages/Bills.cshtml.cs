@@ -69,4 +69,18 @@ public sealed class BillsModel(IBorderSecurityStore store, IClock clock) : AsOfP
     /// <returns>The House's name, or "Outside Parliament".</returns>
     public static string HouseOf(StageReached stage) =>
         stage.House is { } house and not ParliamentHouse.NotStated ? BillStages.NameOf(house) : "Outside Parliament";
+
+    /// <summary>What became of a bill in a session, in words.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>The words, for example <c>fell at the end of the session</c>.</returns>
+    public static string Describe(SessionOutcome outcome) => outcome switch
+    {
+        SessionOutcome.BeforeParliament => "before Parliament",
+        SessionOutcome.CarriedOver => "carried over",
+        SessionOutcome.RoyalAssent => "Royal Assent",
+        SessionOutcome.Fell => "fell at the end of the session",
+        SessionOutcome.Withdrawn => "withdrawn",
+        SessionOutcome.Defeated => "defeated",
+        _ => outcome.ToString(),
+    };
 }
