@@ -132,7 +132,9 @@ public class MartenReliabilityTests(MartenStoreFactory factory) : IClassFixture<
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var model = new MartenBorderSecurityStore(store);
         var history = HistoryGenerator.Generate(seed: 42, requests: 400);
-        var steps = history.Requests.Select(r => new TimelineStep(Instant.FromUtc(2024, 1, 1, 0, 0), r)).ToArray();
+        // Each generated request is its own step: a history may repeat a request word for word (the same correction made
+        // twice), and without ids two identical steps are one step (TimelineStep.Id), imported once.
+        var steps = history.Requests.Select((r, i) => new TimelineStep(Instant.FromUtc(2024, 1, 1, 0, 0), r) { Id = $"generated-{i}" }).ToArray();
         var halfway = new TaskCompletionSource();
 
         var import = model.ImportAsync(steps, new InlineProgress(done =>
