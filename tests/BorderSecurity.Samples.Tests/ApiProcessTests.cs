@@ -64,6 +64,67 @@ public partial class ApiProcessTests
         write.StatusCode.Should().Be(HttpStatusCode.Created, await write.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task TheDocumentedRunCommandPrintsThePagesAddressWhereThe2024TimelineReads()
+    {
+        // README's one command, run as written (from the repository root, its launch profile: in memory, seeded, port 5080).
+        var command = RunCommand().Match(File.ReadAllText(Path.Combine(RepositoryProcess.Root, "README.md")));
+        command.Success.Should().BeTrue("README.md documents the command that starts the service (a line `dotnet run --project samples/BorderSecurity.Api`)");
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { WorkingDirectory = RepositoryProcess.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec " + command.Groups["command"].Value.TrimEnd());
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                     .Where(n => n.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || n.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+                         || n.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || n.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)))
+        {
+            start.Environment.Remove(name);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var printed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                output.Enqueue(line);
+                if (line.StartsWith("Pages: ", StringComparison.Ordinal))
+                {
+                    printed.TrySetResult(line["Pages: ".Length..]);
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var finished = await Task.WhenAny(printed.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(5)));
+            finished.Should().BeSameAs(printed.Task, $"the service prints its pages' address once it listens: {string.Join('\n', output)}");
+            var url = await printed.Task;
+            url.Should().Be("http://localhost:5080/", "the launch profile's address");
+
+            using var client = new HttpClient { BaseAddress = new Uri(url) };
+            (await client.GetStringAsync("?asOf=2024-11-05")).Should().Contain("&#xA3;150m", "the 2024 timeline is seeded: the BSC's £150m on 5 November");
+            (await client.GetStringAsync("?asOf=2024-11-05&knownAt=2024-10-01T00:00")).Should().Contain("&#xA3;75m", "as known on 1 October, £75m");
+            (await client.GetStringAsync("what-was-known?recipient=Border%20Security%20Command&asOf=2024-11-30")).Should().Contain("<svg", "with its pictures")
+                .And.Contain("<title>", "each with a text alternative");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync();
+        }
+    }
+
+    // The run command as README.md writes it, up to an end-of-line comment.
+    [GeneratedRegex(@"^(?<command>dotnet run --project samples/BorderSecurity\.Api)[ \t]+#[^\n]*$", RegexOptions.Multiline)]
+    private static partial Regex RunCommand();
+
     // The command up to an end-of-line comment.
     [GeneratedRegex(@"^(?<command>TOKEN=\$\(dotnet run [^\n#]*\))[^\n]*$", RegexOptions.Multiline)]
     private static partial Regex TokenCommand();
