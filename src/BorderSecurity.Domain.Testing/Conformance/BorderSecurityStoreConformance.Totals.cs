@@ -2,6 +2,7 @@ using BorderSecurity.Domain.Commands;
 using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Storage;
+using BorderSecurity.Domain.Testing;
 using static BorderSecurity.Domain.ReferenceTimeline.ReferenceTimeline2024;
 
 namespace BorderSecurity.Domain.Conformance;
@@ -188,4 +189,42 @@ public abstract partial class BorderSecurityStoreConformance
         new[] { totals.Total, totals.NewMoney, totals.Redirected, totals.Firm, totals.Ceiling, totals.Allocated, totals.Unallocated }
             .Concat(totals.YearlyLevels.SelectMany(l => new[] { l.PerYear, l.NewMoney, l.Redirected, l.Firm, l.Ceiling, l.Allocated, l.Unallocated }))
             .Select(m => (where, m));
+}
+
+// Totals kept between questions (issue #24): a store may keep totals rather than sum them per question (the in-memory store
+// keeps the totals as known now per valid date); asked between writes, in any order of valid dates, they stay the oracle's.
+public abstract partial class BorderSecurityStoreConformance
+{
+    /// <summary>Totals asked between the writes of generated histories, known now and at an earlier instant, are the oracle's after every write.</summary>
+    [Fact]
+    public async Task TotalsAskedBetweenWritesAreTheOraclesAfterEveryWrite()
+    {
+        var asked = 0;
+        foreach (var seed in new[] { 3, 4 })
+        {
+            var steps = ConformanceReference.Of(HistoryGenerator.Generate(seed, 60).Steps).Accepted;
+            var store = await NewStoreAsync();
+            var random = new Random(seed);
+            for (var i = 0; i < steps.Count; i += 3)
+            {
+                await store.ImportAsync(steps.Skip(i).Take(3));
+                var log = await store.ReadAllAsync();
+                var asOf = new LocalDate(2023, 1, 1).PlusDays(random.Next(0, 1500));
+                foreach (var query in new[] { new AsOfQuery(asOf), new AsOfQuery(LocalDate.MaxIsoValue), new AsOfQuery(asOf, log[random.Next(log.Count)].KnownFrom) })
+                {
+                    var commitments = IndependentOracle.Commitments(log, query.AsOf, query.KnownAt, query.RecordedBy);
+                    OracleAssertions.Totals(await store.FundingTotalsAsync(query), IndependentOracle.Sum(commitments), $"seed {seed}, after step {i + 3}, {query}");
+                    foreach (var recipient in HistoryGenerator.Recipients)
+                    {
+                        OracleAssertions.Totals(await store.FundingTotalsOfAsync(new Organisation(recipient), query),
+                            IndependentOracle.Sum(commitments.Where(c => c.Recipient == recipient)), $"seed {seed}, after step {i + 3}, {recipient}, {query}");
+                    }
+
+                    asked++;
+                }
+            }
+        }
+
+        asked.Should().BePositive();
+    }
 }

@@ -92,6 +92,7 @@ internal sealed partial class BorderSecurityProjection
                     Index(recipient, facts);
                 }
 
+                Invalidate(facts);
                 break;
             case AggregateKind.RecruitmentTarget:
                 Facts(_recruitment, recorded.StreamId).Apply(recorded);
@@ -200,7 +201,7 @@ internal sealed partial class BorderSecurityProjection
             return Series.Of(_funding.Values.SelectMany(f => f.ValidDates(query with { AsOf = default })).Where(d => d <= query.AsOf), date =>
             {
                 var at = query with { AsOf = date };
-                return FundingSeriesValue.Of(FundingTotals.Of(facts.Select(f => f.Position(at)).OfType<CommitmentPosition>()
+                return FundingSeriesValue.Of(Projections.FundingTotals.Of(facts.Select(f => f.Position(at)).OfType<CommitmentPosition>()
                     .Where(c => recipient is null || c.Recipient == recipient)));
             }, FundingSeriesValue.None);
         }
@@ -410,6 +411,42 @@ internal sealed partial class BorderSecurityProjection
         }
 
         public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _citations.ValidDates(knowledge);
+
+        /// <summary>
+        /// What the commitment adds to the totals as known now, from each valid date it changes (its events' dates), as
+        /// <see cref="Position"/> would give it on that date: its recipient then and its share, or none. Cached until the
+        /// commitment's next event (<see cref="Changed"/>).
+        /// </summary>
+        public IReadOnlyList<(LocalDate From, string? Recipient, FundingShare? Share)> Contributions =>
+            _contributions ??= [.. ValidDates(new AsOfQuery(LocalDate.MaxIsoValue)).Distinct().Order().Select(date =>
+            {
+                var share = ShareAt(new AsOfQuery(date));
+                return (date, share?.Recipient, share?.Share);
+            })];
+
+        private IReadOnlyList<(LocalDate From, string? Recipient, FundingShare? Share)>? _contributions;
+
+        /// <summary>Forgets the cached <see cref="Contributions"/>: the commitment has a new event.</summary>
+        public void Changed() => _contributions = null;
+
+        // The position's figures that totals read, by the one rule (Positions.Commitment), without its sources or spending.
+        private (string Recipient, FundingShare Share)? ShareAt(AsOfQuery query)
+        {
+            var created = _creation.TryLatestWithDate(query, out var creation, out var createdOn);
+            return Positions.Commitment(new LatestCommitmentFigures
+            {
+                Creation = created ? creation : null,
+                CreatedOn = createdOn,
+                Amount = _figures.TryLatest(Figures.Amount, query, out var amount) ? amount : null,
+                IsWithdrawn = _figures.TryLatest(Figures.Withdrawn, query, out _),
+                Period = _periods.TryLatest(query, out var period) ? period : null,
+                Allocations = created ? _figures.PositiveByDimension(Figures.Allocation, query) : [],
+                Spending = [],
+                Sources = [],
+            }) is { } position
+                ? (position.Recipient, new FundingShare(position.Origin.Kind, position.Basis, position.Amount, position.Allocated, position.Period))
+                : null;
+        }
 
         public CommitmentPosition? Position(AsOfQuery query)
         {

@@ -114,11 +114,11 @@ public sealed class InMemoryBorderSecurityStore : IBorderSecurityStore
 
     /// <inheritdoc />
     public Task<FundingTotals> FundingTotalsAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
-        Ask(() => _projection.Funding(query).Totals, cancellationToken);
+        Ask(() => _projection.FundingTotals(null, Guard.Against.Null(query)), cancellationToken);
 
     /// <inheritdoc />
     public Task<FundingTotals> FundingTotalsOfAsync(Organisation recipient, AsOfQuery query, CancellationToken cancellationToken = default) =>
-        Ask(() => _projection.FundingOf(Guard.Against.Null(recipient).Name, query).Totals, cancellationToken);
+        Ask(() => _projection.FundingTotals(Guard.Against.Null(recipient).Name, Guard.Against.Null(query)), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SeriesPoint<FundingSeriesValue>>> FundingSeriesAsync(AsOfQuery query, CancellationToken cancellationToken = default) =>
