@@ -3,141 +3,190 @@ using BorderSecurity.Domain.Funding;
 namespace BorderSecurity.Domain.Projections;
 
 // Maintained totals (issue #24): the totals of the portfolio and of each recipient as known now, kept per valid date where
-// they change, so that a totals question known now is a binary search, not a sum over every commitment.
+// they change, so that a totals question known now is a binary search, not a sum over every commitment. A new event
+// changes only its commitment's contribution: the kept totals take that commitment's old contribution away and add its
+// new one when next asked.
 internal sealed partial class BorderSecurityProjection
 {
-    // Per recipient (and "" for the portfolio): the totals as known now from each valid date they change; built when first
-    // asked after a change to one of its commitments, from the commitments' cached contributions.
-    private readonly Dictionary<string, TotalsOverTime> _totals = new(StringComparer.Ordinal);
     private const string PortfolioKey = "";
+
+    // Per recipient (and PortfolioKey for the portfolio), created when first asked; the commitments with events since.
+    private readonly Dictionary<string, TotalsOverTime> _totals = new(StringComparer.Ordinal);
+    private readonly HashSet<FundingFacts> _changedCommitments = [];
 
     /// <summary>
     /// The funding totals (of one recipient, or all) as of the question (<see cref="Storage.IBorderSecurityQueries.FundingTotalsAsync"/>):
-    /// known now, from the maintained totals; at an earlier known-at or recorded-by instant, summed over the positions
-    /// that count (the same rule, <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/>).
+    /// known now, from the kept totals; at an earlier known-at or recorded-by instant, summed over the positions that count
+    /// (the same rule, <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/>) without building the full answer.
     /// </summary>
     public FundingTotals FundingTotals(string? recipient, AsOfQuery query)
     {
         Guard.Against.Null(query);
         lock (_gate)
         {
-            if (query.KnownAt is null && query.RecordedBy is null)
+            IEnumerable<FundingFacts> commitments = recipient is null ? _funding.Values : _fundingByRecipient.GetValueOrDefault(recipient) ?? [];
+            if (query.KnownAt is not null || query.RecordedBy is not null)
             {
-                var key = recipient ?? PortfolioKey;
-                if (!_totals.TryGetValue(key, out var totals))
-                {
-                    _totals[key] = totals = TotalsOverTime.Of(recipient, recipient is null ? _funding.Values : _fundingByRecipient.GetValueOrDefault(recipient) ?? []);
-                }
-
-                return totals.AsOf(query.AsOf);
+                return Projections.FundingTotals.Of(commitments.Select(f => f.Position(query)).OfType<CommitmentPosition>()
+                    .Where(c => recipient is null || c.Recipient == recipient));
             }
 
-            IEnumerable<FundingFacts> facts = recipient is null ? _funding.Values : _fundingByRecipient.GetValueOrDefault(recipient) ?? [];
-            return Projections.FundingTotals.Of(facts.Select(f => f.Position(query)).OfType<CommitmentPosition>()
-                .Where(c => recipient is null || c.Recipient == recipient));
+            foreach (var changed in _changedCommitments)
+            {
+                changed.Changed();
+                foreach (var key in changed.IndexedUnder.Append(PortfolioKey))
+                {
+                    _totals.GetValueOrDefault(key)?.Set(changed);
+                }
+            }
+
+            _changedCommitments.Clear();
+            var kept = recipient ?? PortfolioKey;
+            if (!_totals.TryGetValue(kept, out var totals))
+            {
+                _totals[kept] = totals = new TotalsOverTime(recipient);
+                foreach (var commitment in commitments)
+                {
+                    totals.Set(commitment);
+                }
+            }
+
+            return totals.AsOf(query.AsOf);
         }
     }
 
-    // A commitment had an event: its contributions, and the totals of the portfolio and of each recipient it counts for, are rebuilt when next asked.
+    // A commitment had an event: the kept totals take its new contribution when next asked.
     private void Invalidate(FundingFacts facts)
     {
-        facts.Changed();
         if (_totals.Count == 0)
         {
-            return;
+            facts.Changed();
         }
-
-        _totals.Remove(PortfolioKey);
-        foreach (var recipient in facts.IndexedUnder)
+        else
         {
-            _totals.Remove(recipient);
+            _changedCommitments.Add(facts);
         }
     }
 
-    /// <summary>Totals as known now from each valid date they change: the dates in order, the totals from each.</summary>
-    private sealed class TotalsOverTime
+    /// <summary>
+    /// The totals of some commitments as known now from each valid date they change. Kept as, per date, the changes of the
+    /// shares that count summed by origin, basis and period (totals are linear in the shares:
+    /// <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/> sums them the same one by one or grouped); the totals
+    /// from each date are the running sums at that date, worked out again when asked after a change.
+    /// </summary>
+    private sealed class TotalsOverTime(string? recipient)
     {
-        private readonly LocalDate[] _from;
-        private readonly FundingTotals[] _totals;
+        private readonly SortedDictionary<LocalDate, Dictionary<(FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period), (decimal Amount, decimal Allocated)>> _changes = [];
+        private readonly Dictionary<FundingFacts, List<(LocalDate On, FundingShare? Before, FundingShare? After)>> _counted = [];
+        private LocalDate[] _from = [];
+        private FundingTotals[] _totals = [];
+        private bool _stale;
 
-        private TotalsOverTime(LocalDate[] from, FundingTotals[] totals)
+        /// <summary>Takes away what the commitment added before (if anything) and adds its contribution now.</summary>
+        public void Set(FundingFacts commitment)
         {
-            _from = from;
-            _totals = totals;
+            if (_counted.Remove(commitment, out var before))
+            {
+                Apply(before, -1);
+            }
+
+            var changes = new List<(LocalDate On, FundingShare? Before, FundingShare? After)>();
+            FundingShare? counted = null;
+            foreach (var (on, to, share) in commitment.Contributions)
+            {
+                // A yearly level of nothing adds nothing at all (FundingTotals.Of skips it, allocations too), so it is not counted.
+                var now = (recipient is null || to == recipient) && share is not { Period.IsYearlyLevel: true, Amount.Pounds: 0 } ? share : null;
+                if (!Equals(now, counted))
+                {
+                    changes.Add((on, counted, now));
+                    counted = now;
+                }
+            }
+
+            _counted[commitment] = changes;
+            Apply(changes, +1);
         }
 
         /// <summary>The totals as of a date: those from the last change on or before it; none before the first.</summary>
         public FundingTotals AsOf(LocalDate date)
         {
+            if (_stale)
+            {
+                Sweep();
+            }
+
             var index = Array.BinarySearch(_from, date);
             index = index >= 0 ? index : ~index - 1;
             return index < 0 ? Projections.FundingTotals.None : _totals[index];
         }
 
-        /// <summary>
-        /// Sweeps the commitments' contributions in date order, keeping the shares that count summed by origin, basis and
-        /// period (totals are linear in the shares: <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/> sums them the
-        /// same whether one by one or grouped), and takes the totals at each date where any changes.
-        /// </summary>
-        public static TotalsOverTime Of(string? recipient, IEnumerable<FundingFacts> commitments)
+        private void Apply(List<(LocalDate On, FundingShare? Before, FundingShare? After)> changes, int sign)
         {
-            // Each change: on a date, a commitment's share before (to take away) and from then (to add).
-            var changes = new List<(LocalDate On, FundingShare? Before, FundingShare? After)>();
-            foreach (var commitment in commitments)
+            foreach (var (on, before, after) in changes)
             {
-                FundingShare? before = null;
-                foreach (var (on, to, share) in commitment.Contributions)
+                if (!_changes.TryGetValue(on, out var sums))
                 {
-                    var counted = recipient is null || to == recipient ? share : null;
-                    if (!Equals(counted, before))
-                    {
-                        changes.Add((on, before, counted));
-                        before = counted;
-                    }
+                    _changes[on] = sums = [];
                 }
-            }
 
-            changes.Sort((a, b) => a.On.CompareTo(b.On));
-            var sums = new Dictionary<(FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period), (decimal Amount, decimal Allocated)>();
-            void Add(FundingShare share, int sign)
-            {
-                var key = (share.Origin, share.Basis, share.Period);
-                var (amount, allocated) = sums.GetValueOrDefault(key);
-                (amount, allocated) = (amount + (sign * share.Amount.Pounds), allocated + (sign * share.Allocated.Pounds));
-                if (amount == 0 && allocated == 0)
-                {
-                    sums.Remove(key);
-                }
-                else
-                {
-                    sums[key] = (amount, allocated);
-                }
-            }
-
-            var from = new List<LocalDate>();
-            var totals = new List<FundingTotals>();
-            for (var i = 0; i < changes.Count; i++)
-            {
-                var (on, before, after) = changes[i];
                 if (before is not null)
                 {
-                    Add(before, -1);
+                    Add(sums, before, -sign);
                 }
 
                 if (after is not null)
                 {
-                    Add(after, +1);
+                    Add(sums, after, sign);
                 }
 
-                if (i + 1 == changes.Count || changes[i + 1].On != on)
+                if (sums.Count == 0)
                 {
-                    from.Add(on);
-                    totals.Add(Projections.FundingTotals.Of(sums.Select(s =>
-                        new FundingShare(s.Key.Origin, s.Key.Basis, Money.FromPounds(s.Value.Amount), Money.FromPounds(s.Value.Allocated), s.Key.Period))));
+                    _changes.Remove(on);
                 }
             }
 
-            return new TotalsOverTime([.. from], [.. totals]);
+            _stale = true;
+        }
+
+        private static void Add(Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), (decimal Amount, decimal Allocated)> sums, FundingShare share, int sign) =>
+            Add(sums, (share.Origin, share.Basis, share.Period), sign * share.Amount.Pounds, sign * share.Allocated.Pounds);
+
+        // Adds to the sums of one key (amounts may be negative: a change takes a share away); a key summing to nothing goes.
+        private static void Add(Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), (decimal Amount, decimal Allocated)> sums,
+            (FundingOriginKind, FundingBasis, FundingPeriod) key, decimal addAmount, decimal addAllocated)
+        {
+            var (amount, allocated) = sums.GetValueOrDefault(key);
+            (amount, allocated) = (amount + addAmount, allocated + addAllocated);
+            if (amount == 0 && allocated == 0)
+            {
+                sums.Remove(key);
+            }
+            else
+            {
+                sums[key] = (amount, allocated);
+            }
+        }
+
+        // The running sums at each date with a change, in date order.
+        private void Sweep()
+        {
+            var running = new Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), (decimal Amount, decimal Allocated)>();
+            var from = new LocalDate[_changes.Count];
+            var totals = new FundingTotals[_changes.Count];
+            var i = 0;
+            foreach (var (on, changes) in _changes)
+            {
+                foreach (var (key, (amount, allocated)) in changes)
+                {
+                    Add(running, key, amount, allocated);
+                }
+
+                from[i] = on;
+                totals[i++] = Projections.FundingTotals.Of(running.Select(s =>
+                    new FundingShare(s.Key.Item1, s.Key.Item2, Money.FromPounds(s.Value.Amount), Money.FromPounds(s.Value.Allocated), s.Key.Item3)));
+            }
+
+            (_from, _totals, _stale) = (from, totals, false);
         }
     }
 }
