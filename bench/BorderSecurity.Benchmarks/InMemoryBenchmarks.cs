@@ -18,6 +18,8 @@ public class InMemoryBenchmarks
     private AsOfQuery _query;
     private AsOfQuery _now;
     private string _recipient = "";
+    private RecordedEvent _write = null!;
+    private long _sequence;
 
     /// <summary>The number of events.</summary>
     [Params(10_000, 100_000, 1_000_000)]
@@ -32,6 +34,11 @@ public class InMemoryBenchmarks
         _query = new AsOfQuery(new LocalDate(2024, 6, 30), _events[_events.Count / 2].RecordedAt);
         _now = new AsOfQuery(new LocalDate(2024, 6, 30), null);
         _recipient = _projection.Funding(_query).Recipients[0].Recipient;
+
+        // The write the write-then-ask benchmarks apply: a new pledge each time (the log's first pledge under a new
+        // commitment id and sequence number), so the portfolio grows by one commitment per write.
+        _write = _events.First(e => e.Data is Domain.Funding.FundingPledged);
+        _sequence = _events.Max(e => e.Sequence);
         Console.WriteLine($"// {_events.Count} events");
 
         // The first totals question after the fold builds the kept totals (once per change): timed here, once.
@@ -69,6 +76,26 @@ public class InMemoryBenchmarks
 
     [Benchmark(Description = "totals only, known mid-history: one recipient (summed over positions)")]
     public decimal RecipientTotalsAsOf() => _projection.FundingTotals(_recipient, _query).Total.Pounds;
+
+    [Benchmark(Description = "a write (a new pledge), then totals only, known now: whole funding portfolio (kept totals updated for the one commitment)")]
+    public decimal WriteThenPortfolioTotalsNow()
+    {
+        _projection.Apply(NextWrite());
+        return _projection.FundingTotals(null, _now).Total.Pounds;
+    }
+
+    [Benchmark(Description = "a write (a new pledge), then the whole funding portfolio known now (its totals summed over every position)")]
+    public decimal WriteThenPortfolioNow()
+    {
+        _projection.Apply(NextWrite());
+        return _projection.Funding(_now).Totals.Total.Pounds;
+    }
+
+    private RecordedEvent NextWrite()
+    {
+        var id = $"funding:benchmark-write-{++_sequence}";
+        return _write with { Sequence = _sequence, StreamId = id, Version = 1, Data = ((Domain.Funding.FundingPledged)_write.Data) with { CommitmentId = id } };
+    }
 
     [Benchmark(Description = "as-of: recruitment summary")]
     public int RecruitmentAsOf() => _projection.Recruitment(_query).Target;

@@ -167,23 +167,60 @@ internal sealed partial class BorderSecurityProjection
             }
         }
 
-        // The running sums at each date with a change, in date order.
+        // The running totals at each date with a change, in date order. Each date's changes are added to the running
+        // totals as FundingTotals.Of adds a share (the same split by origin and basis; a yearly level to its group), so a
+        // date costs the keys that changed on it, and the yearly levels' list is made again only on a date where one moved.
         private void Sweep()
         {
-            var running = new Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), (decimal Amount, decimal Allocated)>();
+            decimal total = 0, newMoney = 0, redirected = 0, firm = 0, ceiling = 0, allocated = 0;
+            var levels = new SortedDictionary<YearlyLevelGroups.Key, decimal[]>();
+            IReadOnlyList<YearlyLevelTotals> levelList = [];
             var from = new LocalDate[_changes.Count];
             var totals = new FundingTotals[_changes.Count];
             var i = 0;
             foreach (var (on, changes) in _changes)
             {
-                foreach (var (key, (amount, allocated)) in changes)
+                var levelsMoved = false;
+                foreach (var ((origin, basis, period), (amount, allocatedAmount)) in changes)
                 {
-                    Add(running, key, amount, allocated);
+                    if (period.IsYearlyLevel)
+                    {
+                        var key = YearlyLevelGroups.KeyOf(period);
+                        if (!levels.TryGetValue(key, out var sums))
+                        {
+                            levels[key] = sums = new decimal[6];
+                        }
+
+                        sums[0] += amount;
+                        sums[origin == FundingOriginKind.NewMoney ? 1 : 2] += amount;
+                        sums[basis == FundingBasis.Firm ? 3 : 4] += amount;
+                        sums[5] += allocatedAmount;
+                        levelsMoved = true;
+                        continue;
+                    }
+
+                    total += amount;
+                    newMoney += origin == FundingOriginKind.NewMoney ? amount : 0;
+                    redirected += origin == FundingOriginKind.Redirected ? amount : 0;
+                    firm += basis == FundingBasis.Firm ? amount : 0;
+                    ceiling += basis == FundingBasis.UpTo ? amount : 0;
+                    allocated += allocatedAmount;
+                }
+
+                if (levelsMoved)
+                {
+                    // A group is listed while any of its levels counts: every level counted has an amount, so while its sum has one.
+                    levelList = [.. levels.Where(l => l.Value[0] != 0).Select(l => new YearlyLevelTotals(l.Key.Coverage, l.Key.FirstYear, l.Key.LastYear,
+                        Money.FromPounds(l.Value[0]), Money.FromPounds(l.Value[1]), Money.FromPounds(l.Value[2]), Money.FromPounds(l.Value[3]),
+                        Money.FromPounds(l.Value[4]), Money.FromPounds(l.Value[5]), Money.FromPounds(l.Value[0] - l.Value[5])))];
                 }
 
                 from[i] = on;
-                totals[i++] = Projections.FundingTotals.Of(running.Select(s =>
-                    new FundingShare(s.Key.Item1, s.Key.Item2, Money.FromPounds(s.Value.Amount), Money.FromPounds(s.Value.Allocated), s.Key.Item3)));
+                totals[i++] = new FundingTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm),
+                    Money.FromPounds(ceiling), Money.FromPounds(allocated), Money.FromPounds(total - allocated))
+                {
+                    YearlyLevels = levelList,
+                };
             }
 
             (_from, _totals, _stale) = (from, totals, false);
