@@ -430,28 +430,19 @@ internal sealed partial class BorderSecurityProjection
         public void Changed() => _contributions = null;
 
         // The position's figures that totals read, by the one rule (Positions.Commitment), without its sources or spending.
-        private (string Recipient, FundingShare Share)? ShareAt(AsOfQuery query)
-        {
-            var created = _creation.TryLatestWithDate(query, out var creation, out var createdOn);
-            return Positions.Commitment(new LatestCommitmentFigures
-            {
-                Creation = created ? creation : null,
-                CreatedOn = createdOn,
-                Amount = _figures.TryLatest(Figures.Amount, query, out var amount) ? amount : null,
-                IsWithdrawn = _figures.TryLatest(Figures.Withdrawn, query, out _),
-                Period = _periods.TryLatest(query, out var period) ? period : null,
-                Allocations = created ? _figures.PositiveByDimension(Figures.Allocation, query) : [],
-                Spending = [],
-                Sources = [],
-            }) is { } position
+        private (string Recipient, FundingShare Share)? ShareAt(AsOfQuery query) =>
+            Positions.Commitment(Latest(query, forTotals: true)) is { } position
                 ? (position.Recipient, new FundingShare(position.Origin.Kind, position.Basis, position.Amount, position.Allocated, position.Period))
                 : null;
-        }
 
-        public CommitmentPosition? Position(AsOfQuery query)
+        public CommitmentPosition? Position(AsOfQuery query) => Positions.Commitment(Latest(query, forTotals: false));
+
+        // The latest figures for the question; for totals, without the spending and the sources (most of a position's cost).
+        private LatestCommitmentFigures Latest(AsOfQuery query, bool forTotals)
         {
             var created = _creation.TryLatestWithDate(query, out var creation, out var createdOn);
-            return Positions.Commitment(new LatestCommitmentFigures
+            var whole = created && !forTotals;
+            return new LatestCommitmentFigures
             {
                 Creation = created ? creation : null,
                 CreatedOn = createdOn,
@@ -459,10 +450,10 @@ internal sealed partial class BorderSecurityProjection
                 IsWithdrawn = _figures.TryLatest(Figures.Withdrawn, query, out _),
                 Period = _periods.TryLatest(query, out var period) ? period : null,
                 Allocations = created ? _figures.PositiveByDimension(Figures.Allocation, query) : [],
-                Spending = created ? _figures.SpendingLines(query) : [],
-                // Most of a position's cost: read only where there can be a position.
-                Sources = created ? _citations.Sources(query) : [],
-            });
+                Spending = whole ? _figures.SpendingLines(query) : [],
+                // Read only where there can be a position.
+                Sources = whole ? _citations.Sources(query) : [],
+            };
         }
     }
 
