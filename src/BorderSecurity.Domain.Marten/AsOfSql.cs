@@ -147,6 +147,26 @@ internal sealed partial class AsOfSql(BorderSecurityTables tables, string events
     }
 
     /// <summary>
+    /// The funding totals as known now, from the kept sums (<c>bsd_funding_totals</c>): the changes of the scope (a
+    /// recipient, or the portfolio) on or before the date, summed per origin, basis and what the period covers; a range of
+    /// the primary key, however many commitments count. The same columns as <see cref="FundingTotals"/> (coverage and years
+    /// null where the period states none), and groups summing to nothing left out.
+    /// </summary>
+    public SqlQuery KeptFundingTotals(string tenant, LocalDate asOf, string? recipient)
+    {
+        var t = tables.FundingTotals;
+        var p = Bind.Question(tenant, new AsOfQuery(asOf));
+        var scope = p.Add("scope", recipient ?? BorderSecurityTables.FundingTotalsTable.PortfolioScope);
+        return p.Query($"""
+            select {t.Origin}, {t.Basis}, nullif({t.Coverage}, ''), nullif({t.FirstYear}, ''), nullif({t.LastYear}, ''), sum({t.Amount}), sum({t.Allocated})
+            from {t}
+            where {t.TenantId} = @tenant and {t.Scope} = {scope} and {t.ValidFrom} <= @as_of
+            group by {t.Origin}, {t.Basis}, {t.Coverage}, {t.FirstYear}, {t.LastYear}
+            having sum({t.Amount}) <> 0 or sum({t.Allocated}) <> 0
+            """);
+    }
+
+    /// <summary>
     /// Every statement of the scope's figures that the knowledge allows (on both instants, at any valid date), for a series:
     /// the figure rows from the figure index, the creation and period rows with their detail from the two partial indexes
     /// (their figure and dimension written as constants, so the part reads only what the index holds), each part index-only. The caller sorts them by (valid_on, seq) and sweeps forward through the series' dates

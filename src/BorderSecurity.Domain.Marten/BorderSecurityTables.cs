@@ -53,16 +53,24 @@ internal sealed class BorderSecurityTables(string schema)
     /// <summary>The tenants whose model has used this schema in this database (see MartenBorderSecurityStore.DatabaseAsync).</summary>
     public DatabaseTenantsTable DatabaseTenants { get; } = new(schema);
 
+    /// <summary><c>bsd_funding_totals</c>: the funding totals as known now, kept as sums of changes per valid date (issue #24).</summary>
+    public FundingTotalsTable FundingTotals { get; } = new(schema);
+
+    /// <summary><c>bsd_funding_totals_kept</c>: the tenants whose <see cref="FundingTotals"/> count every funding event.</summary>
+    public TotalsKeptTable TotalsKept { get; } = new(schema);
+
     /// <summary>Every table as a Weasel schema object, in the order Marten creates them.</summary>
     public IEnumerable<ISchemaObject> All =>
-        [Events.ToTable(), Statements.ToTable(), Idempotency.ToTable(), Provenances.ToTable(), Recipients.ToTable(), DatabaseTenants.ToTable()];
+        [Events.ToTable(), Statements.ToTable(), Idempotency.ToTable(), Provenances.ToTable(), Recipients.ToTable(), DatabaseTenants.ToTable(),
+         FundingTotals.ToTable(), TotalsKept.ToTable()];
 
     /// <summary>The names of every table, schema-qualified.</summary>
     public IEnumerable<string> Names =>
-        [Events.QualifiedName, Statements.QualifiedName, Idempotency.QualifiedName, Provenances.QualifiedName, Recipients.QualifiedName, DatabaseTenants.QualifiedName];
+        [Events.QualifiedName, Statements.QualifiedName, Idempotency.QualifiedName, Provenances.QualifiedName, Recipients.QualifiedName, DatabaseTenants.QualifiedName,
+         FundingTotals.QualifiedName, TotalsKept.QualifiedName];
 
     /// <summary>The tables a rebuild refills from the log (the projection tables; not the idempotency keys or the tenants).</summary>
-    public string RebuiltTables => string.Join(", ", Events, Statements, Provenances, Recipients);
+    public string RebuiltTables => string.Join(", ", Events, Statements, Provenances, Recipients, FundingTotals);
 
     /// <summary>The indexes other than primary keys, with the DDL that creates each (what a rebuild drops and builds again).</summary>
     public IEnumerable<(string Name, string Ddl)> SecondaryIndexes
@@ -260,5 +268,95 @@ internal sealed class BorderSecurityTables(string schema)
             Tenant = Add("tenant", "varchar", NpgsqlDbType.Text, tenant => tenant, key: true);
 
         public Column Tenant { get; }
+    }
+
+    /// <summary>
+    /// <c>bsd_funding_totals</c>: the funding totals as known now, as sums of signed changes
+    /// (<see cref="Projections.FundingContributions.Between"/>) per scope (a recipient, or <see cref="PortfolioScope"/> for
+    /// every commitment), valid date and what the totals split by (origin, basis, what the period covers). The totals as of
+    /// a date are the sums of the rows on or before it: a range of the primary key. Kept in the append's transaction (or by
+    /// the daemon with the other tables) and refilled by a rebuild.
+    /// </summary>
+    internal sealed class FundingTotalsTable : TableModel<FundingTotalsRow>
+    {
+        /// <summary>The scope of the rows that sum every commitment, whatever its recipient.</summary>
+        public const string PortfolioScope = "";
+
+        /// <summary>What a key column holds where the period states none (no coverage, no year): keys are never null.</summary>
+        public const string None = "";
+
+        public FundingTotalsTable(string schema)
+            : base(schema, "bsd_funding_totals")
+        {
+            TenantId = AddTenant(r => r.Tenant);
+            Scope = Add("scope", "varchar", NpgsqlDbType.Text, r => r.Scope, key: true);
+            ValidFrom = Add("valid_from", "date", NpgsqlDbType.Date, r => r.ValidFrom.ToDateOnly(), key: true);
+            Origin = Add("origin", "varchar", NpgsqlDbType.Text, r => r.Origin, key: true);
+            Basis = Add("basis", "varchar", NpgsqlDbType.Text, r => r.Basis, key: true);
+            Coverage = Add("coverage", "varchar", NpgsqlDbType.Text, r => r.Coverage, key: true);
+            FirstYear = Add("first_year", "varchar", NpgsqlDbType.Text, r => r.FirstYear, key: true);
+            LastYear = Add("last_year", "varchar", NpgsqlDbType.Text, r => r.LastYear, key: true);
+            Amount = Add("amount", "numeric", NpgsqlDbType.Numeric, r => r.Amount);
+            Allocated = Add("allocated", "numeric", NpgsqlDbType.Numeric, r => r.Allocated);
+        }
+
+        public Column TenantId { get; }
+
+        protected override string PrimaryKeyName => "pkey_bsd_funding_totals";
+
+        /// <summary>The recipient whose totals the row changes, or <see cref="PortfolioScope"/>.</summary>
+        public Column Scope { get; }
+
+        public Column ValidFrom { get; }
+
+        public Column Origin { get; }
+
+        public Column Basis { get; }
+
+        /// <summary>The period's coverage, or <see cref="None"/>.</summary>
+        public Column Coverage { get; }
+
+        /// <summary>The period's first financial year (<c>2024/25</c>), or <see cref="None"/>.</summary>
+        public Column FirstYear { get; }
+
+        /// <summary>The period's last financial year, or <see cref="None"/>.</summary>
+        public Column LastYear { get; }
+
+        /// <summary>The sum of the changes to the amount.</summary>
+        public Column Amount { get; }
+
+        /// <summary>The sum of the changes to the amount allocated.</summary>
+        public Column Allocated { get; }
+
+        /// <summary>
+        /// Inserts one <c>bsd_events</c> row (positional, <see cref="TableModel{TRow}.ParametersOf"/>) and, only if it was not
+        /// there already, adds rows to the kept totals (one array per column, <see cref="ArrayValuesOf"/>, keys distinct):
+        /// changes are counted once however often their event is projected.
+        /// </summary>
+        public string AddAfterInsertSql(EventsTable events) =>
+            $"with inserted as ({events.InsertOrSkipSql} returning 1) " +
+            $"insert into {QualifiedName} ({ColumnList}) select * from unnest({string.Join(", ", Columns.Select(c => $"?::{c.SqlType}[]"))}) " +
+            $"where exists (select 1 from inserted) {AddOnConflict}";
+
+        /// <summary>Adds a row's sums to those of a row with the same key, if there is one (an <c>on conflict</c> clause).</summary>
+        public string AddOnConflict =>
+            $"on conflict ({KeyList}) do update set {Amount} = {QualifiedName}.{Amount} + excluded.{Amount}, {Allocated} = {QualifiedName}.{Allocated} + excluded.{Allocated}";
+
+        /// <summary>The rows as one array per column, in column order: the positional values of <see cref="AddAfterInsertSql"/>'s arrays.</summary>
+        public object[] ArrayValuesOf(IReadOnlyList<FundingTotalsRow> rows) => [.. Columns.Select(c => c.ArrayOf(rows).Value!)];
+    }
+
+    /// <summary>
+    /// <c>bsd_funding_totals_kept</c>: a tenant listed here has every funding event counted in <c>bsd_funding_totals</c> (it
+    /// had none when the store first looked, or a rebuild filled the table). A tenant with events from before the table was
+    /// kept is not listed until a rebuild: its totals are summed from the statements meanwhile.
+    /// </summary>
+    internal sealed class TotalsKeptTable : TableModel<string>
+    {
+        public TotalsKeptTable(string schema)
+            : base(schema, "bsd_funding_totals_kept") =>
+            TenantId = AddTenant(tenant => tenant);
+
+        public Column TenantId { get; }
     }
 }

@@ -5,6 +5,7 @@ using BorderSecurity.Domain.Legislative;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 using Marten;
+using Marten.Storage;
 using Npgsql;
 
 namespace BorderSecurity.Domain.Marten;
@@ -62,7 +63,9 @@ public sealed partial class MartenBorderSecurityStore
 
     private async Task<FundingTotals> FundingTotalsAsync(NpgsqlConnection connection, AsOfQuery query, string? recipient, CancellationToken cancellationToken)
     {
-        await using var command = _sql.FundingTotals(_tenantKey, query, recipient).On(connection);
+        // Known now, from the kept sums where they count every funding event of the tenant; otherwise summed from the statements.
+        var kept = query is { KnownAt: null, RecordedBy: null } && await TotalsKeptAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var command = (kept ? _sql.KeptFundingTotals(_tenantKey, query.AsOf, recipient) : _sql.FundingTotals(_tenantKey, query, recipient)).On(connection);
         var shares = new List<FundingShare>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -76,6 +79,43 @@ public sealed partial class MartenBorderSecurityStore
         }
 
         return FundingTotals.Of(shares);
+    }
+
+    /// <summary>
+    /// Whether <c>bsd_funding_totals</c> counts every funding event of this store's tenant: the tenant is listed in
+    /// <c>bsd_funding_totals_kept</c> (<see cref="ListTotalsKeptAsync"/>). Once listed, a tenant stays listed; until then each
+    /// totals question looks again (a rebuild lists it).
+    /// </summary>
+    private async Task<bool> TotalsKeptAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (_totalsKept)
+        {
+            return true;
+        }
+
+        var kept = _tables.TotalsKept;
+        await using var command = new NpgsqlCommand($"select exists (select 1 from {kept} where {kept.TenantId} = @tenant)", connection);
+        command.Parameters.AddWithValue("tenant", _tenantKey);
+        return _totalsKept = (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Lists this store's tenant in <c>bsd_funding_totals_kept</c> if it has no funding event yet, when the store first
+    /// uses its database: from the first funding event on, every one is counted as it is projected (inline, or by the
+    /// daemon). A tenant with events from before the kept totals existed stays unlisted, its totals summed from the
+    /// statements, until a rebuild (<see cref="ProjectionRebuilder.RebuildProjectionsAsync"/>) fills the table and lists it.
+    /// </summary>
+    private async Task ListTotalsKeptAsync(IMartenDatabase database)
+    {
+        await using var connection = database.CreateConnection(ConnectionUsage.ReadWrite);
+        await connection.OpenAsync().ConfigureAwait(false);
+        var (kept, events) = (_tables.TotalsKept, _tables.Events);
+        await using var command = new NpgsqlCommand(
+            $"with listed as (insert into {kept} ({kept.ColumnList}) select @tenant where not exists (select 1 from {events} " +
+            $"where {events.TenantId} = @tenant and {events.Aggregate} = '{ProjectionRows.Funding}') on conflict ({kept.KeyList}) do nothing returning 1) " +
+            $"select exists (select 1 from listed) or exists (select 1 from {kept} where {kept.TenantId} = @tenant)", connection);
+        command.Parameters.AddWithValue("tenant", _tenantKey);
+        _totalsKept = (bool)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
     }
 
     private static FinancialYear? YearOf(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : FinancialYear.Parse(reader.GetString(ordinal));

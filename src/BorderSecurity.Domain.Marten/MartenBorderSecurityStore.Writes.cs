@@ -132,7 +132,11 @@ public sealed partial class MartenBorderSecurityStore
 
         try
         {
-            await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // The inline projection's kept totals need the stream's history: the one this write was decided against.
+            using (WrittenStreams.Writing(request.StreamId.Value, history))
+            {
+                await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (keyed is not null && IsUniqueViolation(e))
         {

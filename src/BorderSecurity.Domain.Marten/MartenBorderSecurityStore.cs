@@ -40,6 +40,9 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IMartenDatabase, Lazy<Task>> _schemaReady;
     private IMartenDatabase? _database;
 
+    // Whether the kept funding totals count every funding event of the tenant (MartenBorderSecurityStore.TotalsKeptAsync).
+    private volatile bool _totalsKept;
+
     /// <summary>The default number of stream histories a store keeps to decide writes without reading the stream first.</summary>
     public const int DefaultStreamCacheCapacity = 10_000;
 
@@ -176,6 +179,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
             || (_store.Options as StoreOptions)?.Tenancy.Cardinality == JasperFx.Descriptors.DatabaseCardinality.Single)
         {
             // Conjoined: every row carries the tenant. One database, not conjoined: only the default tenant (constructor).
+            await ListTotalsKeptAsync(database).ConfigureAwait(false);
             return _database = database;
         }
 
@@ -192,6 +196,7 @@ public sealed partial class MartenBorderSecurityStore : IBorderSecurityStore
                 "See docs/marten.md, Multi-tenancy.");
         }
 
+        await ListTotalsKeptAsync(database).ConfigureAwait(false);
         return _database = database;
     }
 

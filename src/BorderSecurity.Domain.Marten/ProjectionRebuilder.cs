@@ -28,7 +28,7 @@ public sealed record RebuildProgress(long EventsRead, long RowsWritten, TimeSpan
 /// deserialisation and provenance hashing are most of the CPU), while the locked transaction's connection COPYs
 /// the previous page. At most two decoded pages wait in between, so memory stays flat however long the log.
 /// </remarks>
-public static class ProjectionRebuilder
+public static partial class ProjectionRebuilder
 {
     private const int PageSize = 10_000;
 
@@ -93,6 +93,9 @@ public static class ProjectionRebuilder
                 // The writer failed first; its exception is the one in flight.
             }
         }
+
+        // The kept funding totals, from each commitment's whole stream (a second, smaller read: funding streams only).
+        written += await RebuildFundingTotalsAsync(store, connection, transaction, tables, cancellationToken).ConfigureAwait(false);
 
         // COPY ... FREEZE into tables truncated in this transaction writes the rows frozen and all-visible, so the
         // as-of queries' index-only scans work at once; ANALYZE gives the planner the new tables' statistics.

@@ -1,4 +1,5 @@
 using BorderSecurity.Domain.Funding;
+using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.Recruitment;
 
 namespace BorderSecurity.Domain.Marten;
@@ -19,6 +20,20 @@ internal sealed record EventRow(
 internal sealed record StatementRow(
     string Tenant, long Sequence, string StreamId, string Aggregate, string Figure, string Dimension, LocalDate ValidOn, Instant KnownFrom,
     Instant RecordedAt, decimal? Value, string? Detail);
+
+/// <summary>
+/// One row of <c>bsd_funding_totals</c>: a sum of changes to the funding totals of a scope (a recipient, or every commitment)
+/// from a valid date, for amounts that split by one origin, basis and period (key columns never null: see
+/// <see cref="BorderSecurityTables.FundingTotalsTable.None"/>).
+/// </summary>
+internal sealed record FundingTotalsRow(
+    string Tenant, string Scope, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear,
+    decimal Amount, decimal Allocated)
+{
+    /// <summary>The key columns after the tenant: what rows are summed by.</summary>
+    public (string Scope, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear) Key =>
+        (Scope, ValidFrom, Origin, Basis, Coverage, FirstYear, LastYear);
+}
 
 /// <summary>One row of <c>bsd_provenances</c>: a provenance's JSON under the SHA-256 of that JSON.</summary>
 internal sealed record ProvenanceRow(string Tenant, string Hash, string Json);
@@ -106,6 +121,37 @@ internal static class ProjectionRows
             yield return new StatementRow(tenant, e.Sequence, e.StreamId, aggregate, statement.Figure, statement.Dimension, e.ValidOn, e.KnownFrom, e.RecordedAt,
                 statement.Value, detail);
         }
+    }
+
+    /// <summary>
+    /// The rows of some changes to the funding totals (<see cref="FundingContributions.Between"/>): each change under its
+    /// recipient and under the portfolio, summed per key, sums of nothing left out, ordered by key (so that transactions
+    /// adding to the same rows lock them in one order).
+    /// </summary>
+    public static IReadOnlyList<FundingTotalsRow> TotalsRowsOf(string tenant, IEnumerable<FundingTotalsChange> changes)
+    {
+        var sums = new Dictionary<(string Scope, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear), (decimal Amount, decimal Allocated)>();
+        foreach (var change in changes)
+        {
+            var none = BorderSecurityTables.FundingTotalsTable.None;
+            var period = change.Period;
+            var (origin, basis) = (change.Origin.ToString(), change.Basis.ToString());
+            var coverage = period.Coverage == FundingCoverage.NotStated ? none : period.Coverage.ToString();
+            var (first, last) = (period.FirstYear?.ToString() ?? none, period.LastYear?.ToString() ?? none);
+            foreach (var scope in new[] { change.Recipient, BorderSecurityTables.FundingTotalsTable.PortfolioScope })
+            {
+                var key = (scope, change.From, origin, basis, coverage, first, last);
+                var (amount, allocated) = sums.GetValueOrDefault(key);
+                sums[key] = (amount + change.Amount, allocated + change.Allocated);
+            }
+        }
+
+        return [.. sums.Where(s => s.Value != (0m, 0m))
+            .Select(s => new FundingTotalsRow(tenant, s.Key.Scope, s.Key.ValidFrom, s.Key.Origin, s.Key.Basis, s.Key.Coverage, s.Key.FirstYear, s.Key.LastYear,
+                s.Value.Amount, s.Value.Allocated))
+            .OrderBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.ValidFrom).ThenBy(r => r.Origin, StringComparer.Ordinal)
+            .ThenBy(r => r.Basis, StringComparer.Ordinal).ThenBy(r => r.Coverage, StringComparer.Ordinal)
+            .ThenBy(r => r.FirstYear, StringComparer.Ordinal).ThenBy(r => r.LastYear, StringComparer.Ordinal)];
     }
 
     /// <summary>What a period row carries: the period the event states, as the model's JSON.</summary>

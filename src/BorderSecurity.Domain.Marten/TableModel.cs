@@ -92,6 +92,11 @@ internal abstract class TableModel<TRow>(string schema, string name)
             }
         }
 
+        if (PrimaryKeyName is { } primaryKey)
+        {
+            table.PrimaryKeyName = primaryKey;
+        }
+
         foreach (var (index, columns, include, predicate) in _indexes)
         {
             table.Indexes.Add(new IndexDefinition(index)
@@ -104,6 +109,12 @@ internal abstract class TableModel<TRow>(string schema, string name)
 
         return table;
     }
+
+    /// <summary>
+    /// The primary key constraint's name, or <see langword="null"/> for Weasel's (<c>pkey_</c>, the table and every key
+    /// column): a table whose key has many columns names it, as PostgreSQL cuts names at 63 characters.
+    /// </summary>
+    protected virtual string? PrimaryKeyName => null;
 
     /// <summary>Every column, in order, as a list for an insert or a COPY.</summary>
     public string ColumnList => string.Join(", ", _columns);

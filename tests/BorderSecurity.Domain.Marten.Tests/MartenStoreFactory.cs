@@ -27,7 +27,7 @@ public sealed class MartenStoreFactory : IAsyncLifetime
     {
         await Store.Advanced.Clean.DeleteAllEventDataAsync();
         await using var connection = await Model.OpenConnectionAsync();
-        await using var truncate = new Npgsql.NpgsqlCommand($"truncate {Schema}.bsd_events, {Schema}.bsd_statements, {Schema}.bsd_idempotency, {Schema}.bsd_provenances, {Schema}.bsd_commitment_recipients", connection);
+        await using var truncate = new Npgsql.NpgsqlCommand($"truncate {Schema}.bsd_events, {Schema}.bsd_statements, {Schema}.bsd_idempotency, {Schema}.bsd_provenances, {Schema}.bsd_commitment_recipients, {Schema}.bsd_funding_totals", connection);
         await truncate.ExecuteNonQueryAsync();
     }
 

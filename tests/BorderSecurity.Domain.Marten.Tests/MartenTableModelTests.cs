@@ -31,11 +31,17 @@ public class MartenTableModelTests
             writer.WriteLine();
         }
 
-        // Since 0.2.0, one index more: the known-from index a change question reads (issue 22), which Marten's schema
-        // migration adds to a 0.2.0 database; nothing else differs.
+        // Since 0.2.0, one index more: the known-from index a change question reads (issue 22), and two tables more at the
+        // end: the kept funding totals and the tenants they count every event of (issue 24). Marten's schema migration adds
+        // them to a 0.2.0 database; nothing else differs.
         var knownIndex = "CREATE INDEX ix_bsd_events_known ON border_security.bsd_events USING btree (tenant_id, known_from, seq) INCLUDE (stream_id, aggregate, event_type, valid_on, recorded_at, provenance_hash);";
         var stream = "INCLUDE (aggregate, known_from, recorded_at, provenance_hash);";
-        writer.ToString().ReplaceLineEndings().Should().Be(Ddl020().ReplaceLineEndings().Replace(stream + Environment.NewLine, stream + Environment.NewLine + Environment.NewLine + knownIndex + Environment.NewLine));
+        var ddl = writer.ToString().ReplaceLineEndings();
+        var totals = ddl.IndexOf("CREATE TABLE IF NOT EXISTS border_security.bsd_funding_totals (", StringComparison.Ordinal);
+        totals.Should().BePositive("the kept totals' tables come after the 0.2.0 tables");
+        ddl[..totals].Should().Be(Ddl020().ReplaceLineEndings().Replace(stream + Environment.NewLine, stream + Environment.NewLine + Environment.NewLine + knownIndex + Environment.NewLine));
+        ddl[totals..].Should().Contain("CREATE TABLE IF NOT EXISTS border_security.bsd_funding_totals_kept (")
+            .And.Contain("CONSTRAINT pkey_bsd_funding_totals PRIMARY KEY (tenant_id, scope, valid_from, origin, basis, coverage, first_year, last_year)");
     }
 
     [Fact]
@@ -57,7 +63,7 @@ public class MartenTableModelTests
         {
             var columns = string.Join(", ", table.Columns.Select(c => c.Name));
             new[] { tables.Events.ColumnList, tables.Statements.ColumnList, tables.Provenances.ColumnList, tables.Recipients.ColumnList,
-                tables.Idempotency.ColumnList, tables.DatabaseTenants.ColumnList }.Should().Contain(columns, $"{table.Identifier} is one of the model's tables");
+                tables.Idempotency.ColumnList, tables.DatabaseTenants.ColumnList, tables.FundingTotals.ColumnList, tables.TotalsKept.ColumnList }.Should().Contain(columns, $"{table.Identifier} is one of the model's tables");
         }
     }
 
@@ -109,6 +115,8 @@ public class MartenTableModelTests
             $"""
             select 'e ' || t::text from {schema}.bsd_events t union all select 's ' || t::text from {schema}.bsd_statements t
             union all select 'p ' || t::text from {schema}.bsd_provenances t union all select 'r ' || t::text from {schema}.bsd_commitment_recipients t
+            union all select 't ' || (t.tenant_id, t.scope, t.valid_from, t.origin, t.basis, t.coverage, t.first_year, t.last_year,
+                trim_scale(t.amount), trim_scale(t.allocated))::text from {schema}.bsd_funding_totals t where t.amount <> 0 or t.allocated <> 0
             order by 1
             """, connection);
         var rows = new List<string>();

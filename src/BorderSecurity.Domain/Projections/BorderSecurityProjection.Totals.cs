@@ -68,6 +68,32 @@ internal sealed partial class BorderSecurityProjection
         }
     }
 
+    /// <summary>What one commitment's events contribute to the totals as known now (<see cref="FundingContributions.Of"/>).</summary>
+    internal static IReadOnlyList<FundingContribution> ContributionsOf(IEnumerable<RecordedEvent> commitmentEvents)
+    {
+        var facts = new FundingFacts();
+        string? stream = null;
+        foreach (var recorded in commitmentEvents)
+        {
+            Guard.Against.Null(recorded, nameof(commitmentEvents));
+            if (EventCatalogue.AggregateOf(recorded.Data.GetType()) != AggregateKind.FundingCommitment)
+            {
+                throw new ArgumentException(
+                    $"{recorded.Data.GetType().Name} (stream {recorded.StreamId}, sequence {recorded.Sequence}) is not a funding commitment's event.", nameof(commitmentEvents));
+            }
+
+            if ((stream ??= recorded.StreamId) != recorded.StreamId)
+            {
+                throw new ArgumentException(
+                    $"The events are of more than one stream ({stream} and {recorded.StreamId}): a contribution is one commitment's.", nameof(commitmentEvents));
+            }
+
+            facts.Apply(recorded);
+        }
+
+        return facts.Contributions;
+    }
+
     /// <summary>
     /// The totals of some commitments as known now from each valid date they change. Kept as, per date, the changes of the
     /// shares that count summed by origin, basis and period (totals are linear in the shares:
@@ -77,34 +103,35 @@ internal sealed partial class BorderSecurityProjection
     private sealed class TotalsOverTime(string? recipient)
     {
         private readonly SortedDictionary<LocalDate, Dictionary<(FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period), (decimal Amount, decimal Allocated)>> _changes = [];
-        private readonly Dictionary<FundingFacts, List<(LocalDate On, FundingShare? Before, FundingShare? After)>> _counted = [];
+        private readonly Dictionary<FundingFacts, IReadOnlyList<FundingContribution>> _counted = [];
         private LocalDate[] _from = [];
         private FundingTotals[] _totals = [];
         private bool _stale;
 
-        /// <summary>Takes away what the commitment added before (if anything) and adds its contribution now.</summary>
+        /// <summary>Takes away what the commitment added before (if anything) and adds its contribution now (<see cref="FundingContributions.Between"/>).</summary>
         public void Set(FundingFacts commitment)
         {
-            if (_counted.Remove(commitment, out var before))
+            var now = commitment.Contributions;
+            foreach (var change in FundingContributions.Between(_counted.GetValueOrDefault(commitment) ?? [], now))
             {
-                Apply(before, -1);
-            }
-
-            var changes = new List<(LocalDate On, FundingShare? Before, FundingShare? After)>();
-            FundingShare? counted = null;
-            foreach (var (on, to, share) in commitment.Contributions)
-            {
-                // A yearly level of nothing adds nothing at all (FundingTotals.Of skips it, allocations too), so it is not counted.
-                var now = (recipient is null || to == recipient) && share is not { Period.IsYearlyLevel: true, Amount.Pounds: 0 } ? share : null;
-                if (!Equals(now, counted))
+                if (recipient is null || change.Recipient == recipient)
                 {
-                    changes.Add((on, counted, now));
-                    counted = now;
+                    if (!_changes.TryGetValue(change.From, out var sums))
+                    {
+                        _changes[change.From] = sums = [];
+                    }
+
+                    Add(sums, (change.Origin, change.Basis, change.Period), change.Amount, change.Allocated);
+                    if (sums.Count == 0)
+                    {
+                        _changes.Remove(change.From);
+                    }
+
+                    _stale = true;
                 }
             }
 
-            _counted[commitment] = changes;
-            Apply(changes, +1);
+            _counted[commitment] = now;
         }
 
         /// <summary>The totals as of a date: those from the last change on or before it; none before the first.</summary>
@@ -119,37 +146,6 @@ internal sealed partial class BorderSecurityProjection
             index = index >= 0 ? index : ~index - 1;
             return index < 0 ? Projections.FundingTotals.None : _totals[index];
         }
-
-        private void Apply(List<(LocalDate On, FundingShare? Before, FundingShare? After)> changes, int sign)
-        {
-            foreach (var (on, before, after) in changes)
-            {
-                if (!_changes.TryGetValue(on, out var sums))
-                {
-                    _changes[on] = sums = [];
-                }
-
-                if (before is not null)
-                {
-                    Add(sums, before, -sign);
-                }
-
-                if (after is not null)
-                {
-                    Add(sums, after, sign);
-                }
-
-                if (sums.Count == 0)
-                {
-                    _changes.Remove(on);
-                }
-            }
-
-            _stale = true;
-        }
-
-        private static void Add(Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), (decimal Amount, decimal Allocated)> sums, FundingShare share, int sign) =>
-            Add(sums, (share.Origin, share.Basis, share.Period), sign * share.Amount.Pounds, sign * share.Allocated.Pounds);
 
         // Adds to the sums of one key (amounts may be negative: a change takes a share away); a key summing to nothing goes.
         private static void Add(Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), (decimal Amount, decimal Allocated)> sums,

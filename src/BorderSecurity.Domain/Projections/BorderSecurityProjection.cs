@@ -417,14 +417,14 @@ internal sealed partial class BorderSecurityProjection
         /// <see cref="Position"/> would give it on that date: its recipient then and its share, or none. Cached until the
         /// commitment's next event (<see cref="Changed"/>).
         /// </summary>
-        public IReadOnlyList<(LocalDate From, string? Recipient, FundingShare? Share)> Contributions =>
+        public IReadOnlyList<FundingContribution> Contributions =>
             _contributions ??= [.. ValidDates(new AsOfQuery(LocalDate.MaxIsoValue)).Distinct().Order().Select(date =>
             {
                 var share = ShareAt(new AsOfQuery(date));
-                return (date, share?.Recipient, share?.Share);
+                return new FundingContribution(date, share?.Recipient, share?.Share);
             })];
 
-        private IReadOnlyList<(LocalDate From, string? Recipient, FundingShare? Share)>? _contributions;
+        private IReadOnlyList<FundingContribution>? _contributions;
 
         /// <summary>Forgets the cached <see cref="Contributions"/>: the commitment has a new event.</summary>
         public void Changed() => _contributions = null;
