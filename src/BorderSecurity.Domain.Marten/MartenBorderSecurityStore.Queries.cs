@@ -82,6 +82,23 @@ public sealed partial class MartenBorderSecurityStore
     }
 
     /// <summary>
+    /// Whether the funding totals known now (<see cref="FundingTotalsAsync(AsOfQuery, CancellationToken)"/> and
+    /// <see cref="FundingTotalsOfAsync"/> with no known-at or recorded-by instant) are read from the kept sums
+    /// (<c>bsd_funding_totals</c>, see docs/marten.md "Kept funding totals") for this store's tenant. <see langword="false"/>
+    /// for a database holding funding events from before the kept totals, until <see cref="ProjectionRebuilder.RebuildProjectionsAsync"/>
+    /// has run once: its totals are summed from the statements meanwhile (the same answers, each question linear in the
+    /// commitments). Also reported by <see cref="BorderSecurityTablesHealthCheck"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Whether the kept sums answer.</returns>
+    /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
+    public async Task<bool> FundingTotalsKeptAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await TotalsKeptAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Whether <c>bsd_funding_totals</c> counts every funding event of this store's tenant: the tenant is listed in
     /// <c>bsd_funding_totals_kept</c> (<see cref="ListTotalsKeptAsync"/>). Once listed, a tenant stays listed; until then each
     /// totals question looks again (a rebuild lists it).

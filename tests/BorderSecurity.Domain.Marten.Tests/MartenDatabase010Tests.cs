@@ -71,9 +71,13 @@ public class MartenDatabase010Tests
                 .Select(row => EventCatalogue.LegacyShapes.Aggregate(row, (r, shape) =>
                     r.Replace($",{shape.WireName},", $",{EventCatalogue.NameOf(shape.CurrentType)},", StringComparison.Ordinal)))
                 .Order(StringComparer.Ordinal).ToList();
+            // The kept totals are the exception: 0.1.0 kept none, so before the rebuild they hold only today's events (and
+            // the totals are summed from the statements); the rebuild counts every event and the kept sums answer from then on.
+            (await model.FundingTotalsKeptAsync()).Should().BeFalse("the 0.1.0 database held funding events before the kept totals");
             await model.RebuildProjectionsAsync();
-            (await MartenTableModelTests.RowsAsync(model, "border_security")).Order(StringComparer.Ordinal)
-                .Should().Equal(rows, "a rebuild of a 0.1.0 database writes what its inline projection wrote");
+            (await model.FundingTotalsKeptAsync()).Should().BeTrue();
+            (await MartenTableModelTests.RowsAsync(model, "border_security")).Where(row => !row.StartsWith("t ", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+                .Should().Equal(rows.Where(row => !row.StartsWith("t ", StringComparison.Ordinal)), "a rebuild of a 0.1.0 database writes what its inline projection wrote");
             foreach (var question in Questions)
             {
                 await MartenEquivalenceTests.AssertSameAnswersAsync(model, after, question, "the 0.1.0 database rebuilt");

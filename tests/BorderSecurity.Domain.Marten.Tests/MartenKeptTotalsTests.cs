@@ -94,10 +94,19 @@ public class MartenKeptTotalsTests
 
         (await AnswersAsync(upgraded)).Should().Equal(expected, "an unlisted tenant's totals are summed from the statements");
         (await ListedAsync(factory)).Should().BeFalse("a tenant with funding events is listed only by a rebuild");
+        (await upgraded.FundingTotalsKeptAsync()).Should().BeFalse();
+        var check = new BorderSecurityTablesHealthCheck(upgraded);
+        var degraded = await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext());
+        degraded.Status.Should().Be(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
+        degraded.Description.Should().Contain("RebuildProjectionsAsync()");
+        degraded.Data["fundingTotalsKept"].Should().Be(false);
 
         await upgraded.RebuildProjectionsAsync();
 
         (await ListedAsync(factory)).Should().BeTrue();
+        (await upgraded.FundingTotalsKeptAsync()).Should().BeTrue();
+        (await check.CheckHealthAsync(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext())).Status
+            .Should().Be(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
         await DropFundingStatementsAsync(factory);
         (await AnswersAsync(upgraded)).Should().Equal(expected, "after the rebuild the kept sums answer");
     }
