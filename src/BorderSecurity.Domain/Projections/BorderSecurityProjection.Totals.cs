@@ -104,9 +104,11 @@ internal sealed partial class BorderSecurityProjection
     {
         private readonly SortedDictionary<LocalDate, Dictionary<(FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period), (decimal Amount, decimal Allocated)>> _changes = [];
         private readonly Dictionary<FundingFacts, IReadOnlyList<FundingContribution>> _counted = [];
-        private LocalDate[] _from = [];
-        private FundingTotals[] _totals = [];
-        private bool _stale;
+        private readonly List<LocalDate> _from = [];
+        private readonly List<FundingTotals> _totals = [];
+
+        // The earliest date a change was made on since the running totals were last worked out; none when they are up to date.
+        private LocalDate? _staleFrom;
 
         /// <summary>Takes away what the commitment added before (if anything) and adds its contribution now (<see cref="FundingContributions.Between"/>).</summary>
         public void Set(FundingFacts commitment)
@@ -127,7 +129,7 @@ internal sealed partial class BorderSecurityProjection
                         _changes.Remove(change.From);
                     }
 
-                    _stale = true;
+                    _staleFrom = _staleFrom is { } stale && stale < change.From ? stale : change.From;
                 }
             }
 
@@ -137,12 +139,13 @@ internal sealed partial class BorderSecurityProjection
         /// <summary>The totals as of a date: those from the last change on or before it; none before the first.</summary>
         public FundingTotals AsOf(LocalDate date)
         {
-            if (_stale)
+            if (_staleFrom is { } stale)
             {
-                Sweep();
+                Sweep(stale);
+                _staleFrom = null;
             }
 
-            var index = Array.BinarySearch(_from, date);
+            var index = _from.BinarySearch(date);
             index = index >= 0 ? index : ~index - 1;
             return index < 0 ? Projections.FundingTotals.None : _totals[index];
         }
@@ -163,19 +166,37 @@ internal sealed partial class BorderSecurityProjection
             }
         }
 
-        // The running totals at each date with a change, in date order. Each date's changes are added to the running
-        // totals as FundingTotals.Of adds a share (the same split by origin and basis; a yearly level to its group), so a
-        // date costs the keys that changed on it, and the yearly levels' list is made again only on a date where one moved.
-        private void Sweep()
+        // The running totals at each date with a change, in date order, worked out again from the first date that changed
+        // (those before it stand; the running sums start from the totals just before it). Each date's changes are added to
+        // the running totals as FundingTotals.Of adds a share (the same split by origin and basis; a yearly level to its
+        // group), so a date costs the keys that changed on it, and the yearly levels' list is made again only on a date
+        // where one moved.
+        private void Sweep(LocalDate changedFrom)
         {
-            decimal total = 0, newMoney = 0, redirected = 0, firm = 0, ceiling = 0, allocated = 0;
+            var kept = _from.BinarySearch(changedFrom);
+            kept = kept >= 0 ? kept : ~kept;
+            _from.RemoveRange(kept, _from.Count - kept);
+            _totals.RemoveRange(kept, _totals.Count - kept);
+            var before = kept > 0 ? _totals[kept - 1] : Projections.FundingTotals.None;
+            decimal total = before.Total.Pounds, newMoney = before.NewMoney.Pounds, redirected = before.Redirected.Pounds, firm = before.Firm.Pounds,
+                ceiling = before.Ceiling.Pounds, allocated = before.Allocated.Pounds;
+
+            // A group is listed while any of its levels counts, so the listed groups are every group with a sum.
             var levels = new SortedDictionary<YearlyLevelGroups.Key, decimal[]>();
-            IReadOnlyList<YearlyLevelTotals> levelList = [];
-            var from = new LocalDate[_changes.Count];
-            var totals = new FundingTotals[_changes.Count];
-            var i = 0;
+            foreach (var l in before.YearlyLevels)
+            {
+                levels[new YearlyLevelGroups.Key(l.Coverage, l.FirstYear, l.LastYear)] =
+                    [l.PerYear.Pounds, l.NewMoney.Pounds, l.Redirected.Pounds, l.Firm.Pounds, l.Ceiling.Pounds, l.Allocated.Pounds];
+            }
+
+            var levelList = before.YearlyLevels;
             foreach (var (on, changes) in _changes)
             {
+                if (on < changedFrom)
+                {
+                    continue;
+                }
+
                 var levelsMoved = false;
                 foreach (var ((origin, basis, period), (amount, allocatedAmount)) in changes)
                 {
@@ -211,15 +232,13 @@ internal sealed partial class BorderSecurityProjection
                         Money.FromPounds(l.Value[4]), Money.FromPounds(l.Value[5]), Money.FromPounds(l.Value[0] - l.Value[5])))];
                 }
 
-                from[i] = on;
-                totals[i++] = new FundingTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm),
+                _from.Add(on);
+                _totals.Add(new FundingTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm),
                     Money.FromPounds(ceiling), Money.FromPounds(allocated), Money.FromPounds(total - allocated))
                 {
                     YearlyLevels = levelList,
-                };
+                });
             }
-
-            (_from, _totals, _stale) = (from, totals, false);
         }
     }
 }
