@@ -132,14 +132,17 @@ public sealed record FundingCommitment(
                 WithdrawnOn = state.WithdrawnOn is { } earlier && earlier < e.ValidOn ? earlier : e.ValidOn,
             },
             (_, FundingReannounced e) => state.Cite(e.Provenance),
-            (_, SpendingReported e) => state.Cite(e.Provenance) with
-            {
-                SpendingHistory = state.SpendingHistory.SetItem(SpendingLine.KeyOf(e.Year, e.Stage, e.Kind),
-                    state.SpendingHistory.GetValueOrDefault(SpendingLine.KeyOf(e.Year, e.Stage, e.Kind), ImmutableSortedDictionary<LocalDate, Money>.Empty)
-                        .SetItem(e.ValidOn, e.Amount)),
-            },
+            (_, SpendingReported e) => state.Cite(e.Provenance) with { SpendingHistory = Reported(state.SpendingHistory, e) },
             _ => state,
         };
+
+    // A spending report is the latest statement of its line (year, stage, kind) from its valid date.
+    private static ImmutableSortedDictionary<string, ImmutableSortedDictionary<LocalDate, Money>> Reported(
+        ImmutableSortedDictionary<string, ImmutableSortedDictionary<LocalDate, Money>> history, SpendingReported e)
+    {
+        var line = SpendingLine.KeyOf(e.Year, e.Stage, e.Kind);
+        return history.SetItem(line, history.GetValueOrDefault(line, ImmutableSortedDictionary<LocalDate, Money>.Empty).SetItem(e.ValidOn, e.Amount));
+    }
 
     private static FundingCommitment Create(string id, string recipient, FundingOrigin origin, FundingBasis basis,
         FundingPeriod period, string purpose, Money amount, LocalDate on, Provenance provenance) =>
