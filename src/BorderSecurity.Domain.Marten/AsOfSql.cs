@@ -148,19 +148,34 @@ internal sealed partial class AsOfSql(BorderSecurityTables tables, string events
 
     /// <summary>
     /// The funding totals as known now, from the kept sums (<c>bsd_funding_totals</c>): the changes of the scope (a
-    /// recipient, or the portfolio) on or before the date, summed per origin, basis and what the period covers; a range of
-    /// the primary key, however many commitments count. The same columns as <see cref="FundingTotals"/> (coverage and years
-    /// null where the period states none), and groups summing to nothing left out.
+    /// recipient, or the portfolio) on or before the date, as the rows of the whole calendar years before it, of the whole
+    /// months of its year before its month and of the days of its month up to it (three ranges of the primary key, however
+    /// many commitments count and however long the history), summed per origin, basis and what the period covers. The same
+    /// columns as <see cref="FundingTotals"/> (coverage and years null where the period states none), and groups summing to
+    /// nothing left out.
     /// </summary>
     public SqlQuery KeptFundingTotals(string tenant, LocalDate asOf, string? recipient)
     {
         var t = tables.FundingTotals;
         var p = Bind.Question(tenant, new AsOfQuery(asOf));
         var scope = p.Add("scope", recipient ?? BorderSecurityTables.FundingTotalsTable.PortfolioScope);
+        var year = p.Add("year_start", new LocalDate(asOf.Year, 1, 1).ToDateOnly());
+        var month = p.Add("month_start", new LocalDate(asOf.Year, asOf.Month, 1).ToDateOnly());
+        string Span(string span, string dates) =>
+            $"""
+            select {t.Origin}, {t.Basis}, {t.Coverage}, {t.FirstYear}, {t.LastYear}, {t.Amount}, {t.Allocated}
+            from {t}
+            where {t.TenantId} = @tenant and {t.Scope} = {scope} and {t.Span} = '{span}' and {dates}
+            """;
         return p.Query($"""
             select {t.Origin}, {t.Basis}, nullif({t.Coverage}, ''), nullif({t.FirstYear}, ''), nullif({t.LastYear}, ''), sum({t.Amount}), sum({t.Allocated})
-            from {t}
-            where {t.TenantId} = @tenant and {t.Scope} = {scope} and {t.ValidFrom} <= @as_of
+            from (
+            {Span(BorderSecurityTables.FundingTotalsTable.Year, $"{t.ValidFrom} < {year}")}
+            union all
+            {Span(BorderSecurityTables.FundingTotalsTable.Month, $"{t.ValidFrom} >= {year} and {t.ValidFrom} < {month}")}
+            union all
+            {Span(BorderSecurityTables.FundingTotalsTable.Day, $"{t.ValidFrom} >= {month} and {t.ValidFrom} <= @as_of")}
+            ) spans
             group by {t.Origin}, {t.Basis}, {t.Coverage}, {t.FirstYear}, {t.LastYear}
             having sum({t.Amount}) <> 0 or sum({t.Allocated}) <> 0
             """);

@@ -23,16 +23,17 @@ internal sealed record StatementRow(
 
 /// <summary>
 /// One row of <c>bsd_funding_totals</c>: a sum of changes to the funding totals of a scope (a recipient, or every commitment)
-/// from a valid date, for amounts that split by one origin, basis and period (key columns never null: see
-/// <see cref="BorderSecurityTables.FundingTotalsTable.None"/>).
+/// over one span of valid dates (a day, a month or a calendar year, starting on <paramref name="ValidFrom"/>: see
+/// <see cref="BorderSecurityTables.FundingTotalsTable.Day"/>), for amounts that split by one origin, basis and period (key
+/// columns never null: see <see cref="BorderSecurityTables.FundingTotalsTable.None"/>).
 /// </summary>
 internal sealed record FundingTotalsRow(
-    string Tenant, string Scope, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear,
+    string Tenant, string Scope, string Span, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear,
     decimal Amount, decimal Allocated)
 {
     /// <summary>The key columns after the tenant: what rows are summed by.</summary>
-    public (string Scope, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear) Key =>
-        (Scope, ValidFrom, Origin, Basis, Coverage, FirstYear, LastYear);
+    public (string Scope, string Span, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear) Key =>
+        (Scope, Span, ValidFrom, Origin, Basis, Coverage, FirstYear, LastYear);
 }
 
 /// <summary>One row of <c>bsd_provenances</c>: a provenance's JSON under the SHA-256 of that JSON.</summary>
@@ -125,12 +126,14 @@ internal static class ProjectionRows
 
     /// <summary>
     /// The rows of some changes to the funding totals (<see cref="FundingContributions.Between"/>): each change under its
-    /// recipient and under the portfolio, summed per key, sums of nothing left out, ordered by key (so that transactions
-    /// adding to the same rows lock them in one order).
+    /// recipient and under the portfolio, and in the day, the month and the calendar year of its valid date (so that a
+    /// question sums whole years, then whole months, then days: <see cref="BorderSecurityTables.FundingTotalsTable.Day"/>),
+    /// summed per key, sums of nothing left out, ordered by key (so that transactions adding to the same rows lock them in
+    /// one order).
     /// </summary>
     public static IReadOnlyList<FundingTotalsRow> TotalsRowsOf(string tenant, IEnumerable<FundingTotalsChange> changes)
     {
-        var sums = new Dictionary<(string Scope, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear), (decimal Amount, decimal Allocated)>();
+        var sums = new Dictionary<(string Scope, string Span, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear), (decimal Amount, decimal Allocated)>();
         foreach (var change in changes)
         {
             var none = BorderSecurityTables.FundingTotalsTable.None;
@@ -140,17 +143,20 @@ internal static class ProjectionRows
             var (first, last) = (period.FirstYear?.ToString() ?? none, period.LastYear?.ToString() ?? none);
             foreach (var scope in new[] { change.Recipient, BorderSecurityTables.FundingTotalsTable.PortfolioScope })
             {
-                var key = (scope, change.From, origin, basis, coverage, first, last);
-                var (amount, allocated) = sums.GetValueOrDefault(key);
-                sums[key] = (amount + change.Amount, allocated + change.Allocated);
+                foreach (var (span, from) in BorderSecurityTables.FundingTotalsTable.SpansOf(change.From))
+                {
+                    var key = (scope, span, from, origin, basis, coverage, first, last);
+                    var (amount, allocated) = sums.GetValueOrDefault(key);
+                    sums[key] = (amount + change.Amount, allocated + change.Allocated);
+                }
             }
         }
 
         return [.. sums.Where(s => s.Value != (0m, 0m))
-            .Select(s => new FundingTotalsRow(tenant, s.Key.Scope, s.Key.ValidFrom, s.Key.Origin, s.Key.Basis, s.Key.Coverage, s.Key.FirstYear, s.Key.LastYear,
-                s.Value.Amount, s.Value.Allocated))
-            .OrderBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.ValidFrom).ThenBy(r => r.Origin, StringComparer.Ordinal)
-            .ThenBy(r => r.Basis, StringComparer.Ordinal).ThenBy(r => r.Coverage, StringComparer.Ordinal)
+            .Select(s => new FundingTotalsRow(tenant, s.Key.Scope, s.Key.Span, s.Key.ValidFrom, s.Key.Origin, s.Key.Basis, s.Key.Coverage, s.Key.FirstYear,
+                s.Key.LastYear, s.Value.Amount, s.Value.Allocated))
+            .OrderBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.Span, StringComparer.Ordinal).ThenBy(r => r.ValidFrom)
+            .ThenBy(r => r.Origin, StringComparer.Ordinal).ThenBy(r => r.Basis, StringComparer.Ordinal).ThenBy(r => r.Coverage, StringComparer.Ordinal)
             .ThenBy(r => r.FirstYear, StringComparer.Ordinal).ThenBy(r => r.LastYear, StringComparer.Ordinal)];
     }
 

@@ -97,6 +97,11 @@ internal abstract class TableModel<TRow>(string schema, string name)
             table.PrimaryKeyName = primaryKey;
         }
 
+        foreach (var (parameter, value) in StorageParameters)
+        {
+            table.WithStorageParameter(parameter, value);
+        }
+
         foreach (var (index, columns, include, predicate) in _indexes)
         {
             table.Indexes.Add(new IndexDefinition(index)
@@ -115,6 +120,9 @@ internal abstract class TableModel<TRow>(string schema, string name)
     /// column): a table whose key has many columns names it, as PostgreSQL cuts names at 63 characters.
     /// </summary>
     protected virtual string? PrimaryKeyName => null;
+
+    /// <summary>The table's storage parameters (<c>create table ... with (...)</c>), which Weasel also migrates; none unless a table names some.</summary>
+    protected virtual IReadOnlyList<(string Parameter, object Value)> StorageParameters => [];
 
     /// <summary>Every column, in order, as a list for an insert or a COPY.</summary>
     public string ColumnList => string.Join(", ", _columns);

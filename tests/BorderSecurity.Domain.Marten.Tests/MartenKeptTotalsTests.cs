@@ -14,7 +14,9 @@ namespace BorderSecurity.Domain.Marten.Tests;
 /// </summary>
 public class MartenKeptTotalsTests
 {
-    private static readonly LocalDate[] Dates = [new(2023, 12, 31), new(2024, 6, 30), new(2024, 11, 5), new(2026, 1, 1)];
+    // Either side of year and month boundaries (the kept sums add whole years, then months, then days), and far ahead.
+    private static readonly LocalDate[] Dates =
+        [new(2023, 12, 31), new(2024, 1, 1), new(2024, 6, 30), new(2024, 7, 1), new(2024, 9, 17), new(2024, 11, 5), new(2024, 12, 31), new(2026, 1, 1), new(2031, 3, 31)];
 
     [Fact]
     public async Task TotalsKnownNowAreTheKeptSumsAndEqualTheInMemoryFoldsAfterWrites()
@@ -196,7 +198,7 @@ public class MartenKeptTotalsTests
     {
         await using var connection = await factory.Model.OpenConnectionAsync();
         await using var select = new Npgsql.NpgsqlCommand(
-            $"select (tenant_id, scope, valid_from, origin, basis, coverage, first_year, last_year, trim_scale(amount), trim_scale(allocated))::text " +
+            $"select (tenant_id, scope, span, valid_from, origin, basis, coverage, first_year, last_year, trim_scale(amount), trim_scale(allocated))::text " +
             $"from {factory.Schema}.bsd_funding_totals where amount <> 0 or allocated <> 0 order by 1", connection);
         var rows = new List<string>();
         await using var reader = await select.ExecuteReaderAsync();

@@ -41,7 +41,7 @@ public class MartenTableModelTests
         totals.Should().BePositive("the kept totals' tables come after the 0.2.0 tables");
         ddl[..totals].Should().Be(Ddl020().ReplaceLineEndings().Replace(stream + Environment.NewLine, stream + Environment.NewLine + Environment.NewLine + knownIndex + Environment.NewLine));
         ddl[totals..].Should().Contain("CREATE TABLE IF NOT EXISTS border_security.bsd_funding_totals_kept (")
-            .And.Contain("CONSTRAINT pkey_bsd_funding_totals PRIMARY KEY (tenant_id, scope, valid_from, origin, basis, coverage, first_year, last_year)");
+            .And.Contain("CONSTRAINT pkey_bsd_funding_totals PRIMARY KEY (tenant_id, scope, span, valid_from, origin, basis, coverage, first_year, last_year)");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class MartenTableModelTests
             $"""
             select 'e ' || t::text from {schema}.bsd_events t union all select 's ' || t::text from {schema}.bsd_statements t
             union all select 'p ' || t::text from {schema}.bsd_provenances t union all select 'r ' || t::text from {schema}.bsd_commitment_recipients t
-            union all select 't ' || (t.tenant_id, t.scope, t.valid_from, t.origin, t.basis, t.coverage, t.first_year, t.last_year,
+            union all select 't ' || (t.tenant_id, t.scope, t.span, t.valid_from, t.origin, t.basis, t.coverage, t.first_year, t.last_year,
                 trim_scale(t.amount), trim_scale(t.allocated))::text from {schema}.bsd_funding_totals t where t.amount <> 0 or t.allocated <> 0
             order by 1
             """, connection);
