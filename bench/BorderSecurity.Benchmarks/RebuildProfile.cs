@@ -8,11 +8,12 @@ using Npgsql;
 namespace BorderSecurity.Benchmarks;
 
 /// <summary>
-/// <c>rebuild-profile [--sizes 100000] [--rounds 4]</c>: where the package's rebuild spends its time. Bulk-loads the
-/// generated history, rebuilds it several times (reporting the page loop and the index build + ANALYZE tail of
+/// <c>rebuild-profile [--sizes 100000] [--shapes wide] [--rounds 4]</c>: where the package's rebuild spends its time. Bulk-loads the
+/// generated history, rebuilds it several times (reporting the page loop and the tail: the kept funding totals, index builds and ANALYZE of
 /// each), then times each server-side part on its own, each in a transaction that is rolled back: reading the log
 /// pages as the rebuild reads them, writing the rows again (with primary keys), building each secondary index,
-/// ANALYZE; and the size of each table and index. Uses only the package's public API and SQL, so the same file runs
+/// ANALYZE; the size of each table and index, and how many kept-totals rows a totals question known now sums (the
+/// portfolio's, and a recipient's on average and at most). Uses only the package's public API and SQL, so the same file runs
 /// against an older commit of the package for a before/after profile.
 /// </summary>
 internal static class RebuildProfile
@@ -21,7 +22,8 @@ internal static class RebuildProfile
     {
         var size = args.SkipWhile(a => a != "--sizes").Skip(1).FirstOrDefault() is { } s ? int.Parse(s.Split(',')[0]) : 100_000;
         var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() is { } r ? int.Parse(r) : 4;
-        var events = GeneratedEvents.Of(size).Events;
+        var shape = args.SkipWhile(a => a != "--shapes").Skip(1).FirstOrDefault() is { } named ? DataShape.Parse(named.Split(',')[0]) : DataShape.Default;
+        var events = GeneratedEvents.Of(size, shape).Events;
         var schema = $"profile_{size}_{Environment.ProcessId}";
         using var raw = Store(schema, BorderSecurityTablesMode.None);
         await raw.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -56,7 +58,7 @@ internal static class RebuildProfile
             var done = await model.RebuildProjectionsAsync(new SyncProgress(reports.Add));
             var lastPage = reports.Count > 1 ? reports[^2].Elapsed : TimeSpan.Zero;
             Console.WriteLine($"rebuild {round + 1}: {done.Elapsed.TotalMilliseconds:0} ms = {done.EventsRead / done.Elapsed.TotalSeconds:#,0} events/s; " +
-                $"pages {lastPage.TotalMilliseconds:0} ms, indexes + analyze + commit {(done.Elapsed - lastPage).TotalMilliseconds:0} ms; {done.RowsWritten:#,0} rows");
+                $"pages {lastPage.TotalMilliseconds:0} ms, kept totals + indexes + analyze + commit {(done.Elapsed - lastPage).TotalMilliseconds:0} ms; {done.RowsWritten:#,0} rows");
         }
 
         await using var connection = new NpgsqlConnection(PostgresServer.Instance.ConnectionString);
@@ -131,6 +133,18 @@ internal static class RebuildProfile
             {
                 Console.WriteLine($"size {reader.GetString(0)}: {reader.GetInt64(1) / 1024} KiB, {reader.GetInt64(2):#,0} rows");
             }
+        }
+
+        // A totals question known now sums its scope's rows on or before the date: at most these many.
+        await using (var scopes = new NpgsqlCommand(
+            $"with per_scope as (select scope, count(*) as n from {schema}.bsd_funding_totals group by scope) " +
+            "select coalesce(max(n) filter (where scope = ''), 0), coalesce(avg(n) filter (where scope <> ''), 0)::bigint, " +
+            "coalesce(max(n) filter (where scope <> ''), 0), count(*) filter (where scope <> '') from per_scope", connection))
+        await using (var reader = await scopes.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            Console.WriteLine($"kept totals rows: {reader.GetInt64(0):#,0} for the portfolio; {reader.GetInt64(1):#,0} on average and " +
+                $"{reader.GetInt64(2):#,0} at most for one of {reader.GetInt64(3)} recipients");
         }
 
         if (headers && args.Contains("--decode"))
