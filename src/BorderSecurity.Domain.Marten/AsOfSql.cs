@@ -161,21 +161,15 @@ internal sealed partial class AsOfSql(BorderSecurityTables tables, string events
         var scope = p.Add("scope", recipient ?? BorderSecurityTables.FundingTotalsTable.PortfolioScope);
         var year = p.Add("year_start", new LocalDate(asOf.Year, 1, 1).ToDateOnly());
         var month = p.Add("month_start", new LocalDate(asOf.Year, asOf.Month, 1).ToDateOnly());
-        string Span(string span, string dates) =>
-            $"""
-            select {t.Origin}, {t.Basis}, {t.Coverage}, {t.FirstYear}, {t.LastYear}, {t.Amount}, {t.Allocated}
-            from {t}
-            where {t.TenantId} = @tenant and {t.Scope} = {scope} and {t.Span} = '{span}' and {dates}
-            """;
+        // One scan with the three ranges or-ed (a bitmap of three index ranges), not a union: a union's parallel append
+        // starts workers, which costs ten times the scan (20 ms against 1.6 ms for the portfolio at 1,000,000 events).
         return p.Query($"""
             select {t.Origin}, {t.Basis}, nullif({t.Coverage}, ''), nullif({t.FirstYear}, ''), nullif({t.LastYear}, ''), sum({t.Amount}), sum({t.Allocated})
-            from (
-            {Span(BorderSecurityTables.FundingTotalsTable.Year, $"{t.ValidFrom} < {year}")}
-            union all
-            {Span(BorderSecurityTables.FundingTotalsTable.Month, $"{t.ValidFrom} >= {year} and {t.ValidFrom} < {month}")}
-            union all
-            {Span(BorderSecurityTables.FundingTotalsTable.Day, $"{t.ValidFrom} >= {month} and {t.ValidFrom} <= @as_of")}
-            ) spans
+            from {t}
+            where {t.TenantId} = @tenant and {t.Scope} = {scope} and (
+              ({t.Span} = '{BorderSecurityTables.FundingTotalsTable.Year}' and {t.ValidFrom} < {year})
+              or ({t.Span} = '{BorderSecurityTables.FundingTotalsTable.Month}' and {t.ValidFrom} >= {year} and {t.ValidFrom} < {month})
+              or ({t.Span} = '{BorderSecurityTables.FundingTotalsTable.Day}' and {t.ValidFrom} >= {month} and {t.ValidFrom} <= @as_of))
             group by {t.Origin}, {t.Basis}, {t.Coverage}, {t.FirstYear}, {t.LastYear}
             having sum({t.Amount}) <> 0 or sum({t.Allocated}) <> 0
             """);
