@@ -81,8 +81,7 @@ public static partial class ProjectionRebuilder
             var rows = new IReadOnlyList<FundingTotalsRow>[byStream.Length];
             Parallel.For(0, byStream.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                var stream = byStream[i].Where(r => EventCatalogue.TryStoredTypeOf(r.Type, out _)).Select(r => new RecordedEvent(r.Sequence, r.StreamId, r.Version,
-                    Instant.FromDateTimeOffset(r.Timestamp), EventCatalogue.Read(r.Type, type => serializer.FromJson(type, new MemoryStream(r.Data, writable: false)))));
+                var stream = byStream[i].Where(r => EventCatalogue.TryStoredTypeOf(r.Type, out _)).Select(r => RecordedOf(r, serializer));
                 rows[i] = ProjectionRows.TotalsRowsOf(byStream[i].Key.Tenant, FundingContributions.Between([], FundingContributions.Of(stream)));
             });
             foreach (var row in rows.SelectMany(r => r))

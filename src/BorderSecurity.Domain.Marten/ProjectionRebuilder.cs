@@ -173,12 +173,7 @@ public static partial class ProjectionRebuilder
                 return;
             }
 
-            var recordedAt = Instant.FromDateTimeOffset(r.Timestamp);
-            var data = EventCatalogue.Read(r.Type, type => serializer.FromJson(type, new MemoryStream(r.Data, writable: false)));
-            var recorded = new RecordedEvent(r.Sequence, r.StreamId, r.Version, recordedAt, data)
-            {
-                KnownFrom = MartenRecordedEvents.KnownFromOf(r.KnownFrom, r.Sequence) ?? recordedAt,
-            };
+            var recorded = RecordedOf(r, serializer);
             var provenance = recorded.Data.Provenance;
             if (!provenances.TryGetValue(provenance, out var stored))
             {
@@ -197,6 +192,17 @@ public static partial class ProjectionRebuilder
             [.. kept.Select(k => k.Row)],
             [.. kept.SelectMany(k => k.Statements)],
             [.. kept.Where(k => k.Recipient is not null).Select(k => k.Recipient!).Distinct()]);
+    }
+
+    /// <summary>An event of a known type as the log holds it, deserialised: recorded at its timestamp, known from its header if it has one.</summary>
+    private static RecordedEvent RecordedOf(RawEvent r, global::Marten.ISerializer serializer)
+    {
+        var recordedAt = Instant.FromDateTimeOffset(r.Timestamp);
+        var data = EventCatalogue.Read(r.Type, type => serializer.FromJson(type, new MemoryStream(r.Data, writable: false)));
+        return new RecordedEvent(r.Sequence, r.StreamId, r.Version, recordedAt, data)
+        {
+            KnownFrom = MartenRecordedEvents.KnownFromOf(r.KnownFrom, r.Sequence) ?? recordedAt,
+        };
     }
 
     private static async Task<long> CopyAsync(NpgsqlConnection connection, BorderSecurityTables tables, DecodedPage page, CancellationToken cancellationToken)
