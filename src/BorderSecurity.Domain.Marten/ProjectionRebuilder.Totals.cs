@@ -6,26 +6,6 @@ namespace BorderSecurity.Domain.Marten;
 // The rebuild's second part: the kept funding totals (bsd_funding_totals), from each commitment's whole stream.
 public static partial class ProjectionRebuilder
 {
-    /// <summary>Orders the kept totals' keys as the primary key does (ordinal text, then dates).</summary>
-    private sealed class KeyOrder : IComparer<(string Tenant, (string Scope, string Span, LocalDate From, string Origin, string Basis, string Coverage, string First, string Last) Key)>
-    {
-        public static readonly KeyOrder Instance = new();
-
-        public int Compare((string Tenant, (string Scope, string Span, LocalDate From, string Origin, string Basis, string Coverage, string First, string Last) Key) x,
-            (string Tenant, (string Scope, string Span, LocalDate From, string Origin, string Basis, string Coverage, string First, string Last) Key) y)
-        {
-            var order = string.CompareOrdinal(x.Tenant, y.Tenant);
-            order = order != 0 ? order : string.CompareOrdinal(x.Key.Scope, y.Key.Scope);
-            order = order != 0 ? order : string.CompareOrdinal(x.Key.Span, y.Key.Span);
-            order = order != 0 ? order : x.Key.From.CompareTo(y.Key.From);
-            order = order != 0 ? order : string.CompareOrdinal(x.Key.Origin, y.Key.Origin);
-            order = order != 0 ? order : string.CompareOrdinal(x.Key.Basis, y.Key.Basis);
-            order = order != 0 ? order : string.CompareOrdinal(x.Key.Coverage, y.Key.Coverage);
-            order = order != 0 ? order : string.CompareOrdinal(x.Key.First, y.Key.First);
-            return order != 0 ? order : string.CompareOrdinal(x.Key.Last, y.Key.Last);
-        }
-    }
-
     /// <summary>How many funding streams are read and folded at a time.</summary>
     private const int StreamsPerBatch = 2_000;
 
@@ -96,14 +76,15 @@ public static partial class ProjectionRebuilder
         await using (var copy = await connection.BeginBinaryImportAsync(totals.CopySql, cancellationToken).ConfigureAwait(false))
         {
             // In key order, so that the rows a question reads (a scope's years, months, days) lie together on few pages.
-            foreach (var ((tenant, (scope, span, from, origin, basis, coverage, first, last)), (amount, allocated)) in sums.OrderBy(s => s.Key, KeyOrder.Instance))
+            var rows = sums.Where(s => s.Value != (0m, 0m)).Select(s =>
             {
-                if ((amount, allocated) != (0m, 0m))
-                {
-                    await totals.CopyRowAsync(copy, new FundingTotalsRow(tenant, scope, span, from, origin, basis, coverage, first, last, amount, allocated), cancellationToken)
-                        .ConfigureAwait(false);
-                    written++;
-                }
+                var ((tenant, (scope, span, from, origin, basis, coverage, first, last)), (amount, allocated)) = (s.Key, s.Value);
+                return new FundingTotalsRow(tenant, scope, span, from, origin, basis, coverage, first, last, amount, allocated);
+            });
+            foreach (var row in rows.Order(FundingTotalsRow.KeyOrder))
+            {
+                await totals.CopyRowAsync(copy, row, cancellationToken).ConfigureAwait(false);
+                written++;
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
