@@ -12,7 +12,7 @@ public static partial class ProjectionRebuilder
     /// <summary>
     /// Fills <c>bsd_funding_totals</c> (truncated with the other tables) from the log: each funding commitment's stream read
     /// whole, its contribution worked out by the model's one rule (<see cref="FundingContributions.Of"/>) and added as changes
-    /// from nothing (<see cref="FundingContributions.Between"/>), summed per key over every commitment and written with one
+    /// from nothing (<see cref="FundingContributions.Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>), summed per key over every commitment and written with one
     /// COPY; then lists the database's tenants in <c>bsd_funding_totals_kept</c>. Memory holds one batch of streams and the
     /// sums (one per scope, span of valid dates and key).
     /// </summary>

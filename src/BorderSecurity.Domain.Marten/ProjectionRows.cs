@@ -142,7 +142,7 @@ internal static class ProjectionRows
     }
 
     /// <summary>
-    /// The rows of some changes to the funding totals (<see cref="FundingContributions.Between"/>): each change under its
+    /// The rows of some changes to the funding totals (<see cref="FundingContributions.Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>): each change under its
     /// recipient and under the portfolio, and in the day, the month and the calendar year of its valid date (so that a
     /// question sums whole years, then whole months, then days: <see cref="BorderSecurityTables.FundingTotalsTable.Day"/>),
     /// summed per key, sums of nothing left out, ordered by key (so that transactions adding to the same rows lock them in

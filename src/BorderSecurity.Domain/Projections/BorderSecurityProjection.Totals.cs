@@ -69,9 +69,52 @@ internal sealed partial class BorderSecurityProjection
     }
 
     /// <summary>What one commitment's events contribute to the totals as known now (<see cref="FundingContributions.Of"/>).</summary>
-    internal static IReadOnlyList<FundingContribution> ContributionsOf(IEnumerable<RecordedEvent> commitmentEvents)
+    internal static IReadOnlyList<FundingContribution> ContributionsOf(IEnumerable<RecordedEvent> commitmentEvents) =>
+        FactsOf(commitmentEvents, out _).Contributions;
+
+    /// <summary>
+    /// The changes one commitment's events make to the totals at each instant they became known
+    /// (<see cref="FundingContributions.AsKnown"/>): for each known-from instant in order, the changes between its
+    /// contribution as known just before and as known at that instant. An instant's events change nothing dated before
+    /// the earliest of them, so only the contributions from that date on are worked out again.
+    /// </summary>
+    internal static IReadOnlyList<KnownFundingTotalsChange> ChangesAsKnownOf(IEnumerable<RecordedEvent> commitmentEvents)
+    {
+        var facts = FactsOf(commitmentEvents, out var events);
+        var changes = new List<KnownFundingTotalsChange>();
+        var dates = new SortedSet<LocalDate>();
+        List<FundingContribution> counted = [];
+        foreach (var known in events.GroupBy(e => e.KnownFrom).OrderBy(g => g.Key))
+        {
+            var earliest = LocalDate.MaxIsoValue;
+            foreach (var recorded in known)
+            {
+                dates.Add(recorded.ValidOn);
+                earliest = recorded.ValidOn < earliest ? recorded.ValidOn : earliest;
+            }
+
+            // The contributions before the earliest date stand. Both lists are compared from the last of those on: what
+            // comes before it is the same in both, so FundingContributions.Between would cancel it.
+            var stands = counted.FindIndex(c => c.From >= earliest);
+            stands = stands < 0 ? counted.Count : stands;
+            var from = Math.Max(0, stands - 1);
+            var redone = dates.GetViewBetween(earliest, LocalDate.MaxIsoValue)
+                .Select(date => facts.ContributionAt(new AsOfQuery(date, known.Key))).ToList();
+            var before = counted.GetRange(from, counted.Count - from);
+            counted.RemoveRange(stands, counted.Count - stands);
+            counted.AddRange(redone);
+            var after = counted.GetRange(from, counted.Count - from);
+            changes.AddRange(FundingContributions.Between(before, after).Select(c => new KnownFundingTotalsChange(known.Key, c)));
+        }
+
+        return changes;
+    }
+
+    // One commitment's facts from its events, checked to be one funding commitment's.
+    private static FundingFacts FactsOf(IEnumerable<RecordedEvent> commitmentEvents, out List<RecordedEvent> events)
     {
         var facts = new FundingFacts();
+        events = [];
         string? stream = null;
         foreach (var recorded in commitmentEvents)
         {
@@ -89,9 +132,10 @@ internal sealed partial class BorderSecurityProjection
             }
 
             facts.Apply(recorded);
+            events.Add(recorded);
         }
 
-        return facts.Contributions;
+        return facts;
     }
 
     /// <summary>
@@ -110,7 +154,7 @@ internal sealed partial class BorderSecurityProjection
         // The earliest date a change was made on since the running totals were last worked out; none when they are up to date.
         private LocalDate? _staleFrom;
 
-        /// <summary>Takes away what the commitment added before (if anything) and adds its contribution now (<see cref="FundingContributions.Between"/>).</summary>
+        /// <summary>Takes away what the commitment added before (if anything) and adds its contribution now (<see cref="FundingContributions.Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>).</summary>
         public void Set(FundingFacts commitment)
         {
             var now = commitment.Contributions;

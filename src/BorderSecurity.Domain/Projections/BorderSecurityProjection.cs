@@ -426,6 +426,10 @@ internal sealed partial class BorderSecurityProjection
 
         private IReadOnlyList<FundingContribution>? _contributions;
 
+        /// <summary>What the commitment adds to the totals from one valid date, as a question (on both axes) knows it.</summary>
+        public FundingContribution ContributionAt(AsOfQuery query) =>
+            ShareAt(query) is { } share ? new FundingContribution(query.AsOf, share.Recipient, share.Share) : new FundingContribution(query.AsOf, null, null);
+
         /// <summary>Forgets the cached <see cref="Contributions"/>: the commitment has a new event.</summary>
         public void Changed() => _contributions = null;
 

@@ -33,9 +33,18 @@ public sealed record FundingTotalsChange(
     LocalDate From, string Recipient, FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period, decimal Amount, decimal Allocated);
 
 /// <summary>
+/// A change to the funding totals that counts from the instant it became known (<see cref="FundingContributions.AsKnown"/>):
+/// summing the changes with <paramref name="KnownFrom"/> at or before an instant and <see cref="FundingTotalsChange.From"/>
+/// on or before a date gives the totals as of that date as known at that instant.
+/// </summary>
+/// <param name="KnownFrom">When the change became known (the known-from instant of the events that made it).</param>
+/// <param name="Change">The change.</param>
+public sealed record KnownFundingTotalsChange(Instant KnownFrom, FundingTotalsChange Change);
+
+/// <summary>
 /// Funding totals kept as sums of changes rather than summed over every commitment per question (issue #24): what a
 /// commitment contributes from each valid date (<see cref="Of"/>), and the changes that turn the totals with one
-/// contribution of a commitment into the totals with another (<see cref="Between"/>). The in-memory store keeps its totals
+/// contribution of a commitment into the totals with another (<see cref="Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>). The in-memory store keeps its totals
 /// with these, and the Marten store keeps them in a table, so both follow the one rule of what counts.
 /// </summary>
 public static class FundingContributions
@@ -51,6 +60,54 @@ public static class FundingContributions
     {
         Guard.Against.Null(commitmentEvents);
         return BorderSecurityProjection.ContributionsOf(commitmentEvents);
+    }
+
+    /// <summary>
+    /// The changes one commitment makes to the totals on both axes: for each instant its events became known (their
+    /// <see cref="RecordedEvent.KnownFrom"/>), in order, the changes (<see cref="Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>) from what it contributed as
+    /// known just before that instant to what it contributes as known at it. The changes known at or before an instant,
+    /// from a date on or before a valid date, sum to the commitment's share of the totals as of that date as known at that
+    /// instant (<see cref="AsOfQuery.KnownAt"/>), so totals at any known-at instant can be kept as sums of changes too. A
+    /// correction known later but dated earlier is a change from its valid date, known from its own instant.
+    /// </summary>
+    /// <param name="commitmentEvents">The events of one funding commitment's stream, in the order they were appended.</param>
+    /// <returns>The changes in known-from order, then as <see cref="Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/> orders them; none for no events.</returns>
+    /// <exception cref="ArgumentException">An event is not a funding commitment's, or the events are of more than one stream.</exception>
+    public static IReadOnlyList<KnownFundingTotalsChange> AsKnown(IEnumerable<RecordedEvent> commitmentEvents)
+    {
+        Guard.Against.Null(commitmentEvents);
+        return BorderSecurityProjection.ChangesAsKnownOf(commitmentEvents);
+    }
+
+    /// <summary>
+    /// The changes that turn one set of known changes of a commitment into another (<paramref name="before"/> its
+    /// <see cref="AsKnown"/> changes before a write, <paramref name="after"/> after it), summed per known-from instant, valid
+    /// date, recipient, origin, basis and period, changes of nothing left out: what kept totals on both axes add for a write.
+    /// </summary>
+    /// <param name="before">The known changes counted so far.</param>
+    /// <param name="after">The known changes to count instead.</param>
+    /// <returns>The changes, ordered by known-from instant, then as <see cref="Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/> orders them.</returns>
+    public static IReadOnlyList<KnownFundingTotalsChange> Between(IReadOnlyList<KnownFundingTotalsChange> before, IReadOnlyList<KnownFundingTotalsChange> after)
+    {
+        Guard.Against.Null(before);
+        Guard.Against.Null(after);
+        var sums = new Dictionary<(Instant Known, LocalDate From, string Recipient, FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period), (decimal Amount, decimal Allocated)>();
+        foreach (var (changes, sign) in new[] { (before, -1), (after, +1) })
+        {
+            foreach (var (known, c) in changes)
+            {
+                var key = (known, c.From, c.Recipient, c.Origin, c.Basis, c.Period);
+                var (amount, allocated) = sums.GetValueOrDefault(key);
+                sums[key] = (amount + (sign * c.Amount), allocated + (sign * c.Allocated));
+            }
+        }
+
+        return [.. sums.Where(s => s.Value != (0m, 0m))
+            .Select(s => new KnownFundingTotalsChange(s.Key.Known,
+                new FundingTotalsChange(s.Key.From, s.Key.Recipient, s.Key.Origin, s.Key.Basis, s.Key.Period, s.Value.Amount, s.Value.Allocated)))
+            .OrderBy(c => c.KnownFrom).ThenBy(c => c.Change.From).ThenBy(c => c.Change.Recipient, StringComparer.Ordinal).ThenBy(c => c.Change.Origin)
+            .ThenBy(c => c.Change.Basis).ThenBy(c => c.Change.Period.Coverage).ThenBy(c => c.Change.Period.FirstYear?.StartYear)
+            .ThenBy(c => c.Change.Period.LastYear?.StartYear)];
     }
 
     /// <summary>

@@ -1,6 +1,10 @@
+using Bogus;
+using BorderSecurity.Domain.Conformance;
+using BorderSecurity.Domain.Funding;
 using BorderSecurity.Domain.Projections;
 using BorderSecurity.Domain.ReferenceTimeline;
 using BorderSecurity.Domain.Storage;
+using BorderSecurity.Domain.Testing;
 
 namespace BorderSecurity.Domain.Tests.Projections;
 
@@ -34,6 +38,62 @@ public class FundingContributionsTests
         FluentActions.Invoking(() => FundingContributions.Of([notFunding])).Should().Throw<ArgumentException>().WithMessage("*not a funding commitment's event*");
         FluentActions.Invoking(() => FundingContributions.Of([.. stream, other])).Should().Throw<ArgumentException>().WithMessage("*more than one stream*");
     }
+
+    [Fact]
+    public void KnownChangesSumToTheTotalsAsKnownAtEveryInstantByTheIndependentOracle()
+    {
+        var asked = 0;
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var history = HistoryGenerator.Generate(seed, requests: 40);
+            var log = history.Events;
+            var changes = log.Where(e => EventCatalogue.AggregateOf(e.Data.GetType()) == AggregateKind.FundingCommitment)
+                .GroupBy(e => e.StreamId).SelectMany(stream => FundingContributions.AsKnown(stream)).ToList();
+            var random = new Randomizer(seed);
+            var (first, last) = history.RecordedSpan;
+            var knownAts = log.Select(e => e.KnownFrom).Distinct().Order().ToList();
+            for (var i = 0; i < 8; i++)
+            {
+                var asOf = new LocalDate(2023, 1, 1).PlusDays(random.Int(-10, 1500));
+                // Half of the instants are one of the log's own (the edge), half anywhere in its span.
+                var knownAt = i % 2 == 0 ? knownAts[random.Int(0, knownAts.Count - 1)] : first + Duration.FromTicks((long)((last - first).TotalTicks * random.Double(-0.05, 1.05)));
+                var counting = changes.Where(c => c.KnownFrom <= knownAt && c.Change.From <= asOf).Select(c => c.Change).ToList();
+                var commitments = IndependentOracle.Commitments(log, asOf, knownAt);
+                OracleAssertions.Totals(TotalsOf(counting), IndependentOracle.Sum(commitments), $"seed {seed}, as of {asOf}, known at {knownAt}");
+                foreach (var recipient in commitments.Select(c => c.Recipient).Distinct())
+                {
+                    OracleAssertions.Totals(TotalsOf(counting.Where(c => c.Recipient == recipient)), IndependentOracle.Sum(commitments.Where(c => c.Recipient == recipient)),
+                        $"seed {seed}, {recipient}, as of {asOf}, known at {knownAt}");
+                }
+
+                asked++;
+            }
+        }
+
+        asked.Should().Be(2_400);
+    }
+
+    [Fact]
+    public void KnownChangesBetweenTwoWritesAddUp()
+    {
+        var history = HistoryGenerator.Generate(7, requests: 60);
+        var stream = history.Events.Where(e => EventCatalogue.AggregateOf(e.Data.GetType()) == AggregateKind.FundingCommitment)
+            .GroupBy(e => e.StreamId).MaxBy(g => g.Count())!.ToList();
+        var half = FundingContributions.AsKnown(stream.Take(stream.Count / 2));
+        var whole = FundingContributions.AsKnown(stream);
+
+        stream.Should().HaveCountGreaterThan(3);
+        whole.Should().NotBeEmpty();
+        FundingContributions.Between(whole, whole).Should().BeEmpty();
+        Sum(half.Concat(FundingContributions.Between(half, whole)).Select(c => c.Change)).Should().Equal(Sum(whole.Select(c => c.Change)));
+        whole.Select(c => c.KnownFrom).Should().BeInAscendingOrder();
+    }
+
+    // The totals of summed changes, as both stores make them: one share per origin, basis and period.
+    private static FundingTotals TotalsOf(IEnumerable<FundingTotalsChange> changes) =>
+        FundingTotals.Of(changes.GroupBy(c => (c.Origin, c.Basis, c.Period))
+            .Select(g => new FundingShare(g.Key.Origin, g.Key.Basis, Money.FromPounds(g.Sum(c => c.Amount)), Money.FromPounds(g.Sum(c => c.Allocated)), g.Key.Period))
+            .Where(s => s.Amount.Pounds != 0 || s.Allocated.Pounds != 0));
 
     private static List<string> Sum(IEnumerable<FundingTotalsChange> changes) =>
         [.. changes.GroupBy(c => (c.From, c.Recipient, c.Origin, c.Basis, c.Period.Coverage, c.Period.FirstYear, c.Period.LastYear))
