@@ -272,7 +272,7 @@ internal sealed class BorderSecurityTables(string schema)
 
     /// <summary>
     /// <c>bsd_funding_totals</c>: the funding totals as known now, as sums of signed changes
-    /// (<see cref="Projections.FundingContributions.Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>) per scope (a recipient, or <see cref="PortfolioScope"/> for
+    /// (<see cref="Projections.FundingContributions.Between(IReadOnlyList{Projections.FundingContribution}, IReadOnlyList{Projections.FundingContribution})"/>) per scope (a recipient, or <see cref="PortfolioScope"/> for
     /// every commitment), span of valid dates and what the totals split by (origin, basis, what the period covers). Each
     /// change is added three times: to its day's row, its month's and its calendar year's (<see cref="SpansOf"/>), so the
     /// totals as of a date are the sums of the whole years before it, the whole months of its year before it and the days

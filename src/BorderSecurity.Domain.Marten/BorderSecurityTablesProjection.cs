@@ -12,7 +12,7 @@ namespace BorderSecurity.Domain.Marten;
 /// <para>Each row carries the event's tenant (<see cref="BorderSecurityTables.TenantKeyOf"/>): its own tenant under conjoined
 /// event tenancy, the default tenant when each tenant has a database of its own.</para>
 /// <para>The kept funding totals change by what a commitment's events change its contribution
-/// (<see cref="Projections.FundingContributions.Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>), which needs the stream's earlier events: the history the
+/// (<see cref="Projections.FundingContributions.Between(IReadOnlyList{Projections.FundingContribution}, IReadOnlyList{Projections.FundingContribution})"/>), which needs the stream's earlier events: the history the
 /// store's write decided against (<see cref="WrittenStreams"/>), else read from the log. The changes are added in the
 /// statement that inserts the first of the stream's events' <c>bsd_events</c> row, and only if that row was not there, so
 /// events projected twice (inline, then by the daemon) are counted once.</para>
