@@ -11,8 +11,9 @@ namespace BorderSecurity.Domain.Marten;
 /// <remarks>
 /// <para>Each row carries the event's tenant (<see cref="BorderSecurityTables.TenantKeyOf"/>): its own tenant under conjoined
 /// event tenancy, the default tenant when each tenant has a database of its own.</para>
-/// <para>The kept funding totals change by what a commitment's events change its contribution
-/// (<see cref="Projections.FundingContributions.Between(IReadOnlyList{Projections.FundingContribution}, IReadOnlyList{Projections.FundingContribution})"/>), which needs the stream's earlier events: the history the
+/// <para>The kept funding totals change by what a commitment's events change its contributions as known at each instant
+/// (<see cref="Projections.FundingContributions.AsKnown"/>,
+/// <see cref="Projections.FundingContributions.Between(IReadOnlyList{Projections.KnownFundingTotalsChange}, IReadOnlyList{Projections.KnownFundingTotalsChange})"/>), which needs the stream's earlier events: the history the
 /// store's write decided against (<see cref="WrittenStreams"/>), else read from the log. The changes are added in the
 /// statement that inserts the first of the stream's events' <c>bsd_events</c> row, and only if that row was not there, so
 /// events projected twice (inline, then by the daemon) are counted once.</para>
@@ -67,7 +68,7 @@ internal sealed class BorderSecurityTablesProjection(BorderSecurityTables tables
         {
             var history = await HistoryAsync(operations, batch[0].Event, cancellation).ConfigureAwait(false);
             var changes = Projections.FundingContributions.Between(
-                Projections.FundingContributions.Of(history), Projections.FundingContributions.Of([.. history, .. batch.Select(b => b.Recorded)]));
+                Projections.FundingContributions.AsKnown(history), Projections.FundingContributions.AsKnown([.. history, .. batch.Select(b => b.Recorded)]));
             var rows = ProjectionRows.TotalsRowsOf(tenant, changes);
             if (rows.Count == 0)
             {

@@ -63,9 +63,11 @@ public sealed partial class MartenBorderSecurityStore
 
     private async Task<FundingTotals> FundingTotalsAsync(NpgsqlConnection connection, AsOfQuery query, string? recipient, CancellationToken cancellationToken)
     {
-        // Known now, from the kept sums where they count every funding event of the tenant; otherwise summed from the statements.
-        var kept = query is { KnownAt: null, RecordedBy: null } && await TotalsKeptAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var command = (kept ? _sql.KeptFundingTotals(_tenantKey, query.AsOf, recipient) : _sql.FundingTotals(_tenantKey, query, recipient)).On(connection);
+        // Known now or at an instant, from the kept sums where they count every funding event of the tenant; as recorded by
+        // an instant (the audit view), or before the sums are kept, summed from the statements.
+        var kept = query is { RecordedBy: null } && await TotalsKeptAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var command = (kept ? _sql.KeptFundingTotals(_tenantKey, query.AsOf, query.KnownAt, recipient) : _sql.FundingTotals(_tenantKey, query, recipient))
+            .On(connection);
         var shares = new List<FundingShare>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -11,8 +11,8 @@ public static partial class ProjectionRebuilder
 
     /// <summary>
     /// Fills <c>bsd_funding_totals</c> (truncated with the other tables) from the log: each funding commitment's stream read
-    /// whole, its contribution worked out by the model's one rule (<see cref="FundingContributions.Of"/>) and added as changes
-    /// from nothing (<see cref="FundingContributions.Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>), summed per key over every commitment and written with one
+    /// whole, its changes at each instant they became known worked out by the model's one rule
+    /// (<see cref="FundingContributions.AsKnown"/>), summed per key over every commitment and written with one
     /// COPY; then lists the database's tenants in <c>bsd_funding_totals_kept</c>. Memory holds one batch of streams and the
     /// sums (one per scope, span of valid dates and key).
     /// </summary>
@@ -37,12 +37,12 @@ public static partial class ProjectionRebuilder
         var tenantColumn = store.Store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
             ? "tenant_id"
             : $"'{JasperFx.StorageConstants.DefaultTenantId}'::text";
-        var sums = new Dictionary<(string Tenant, (string, string, LocalDate, string, string, string, string, string) Key), (decimal Amount, decimal Allocated)>();
+        var sums = new Dictionary<(string Tenant, (string, string, string, LocalDate, Instant, string, string, string, string, string) Key), (decimal Amount, decimal Allocated)>();
         foreach (var batch in streams.Chunk(StreamsPerBatch))
         {
             var raw = new List<RawEvent>();
             await using (var select = new NpgsqlCommand(
-                $"select seq_id, stream_id, version, timestamp, type, data, {tenantColumn} from {eventsSchema}.mt_events " +
+                $"select seq_id, stream_id, version, timestamp, type, data, {tenantColumn}, headers->>'{MartenRecordedEvents.KnownFromHeader}' from {eventsSchema}.mt_events " +
                 $"where ({tenantColumn}, stream_id) in (select * from unnest(@tenants, @streams)) order by 7, stream_id, version",
                 connection, transaction))
             {
@@ -52,7 +52,7 @@ public static partial class ProjectionRebuilder
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     raw.Add(new RawEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3),
-                        reader.GetString(4), reader.GetFieldValue<byte[]>(5), null, reader.GetString(6)));
+                        reader.GetString(4), reader.GetFieldValue<byte[]>(5), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(6)));
                 }
             }
 
@@ -62,7 +62,7 @@ public static partial class ProjectionRebuilder
             Parallel.For(0, byStream.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var stream = byStream[i].Where(r => EventCatalogue.TryStoredTypeOf(r.Type, out _)).Select(r => RecordedOf(r, serializer));
-                rows[i] = ProjectionRows.TotalsRowsOf(byStream[i].Key.Tenant, FundingContributions.Between([], FundingContributions.Of(stream)));
+                rows[i] = ProjectionRows.TotalsRowsOf(byStream[i].Key.Tenant, FundingContributions.AsKnown(stream));
             });
             foreach (var row in rows.SelectMany(r => r))
             {
@@ -78,8 +78,8 @@ public static partial class ProjectionRebuilder
             // In key order, so that the rows a question reads (a scope's years, months, days) lie together on few pages.
             var rows = sums.Where(s => s.Value != (0m, 0m)).Select(s =>
             {
-                var ((tenant, (scope, span, from, origin, basis, coverage, first, last)), (amount, allocated)) = (s.Key, s.Value);
-                return new FundingTotalsRow(tenant, scope, span, from, origin, basis, coverage, first, last, amount, allocated);
+                var ((tenant, (scope, knownSpan, span, from, knownFrom, origin, basis, coverage, first, last)), (amount, allocated)) = (s.Key, s.Value);
+                return new FundingTotalsRow(tenant, scope, knownSpan, span, from, knownFrom, origin, basis, coverage, first, last, amount, allocated);
             });
             foreach (var row in rows.Order(FundingTotalsRow.KeyOrder))
             {

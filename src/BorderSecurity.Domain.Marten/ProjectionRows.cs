@@ -24,27 +24,31 @@ internal sealed record StatementRow(
 /// <summary>
 /// One row of <c>bsd_funding_totals</c>: a sum of changes to the funding totals of a scope (a recipient, or every commitment)
 /// over one span of valid dates (a day, a month or a calendar year, starting on <paramref name="ValidFrom"/>: see
-/// <see cref="BorderSecurityTables.FundingTotalsTable.Day"/>), for amounts that split by one origin, basis and period (key
-/// columns never null: see <see cref="BorderSecurityTables.FundingTotalsTable.None"/>).
+/// <see cref="BorderSecurityTables.FundingTotalsTable.Day"/>) and one span of known-from instants (every instant, for the
+/// totals known now; or a UTC year, month or day, or one instant, starting at <paramref name="KnownFrom"/>: see
+/// <see cref="BorderSecurityTables.FundingTotalsTable.KnownNow"/>), for amounts that split by one origin, basis and period
+/// (key columns never null: see <see cref="BorderSecurityTables.FundingTotalsTable.None"/>).
 /// </summary>
 internal sealed record FundingTotalsRow(
-    string Tenant, string Scope, string Span, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear,
-    decimal Amount, decimal Allocated)
+    string Tenant, string Scope, string KnownSpan, string Span, LocalDate ValidFrom, Instant KnownFrom, string Origin, string Basis, string Coverage,
+    string FirstYear, string LastYear, decimal Amount, decimal Allocated)
 {
     /// <summary>The key columns after the tenant: what rows are summed by.</summary>
-    public (string Scope, string Span, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear) Key =>
-        (Scope, Span, ValidFrom, Origin, Basis, Coverage, FirstYear, LastYear);
+    public (string Scope, string KnownSpan, string Span, LocalDate ValidFrom, Instant KnownFrom, string Origin, string Basis, string Coverage, string FirstYear,
+        string LastYear) Key => (Scope, KnownSpan, Span, ValidFrom, KnownFrom, Origin, Basis, Coverage, FirstYear, LastYear);
 
     /// <summary>
-    /// Rows in primary-key order (tenant, then the key; ordinal text, dates in order): the order writers add to rows in
-    /// (one lock order) and a rebuild writes them in (a scope's rows together on few pages).
+    /// Rows in primary-key order (tenant, then the key; ordinal text, dates and instants in order): the order writers add to
+    /// rows in (one lock order) and a rebuild writes them in (a scope's rows together on few pages).
     /// </summary>
     public static IComparer<FundingTotalsRow> KeyOrder { get; } = Comparer<FundingTotalsRow>.Create((x, y) =>
     {
         var order = string.CompareOrdinal(x.Tenant, y.Tenant);
         order = order != 0 ? order : string.CompareOrdinal(x.Scope, y.Scope);
+        order = order != 0 ? order : string.CompareOrdinal(x.KnownSpan, y.KnownSpan);
         order = order != 0 ? order : string.CompareOrdinal(x.Span, y.Span);
         order = order != 0 ? order : x.ValidFrom.CompareTo(y.ValidFrom);
+        order = order != 0 ? order : x.KnownFrom.CompareTo(y.KnownFrom);
         order = order != 0 ? order : string.CompareOrdinal(x.Origin, y.Origin);
         order = order != 0 ? order : string.CompareOrdinal(x.Basis, y.Basis);
         order = order != 0 ? order : string.CompareOrdinal(x.Coverage, y.Coverage);
@@ -142,16 +146,18 @@ internal static class ProjectionRows
     }
 
     /// <summary>
-    /// The rows of some changes to the funding totals (<see cref="FundingContributions.Between(IReadOnlyList{FundingContribution}, IReadOnlyList{FundingContribution})"/>): each change under its
-    /// recipient and under the portfolio, and in the day, the month and the calendar year of its valid date (so that a
-    /// question sums whole years, then whole months, then days: <see cref="BorderSecurityTables.FundingTotalsTable.Day"/>),
-    /// summed per key, sums of nothing left out, ordered by key (so that transactions adding to the same rows lock them in
-    /// one order).
+    /// The rows of some changes to the funding totals, each stamped with the instant it became known
+    /// (<see cref="FundingContributions.AsKnown"/>, or what a write changes:
+    /// <see cref="FundingContributions.Between(IReadOnlyList{KnownFundingTotalsChange}, IReadOnlyList{KnownFundingTotalsChange})"/>):
+    /// each change under its recipient and under the portfolio, in the cells <see cref="BorderSecurityTables.FundingTotalsTable.CellsOf"/>
+    /// gives (the totals known now, and the known-at spans), summed per key, sums of nothing left out, ordered by key (so
+    /// that transactions adding to the same rows lock them in one order).
     /// </summary>
-    public static IReadOnlyList<FundingTotalsRow> TotalsRowsOf(string tenant, IEnumerable<FundingTotalsChange> changes)
+    public static IReadOnlyList<FundingTotalsRow> TotalsRowsOf(string tenant, IEnumerable<KnownFundingTotalsChange> changes)
     {
-        var sums = new Dictionary<(string Scope, string Span, LocalDate ValidFrom, string Origin, string Basis, string Coverage, string FirstYear, string LastYear), (decimal Amount, decimal Allocated)>();
-        foreach (var change in changes)
+        var sums = new Dictionary<(string Scope, string KnownSpan, string Span, LocalDate ValidFrom, Instant KnownFrom, string Origin, string Basis, string Coverage,
+            string FirstYear, string LastYear), (decimal Amount, decimal Allocated)>();
+        foreach (var (known, change) in changes)
         {
             var none = BorderSecurityTables.FundingTotalsTable.None;
             var period = change.Period;
@@ -160,9 +166,9 @@ internal static class ProjectionRows
             var (first, last) = (period.FirstYear?.ToString() ?? none, period.LastYear?.ToString() ?? none);
             foreach (var scope in new[] { change.Recipient, BorderSecurityTables.FundingTotalsTable.PortfolioScope })
             {
-                foreach (var (span, from) in BorderSecurityTables.FundingTotalsTable.SpansOf(change.From))
+                foreach (var (knownSpan, span, from, knownFrom) in BorderSecurityTables.FundingTotalsTable.CellsOf(change.From, known))
                 {
-                    var key = (scope, span, from, origin, basis, coverage, first, last);
+                    var key = (scope, knownSpan, span, from, knownFrom, origin, basis, coverage, first, last);
                     var (amount, allocated) = sums.GetValueOrDefault(key);
                     sums[key] = (amount + change.Amount, allocated + change.Allocated);
                 }
@@ -170,8 +176,8 @@ internal static class ProjectionRows
         }
 
         return [.. sums.Where(s => s.Value != (0m, 0m))
-            .Select(s => new FundingTotalsRow(tenant, s.Key.Scope, s.Key.Span, s.Key.ValidFrom, s.Key.Origin, s.Key.Basis, s.Key.Coverage, s.Key.FirstYear,
-                s.Key.LastYear, s.Value.Amount, s.Value.Allocated))
+            .Select(s => new FundingTotalsRow(tenant, s.Key.Scope, s.Key.KnownSpan, s.Key.Span, s.Key.ValidFrom, s.Key.KnownFrom, s.Key.Origin, s.Key.Basis,
+                s.Key.Coverage, s.Key.FirstYear, s.Key.LastYear, s.Value.Amount, s.Value.Allocated))
             .Order(FundingTotalsRow.KeyOrder)];
     }
 

@@ -8,8 +8,9 @@ using Marten;
 namespace BorderSecurity.Domain.Marten.Tests;
 
 /// <summary>
-/// The funding totals as known now are read from the kept sums (<c>bsd_funding_totals</c>, issue #24), kept by the inline
-/// projection whoever appends, refilled by a rebuild, and used only where they count every funding event of the tenant.
+/// The funding totals, known now and as known at an instant, are read from the kept sums (<c>bsd_funding_totals</c>, issue
+/// #24), kept by the inline projection whoever appends, refilled by a rebuild, and used only where they count every funding
+/// event of the tenant.
 /// Each test proves the kept sums answered by taking the statements away: a question summed from them would change.
 /// </summary>
 public class MartenKeptTotalsTests
@@ -19,7 +20,7 @@ public class MartenKeptTotalsTests
         [new(2023, 12, 31), new(2024, 1, 1), new(2024, 6, 30), new(2024, 7, 1), new(2024, 9, 17), new(2024, 11, 5), new(2024, 12, 31), new(2026, 1, 1), new(2031, 3, 31)];
 
     [Fact]
-    public async Task TotalsKnownNowAreTheKeptSumsAndEqualTheInMemoryFoldsAfterWrites()
+    public async Task TotalsKnownNowAndAtAnInstantAreTheKeptSumsAndEqualTheInMemoryFoldsAfterWrites()
     {
         var factory = await StartedAsync();
         await using var stop = new Stop(factory);
@@ -33,8 +34,8 @@ public class MartenKeptTotalsTests
         await DropFundingStatementsAsync(factory);
 
         (await AnswersAsync(factory.Model)).Should().Equal(expected, "totals known now are read from the kept sums, not the statements");
-        (await factory.Model.FundingTotalsAsync(new AsOfQuery(Dates[^1], KnownAt: Instant.MaxValue))).Should().Be(FundingTotals.None,
-            "a question at a known-at instant is summed from the statements, which are gone");
+        (await factory.Model.FundingTotalsAsync(new AsOfQuery(Dates[^1], RecordedBy: Instant.MaxValue))).Should().Be(FundingTotals.None,
+            "a question as recorded by an instant (the audit view) is summed from the statements, which are gone");
     }
 
     [Fact]
@@ -127,21 +128,35 @@ public class MartenKeptTotalsTests
         (await KeptRowsAsync(factory)).Should().Equal(inline, "a rebuild sums each commitment's contribution as the inline projection added its changes");
     }
 
-    /// <summary>The portfolio's totals and each recipient's, known now, at each of <see cref="Dates"/>.</summary>
-    private static async Task<List<FundingTotals>> AnswersAsync(IBorderSecurityQueries store)
+    /// <summary>
+    /// The portfolio's totals and each recipient's at each of <see cref="Dates"/>, known now and at instants of the log: some
+    /// of its own known-from instants, a tick before each, and the first instants of their UTC days and months (the kept
+    /// sums add whole known years, then months, then days, then the instants of one day).
+    /// </summary>
+    private static async Task<List<FundingTotals>> AnswersAsync(IBorderSecurityStore store)
     {
+        var log = await store.ReadAllAsync();
+        var known = log.Select(e => e.KnownFrom).Distinct().Order().ToList();
+        var picked = known.Count == 0 ? [] : new[] { 0, known.Count / 4, known.Count / 2, known.Count * 3 / 4, known.Count - 1 }.Select(i => known[i]).ToList();
+        var instants = picked.SelectMany(k => new[] { k, k - Duration.Epsilon, Day(k), Month(k) }).Distinct().Select(k => (Instant?)k).Prepend(null).ToList();
         var answers = new List<FundingTotals>();
         foreach (var date in Dates)
         {
-            var query = new AsOfQuery(date);
-            answers.Add(await store.FundingTotalsAsync(query));
-            foreach (var recipient in HistoryGenerator.Recipients.Concat(HistoryGenerator.RecipientsOf(6)).Append(ReferenceTimeline2024.BorderSecurityCommand.Name).Distinct())
+            foreach (var knownAt in instants)
             {
-                answers.Add(await store.FundingTotalsOfAsync(new Organisation(recipient), query));
+                var query = new AsOfQuery(date, knownAt);
+                answers.Add(await store.FundingTotalsAsync(query));
+                foreach (var recipient in HistoryGenerator.Recipients.Concat(HistoryGenerator.RecipientsOf(6)).Append(ReferenceTimeline2024.BorderSecurityCommand.Name).Distinct())
+                {
+                    answers.Add(await store.FundingTotalsOfAsync(new Organisation(recipient), query));
+                }
             }
         }
 
         return answers;
+
+        static Instant Day(Instant k) => k.InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        static Instant Month(Instant k) => k.InUtc().Date.With(DateAdjusters.StartOfMonth).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
     }
 
     private static async Task SubmitAsync(MartenBorderSecurityStore model, IEnumerable<IBorderSecurityRequest> requests)
@@ -198,7 +213,7 @@ public class MartenKeptTotalsTests
     {
         await using var connection = await factory.Model.OpenConnectionAsync();
         await using var select = new Npgsql.NpgsqlCommand(
-            $"select (tenant_id, scope, span, valid_from, origin, basis, coverage, first_year, last_year, trim_scale(amount), trim_scale(allocated))::text " +
+            $"select (tenant_id, scope, known_span, span, valid_from, known_from, origin, basis, coverage, first_year, last_year, trim_scale(amount), trim_scale(allocated))::text " +
             $"from {factory.Schema}.bsd_funding_totals where amount <> 0 or allocated <> 0 order by 1", connection);
         var rows = new List<string>();
         await using var reader = await select.ExecuteReaderAsync();
