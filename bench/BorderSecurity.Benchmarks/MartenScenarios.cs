@@ -19,8 +19,8 @@ namespace BorderSecurity.Benchmarks;
 /// with the same warm-up and the same questions for every approach, and <c>AggregateStreamAsync</c> per commitment
 /// as a labelled naive baseline; appends through the package versus raw Marten. Every full answer of every approach
 /// is compared field for field with the in-memory fold of the same events. Each question is asked twice: at a known-at
-/// instant of the log (the statements path), and as known now (the package's kept totals, <c>bsd_funding_totals</c>,
-/// for the totals). Prints each figure as it goes and a Markdown table at the end. With <c>--quick</c>: small sizes,
+/// instant of the log, and as known now (the package's totals come from its kept totals, <c>bsd_funding_totals</c>, on
+/// both: the known-at cells and the known-now rows). Prints each figure as it goes and a Markdown table at the end. With <c>--quick</c>: small sizes,
 /// few questions; it asserts only that every scenario completed and agreed.
 /// <para>
 /// Options: <c>--sizes 100000,1000000</c>; <c>--shapes default,wide</c>; <c>--no-appends</c> skips the append scenario;
@@ -260,8 +260,8 @@ internal static class MartenScenarios
 
             QuestionRow($"as-of full answer, one recipient (of {recipients.Count})", "package recipient", "documents recipient", "raw events recipient");
             QuestionRow("as-of full answer, whole portfolio", "package portfolio", "documents portfolio", "raw events portfolio");
-            QuestionRow($"as-of totals only (`FundingTotalsAsync`), one recipient (of {recipients.Count})", "package totals recipient", "documents totals recipient", "raw events recipient");
-            QuestionRow("as-of totals only (`FundingTotalsAsync`), whole portfolio", "package totals", "documents totals", "raw events portfolio");
+            QuestionRow($"as-of totals only (`FundingTotalsAsync`) at a known-at instant (kept totals), one recipient (of {recipients.Count})", "package totals recipient", "documents totals recipient", "raw events recipient");
+            QuestionRow("as-of totals only (`FundingTotalsAsync`) at a known-at instant (kept totals), whole portfolio", "package totals", "documents totals", "raw events portfolio");
             QuestionRow($"as-of totals known now (kept totals), one recipient (of {recipients.Count})", "package totals now recipient", "documents totals now recipient");
             QuestionRow("as-of totals known now (kept totals), whole portfolio", "package totals now", "documents totals now");
             foreach (var other in new[] { "documents recipient", "documents portfolio", "raw events recipient", "raw events portfolio" }.Where(p => Times(p).Count > 0))

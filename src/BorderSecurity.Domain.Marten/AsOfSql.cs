@@ -151,10 +151,9 @@ internal sealed partial class AsOfSql(BorderSecurityTables tables, string events
     /// the scope (a recipient, or the portfolio) on or before the date, as the rows of the whole calendar years before it, of
     /// the whole months of its year before its month and of the days of its month up to it; known now, from the rows of every
     /// known instant (three ranges of the primary key); as known at an instant, from the rows of the whole UTC years before
-    /// it, the whole months of its year before its month and the whole days of its month before its day (nine ranges, each
-    /// the valid spans crossed with the known spans), and the changes known on its own day up to it (one range of the known
-    /// index). However many commitments count and however long the history, a few rows per key, and the changes of one
-    /// day. Summed per origin, basis and what the period covers: the same columns as <see cref="FundingTotals"/> (coverage
+    /// it and the whole months of its year before its month (six ranges, the valid spans crossed with the known spans), and
+    /// the changes known in its own month up to it (one range of the instants' index, across recipients for the portfolio).
+    /// However many commitments count and however long the history, a few rows per key, and the changes of one month. Summed per origin, basis and what the period covers: the same columns as <see cref="FundingTotals"/> (coverage
     /// and years null where the period states none), groups summing to nothing left out.
     /// </summary>
     public SqlQuery KeptFundingTotals(string tenant, LocalDate asOf, Instant? knownAt, string? recipient)
@@ -173,26 +172,25 @@ internal sealed partial class AsOfSql(BorderSecurityTables tables, string events
         string ranges;
         if (knownAt is not { } at)
         {
-            ranges = string.Join("\n  or ", valid.Select(v =>
-                $"({t.KnownSpan} = '{BorderSecurityTables.FundingTotalsTable.KnownNow}' and {t.Span} = '{v.Span}' and {v.Range})"));
+            ranges = $"{t.Scope} = {scope} and (" + string.Join("\n  or ", valid.Select(v =>
+                $"({t.KnownSpan} = '{BorderSecurityTables.FundingTotalsTable.KnownNow}' and {t.Span} = '{v.Span}' and {v.Range})")) + ")";
         }
         else
         {
             var day = at.InUtc().Date;
             var knownYear = p.Add("known_year", BorderSecurityTables.FundingTotalsTable.Start(new LocalDate(day.Year, 1, 1)).ToDateTimeUtc());
             var knownMonth = p.Add("known_month", BorderSecurityTables.FundingTotalsTable.Start(new LocalDate(day.Year, day.Month, 1)).ToDateTimeUtc());
-            var knownDay = p.Add("known_day", BorderSecurityTables.FundingTotalsTable.Start(day).ToDateTimeUtc());
             var known = p.Add("known_at", at.ToDateTimeUtc());
             (string Span, string Range)[] knownSpans =
             [
                 (BorderSecurityTables.FundingTotalsTable.KnownYear, $"{t.KnownFrom} < {knownYear}"),
                 (BorderSecurityTables.FundingTotalsTable.KnownMonth, $"{t.KnownFrom} >= {knownYear} and {t.KnownFrom} < {knownMonth}"),
-                (BorderSecurityTables.FundingTotalsTable.KnownDay, $"{t.KnownFrom} >= {knownMonth} and {t.KnownFrom} < {knownDay}"),
             ];
-            ranges = string.Join("\n  or ", valid.SelectMany(v => knownSpans.Select(k =>
-                    $"({t.KnownSpan} = '{k.Span}' and {t.Span} = '{v.Span}' and {v.Range} and {k.Range})"))
-                .Append($"({t.KnownSpan} = '{BorderSecurityTables.FundingTotalsTable.KnownInstant}' and {t.Span} = '{BorderSecurityTables.FundingTotalsTable.Day}' " +
-                    $"and {t.KnownFrom} >= {knownDay} and {t.KnownFrom} <= {known} and {t.ValidFrom} <= @as_of)"));
+            // The instants of the month are kept under each recipient only: the portfolio reads every recipient's.
+            ranges = $"({t.Scope} = {scope} and (" + string.Join("\n  or ", valid.SelectMany(v => knownSpans.Select(k =>
+                    $"({t.KnownSpan} = '{k.Span}' and {t.Span} = '{v.Span}' and {v.Range} and {k.Range})"))) + "))" +
+                $"\n  or ({t.KnownSpan} = '{BorderSecurityTables.FundingTotalsTable.KnownInstant}' and {t.KnownFrom} >= {knownMonth} and {t.KnownFrom} <= {known} " +
+                $"and {t.ValidFrom} <= @as_of{(recipient is null ? "" : $" and {t.Scope} = {scope}")})";
         }
 
         // One scan with the ranges or-ed (a bitmap of index ranges), not a union: a union's parallel append starts workers,
@@ -200,7 +198,7 @@ internal sealed partial class AsOfSql(BorderSecurityTables tables, string events
         return p.Query($"""
             select {t.Origin}, {t.Basis}, nullif({t.Coverage}, ''), nullif({t.FirstYear}, ''), nullif({t.LastYear}, ''), sum({t.Amount}), sum({t.Allocated})
             from {t}
-            where {t.TenantId} = @tenant and {t.Scope} = {scope} and (
+            where {t.TenantId} = @tenant and (
               {ranges})
             group by {t.Origin}, {t.Basis}, {t.Coverage}, {t.FirstYear}, {t.LastYear}
             having sum({t.Amount}) <> 0 or sum({t.Allocated}) <> 0

@@ -85,7 +85,7 @@ public sealed partial class MartenBorderSecurityStore
 
     /// <summary>
     /// Whether the funding totals known now (<see cref="FundingTotalsAsync(AsOfQuery, CancellationToken)"/> and
-    /// <see cref="FundingTotalsOfAsync"/> with no known-at or recorded-by instant) are read from the kept sums
+    /// <see cref="FundingTotalsOfAsync"/> known now or as known at an instant, with no recorded-by instant) are read from the kept sums
     /// (<c>bsd_funding_totals</c>, see docs/marten.md "Kept funding totals") for this store's tenant. <see langword="false"/>
     /// for a database holding funding events from before the kept totals, until <see cref="ProjectionRebuilder.RebuildProjectionsAsync"/>
     /// has run once: its totals are summed from the statements meanwhile (the same answers, each question linear in the

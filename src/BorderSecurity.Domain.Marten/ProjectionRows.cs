@@ -166,7 +166,8 @@ internal static class ProjectionRows
             var (first, last) = (period.FirstYear?.ToString() ?? none, period.LastYear?.ToString() ?? none);
             foreach (var scope in new[] { change.Recipient, BorderSecurityTables.FundingTotalsTable.PortfolioScope })
             {
-                foreach (var (knownSpan, span, from, knownFrom) in BorderSecurityTables.FundingTotalsTable.CellsOf(change.From, known))
+                foreach (var (knownSpan, span, from, knownFrom) in BorderSecurityTables.FundingTotalsTable.CellsOf(change.From, known,
+                    portfolio: scope == BorderSecurityTables.FundingTotalsTable.PortfolioScope))
                 {
                     var key = (scope, knownSpan, span, from, knownFrom, origin, basis, coverage, first, last);
                     var (amount, allocated) = sums.GetValueOrDefault(key);

@@ -42,7 +42,8 @@ public class MartenTableModelTests
         ddl[..totals].Should().Be(Ddl020().ReplaceLineEndings().Replace(stream + Environment.NewLine, stream + Environment.NewLine + Environment.NewLine + knownIndex + Environment.NewLine));
         ddl[totals..].Should().Contain("CREATE TABLE IF NOT EXISTS border_security.bsd_funding_totals_kept (")
             .And.Contain("CONSTRAINT pkey_bsd_funding_totals PRIMARY KEY (tenant_id, scope, known_span, span, valid_from, known_from, origin, basis, coverage, first_year, last_year)")
-            .And.Contain("CREATE INDEX ix_bsd_funding_totals_known ON border_security.bsd_funding_totals USING btree (tenant_id, scope, known_span, span, known_from, valid_from) INCLUDE (amount, allocated) WHERE");
+            .And.Contain("CREATE INDEX ix_bsd_funding_totals_known ON border_security.bsd_funding_totals USING btree (tenant_id, scope, known_span, span, known_from, valid_from) INCLUDE (amount, allocated) WHERE")
+            .And.Contain("CREATE INDEX ix_bsd_funding_totals_instant ON border_security.bsd_funding_totals USING btree (tenant_id, known_from) INCLUDE (scope, valid_from, origin, basis, coverage, first_year, last_year, amount, allocated) WHERE");
     }
 
     [Fact]
