@@ -333,25 +333,34 @@ internal sealed class BorderSecurityTables(string schema)
             return [(KnownMonth, Start(new LocalDate(day.Year, day.Month, 1))), (KnownYear, Start(new LocalDate(day.Year, 1, 1)))];
         }
 
+        /// <summary>The known span and valid span of each kind of row (<see cref="CellsOf"/> names them by index).</summary>
+        public static IReadOnlyList<(string KnownSpan, string Span)> Cells { get; } =
+        [
+            (KnownNow, Day), (KnownNow, Month), (KnownNow, Year),
+            (KnownMonth, Day), (KnownMonth, Month), (KnownMonth, Year),
+            (KnownYear, Day), (KnownYear, Month), (KnownYear, Year),
+            (KnownInstant, Day),
+        ];
+
         /// <summary>
-        /// Every row (known span, valid span, valid from, known from) of one scope a change from <paramref name="date"/>, known
-        /// from <paramref name="known"/>, is added to: the three valid spans known now, the six of the valid spans crossed
-        /// with the known spans, and, for a recipient (<paramref name="portfolio"/> false), its valid day at its own instant.
+        /// Every row of one scope a change from <paramref name="date"/>, known from <paramref name="known"/>, is added to, as
+        /// the index of its kind in <see cref="Cells"/>, its valid from and its known from: the three valid spans known now, the
+        /// six of the valid spans crossed with the known spans (<see cref="KnownSpansOf"/>), and, for a recipient
+        /// (<paramref name="portfolio"/> false), its valid day at its own instant.
         /// </summary>
-        public static IEnumerable<(string KnownSpan, string Span, LocalDate From, Instant KnownFrom)> CellsOf(LocalDate date, Instant known, bool portfolio)
+        public static IEnumerable<(int Cell, LocalDate From, Instant KnownFrom)> CellsOf(LocalDate date, Instant known, bool portfolio)
         {
-            foreach (var (span, from) in SpansOf(date))
+            LocalDate[] valid = [date, new LocalDate(date.Year, date.Month, 1), new LocalDate(date.Year, 1, 1)];
+            var day = known.InUtc().Date;
+            Instant[] knownFrom = [NodaConstants.UnixEpoch, Start(new LocalDate(day.Year, day.Month, 1)), Start(new LocalDate(day.Year, 1, 1))];
+            for (var cell = 0; cell < 9; cell++)
             {
-                yield return (KnownNow, span, from, NodaConstants.UnixEpoch);
-                foreach (var (knownSpan, knownFrom) in KnownSpansOf(known))
-                {
-                    yield return (knownSpan, span, from, knownFrom);
-                }
+                yield return (cell, valid[cell % 3], knownFrom[cell / 3]);
             }
 
             if (!portfolio)
             {
-                yield return (KnownInstant, Day, date, known);
+                yield return (9, date, known);
             }
         }
 

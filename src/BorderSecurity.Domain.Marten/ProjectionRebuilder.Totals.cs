@@ -37,7 +37,7 @@ public static partial class ProjectionRebuilder
         var tenantColumn = store.Store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
             ? "tenant_id"
             : $"'{JasperFx.StorageConstants.DefaultTenantId}'::text";
-        var sums = new Dictionary<(string Tenant, (string, string, string, LocalDate, Instant, string, string, string, string, string) Key), (decimal Amount, decimal Allocated)>();
+        var sums = new Dictionary<string, FundingTotalsSums>(StringComparer.Ordinal);
         foreach (var batch in streams.Chunk(StreamsPerBatch))
         {
             var raw = new List<RawEvent>();
@@ -56,19 +56,42 @@ public static partial class ProjectionRebuilder
                 }
             }
 
-            // Each stream's rows worked out on every core, then summed here.
+            // Each stream's changes worked out and summed on every core (a tenant's sums per thread), then the threads' sums added here.
             var byStream = raw.GroupBy(r => (r.Tenant, r.StreamId)).ToArray();
-            var rows = new IReadOnlyList<FundingTotalsRow>[byStream.Length];
-            Parallel.For(0, byStream.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            {
-                var stream = byStream[i].Where(r => EventCatalogue.TryStoredTypeOf(r.Type, out _)).Select(r => RecordedOf(r, serializer));
-                rows[i] = ProjectionRows.TotalsRowsOf(byStream[i].Key.Tenant, FundingContributions.AsKnown(stream));
-            });
-            foreach (var row in rows.SelectMany(r => r))
-            {
-                var (amount, allocated) = sums.GetValueOrDefault((row.Tenant, row.Key));
-                sums[(row.Tenant, row.Key)] = (amount + row.Amount, allocated + row.Allocated);
-            }
+            Parallel.For(0, byStream.Length, new ParallelOptions { CancellationToken = cancellationToken },
+                () => new Dictionary<string, FundingTotalsSums>(StringComparer.Ordinal),
+                (i, state, local) =>
+                {
+                    var stream = byStream[i].Where(r => EventCatalogue.TryStoredTypeOf(r.Type, out _)).Select(r => RecordedOf(r, serializer));
+                    if (!local.TryGetValue(byStream[i].Key.Tenant, out var tenantSums))
+                    {
+                        local[byStream[i].Key.Tenant] = tenantSums = new FundingTotalsSums();
+                    }
+
+                    foreach (var change in FundingContributions.AsKnown(stream))
+                    {
+                        tenantSums.Add(change);
+                    }
+
+                    return local;
+                },
+                local =>
+                {
+                    lock (sums)
+                    {
+                        foreach (var (tenant, tenantSums) in local)
+                        {
+                            if (sums.TryGetValue(tenant, out var all))
+                            {
+                                all.Add(tenantSums);
+                            }
+                            else
+                            {
+                                sums[tenant] = tenantSums;
+                            }
+                        }
+                    }
+                });
         }
 
         var totals = tables.FundingTotals;
@@ -76,15 +99,13 @@ public static partial class ProjectionRebuilder
         await using (var copy = await connection.BeginBinaryImportAsync(totals.CopySql, cancellationToken).ConfigureAwait(false))
         {
             // In key order, so that the rows a question reads (a scope's years, months, days) lie together on few pages.
-            var rows = sums.Where(s => s.Value != (0m, 0m)).Select(s =>
+            foreach (var tenant in sums.Keys.Order(StringComparer.Ordinal))
             {
-                var ((tenant, (scope, knownSpan, span, from, knownFrom, origin, basis, coverage, first, last)), (amount, allocated)) = (s.Key, s.Value);
-                return new FundingTotalsRow(tenant, scope, knownSpan, span, from, knownFrom, origin, basis, coverage, first, last, amount, allocated);
-            });
-            foreach (var row in rows.Order(FundingTotalsRow.KeyOrder))
-            {
-                await totals.CopyRowAsync(copy, row, cancellationToken).ConfigureAwait(false);
-                written++;
+                foreach (var row in sums[tenant].RowsOf(tenant))
+                {
+                    await totals.CopyRowAsync(copy, row, cancellationToken).ConfigureAwait(false);
+                    written++;
+                }
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -148,38 +148,19 @@ internal static class ProjectionRows
     /// <summary>
     /// The rows of some changes to the funding totals, each stamped with the instant it became known
     /// (<see cref="FundingContributions.AsKnown"/>, or what a write changes:
-    /// <see cref="FundingContributions.Between(IReadOnlyList{KnownFundingTotalsChange}, IReadOnlyList{KnownFundingTotalsChange})"/>):
-    /// each change under its recipient and under the portfolio, in the cells <see cref="BorderSecurityTables.FundingTotalsTable.CellsOf"/>
-    /// gives (the totals known now, and the known-at spans), summed per key, sums of nothing left out, ordered by key (so
-    /// that transactions adding to the same rows lock them in one order).
+    /// <see cref="FundingContributions.Between(IReadOnlyList{KnownFundingTotalsChange}, IReadOnlyList{KnownFundingTotalsChange})"/>),
+    /// summed (<see cref="FundingTotalsSums"/>), sums of nothing left out, ordered by key (so that transactions adding to the
+    /// same rows lock them in one order).
     /// </summary>
     public static IReadOnlyList<FundingTotalsRow> TotalsRowsOf(string tenant, IEnumerable<KnownFundingTotalsChange> changes)
     {
-        var sums = new Dictionary<(string Scope, string KnownSpan, string Span, LocalDate ValidFrom, Instant KnownFrom, string Origin, string Basis, string Coverage,
-            string FirstYear, string LastYear), (decimal Amount, decimal Allocated)>();
-        foreach (var (known, change) in changes)
+        var sums = new FundingTotalsSums();
+        foreach (var change in changes)
         {
-            var none = BorderSecurityTables.FundingTotalsTable.None;
-            var period = change.Period;
-            var (origin, basis) = (change.Origin.ToString(), change.Basis.ToString());
-            var coverage = period.Coverage == FundingCoverage.NotStated ? none : period.Coverage.ToString();
-            var (first, last) = (period.FirstYear?.ToString() ?? none, period.LastYear?.ToString() ?? none);
-            foreach (var scope in new[] { change.Recipient, BorderSecurityTables.FundingTotalsTable.PortfolioScope })
-            {
-                foreach (var (knownSpan, span, from, knownFrom) in BorderSecurityTables.FundingTotalsTable.CellsOf(change.From, known,
-                    portfolio: scope == BorderSecurityTables.FundingTotalsTable.PortfolioScope))
-                {
-                    var key = (scope, knownSpan, span, from, knownFrom, origin, basis, coverage, first, last);
-                    var (amount, allocated) = sums.GetValueOrDefault(key);
-                    sums[key] = (amount + change.Amount, allocated + change.Allocated);
-                }
-            }
+            sums.Add(change);
         }
 
-        return [.. sums.Where(s => s.Value != (0m, 0m))
-            .Select(s => new FundingTotalsRow(tenant, s.Key.Scope, s.Key.KnownSpan, s.Key.Span, s.Key.ValidFrom, s.Key.KnownFrom, s.Key.Origin, s.Key.Basis,
-                s.Key.Coverage, s.Key.FirstYear, s.Key.LastYear, s.Value.Amount, s.Value.Allocated))
-            .Order(FundingTotalsRow.KeyOrder)];
+        return sums.RowsOf(tenant);
     }
 
     /// <summary>What a period row carries: the period the event states, as the model's JSON.</summary>
@@ -214,4 +195,123 @@ internal static class DetailJson
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
+}
+
+/// <summary>
+/// Changes to the funding totals summed into the rows of <c>bsd_funding_totals</c> of one tenant: each change under its
+/// recipient and under the portfolio, in every row <see cref="BorderSecurityTables.FundingTotalsTable.CellsOf"/> gives.
+/// Keyed by value types but the recipient (a rebuild sums a row per change and cell, hundreds of thousands at 100,000
+/// events), turned into rows with their text columns once per row at the end.
+/// </summary>
+internal sealed class FundingTotalsSums
+{
+    private readonly Dictionary<Key, (decimal Amount, decimal Allocated)> _sums = [];
+
+    /// <summary>Adds one change to each of its rows.</summary>
+    public void Add(KnownFundingTotalsChange known)
+    {
+        var (instant, change) = known;
+        var period = change.Period;
+        var (first, last) = (period.FirstYear?.StartYear ?? -1, period.LastYear?.StartYear ?? -1);
+        foreach (var scope in new[] { change.Recipient, BorderSecurityTables.FundingTotalsTable.PortfolioScope })
+        {
+            foreach (var (cell, from, knownFrom) in BorderSecurityTables.FundingTotalsTable.CellsOf(change.From, instant,
+                portfolio: scope.Length == 0))
+            {
+                Add(new Key(scope, cell, from, knownFrom, change.Origin, change.Basis, period.Coverage, first, last), change.Amount, change.Allocated);
+            }
+        }
+    }
+
+    /// <summary>Adds another tenant's sums of the same tenant (a rebuild sums on several threads).</summary>
+    public void Add(FundingTotalsSums other)
+    {
+        foreach (var (key, (amount, allocated)) in other._sums)
+        {
+            Add(key, amount, allocated);
+        }
+    }
+
+    /// <summary>The rows whose sums are not nothing, in key order (<see cref="FundingTotalsRow.KeyOrder"/>).</summary>
+    public IReadOnlyList<FundingTotalsRow> RowsOf(string tenant)
+    {
+        var none = BorderSecurityTables.FundingTotalsTable.None;
+        var kept = _sums.Where(s => s.Value != (0m, 0m)).ToArray();
+        // Sorted by the keys' values in the order of their text columns (KeyOrder's), then each row's text made once.
+        Array.Sort(kept, (x, y) => KeyOrder.Compare(x.Key, y.Key));
+        var years = new Dictionary<int, string> { [-1] = none };
+        var rows = new FundingTotalsRow[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            var (k, (amount, allocated)) = (kept[i].Key, kept[i].Value);
+            var (knownSpan, span) = BorderSecurityTables.FundingTotalsTable.Cells[k.Cell];
+            rows[i] = new FundingTotalsRow(tenant, k.Scope, knownSpan, span, k.ValidFrom, k.KnownFrom, k.Origin.ToString(), k.Basis.ToString(),
+                k.Coverage == FundingCoverage.NotStated ? none : k.Coverage.ToString(), Year(k.FirstYear), Year(k.LastYear), amount, allocated);
+        }
+
+        return rows;
+
+        string Year(int start)
+        {
+            if (!years.TryGetValue(start, out var text))
+            {
+                years[start] = text = new FinancialYear(start).ToString();
+            }
+
+            return text;
+        }
+    }
+
+    private void Add(Key key, decimal amount, decimal allocated)
+    {
+        ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_sums, key, out _);
+        sum = (sum.Amount + amount, sum.Allocated + allocated);
+    }
+
+    private static readonly int[] CellRank = RankOfCells();
+
+    private static readonly int[] OriginRank = RankByText<FundingOriginKind>(o => o.ToString());
+    private static readonly int[] BasisRank = RankByText<FundingBasis>(b => b.ToString());
+    private static readonly int[] CoverageRank = RankByText<FundingCoverage>(c => c == FundingCoverage.NotStated ? BorderSecurityTables.FundingTotalsTable.None : c.ToString());
+
+
+    // The keys in the order of their rows' text columns (ordinal, as FundingTotalsRow.KeyOrder and the primary key): the
+    // cells by their spans' text, enums by their names, no year ('') before any year (whose text sorts as its number).
+    private static readonly Comparer<Key> KeyOrder = Comparer<Key>.Create((x, y) =>
+    {
+        var order = string.CompareOrdinal(x.Scope, y.Scope);
+        order = order != 0 ? order : CellRank[x.Cell].CompareTo(CellRank[y.Cell]);
+        order = order != 0 ? order : x.ValidFrom.CompareTo(y.ValidFrom);
+        order = order != 0 ? order : x.KnownFrom.CompareTo(y.KnownFrom);
+        order = order != 0 ? order : OriginRank[(int)x.Origin].CompareTo(OriginRank[(int)y.Origin]);
+        order = order != 0 ? order : BasisRank[(int)x.Basis].CompareTo(BasisRank[(int)y.Basis]);
+        order = order != 0 ? order : CoverageRank[(int)x.Coverage].CompareTo(CoverageRank[(int)y.Coverage]);
+        order = order != 0 ? order : x.FirstYear.CompareTo(y.FirstYear);
+        return order != 0 ? order : x.LastYear.CompareTo(y.LastYear);
+    });
+
+    private static int[] RankOfCells()
+    {
+        var cells = BorderSecurityTables.FundingTotalsTable.Cells;
+        var ordered = Enumerable.Range(0, cells.Count).OrderBy(c => cells[c].KnownSpan, StringComparer.Ordinal).ThenBy(c => cells[c].Span, StringComparer.Ordinal).ToList();
+        return [.. Enumerable.Range(0, cells.Count).Select(c => ordered.IndexOf(c))];
+    }
+
+    // Each value of an enum (by its number) ranked by the text its column holds.
+    private static int[] RankByText<T>(Func<T, string> text)
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var ranks = new int[values.Max(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)) + 1];
+        var ordered = values.OrderBy(text, StringComparer.Ordinal).ToList();
+        foreach (var value in values)
+        {
+            ranks[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] = ordered.IndexOf(value);
+        }
+
+        return ranks;
+    }
+
+    private readonly record struct Key(string Scope, int Cell, LocalDate ValidFrom, Instant KnownFrom, FundingOriginKind Origin, FundingBasis Basis,
+        FundingCoverage Coverage, int FirstYear, int LastYear);
 }

@@ -128,6 +128,26 @@ public class MartenKeptTotalsTests
         (await KeptRowsAsync(factory)).Should().Equal(inline, "a rebuild sums each commitment's contribution as the inline projection added its changes");
     }
 
+    [Fact]
+    public void RowsAreSummedIntoTheCellsOfBothAxesAndComeInKeyOrder()
+    {
+        var history = HistoryGenerator.Generate(seed: 35, requests: 200, recipients: 6);
+        var changes = history.Events.Where(e => EventCatalogue.AggregateOf(e.Data.GetType()) == AggregateKind.FundingCommitment)
+            .GroupBy(e => e.StreamId).SelectMany(FundingContributions.AsKnown).ToList();
+        var rows = ProjectionRows.TotalsRowsOf("t", changes);
+
+        rows.Should().NotBeEmpty().And.BeInAscendingOrder(FundingTotalsRow.KeyOrder, "writers lock rows, and a rebuild writes them, in primary-key order");
+        rows.Select(r => r.Key).Should().OnlyHaveUniqueItems();
+        rows.Select(r => (r.KnownSpan, r.Span)).Distinct().Should().BeEquivalentTo(BorderSecurityTables.FundingTotalsTable.Cells);
+        rows.Where(r => r.KnownSpan == BorderSecurityTables.FundingTotalsTable.KnownInstant)
+            .Should().OnlyContain(r => r.Scope != BorderSecurityTables.FundingTotalsTable.PortfolioScope, "the portfolio reads every recipient's instants");
+        foreach (var (knownSpan, span) in BorderSecurityTables.FundingTotalsTable.Cells.Where(c => c.KnownSpan != BorderSecurityTables.FundingTotalsTable.KnownInstant))
+        {
+            rows.Where(r => r.Scope.Length == 0 && r.KnownSpan == knownSpan && r.Span == span).Sum(r => r.Amount)
+                .Should().Be(changes.Sum(c => c.Change.Amount), $"every change is in one ({knownSpan}, {span}) row of the portfolio");
+        }
+    }
+
     /// <summary>
     /// The portfolio's totals and each recipient's at each of <see cref="Dates"/>, known now and at instants of the log: some
     /// of its own known-from instants, a tick before each, and the first instants of their UTC days and months (the kept
