@@ -5,7 +5,10 @@ namespace BorderSecurity.Domain.Projections;
 // Maintained totals (issue #24): the totals of the portfolio and of each recipient as known now, kept per valid date where
 // they change, so that a totals question known now is a binary search, not a sum over every commitment. A new event
 // changes only its commitment's contribution: the kept totals take that commitment's old contribution away and add its
-// new one when next asked.
+// new one when next asked. The totals as known at an earlier instant are kept too (KnownTotalsOverTime): the changes the
+// commitments made at each instant their events became known, in known-from order, with the running totals per valid date
+// at checkpoints along them, so that such a question is a checkpoint and at most a block of changes, not a sum over every
+// commitment.
 internal sealed partial class BorderSecurityProjection
 {
     private const string PortfolioKey = "";
@@ -14,10 +17,22 @@ internal sealed partial class BorderSecurityProjection
     private readonly Dictionary<string, TotalsOverTime> _totals = new(StringComparer.Ordinal);
     private readonly HashSet<FundingFacts> _changedCommitments = [];
 
+    // The same for the totals as known at an instant; the commitments with events since they were last counted.
+    private readonly Dictionary<string, KnownTotalsOverTime> _knownTotals = new(StringComparer.Ordinal);
+    private readonly HashSet<FundingFacts> _changedKnown = [];
+
+    /// <summary>
+    /// The fewest changes between two checkpoints of the totals as known at an instant (<see cref="KnownTotalsOverTime"/>);
+    /// a scope's blocks are this or a 64th of its changes when first asked, whichever is more. Set before the first
+    /// known-at totals question (tests set it small to cross many checkpoints).
+    /// </summary>
+    internal int KnownTotalsMinimumBlock { get; set; } = KnownTotalsOverTime.DefaultMinimumBlock;
+
     /// <summary>
     /// The funding totals (of one recipient, or all) as of the question (<see cref="Storage.IBorderSecurityQueries.FundingTotalsAsync"/>):
-    /// known now, from the kept totals; at an earlier known-at or recorded-by instant, summed over the positions that count
-    /// (the same rule, <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/>) without building the full answer.
+    /// known now, from the kept totals; known at an earlier instant, from the kept totals as known then
+    /// (<see cref="KnownTotalsOverTime"/>); as recorded by an instant, summed over the positions that count (the same rule,
+    /// <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/>) without building the full answer.
     /// </summary>
     public FundingTotals FundingTotals(string? recipient, AsOfQuery query)
     {
@@ -25,6 +40,11 @@ internal sealed partial class BorderSecurityProjection
         lock (_gate)
         {
             IEnumerable<FundingFacts> commitments = recipient is null ? _funding.Values : _fundingByRecipient.GetValueOrDefault(recipient) ?? [];
+            if (query is { KnownAt: { } knownAt, RecordedBy: null })
+            {
+                return KnownTotals(recipient, commitments).AsOf(query.AsOf, knownAt);
+            }
+
             if (query.KnownAt is not null || query.RecordedBy is not null)
             {
                 return Projections.FundingTotals.Of(commitments.Select(f => f.Position(query)).OfType<CommitmentPosition>()
@@ -55,7 +75,37 @@ internal sealed partial class BorderSecurityProjection
         }
     }
 
-    // A commitment had an event: the kept totals take its new contribution when next asked.
+    // The kept totals as known at an instant of one recipient (or all), brought up to date with the commitments that had
+    // events since they were last counted; built from every commitment's known changes when first asked. Under the lock.
+    private KnownTotalsOverTime KnownTotals(string? recipient, IEnumerable<FundingFacts> commitments)
+    {
+        foreach (var changed in _changedKnown)
+        {
+            // What every kept scope counts for the commitment (none when no scope counted it yet), and what it makes now.
+            var counted = changed.CountedKnownChanges ?? [];
+            var now = changed.KnownChanges();
+            var changes = FundingContributions.Between(counted, now);
+            foreach (var key in changed.IndexedUnder.Append(PortfolioKey))
+            {
+                _knownTotals.GetValueOrDefault(key)?.Add(changes);
+            }
+
+            changed.CountedKnownChanges = now;
+        }
+
+        _changedKnown.Clear();
+        var kept = recipient ?? PortfolioKey;
+        if (!_knownTotals.TryGetValue(kept, out var totals))
+        {
+            _knownTotals[kept] = totals = new KnownTotalsOverTime(recipient, KnownTotalsMinimumBlock);
+            totals.Build(commitments.Select(c => c.CountedKnownChanges ??= c.KnownChanges()));
+        }
+
+        return totals;
+    }
+
+    // A commitment had an event: the kept totals take its new contribution when next asked. While no totals as known at an
+    // instant are kept, the commitment's counted known changes are only forgotten (worked out again when a scope is built).
     private void Invalidate(FundingFacts facts)
     {
         if (_totals.Count == 0)
@@ -65,6 +115,15 @@ internal sealed partial class BorderSecurityProjection
         else
         {
             _changedCommitments.Add(facts);
+        }
+
+        if (_knownTotals.Count == 0)
+        {
+            facts.CountedKnownChanges = null;
+        }
+        else
+        {
+            _changedKnown.Add(facts);
         }
     }
 
@@ -81,16 +140,23 @@ internal sealed partial class BorderSecurityProjection
     internal static IReadOnlyList<KnownFundingTotalsChange> ChangesAsKnownOf(IEnumerable<RecordedEvent> commitmentEvents)
     {
         var facts = FactsOf(commitmentEvents, out var events);
+        return ChangesAsKnown(facts, events.Select(e => (e.KnownFrom, e.ValidOn)));
+    }
+
+    // The rule of ChangesAsKnownOf, from a commitment's facts and its events' known-from instants and valid dates (the
+    // kept totals as known at an instant read them from the commitment's facts, FundingFacts.KnownChanges).
+    private static List<KnownFundingTotalsChange> ChangesAsKnown(FundingFacts facts, IEnumerable<(Instant KnownFrom, LocalDate ValidOn)> events)
+    {
         var changes = new List<KnownFundingTotalsChange>();
         var dates = new SortedSet<LocalDate>();
         List<FundingContribution> counted = [];
         foreach (var known in events.GroupBy(e => e.KnownFrom).OrderBy(g => g.Key))
         {
             var earliest = LocalDate.MaxIsoValue;
-            foreach (var recorded in known)
+            foreach (var (_, validOn) in known)
             {
-                dates.Add(recorded.ValidOn);
-                earliest = recorded.ValidOn < earliest ? recorded.ValidOn : earliest;
+                dates.Add(validOn);
+                earliest = validOn < earliest ? validOn : earliest;
             }
 
             // The contributions before the earliest date stand. Both lists are compared from the last of those on: what
@@ -162,78 +228,75 @@ internal sealed partial class BorderSecurityProjection
             {
                 if (recipient is null || change.Recipient == recipient)
                 {
-                    if (!_changes.TryGetValue(change.From, out var sums))
-                    {
-                        _changes[change.From] = sums = [];
-                    }
-
-                    Add(sums, (change.Origin, change.Basis, change.Period), change.Amount, change.Allocated);
-                    if (sums.Count == 0)
-                    {
-                        _changes.Remove(change.From);
-                    }
-
-                    _staleFrom = _staleFrom is { } stale && stale < change.From ? stale : change.From;
+                    Add(change.From, (change.Origin, change.Basis, change.Period), change.Amount, change.Allocated);
                 }
             }
 
             _counted[commitment] = now;
         }
 
+        /// <summary>Adds one change (of the recipient's totals, or any when kept for all) from a valid date on.</summary>
+        public void Add(LocalDate from, (FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period) key, decimal amount, decimal allocated)
+        {
+            if (!_changes.TryGetValue(from, out var sums))
+            {
+                _changes[from] = sums = [];
+            }
+
+            var (summedAmount, summedAllocated) = sums.GetValueOrDefault(key);
+            (summedAmount, summedAllocated) = (summedAmount + amount, summedAllocated + allocated);
+            if (summedAmount == 0 && summedAllocated == 0)
+            {
+                // A key summing to nothing goes, and a date with no key left.
+                sums.Remove(key);
+                if (sums.Count == 0)
+                {
+                    _changes.Remove(from);
+                }
+            }
+            else
+            {
+                sums[key] = (summedAmount, summedAllocated);
+            }
+
+            _staleFrom = _staleFrom is { } stale && stale < from ? stale : from;
+        }
+
         /// <summary>The totals as of a date: those from the last change on or before it; none before the first.</summary>
         public FundingTotals AsOf(LocalDate date)
+        {
+            Refresh();
+            var index = _from.BinarySearch(date);
+            index = index >= 0 ? index : ~index - 1;
+            return index < 0 ? Projections.FundingTotals.None : _totals[index];
+        }
+
+        /// <summary>The totals from each date as they stand now, kept apart from later changes (a checkpoint).</summary>
+        public TotalsByDate Snapshot()
+        {
+            Refresh();
+            return new TotalsByDate([.. _from], [.. _totals]);
+        }
+
+        private void Refresh()
         {
             if (_staleFrom is { } stale)
             {
                 Sweep(stale);
                 _staleFrom = null;
             }
-
-            var index = _from.BinarySearch(date);
-            index = index >= 0 ? index : ~index - 1;
-            return index < 0 ? Projections.FundingTotals.None : _totals[index];
-        }
-
-        // Adds to the sums of one key (amounts may be negative: a change takes a share away); a key summing to nothing goes.
-        private static void Add(Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), (decimal Amount, decimal Allocated)> sums,
-            (FundingOriginKind, FundingBasis, FundingPeriod) key, decimal addAmount, decimal addAllocated)
-        {
-            var (amount, allocated) = sums.GetValueOrDefault(key);
-            (amount, allocated) = (amount + addAmount, allocated + addAllocated);
-            if (amount == 0 && allocated == 0)
-            {
-                sums.Remove(key);
-            }
-            else
-            {
-                sums[key] = (amount, allocated);
-            }
         }
 
         // The running totals at each date with a change, in date order, worked out again from the first date that changed
         // (those before it stand; the running sums start from the totals just before it). Each date's changes are added to
-        // the running totals as FundingTotals.Of adds a share (the same split by origin and basis; a yearly level to its
-        // group), so a date costs the keys that changed on it, and the yearly levels' list is made again only on a date
-        // where one moved.
+        // the running totals by the one rule (RunningTotals.Add), so a date costs the keys that changed on it.
         private void Sweep(LocalDate changedFrom)
         {
             var kept = _from.BinarySearch(changedFrom);
             kept = kept >= 0 ? kept : ~kept;
             _from.RemoveRange(kept, _from.Count - kept);
             _totals.RemoveRange(kept, _totals.Count - kept);
-            var before = kept > 0 ? _totals[kept - 1] : Projections.FundingTotals.None;
-            decimal total = before.Total.Pounds, newMoney = before.NewMoney.Pounds, redirected = before.Redirected.Pounds, firm = before.Firm.Pounds,
-                ceiling = before.Ceiling.Pounds, allocated = before.Allocated.Pounds;
-
-            // A group is listed while any of its levels counts, so the listed groups are every group with a sum.
-            var levels = new SortedDictionary<YearlyLevelGroups.Key, decimal[]>();
-            foreach (var l in before.YearlyLevels)
-            {
-                levels[new YearlyLevelGroups.Key(l.Coverage, l.FirstYear, l.LastYear)] =
-                    [l.PerYear.Pounds, l.NewMoney.Pounds, l.Redirected.Pounds, l.Firm.Pounds, l.Ceiling.Pounds, l.Allocated.Pounds];
-            }
-
-            var levelList = before.YearlyLevels;
+            var running = new RunningTotals(kept > 0 ? _totals[kept - 1] : Projections.FundingTotals.None);
             foreach (var (on, changes) in _changes)
             {
                 if (on < changedFrom)
@@ -241,48 +304,279 @@ internal sealed partial class BorderSecurityProjection
                     continue;
                 }
 
-                var levelsMoved = false;
-                foreach (var ((origin, basis, period), (amount, allocatedAmount)) in changes)
+                foreach (var ((origin, basis, period), (amount, allocated)) in changes)
                 {
-                    if (period.IsYearlyLevel)
-                    {
-                        var key = YearlyLevelGroups.KeyOf(period);
-                        if (!levels.TryGetValue(key, out var sums))
-                        {
-                            levels[key] = sums = new decimal[6];
-                        }
-
-                        sums[0] += amount;
-                        sums[origin == FundingOriginKind.NewMoney ? 1 : 2] += amount;
-                        sums[basis == FundingBasis.Firm ? 3 : 4] += amount;
-                        sums[5] += allocatedAmount;
-                        levelsMoved = true;
-                        continue;
-                    }
-
-                    total += amount;
-                    newMoney += origin == FundingOriginKind.NewMoney ? amount : 0;
-                    redirected += origin == FundingOriginKind.Redirected ? amount : 0;
-                    firm += basis == FundingBasis.Firm ? amount : 0;
-                    ceiling += basis == FundingBasis.UpTo ? amount : 0;
-                    allocated += allocatedAmount;
-                }
-
-                if (levelsMoved)
-                {
-                    // A group is listed while any of its levels counts: every level counted has an amount, so while its sum has one.
-                    levelList = [.. levels.Where(l => l.Value[0] != 0).Select(l => new YearlyLevelTotals(l.Key.Coverage, l.Key.FirstYear, l.Key.LastYear,
-                        Money.FromPounds(l.Value[0]), Money.FromPounds(l.Value[1]), Money.FromPounds(l.Value[2]), Money.FromPounds(l.Value[3]),
-                        Money.FromPounds(l.Value[4]), Money.FromPounds(l.Value[5]), Money.FromPounds(l.Value[0] - l.Value[5])))];
+                    running.Add(origin, basis, period, amount, allocated);
                 }
 
                 _from.Add(on);
-                _totals.Add(new FundingTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm),
-                    Money.FromPounds(ceiling), Money.FromPounds(allocated), Money.FromPounds(total - allocated))
-                {
-                    YearlyLevels = levelList,
-                });
+                _totals.Add(running.Totals());
             }
         }
+    }
+
+    /// <summary>Totals from each valid date (a checkpoint of <see cref="KnownTotalsOverTime"/>): those from the last date on or before a date.</summary>
+    private sealed class TotalsByDate(LocalDate[] from, FundingTotals[] totals)
+    {
+        public FundingTotals AsOf(LocalDate date)
+        {
+            var index = Array.BinarySearch(from, date);
+            index = index >= 0 ? index : ~index - 1;
+            return index < 0 ? Projections.FundingTotals.None : totals[index];
+        }
+    }
+
+    /// <summary>
+    /// Running funding totals that changes are added to, one at a time, as <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/>
+    /// adds a share (the same split by origin and basis; a yearly level to its group): the one rule by which the kept totals
+    /// add changes, used by the sweep of <see cref="TotalsOverTime"/> and by the questions of <see cref="KnownTotalsOverTime"/>.
+    /// </summary>
+    /// <remarks>
+    /// The yearly levels' list is made again only when one moved, and a group whose sums did not move keeps its
+    /// <see cref="YearlyLevelTotals"/> instance, so totals made one after another share the groups that stood.
+    /// </remarks>
+    private sealed class RunningTotals
+    {
+        private readonly SortedDictionary<YearlyLevelGroups.Key, LevelSums> _levels = [];
+        private decimal _total, _newMoney, _redirected, _firm, _ceiling, _allocated;
+        private IReadOnlyList<YearlyLevelTotals> _levelList;
+        private bool _levelsMoved;
+
+        public RunningTotals(FundingTotals start)
+        {
+            (_total, _newMoney, _redirected, _firm, _ceiling, _allocated) = (start.Total.Pounds, start.NewMoney.Pounds, start.Redirected.Pounds,
+                start.Firm.Pounds, start.Ceiling.Pounds, start.Allocated.Pounds);
+
+            // A group is listed while any of its levels counts, so the listed groups are every group with a sum.
+            foreach (var l in start.YearlyLevels)
+            {
+                _levels[new YearlyLevelGroups.Key(l.Coverage, l.FirstYear, l.LastYear)] = new LevelSums(
+                    [l.PerYear.Pounds, l.NewMoney.Pounds, l.Redirected.Pounds, l.Firm.Pounds, l.Ceiling.Pounds, l.Allocated.Pounds]) { Made = l };
+            }
+
+            _levelList = start.YearlyLevels;
+        }
+
+        /// <summary>Adds a change to the amounts that split as origin, basis and period (negative amounts take away).</summary>
+        public void Add(FundingOriginKind origin, FundingBasis basis, FundingPeriod period, decimal amount, decimal allocated)
+        {
+            if (period.IsYearlyLevel)
+            {
+                var key = YearlyLevelGroups.KeyOf(period);
+                if (!_levels.TryGetValue(key, out var level))
+                {
+                    _levels[key] = level = new LevelSums(new decimal[6]);
+                }
+
+                var sums = level.Sums;
+                sums[0] += amount;
+                sums[origin == FundingOriginKind.NewMoney ? 1 : 2] += amount;
+                sums[basis == FundingBasis.Firm ? 3 : 4] += amount;
+                sums[5] += allocated;
+                level.Made = null;
+                _levelsMoved = true;
+                return;
+            }
+
+            _total += amount;
+            _newMoney += origin == FundingOriginKind.NewMoney ? amount : 0;
+            _redirected += origin == FundingOriginKind.Redirected ? amount : 0;
+            _firm += basis == FundingBasis.Firm ? amount : 0;
+            _ceiling += basis == FundingBasis.UpTo ? amount : 0;
+            _allocated += allocated;
+        }
+
+        /// <summary>The totals with every change added so far.</summary>
+        public FundingTotals Totals()
+        {
+            if (_levelsMoved)
+            {
+                // A group is listed while any of its levels counts: every level counted has an amount, so while its sum has one.
+                _levelList = [.. _levels.Where(l => l.Value.Sums[0] != 0).Select(l => l.Value.Made ??= new YearlyLevelTotals(
+                    l.Key.Coverage, l.Key.FirstYear, l.Key.LastYear, Money.FromPounds(l.Value.Sums[0]), Money.FromPounds(l.Value.Sums[1]),
+                    Money.FromPounds(l.Value.Sums[2]), Money.FromPounds(l.Value.Sums[3]), Money.FromPounds(l.Value.Sums[4]),
+                    Money.FromPounds(l.Value.Sums[5]), Money.FromPounds(l.Value.Sums[0] - l.Value.Sums[5])))];
+                _levelsMoved = false;
+            }
+
+            return new FundingTotals(Money.FromPounds(_total), Money.FromPounds(_newMoney), Money.FromPounds(_redirected), Money.FromPounds(_firm),
+                Money.FromPounds(_ceiling), Money.FromPounds(_allocated), Money.FromPounds(_total - _allocated))
+            {
+                YearlyLevels = _levelList,
+            };
+        }
+
+        // A group's six sums (per year, new money, redirected, firm, ceiling, allocated) and its totals while they stand.
+        private sealed class LevelSums(decimal[] sums)
+        {
+            public decimal[] Sums { get; } = sums;
+
+            public YearlyLevelTotals? Made { get; set; }
+        }
+    }
+
+    /// <summary>
+    /// The totals of some commitments as of any valid date as known at any instant (issue #24): the changes the commitments
+    /// made at each instant their events became known (<see cref="FundingContributions.AsKnown"/>), ordered by that
+    /// instant, and checkpoints every block of them: checkpoint b is the totals from each valid date of the changes of the
+    /// first b + 1 blocks (<see cref="TotalsOverTime"/>'s sweep, each built from the one before by adding a block). A
+    /// question (date D, known at K) takes the last checkpoint whose changes are all known by K and adds the changes after
+    /// it known by K and dated on or before D (fewer than a block), by the same rule (<see cref="RunningTotals"/>).
+    /// </summary>
+    /// <remarks>
+    /// A write is nearly always known after every change kept: its changes are appended, and a checkpoint is made when a
+    /// block fills (when next asked). A change known before some kept changes (an imported history, a late-known
+    /// correction) is merged into its place, and the checkpoints from its block on are made again when next asked.
+    /// </remarks>
+    private sealed class KnownTotalsOverTime(string? recipient, int minimumBlock)
+    {
+        public const int DefaultMinimumBlock = 1024;
+
+        private List<Entry> _changes = [];
+        private readonly List<(FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period)> _keys = [];
+        private readonly Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), int> _keyIndex = [];
+        private readonly List<TotalsByDate> _checkpoints = [];
+        private int _block = minimumBlock;
+
+        // The totals of the changes of the checkpoints made (the last one's running sums), to make the next from; none
+        // when a merged change invalidated them (made again from the changes before the first checkpoint that stands).
+        private TotalsOverTime? _running = new(null);
+
+        /// <summary>Counts the commitments' changes (a scope first asked), and sizes the blocks by them.</summary>
+        public void Build(IEnumerable<IReadOnlyList<KnownFundingTotalsChange>> commitments)
+        {
+            foreach (var changes in commitments)
+            {
+                foreach (var change in changes)
+                {
+                    if (Counts(change))
+                    {
+                        _changes.Add(EntryOf(change));
+                    }
+                }
+            }
+
+            _changes.Sort(static (a, b) => a.KnownFrom.CompareTo(b.KnownFrom));
+            _block = Math.Max(_block, _changes.Count / 64);
+        }
+
+        /// <summary>Adds a commitment's changes for a write (<see cref="FundingContributions.Between(IReadOnlyList{KnownFundingTotalsChange}, IReadOnlyList{KnownFundingTotalsChange})"/>, in known-from order).</summary>
+        public void Add(IReadOnlyList<KnownFundingTotalsChange> changes)
+        {
+            var added = changes.Where(Counts).Select(EntryOf).ToList();
+            if (added.Count == 0)
+            {
+                return;
+            }
+
+            if (_changes.Count == 0 || added[0].KnownFrom >= _changes[^1].KnownFrom)
+            {
+                _changes.AddRange(added);
+                return;
+            }
+
+            // Known before some kept changes: merged into place; the checkpoints with changes from there on go.
+            var at = UpperBound(added[0].KnownFrom);
+            var merged = new List<Entry>(_changes.Count + added.Count);
+            merged.AddRange(_changes.Take(at));
+            int i = at, j = 0;
+            while (i < _changes.Count || j < added.Count)
+            {
+                merged.Add(j == added.Count || (i < _changes.Count && _changes[i].KnownFrom <= added[j].KnownFrom) ? _changes[i++] : added[j++]);
+            }
+
+            _changes = merged;
+            var standing = at / _block;
+            if (standing < _checkpoints.Count)
+            {
+                _checkpoints.RemoveRange(standing, _checkpoints.Count - standing);
+                _running = null;
+            }
+        }
+
+        /// <summary>The totals as of a date as known at an instant.</summary>
+        public FundingTotals AsOf(LocalDate date, Instant knownAt)
+        {
+            MakeCheckpoints();
+            var known = UpperBound(knownAt);
+            var checkpoint = known / _block;
+            var start = checkpoint > 0 ? _checkpoints[checkpoint - 1].AsOf(date) : Projections.FundingTotals.None;
+            RunningTotals? running = null;
+            for (var i = checkpoint * _block; i < known; i++)
+            {
+                var change = _changes[i];
+                if (change.From <= date)
+                {
+                    var (origin, basis, period) = _keys[change.Key];
+                    (running ??= new RunningTotals(start)).Add(origin, basis, period, change.Amount, change.Allocated);
+                }
+            }
+
+            return running?.Totals() ?? start;
+        }
+
+        // A checkpoint for every full block of changes, each from the one before (the running totals adding the block).
+        private void MakeCheckpoints()
+        {
+            if (_running is null)
+            {
+                _running = new TotalsOverTime(null);
+                AddToRunning(0, _checkpoints.Count * _block);
+            }
+
+            while ((_checkpoints.Count + 1) * _block <= _changes.Count)
+            {
+                AddToRunning(_checkpoints.Count * _block, _block);
+                _checkpoints.Add(_running.Snapshot());
+            }
+        }
+
+        private void AddToRunning(int start, int count)
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                var change = _changes[i];
+                _running!.Add(change.From, _keys[change.Key], change.Amount, change.Allocated);
+            }
+        }
+
+        // The number of changes known at or before an instant (they are in known-from order).
+        private int UpperBound(Instant knownAt)
+        {
+            int lo = 0, hi = _changes.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (_changes[mid].KnownFrom <= knownAt)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        private bool Counts(KnownFundingTotalsChange change) => recipient is null || change.Change.Recipient == recipient;
+
+        private Entry EntryOf(KnownFundingTotalsChange known)
+        {
+            var c = known.Change;
+            var key = (c.Origin, c.Basis, c.Period);
+            if (!_keyIndex.TryGetValue(key, out var index))
+            {
+                _keyIndex[key] = index = _keys.Count;
+                _keys.Add(key);
+            }
+
+            return new Entry(known.KnownFrom, c.From, index, c.Amount, c.Allocated);
+        }
+
+        // One change: when it became known, the valid date it counts from, its (origin, basis, period) as an index into
+        // the scope's keys, and its amounts (56 bytes).
+        private readonly record struct Entry(Instant KnownFrom, LocalDate From, int Key, decimal Amount, decimal Allocated);
     }
 }
