@@ -75,6 +75,15 @@ internal sealed partial class BorderSecurityProjection
         }
     }
 
+    /// <summary>The shape of the kept totals as known at an instant of one recipient (or all), if kept: for tests that cross checkpoints.</summary>
+    internal (int Block, int Checkpoints, int Changes)? KnownTotalsShape(string? recipient)
+    {
+        lock (_gate)
+        {
+            return _knownTotals.TryGetValue(recipient ?? PortfolioKey, out var totals) ? totals.Shape : null;
+        }
+    }
+
     // The kept totals as known at an instant of one recipient (or all), brought up to date with the commitments that had
     // events since they were last counted; built from every commitment's known changes when first asked. Under the lock.
     private KnownTotalsOverTime KnownTotals(string? recipient, IEnumerable<FundingFacts> commitments)
@@ -419,9 +428,10 @@ internal sealed partial class BorderSecurityProjection
     /// The totals of some commitments as of any valid date as known at any instant (issue #24): the changes the commitments
     /// made at each instant their events became known (<see cref="FundingContributions.AsKnown"/>), ordered by that
     /// instant, and checkpoints every block of them: checkpoint b is the totals from each valid date of the changes of the
-    /// first b + 1 blocks (<see cref="TotalsOverTime"/>'s sweep, each built from the one before by adding a block). A
-    /// question (date D, known at K) takes the last checkpoint whose changes are all known by K and adds the changes after
-    /// it known by K and dated on or before D (fewer than a block), by the same rule (<see cref="RunningTotals"/>).
+    /// first b + 1 blocks (<see cref="TotalsOverTime"/>'s sweep, each built from the one before by adding a block; a block
+    /// ends with the last change known at its last instant). A question (date D, known at K) takes the last checkpoint whose
+    /// changes are all known by K and adds the changes after it known by K and dated on or before D (about a block at most),
+    /// by the same rule (<see cref="RunningTotals"/>).
     /// </summary>
     /// <remarks>
     /// A write is nearly always known after every change kept: its changes are appended, and a checkpoint is made when a
@@ -436,6 +446,7 @@ internal sealed partial class BorderSecurityProjection
         private readonly List<(FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period)> _keys = [];
         private readonly Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), int> _keyIndex = [];
         private readonly List<TotalsByDate> _checkpoints = [];
+        private readonly List<int> _ends = [];
         private int _block = minimumBlock;
 
         // The totals of the changes of the checkpoints made (the last one's running sums), to make the next from; none
@@ -486,23 +497,31 @@ internal sealed partial class BorderSecurityProjection
             }
 
             _changes = merged;
-            var standing = at / _block;
+            var standing = _ends.BinarySearch(at);
+            standing = standing >= 0 ? standing + 1 : ~standing;
             if (standing < _checkpoints.Count)
             {
                 _checkpoints.RemoveRange(standing, _checkpoints.Count - standing);
+                _ends.RemoveRange(standing, _ends.Count - standing);
                 _running = null;
             }
         }
+
+        /// <summary>The block size, the checkpoints made and the changes kept.</summary>
+        public (int Block, int Checkpoints, int Changes) Shape => (_block, _checkpoints.Count, _changes.Count);
 
         /// <summary>The totals as of a date as known at an instant.</summary>
         public FundingTotals AsOf(LocalDate date, Instant knownAt)
         {
             MakeCheckpoints();
             var known = UpperBound(knownAt);
-            var checkpoint = known / _block;
-            var start = checkpoint > 0 ? _checkpoints[checkpoint - 1].AsOf(date) : Projections.FundingTotals.None;
+
+            // The last checkpoint whose changes are all known by then (it ends at or before the first change known later).
+            var checkpoint = _ends.BinarySearch(known);
+            checkpoint = checkpoint >= 0 ? checkpoint : ~checkpoint - 1;
+            var start = checkpoint >= 0 ? _checkpoints[checkpoint].AsOf(date) : Projections.FundingTotals.None;
             RunningTotals? running = null;
-            for (var i = checkpoint * _block; i < known; i++)
+            for (var i = checkpoint >= 0 ? _ends[checkpoint] : 0; i < known; i++)
             {
                 var change = _changes[i];
                 if (change.From <= date)
@@ -518,22 +537,32 @@ internal sealed partial class BorderSecurityProjection
         // A checkpoint for every full block of changes, each from the one before (the running totals adding the block).
         private void MakeCheckpoints()
         {
+            var made = _ends.Count > 0 ? _ends[^1] : 0;
             if (_running is null)
             {
                 _running = new TotalsOverTime(null);
-                AddToRunning(0, _checkpoints.Count * _block);
+                AddToRunning(0, made);
             }
 
-            while ((_checkpoints.Count + 1) * _block <= _changes.Count)
+            while (made + _block <= _changes.Count)
             {
-                AddToRunning(_checkpoints.Count * _block, _block);
+                // A block ends with the last change known at its instant: a commitment's changes at one instant (one
+                // share taken away, another added) are never split, so every checkpoint is the totals at some instant.
+                var end = made + _block;
+                while (end < _changes.Count && _changes[end].KnownFrom == _changes[end - 1].KnownFrom)
+                {
+                    end++;
+                }
+
+                AddToRunning(made, end);
                 _checkpoints.Add(_running.Snapshot());
+                _ends.Add(made = end);
             }
         }
 
-        private void AddToRunning(int start, int count)
+        private void AddToRunning(int start, int end)
         {
-            for (var i = start; i < start + count; i++)
+            for (var i = start; i < end; i++)
             {
                 var change = _changes[i];
                 _running!.Add(change.From, _keys[change.Key], change.Amount, change.Allocated);
