@@ -341,30 +341,21 @@ internal sealed partial class BorderSecurityProjection
     /// add changes, used by the sweep of <see cref="TotalsOverTime"/> and by the questions of <see cref="KnownTotalsOverTime"/>.
     /// </summary>
     /// <remarks>
-    /// The yearly levels' list is made again only when one moved, and a group whose sums did not move keeps its
-    /// <see cref="YearlyLevelTotals"/> instance, so totals made one after another share the groups that stood.
+    /// Starting costs nothing but the six sums: a yearly level's group is read from the totals so far only when a change
+    /// moves it, and the yearly levels' list is made again only when one moved, keeping the <see cref="YearlyLevelTotals"/>
+    /// of every group that did not (totals made one after another share them). A group is listed while any of its levels
+    /// counts, so while its sum has one; at totals of changes that all count (every commitment's changes at an instant,
+    /// which is when <see cref="Totals"/> is asked) a group summing to nothing has nothing in any of its sums, so it goes.
     /// </remarks>
-    private sealed class RunningTotals
+    private sealed class RunningTotals(FundingTotals start)
     {
-        private readonly SortedDictionary<YearlyLevelGroups.Key, LevelSums> _levels = [];
-        private decimal _total, _newMoney, _redirected, _firm, _ceiling, _allocated;
-        private IReadOnlyList<YearlyLevelTotals> _levelList;
-        private bool _levelsMoved;
+        // The groups moved since the list was last made: their six sums (per year, new money, redirected, firm, ceiling, allocated).
+        private readonly SortedDictionary<YearlyLevelGroups.Key, decimal[]> _moved = [];
+        private decimal _total = start.Total.Pounds, _newMoney = start.NewMoney.Pounds, _redirected = start.Redirected.Pounds,
+            _firm = start.Firm.Pounds, _ceiling = start.Ceiling.Pounds, _allocated = start.Allocated.Pounds;
 
-        public RunningTotals(FundingTotals start)
-        {
-            (_total, _newMoney, _redirected, _firm, _ceiling, _allocated) = (start.Total.Pounds, start.NewMoney.Pounds, start.Redirected.Pounds,
-                start.Firm.Pounds, start.Ceiling.Pounds, start.Allocated.Pounds);
-
-            // A group is listed while any of its levels counts, so the listed groups are every group with a sum.
-            foreach (var l in start.YearlyLevels)
-            {
-                _levels[new YearlyLevelGroups.Key(l.Coverage, l.FirstYear, l.LastYear)] = new LevelSums(
-                    [l.PerYear.Pounds, l.NewMoney.Pounds, l.Redirected.Pounds, l.Firm.Pounds, l.Ceiling.Pounds, l.Allocated.Pounds]) { Made = l };
-            }
-
-            _levelList = start.YearlyLevels;
-        }
+        // In group order, as every list of yearly levels is.
+        private IReadOnlyList<YearlyLevelTotals> _levelList = start.YearlyLevels;
 
         /// <summary>Adds a change to the amounts that split as origin, basis and period (negative amounts take away).</summary>
         public void Add(FundingOriginKind origin, FundingBasis basis, FundingPeriod period, decimal amount, decimal allocated)
@@ -372,18 +363,17 @@ internal sealed partial class BorderSecurityProjection
             if (period.IsYearlyLevel)
             {
                 var key = YearlyLevelGroups.KeyOf(period);
-                if (!_levels.TryGetValue(key, out var level))
+                if (!_moved.TryGetValue(key, out var sums))
                 {
-                    _levels[key] = level = new LevelSums(new decimal[6]);
+                    _moved[key] = sums = Listed(key) is { } l
+                        ? [l.PerYear.Pounds, l.NewMoney.Pounds, l.Redirected.Pounds, l.Firm.Pounds, l.Ceiling.Pounds, l.Allocated.Pounds]
+                        : new decimal[6];
                 }
 
-                var sums = level.Sums;
                 sums[0] += amount;
                 sums[origin == FundingOriginKind.NewMoney ? 1 : 2] += amount;
                 sums[basis == FundingBasis.Firm ? 3 : 4] += amount;
                 sums[5] += allocated;
-                level.Made = null;
-                _levelsMoved = true;
                 return;
             }
 
@@ -398,14 +388,38 @@ internal sealed partial class BorderSecurityProjection
         /// <summary>The totals with every change added so far.</summary>
         public FundingTotals Totals()
         {
-            if (_levelsMoved)
+            if (_moved.Count > 0)
             {
-                // A group is listed while any of its levels counts: every level counted has an amount, so while its sum has one.
-                _levelList = [.. _levels.Where(l => l.Value.Sums[0] != 0).Select(l => l.Value.Made ??= new YearlyLevelTotals(
-                    l.Key.Coverage, l.Key.FirstYear, l.Key.LastYear, Money.FromPounds(l.Value.Sums[0]), Money.FromPounds(l.Value.Sums[1]),
-                    Money.FromPounds(l.Value.Sums[2]), Money.FromPounds(l.Value.Sums[3]), Money.FromPounds(l.Value.Sums[4]),
-                    Money.FromPounds(l.Value.Sums[5]), Money.FromPounds(l.Value.Sums[0] - l.Value.Sums[5])))];
-                _levelsMoved = false;
+                // The listed groups that did not move, and the moved ones that have a sum, in group order.
+                var list = new List<YearlyLevelTotals>(_levelList.Count + _moved.Count);
+                using var moved = _moved.GetEnumerator();
+                var more = moved.MoveNext();
+                foreach (var l in _levelList)
+                {
+                    var key = new YearlyLevelGroups.Key(l.Coverage, l.FirstYear, l.LastYear);
+                    for (; more && moved.Current.Key.CompareTo(key) < 0; more = moved.MoveNext())
+                    {
+                        AddMoved(list, moved.Current);
+                    }
+
+                    if (more && moved.Current.Key.CompareTo(key) == 0)
+                    {
+                        AddMoved(list, moved.Current);
+                        more = moved.MoveNext();
+                    }
+                    else
+                    {
+                        list.Add(l);
+                    }
+                }
+
+                for (; more; more = moved.MoveNext())
+                {
+                    AddMoved(list, moved.Current);
+                }
+
+                _levelList = list;
+                _moved.Clear();
             }
 
             return new FundingTotals(Money.FromPounds(_total), Money.FromPounds(_newMoney), Money.FromPounds(_redirected), Money.FromPounds(_firm),
@@ -415,12 +429,29 @@ internal sealed partial class BorderSecurityProjection
             };
         }
 
-        // A group's six sums (per year, new money, redirected, firm, ceiling, allocated) and its totals while they stand.
-        private sealed class LevelSums(decimal[] sums)
+        private static void AddMoved(List<YearlyLevelTotals> list, KeyValuePair<YearlyLevelGroups.Key, decimal[]> group)
         {
-            public decimal[] Sums { get; } = sums;
+            var (key, sums) = (group.Key, group.Value);
+            if (sums[0] != 0)
+            {
+                list.Add(new YearlyLevelTotals(key.Coverage, key.FirstYear, key.LastYear, Money.FromPounds(sums[0]), Money.FromPounds(sums[1]),
+                    Money.FromPounds(sums[2]), Money.FromPounds(sums[3]), Money.FromPounds(sums[4]), Money.FromPounds(sums[5]),
+                    Money.FromPounds(sums[0] - sums[5])));
+            }
+        }
 
-            public YearlyLevelTotals? Made { get; set; }
+        // The listed group with a key (the list is short: a few dozen groups at most).
+        private YearlyLevelTotals? Listed(YearlyLevelGroups.Key key)
+        {
+            foreach (var l in _levelList)
+            {
+                if (l.Coverage == key.Coverage && l.FirstYear == key.FirstYear && l.LastYear == key.LastYear)
+                {
+                    return l;
+                }
+            }
+
+            return null;
         }
     }
 
@@ -448,6 +479,12 @@ internal sealed partial class BorderSecurityProjection
         private readonly List<TotalsByDate> _checkpoints = [];
         private readonly List<int> _ends = [];
         private int _block = minimumBlock;
+
+        // A question's sums per key and the keys it touched (reused: questions are asked under the projection's lock).
+        private (long Amount, long Allocated)[] _sums = [];
+        private int[] _stamps = [];
+        private int _question;
+        private readonly List<int> _touched = [];
 
         // The totals of the changes of the checkpoints made (the last one's running sums), to make the next from; none
         // when a merged change invalidated them (made again from the changes before the first checkpoint that stands).
@@ -510,28 +547,64 @@ internal sealed partial class BorderSecurityProjection
         /// <summary>The block size, the checkpoints made and the changes kept.</summary>
         public (int Block, int Checkpoints, int Changes) Shape => (_block, _checkpoints.Count, _changes.Count);
 
-        /// <summary>The totals as of a date as known at an instant.</summary>
+        /// <summary>
+        /// The totals as of a date as known at an instant: the nearer of the checkpoints either side of the changes known
+        /// by then, with the changes between them and those known by then added (or, from the later checkpoint, the changes
+        /// known after taken away), summed per key first and then added by the one rule.
+        /// </summary>
         public FundingTotals AsOf(LocalDate date, Instant knownAt)
         {
             MakeCheckpoints();
             var known = UpperBound(knownAt);
 
             // The last checkpoint whose changes are all known by then (it ends at or before the first change known later).
-            var checkpoint = _ends.BinarySearch(known);
-            checkpoint = checkpoint >= 0 ? checkpoint : ~checkpoint - 1;
-            var start = checkpoint >= 0 ? _checkpoints[checkpoint].AsOf(date) : Projections.FundingTotals.None;
-            RunningTotals? running = null;
-            for (var i = checkpoint >= 0 ? _ends[checkpoint] : 0; i < known; i++)
+            var before = _ends.BinarySearch(known);
+            before = before >= 0 ? before : ~before - 1;
+            var from = before >= 0 ? _ends[before] : 0;
+            var (start, first, end, sign) = before + 1 < _ends.Count && _ends[before + 1] - known < known - from
+                ? (_checkpoints[before + 1].AsOf(date), known, _ends[before + 1], -1m)
+                : (before >= 0 ? _checkpoints[before].AsOf(date) : Projections.FundingTotals.None, from, known, 1m);
+            if (_sums.Length < _keys.Count)
             {
-                var change = _changes[i];
+                _sums = new (long, long)[_keys.Count * 2];
+                _stamps = new int[_keys.Count * 2];
+            }
+
+            // Summed per key in pence first (a change is whole pence, as money is): a long add a change.
+            _question++;
+            var changes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_changes);
+            for (var i = first; i < end; i++)
+            {
+                ref readonly var change = ref changes[i];
                 if (change.From <= date)
                 {
-                    var (origin, basis, period) = _keys[change.Key];
-                    (running ??= new RunningTotals(start)).Add(origin, basis, period, change.Amount, change.Allocated);
+                    if (_stamps[change.Key] != _question)
+                    {
+                        _stamps[change.Key] = _question;
+                        _sums[change.Key] = default;
+                        _touched.Add(change.Key);
+                    }
+
+                    ref var sum = ref _sums[change.Key];
+                    sum = (sum.Amount + change.AmountPence, sum.Allocated + change.AllocatedPence);
                 }
             }
 
-            return running?.Totals() ?? start;
+            if (_touched.Count == 0)
+            {
+                return start;
+            }
+
+            var running = new RunningTotals(start);
+            foreach (var key in _touched)
+            {
+                var (origin, basis, period) = _keys[key];
+                var (amount, allocated) = _sums[key];
+                running.Add(origin, basis, period, sign * amount / 100m, sign * allocated / 100m);
+            }
+
+            _touched.Clear();
+            return running.Totals();
         }
 
         // A checkpoint for every full block of changes, each from the one before (the running totals adding the block).
@@ -565,7 +638,7 @@ internal sealed partial class BorderSecurityProjection
             for (var i = start; i < end; i++)
             {
                 var change = _changes[i];
-                _running!.Add(change.From, _keys[change.Key], change.Amount, change.Allocated);
+                _running!.Add(change.From, _keys[change.Key], change.AmountPence / 100m, change.AllocatedPence / 100m);
             }
         }
 
@@ -601,11 +674,17 @@ internal sealed partial class BorderSecurityProjection
                 _keys.Add(key);
             }
 
-            return new Entry(known.KnownFrom, c.From, index, c.Amount, c.Allocated);
+            return new Entry(known.KnownFrom, c.From, index, Pence(c.Amount, known), Pence(c.Allocated, known));
         }
 
+        // Money is whole pence, so a change of money is too.
+        private static long Pence(decimal pounds, KnownFundingTotalsChange change) =>
+            decimal.Truncate(pounds * 100m) == pounds * 100m
+                ? (long)(pounds * 100m)
+                : throw new InvalidOperationException($"A change to the funding totals is not whole pence ({pounds} in {change}): money is kept to the penny.");
+
         // One change: when it became known, the valid date it counts from, its (origin, basis, period) as an index into
-        // the scope's keys, and its amounts (56 bytes).
-        private readonly record struct Entry(Instant KnownFrom, LocalDate From, int Key, decimal Amount, decimal Allocated);
+        // the scope's keys, and its amounts in pence (40 bytes).
+        private readonly record struct Entry(Instant KnownFrom, LocalDate From, int Key, long AmountPence, long AllocatedPence);
     }
 }
