@@ -5,7 +5,10 @@ namespace BorderSecurity.Domain.Projections;
 // Maintained totals (issue #24): the totals of the portfolio and of each recipient as known now, kept per valid date where
 // they change, so that a totals question known now is a binary search, not a sum over every commitment. A new event
 // changes only its commitment's contribution: the kept totals take that commitment's old contribution away and add its
-// new one when next asked.
+// new one when next asked. The totals as known at an earlier instant are kept too (KnownTotalsOverTime): the changes the
+// commitments made at each instant their events became known, in known-from order, with the running totals per valid date
+// at checkpoints along them, so that such a question is a checkpoint and at most a block of changes, not a sum over every
+// commitment.
 internal sealed partial class BorderSecurityProjection
 {
     private const string PortfolioKey = "";
@@ -14,10 +17,22 @@ internal sealed partial class BorderSecurityProjection
     private readonly Dictionary<string, TotalsOverTime> _totals = new(StringComparer.Ordinal);
     private readonly HashSet<FundingFacts> _changedCommitments = [];
 
+    // The same for the totals as known at an instant; the commitments with events since they were last counted.
+    private readonly Dictionary<string, KnownTotalsOverTime> _knownTotals = new(StringComparer.Ordinal);
+    private readonly HashSet<FundingFacts> _changedKnown = [];
+
+    /// <summary>
+    /// The fewest changes between two checkpoints of the totals as known at an instant (<see cref="KnownTotalsOverTime"/>);
+    /// a scope's blocks are this or a 64th of its changes when first asked, whichever is more. Set before the first
+    /// known-at totals question (tests set it small to cross many checkpoints).
+    /// </summary>
+    internal int KnownTotalsMinimumBlock { get; set; } = KnownTotalsOverTime.DefaultMinimumBlock;
+
     /// <summary>
     /// The funding totals (of one recipient, or all) as of the question (<see cref="Storage.IBorderSecurityQueries.FundingTotalsAsync"/>):
-    /// known now, from the kept totals; at an earlier known-at or recorded-by instant, summed over the positions that count
-    /// (the same rule, <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/>) without building the full answer.
+    /// known now, from the kept totals; known at an earlier instant, from the kept totals as known then
+    /// (<see cref="KnownTotalsOverTime"/>); as recorded by an instant, summed over the positions that count (the same rule,
+    /// <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/>) without building the full answer.
     /// </summary>
     public FundingTotals FundingTotals(string? recipient, AsOfQuery query)
     {
@@ -25,6 +40,11 @@ internal sealed partial class BorderSecurityProjection
         lock (_gate)
         {
             IEnumerable<FundingFacts> commitments = recipient is null ? _funding.Values : _fundingByRecipient.GetValueOrDefault(recipient) ?? [];
+            if (query is { KnownAt: { } knownAt, RecordedBy: null })
+            {
+                return KnownTotals(recipient, commitments).AsOf(query.AsOf, knownAt);
+            }
+
             if (query.KnownAt is not null || query.RecordedBy is not null)
             {
                 return Projections.FundingTotals.Of(commitments.Select(f => f.Position(query)).OfType<CommitmentPosition>()
@@ -55,7 +75,46 @@ internal sealed partial class BorderSecurityProjection
         }
     }
 
-    // A commitment had an event: the kept totals take its new contribution when next asked.
+    /// <summary>The shape of the kept totals as known at an instant of one recipient (or all), if kept: for tests that cross checkpoints.</summary>
+    internal (int Block, int Checkpoints, int Changes)? KnownTotalsShape(string? recipient)
+    {
+        lock (_gate)
+        {
+            return _knownTotals.TryGetValue(recipient ?? PortfolioKey, out var totals) ? totals.Shape : null;
+        }
+    }
+
+    // The kept totals as known at an instant of one recipient (or all), brought up to date with the commitments that had
+    // events since they were last counted; built from every commitment's known changes when first asked. Under the lock.
+    private KnownTotalsOverTime KnownTotals(string? recipient, IEnumerable<FundingFacts> commitments)
+    {
+        foreach (var changed in _changedKnown)
+        {
+            // What every kept scope counts for the commitment (none when no scope counted it yet), and what it makes now.
+            var counted = changed.CountedKnownChanges ?? [];
+            var now = changed.KnownChanges();
+            var changes = FundingContributions.Between(counted, now);
+            foreach (var key in changed.IndexedUnder.Append(PortfolioKey))
+            {
+                _knownTotals.GetValueOrDefault(key)?.Add(changes);
+            }
+
+            changed.CountedKnownChanges = now;
+        }
+
+        _changedKnown.Clear();
+        var kept = recipient ?? PortfolioKey;
+        if (!_knownTotals.TryGetValue(kept, out var totals))
+        {
+            _knownTotals[kept] = totals = new KnownTotalsOverTime(recipient, KnownTotalsMinimumBlock);
+            totals.Build(commitments.Select(c => c.CountedKnownChanges ??= c.KnownChanges()));
+        }
+
+        return totals;
+    }
+
+    // A commitment had an event: the kept totals take its new contribution when next asked. While no totals as known at an
+    // instant are kept, the commitment's counted known changes are only forgotten (worked out again when a scope is built).
     private void Invalidate(FundingFacts facts)
     {
         if (_totals.Count == 0)
@@ -65,6 +124,15 @@ internal sealed partial class BorderSecurityProjection
         else
         {
             _changedCommitments.Add(facts);
+        }
+
+        if (_knownTotals.Count == 0)
+        {
+            facts.CountedKnownChanges = null;
+        }
+        else
+        {
+            _changedKnown.Add(facts);
         }
     }
 
@@ -81,16 +149,23 @@ internal sealed partial class BorderSecurityProjection
     internal static IReadOnlyList<KnownFundingTotalsChange> ChangesAsKnownOf(IEnumerable<RecordedEvent> commitmentEvents)
     {
         var facts = FactsOf(commitmentEvents, out var events);
+        return ChangesAsKnown(facts, events.Select(e => (e.KnownFrom, e.ValidOn)));
+    }
+
+    // The rule of ChangesAsKnownOf, from a commitment's facts and its events' known-from instants and valid dates (the
+    // kept totals as known at an instant read them from the commitment's facts, FundingFacts.KnownChanges).
+    private static List<KnownFundingTotalsChange> ChangesAsKnown(FundingFacts facts, IEnumerable<(Instant KnownFrom, LocalDate ValidOn)> events)
+    {
         var changes = new List<KnownFundingTotalsChange>();
         var dates = new SortedSet<LocalDate>();
         List<FundingContribution> counted = [];
         foreach (var known in events.GroupBy(e => e.KnownFrom).OrderBy(g => g.Key))
         {
             var earliest = LocalDate.MaxIsoValue;
-            foreach (var recorded in known)
+            foreach (var (_, validOn) in known)
             {
-                dates.Add(recorded.ValidOn);
-                earliest = recorded.ValidOn < earliest ? recorded.ValidOn : earliest;
+                dates.Add(validOn);
+                earliest = validOn < earliest ? validOn : earliest;
             }
 
             // The contributions before the earliest date stand. Both lists are compared from the last of those on: what
@@ -162,78 +237,75 @@ internal sealed partial class BorderSecurityProjection
             {
                 if (recipient is null || change.Recipient == recipient)
                 {
-                    if (!_changes.TryGetValue(change.From, out var sums))
-                    {
-                        _changes[change.From] = sums = [];
-                    }
-
-                    Add(sums, (change.Origin, change.Basis, change.Period), change.Amount, change.Allocated);
-                    if (sums.Count == 0)
-                    {
-                        _changes.Remove(change.From);
-                    }
-
-                    _staleFrom = _staleFrom is { } stale && stale < change.From ? stale : change.From;
+                    Add(change.From, (change.Origin, change.Basis, change.Period), change.Amount, change.Allocated);
                 }
             }
 
             _counted[commitment] = now;
         }
 
+        /// <summary>Adds one change (of the recipient's totals, or any when kept for all) from a valid date on.</summary>
+        public void Add(LocalDate from, (FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period) key, decimal amount, decimal allocated)
+        {
+            if (!_changes.TryGetValue(from, out var sums))
+            {
+                _changes[from] = sums = [];
+            }
+
+            var (summedAmount, summedAllocated) = sums.GetValueOrDefault(key);
+            (summedAmount, summedAllocated) = (summedAmount + amount, summedAllocated + allocated);
+            if (summedAmount == 0 && summedAllocated == 0)
+            {
+                // A key summing to nothing goes, and a date with no key left.
+                sums.Remove(key);
+                if (sums.Count == 0)
+                {
+                    _changes.Remove(from);
+                }
+            }
+            else
+            {
+                sums[key] = (summedAmount, summedAllocated);
+            }
+
+            _staleFrom = _staleFrom is { } stale && stale < from ? stale : from;
+        }
+
         /// <summary>The totals as of a date: those from the last change on or before it; none before the first.</summary>
         public FundingTotals AsOf(LocalDate date)
+        {
+            Refresh();
+            var index = _from.BinarySearch(date);
+            index = index >= 0 ? index : ~index - 1;
+            return index < 0 ? Projections.FundingTotals.None : _totals[index];
+        }
+
+        /// <summary>The totals from each date as they stand now, kept apart from later changes (a checkpoint).</summary>
+        public TotalsByDate Snapshot()
+        {
+            Refresh();
+            return new TotalsByDate([.. _from], [.. _totals]);
+        }
+
+        private void Refresh()
         {
             if (_staleFrom is { } stale)
             {
                 Sweep(stale);
                 _staleFrom = null;
             }
-
-            var index = _from.BinarySearch(date);
-            index = index >= 0 ? index : ~index - 1;
-            return index < 0 ? Projections.FundingTotals.None : _totals[index];
-        }
-
-        // Adds to the sums of one key (amounts may be negative: a change takes a share away); a key summing to nothing goes.
-        private static void Add(Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), (decimal Amount, decimal Allocated)> sums,
-            (FundingOriginKind, FundingBasis, FundingPeriod) key, decimal addAmount, decimal addAllocated)
-        {
-            var (amount, allocated) = sums.GetValueOrDefault(key);
-            (amount, allocated) = (amount + addAmount, allocated + addAllocated);
-            if (amount == 0 && allocated == 0)
-            {
-                sums.Remove(key);
-            }
-            else
-            {
-                sums[key] = (amount, allocated);
-            }
         }
 
         // The running totals at each date with a change, in date order, worked out again from the first date that changed
         // (those before it stand; the running sums start from the totals just before it). Each date's changes are added to
-        // the running totals as FundingTotals.Of adds a share (the same split by origin and basis; a yearly level to its
-        // group), so a date costs the keys that changed on it, and the yearly levels' list is made again only on a date
-        // where one moved.
+        // the running totals by the one rule (RunningTotals.Add), so a date costs the keys that changed on it.
         private void Sweep(LocalDate changedFrom)
         {
             var kept = _from.BinarySearch(changedFrom);
             kept = kept >= 0 ? kept : ~kept;
             _from.RemoveRange(kept, _from.Count - kept);
             _totals.RemoveRange(kept, _totals.Count - kept);
-            var before = kept > 0 ? _totals[kept - 1] : Projections.FundingTotals.None;
-            decimal total = before.Total.Pounds, newMoney = before.NewMoney.Pounds, redirected = before.Redirected.Pounds, firm = before.Firm.Pounds,
-                ceiling = before.Ceiling.Pounds, allocated = before.Allocated.Pounds;
-
-            // A group is listed while any of its levels counts, so the listed groups are every group with a sum.
-            var levels = new SortedDictionary<YearlyLevelGroups.Key, decimal[]>();
-            foreach (var l in before.YearlyLevels)
-            {
-                levels[new YearlyLevelGroups.Key(l.Coverage, l.FirstYear, l.LastYear)] =
-                    [l.PerYear.Pounds, l.NewMoney.Pounds, l.Redirected.Pounds, l.Firm.Pounds, l.Ceiling.Pounds, l.Allocated.Pounds];
-            }
-
-            var levelList = before.YearlyLevels;
+            var running = new RunningTotals(kept > 0 ? _totals[kept - 1] : Projections.FundingTotals.None);
             foreach (var (on, changes) in _changes)
             {
                 if (on < changedFrom)
@@ -241,48 +313,378 @@ internal sealed partial class BorderSecurityProjection
                     continue;
                 }
 
-                var levelsMoved = false;
-                foreach (var ((origin, basis, period), (amount, allocatedAmount)) in changes)
+                foreach (var ((origin, basis, period), (amount, allocated)) in changes)
                 {
-                    if (period.IsYearlyLevel)
-                    {
-                        var key = YearlyLevelGroups.KeyOf(period);
-                        if (!levels.TryGetValue(key, out var sums))
-                        {
-                            levels[key] = sums = new decimal[6];
-                        }
-
-                        sums[0] += amount;
-                        sums[origin == FundingOriginKind.NewMoney ? 1 : 2] += amount;
-                        sums[basis == FundingBasis.Firm ? 3 : 4] += amount;
-                        sums[5] += allocatedAmount;
-                        levelsMoved = true;
-                        continue;
-                    }
-
-                    total += amount;
-                    newMoney += origin == FundingOriginKind.NewMoney ? amount : 0;
-                    redirected += origin == FundingOriginKind.Redirected ? amount : 0;
-                    firm += basis == FundingBasis.Firm ? amount : 0;
-                    ceiling += basis == FundingBasis.UpTo ? amount : 0;
-                    allocated += allocatedAmount;
-                }
-
-                if (levelsMoved)
-                {
-                    // A group is listed while any of its levels counts: every level counted has an amount, so while its sum has one.
-                    levelList = [.. levels.Where(l => l.Value[0] != 0).Select(l => new YearlyLevelTotals(l.Key.Coverage, l.Key.FirstYear, l.Key.LastYear,
-                        Money.FromPounds(l.Value[0]), Money.FromPounds(l.Value[1]), Money.FromPounds(l.Value[2]), Money.FromPounds(l.Value[3]),
-                        Money.FromPounds(l.Value[4]), Money.FromPounds(l.Value[5]), Money.FromPounds(l.Value[0] - l.Value[5])))];
+                    running.Add(origin, basis, period, amount, allocated);
                 }
 
                 _from.Add(on);
-                _totals.Add(new FundingTotals(Money.FromPounds(total), Money.FromPounds(newMoney), Money.FromPounds(redirected), Money.FromPounds(firm),
-                    Money.FromPounds(ceiling), Money.FromPounds(allocated), Money.FromPounds(total - allocated))
-                {
-                    YearlyLevels = levelList,
-                });
+                _totals.Add(running.Totals());
             }
         }
+    }
+
+    /// <summary>Totals from each valid date (a checkpoint of <see cref="KnownTotalsOverTime"/>): those from the last date on or before a date.</summary>
+    private sealed class TotalsByDate(LocalDate[] from, FundingTotals[] totals)
+    {
+        public FundingTotals AsOf(LocalDate date)
+        {
+            var index = Array.BinarySearch(from, date);
+            index = index >= 0 ? index : ~index - 1;
+            return index < 0 ? Projections.FundingTotals.None : totals[index];
+        }
+    }
+
+    /// <summary>
+    /// Running funding totals that changes are added to, one at a time, as <see cref="FundingTotals.Of(IEnumerable{FundingShare})"/>
+    /// adds a share (the same split by origin and basis; a yearly level to its group): the one rule by which the kept totals
+    /// add changes, used by the sweep of <see cref="TotalsOverTime"/> and by the questions of <see cref="KnownTotalsOverTime"/>.
+    /// </summary>
+    /// <remarks>
+    /// Starting costs nothing but the six sums: a yearly level's group is read from the totals so far only when a change
+    /// moves it, and the yearly levels' list is made again only when one moved, keeping the <see cref="YearlyLevelTotals"/>
+    /// of every group that did not (totals made one after another share them). A group is listed while any of its levels
+    /// counts, so while its sum has one; at totals of changes that all count (every commitment's changes at an instant,
+    /// which is when <see cref="Totals"/> is asked) a group summing to nothing has nothing in any of its sums, so it goes.
+    /// </remarks>
+    private sealed class RunningTotals(FundingTotals start)
+    {
+        // The groups moved since the list was last made: their six sums (per year, new money, redirected, firm, ceiling, allocated).
+        private readonly SortedDictionary<YearlyLevelGroups.Key, decimal[]> _moved = [];
+        private decimal _total = start.Total.Pounds, _newMoney = start.NewMoney.Pounds, _redirected = start.Redirected.Pounds,
+            _firm = start.Firm.Pounds, _ceiling = start.Ceiling.Pounds, _allocated = start.Allocated.Pounds;
+
+        // In group order, as every list of yearly levels is.
+        private IReadOnlyList<YearlyLevelTotals> _levelList = start.YearlyLevels;
+
+        /// <summary>Adds a change to the amounts that split as origin, basis and period (negative amounts take away).</summary>
+        public void Add(FundingOriginKind origin, FundingBasis basis, FundingPeriod period, decimal amount, decimal allocated)
+        {
+            if (period.IsYearlyLevel)
+            {
+                var key = YearlyLevelGroups.KeyOf(period);
+                if (!_moved.TryGetValue(key, out var sums))
+                {
+                    _moved[key] = sums = Listed(key) is { } l
+                        ? [l.PerYear.Pounds, l.NewMoney.Pounds, l.Redirected.Pounds, l.Firm.Pounds, l.Ceiling.Pounds, l.Allocated.Pounds]
+                        : new decimal[6];
+                }
+
+                sums[0] += amount;
+                sums[origin == FundingOriginKind.NewMoney ? 1 : 2] += amount;
+                sums[basis == FundingBasis.Firm ? 3 : 4] += amount;
+                sums[5] += allocated;
+                return;
+            }
+
+            _total += amount;
+            _newMoney += origin == FundingOriginKind.NewMoney ? amount : 0;
+            _redirected += origin == FundingOriginKind.Redirected ? amount : 0;
+            _firm += basis == FundingBasis.Firm ? amount : 0;
+            _ceiling += basis == FundingBasis.UpTo ? amount : 0;
+            _allocated += allocated;
+        }
+
+        /// <summary>The totals with every change added so far.</summary>
+        public FundingTotals Totals()
+        {
+            if (_moved.Count > 0)
+            {
+                // The listed groups that did not move, and the moved ones that have a sum, in group order.
+                var list = new List<YearlyLevelTotals>(_levelList.Count + _moved.Count);
+                using var moved = _moved.GetEnumerator();
+                var more = moved.MoveNext();
+                foreach (var l in _levelList)
+                {
+                    var key = new YearlyLevelGroups.Key(l.Coverage, l.FirstYear, l.LastYear);
+                    for (; more && moved.Current.Key.CompareTo(key) < 0; more = moved.MoveNext())
+                    {
+                        AddMoved(list, moved.Current);
+                    }
+
+                    if (more && moved.Current.Key.CompareTo(key) == 0)
+                    {
+                        AddMoved(list, moved.Current);
+                        more = moved.MoveNext();
+                    }
+                    else
+                    {
+                        list.Add(l);
+                    }
+                }
+
+                for (; more; more = moved.MoveNext())
+                {
+                    AddMoved(list, moved.Current);
+                }
+
+                _levelList = list;
+                _moved.Clear();
+            }
+
+            return new FundingTotals(Money.FromPounds(_total), Money.FromPounds(_newMoney), Money.FromPounds(_redirected), Money.FromPounds(_firm),
+                Money.FromPounds(_ceiling), Money.FromPounds(_allocated), Money.FromPounds(_total - _allocated))
+            {
+                YearlyLevels = _levelList,
+            };
+        }
+
+        private static void AddMoved(List<YearlyLevelTotals> list, KeyValuePair<YearlyLevelGroups.Key, decimal[]> group)
+        {
+            var (key, sums) = (group.Key, group.Value);
+            if (sums[0] != 0)
+            {
+                list.Add(new YearlyLevelTotals(key.Coverage, key.FirstYear, key.LastYear, Money.FromPounds(sums[0]), Money.FromPounds(sums[1]),
+                    Money.FromPounds(sums[2]), Money.FromPounds(sums[3]), Money.FromPounds(sums[4]), Money.FromPounds(sums[5]),
+                    Money.FromPounds(sums[0] - sums[5])));
+            }
+        }
+
+        // The listed group with a key (the list is short: a few dozen groups at most).
+        private YearlyLevelTotals? Listed(YearlyLevelGroups.Key key)
+        {
+            foreach (var l in _levelList)
+            {
+                if (l.Coverage == key.Coverage && l.FirstYear == key.FirstYear && l.LastYear == key.LastYear)
+                {
+                    return l;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The totals of some commitments as of any valid date as known at any instant (issue #24): the changes the commitments
+    /// made at each instant their events became known (<see cref="FundingContributions.AsKnown"/>), ordered by that
+    /// instant, and checkpoints every block of them: checkpoint b is the totals from each valid date of the changes of the
+    /// first b + 1 blocks (<see cref="TotalsOverTime"/>'s sweep, each built from the one before by adding a block; a block
+    /// ends with the last change known at its last instant). A question (date D, known at K) takes the last checkpoint whose
+    /// changes are all known by K and adds the changes after it known by K and dated on or before D (about a block at most),
+    /// by the same rule (<see cref="RunningTotals"/>).
+    /// </summary>
+    /// <remarks>
+    /// A write is nearly always known after every change kept: its changes are appended, and a checkpoint is made when a
+    /// block fills (when next asked). A change known before some kept changes (an imported history, a late-known
+    /// correction) is merged into its place, and the checkpoints from its block on are made again when next asked.
+    /// </remarks>
+    private sealed class KnownTotalsOverTime(string? recipient, int minimumBlock)
+    {
+        public const int DefaultMinimumBlock = 1024;
+
+        private List<Entry> _changes = [];
+        private readonly List<(FundingOriginKind Origin, FundingBasis Basis, FundingPeriod Period)> _keys = [];
+        private readonly Dictionary<(FundingOriginKind, FundingBasis, FundingPeriod), int> _keyIndex = [];
+        private readonly List<TotalsByDate> _checkpoints = [];
+        private readonly List<int> _ends = [];
+        private int _block = minimumBlock;
+
+        // A question's sums per key and the keys it touched (reused: questions are asked under the projection's lock).
+        private (long Amount, long Allocated)[] _sums = [];
+        private int[] _stamps = [];
+        private int _question;
+        private readonly List<int> _touched = [];
+
+        // The totals of the changes of the checkpoints made (the last one's running sums), to make the next from; none
+        // when a merged change invalidated them (made again from the changes before the first checkpoint that stands).
+        private TotalsOverTime? _running = new(null);
+
+        /// <summary>Counts the commitments' changes (a scope first asked), and sizes the blocks by them.</summary>
+        public void Build(IEnumerable<IReadOnlyList<KnownFundingTotalsChange>> commitments)
+        {
+            foreach (var changes in commitments)
+            {
+                foreach (var change in changes)
+                {
+                    if (Counts(change))
+                    {
+                        _changes.Add(EntryOf(change));
+                    }
+                }
+            }
+
+            _changes.Sort(static (a, b) => a.KnownFrom.CompareTo(b.KnownFrom));
+            _block = Math.Max(_block, _changes.Count / 64);
+        }
+
+        /// <summary>Adds a commitment's changes for a write (<see cref="FundingContributions.Between(IReadOnlyList{KnownFundingTotalsChange}, IReadOnlyList{KnownFundingTotalsChange})"/>, in known-from order).</summary>
+        public void Add(IReadOnlyList<KnownFundingTotalsChange> changes)
+        {
+            var added = changes.Where(Counts).Select(EntryOf).ToList();
+            if (added.Count == 0)
+            {
+                return;
+            }
+
+            if (_changes.Count == 0 || added[0].KnownFrom >= _changes[^1].KnownFrom)
+            {
+                _changes.AddRange(added);
+                return;
+            }
+
+            // Known before some kept changes: merged into place; the checkpoints with changes from there on go.
+            var at = UpperBound(added[0].KnownFrom);
+            var merged = new List<Entry>(_changes.Count + added.Count);
+            merged.AddRange(_changes.Take(at));
+            int i = at, j = 0;
+            while (i < _changes.Count || j < added.Count)
+            {
+                merged.Add(j == added.Count || (i < _changes.Count && _changes[i].KnownFrom <= added[j].KnownFrom) ? _changes[i++] : added[j++]);
+            }
+
+            _changes = merged;
+            var standing = _ends.BinarySearch(at);
+            standing = standing >= 0 ? standing + 1 : ~standing;
+            if (standing < _checkpoints.Count)
+            {
+                _checkpoints.RemoveRange(standing, _checkpoints.Count - standing);
+                _ends.RemoveRange(standing, _ends.Count - standing);
+                _running = null;
+            }
+        }
+
+        /// <summary>The block size, the checkpoints made and the changes kept.</summary>
+        public (int Block, int Checkpoints, int Changes) Shape => (_block, _checkpoints.Count, _changes.Count);
+
+        /// <summary>
+        /// The totals as of a date as known at an instant: the nearer of the checkpoints either side of the changes known
+        /// by then, with the changes between them and those known by then added (or, from the later checkpoint, the changes
+        /// known after taken away), summed per key first and then added by the one rule.
+        /// </summary>
+        public FundingTotals AsOf(LocalDate date, Instant knownAt)
+        {
+            MakeCheckpoints();
+            var known = UpperBound(knownAt);
+
+            // The last checkpoint whose changes are all known by then (it ends at or before the first change known later).
+            var before = _ends.BinarySearch(known);
+            before = before >= 0 ? before : ~before - 1;
+            var from = before >= 0 ? _ends[before] : 0;
+            var (start, first, end, sign) = before + 1 < _ends.Count && _ends[before + 1] - known < known - from
+                ? (_checkpoints[before + 1].AsOf(date), known, _ends[before + 1], -1m)
+                : (before >= 0 ? _checkpoints[before].AsOf(date) : Projections.FundingTotals.None, from, known, 1m);
+            if (_sums.Length < _keys.Count)
+            {
+                _sums = new (long, long)[_keys.Count * 2];
+                _stamps = new int[_keys.Count * 2];
+            }
+
+            // Summed per key in pence first (a change is whole pence, as money is): a long add a change.
+            _question++;
+            var changes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_changes);
+            for (var i = first; i < end; i++)
+            {
+                ref readonly var change = ref changes[i];
+                if (change.From <= date)
+                {
+                    if (_stamps[change.Key] != _question)
+                    {
+                        _stamps[change.Key] = _question;
+                        _sums[change.Key] = default;
+                        _touched.Add(change.Key);
+                    }
+
+                    ref var sum = ref _sums[change.Key];
+                    sum = (sum.Amount + change.AmountPence, sum.Allocated + change.AllocatedPence);
+                }
+            }
+
+            if (_touched.Count == 0)
+            {
+                return start;
+            }
+
+            var running = new RunningTotals(start);
+            foreach (var key in _touched)
+            {
+                var (origin, basis, period) = _keys[key];
+                var (amount, allocated) = _sums[key];
+                running.Add(origin, basis, period, sign * amount / 100m, sign * allocated / 100m);
+            }
+
+            _touched.Clear();
+            return running.Totals();
+        }
+
+        // A checkpoint for every full block of changes, each from the one before (the running totals adding the block).
+        private void MakeCheckpoints()
+        {
+            var made = _ends.Count > 0 ? _ends[^1] : 0;
+            if (_running is null)
+            {
+                _running = new TotalsOverTime(null);
+                AddToRunning(0, made);
+            }
+
+            while (made + _block <= _changes.Count)
+            {
+                // A block ends with the last change known at its instant: a commitment's changes at one instant (one
+                // share taken away, another added) are never split, so every checkpoint is the totals at some instant.
+                var end = made + _block;
+                while (end < _changes.Count && _changes[end].KnownFrom == _changes[end - 1].KnownFrom)
+                {
+                    end++;
+                }
+
+                AddToRunning(made, end);
+                _checkpoints.Add(_running.Snapshot());
+                _ends.Add(made = end);
+            }
+        }
+
+        private void AddToRunning(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                var change = _changes[i];
+                _running!.Add(change.From, _keys[change.Key], change.AmountPence / 100m, change.AllocatedPence / 100m);
+            }
+        }
+
+        // The number of changes known at or before an instant (they are in known-from order).
+        private int UpperBound(Instant knownAt)
+        {
+            int lo = 0, hi = _changes.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (_changes[mid].KnownFrom <= knownAt)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+
+        private bool Counts(KnownFundingTotalsChange change) => recipient is null || change.Change.Recipient == recipient;
+
+        private Entry EntryOf(KnownFundingTotalsChange known)
+        {
+            var c = known.Change;
+            var key = (c.Origin, c.Basis, c.Period);
+            if (!_keyIndex.TryGetValue(key, out var index))
+            {
+                _keyIndex[key] = index = _keys.Count;
+                _keys.Add(key);
+            }
+
+            return new Entry(known.KnownFrom, c.From, index, Pence(c.Amount, known), Pence(c.Allocated, known));
+        }
+
+        // Money is whole pence, so a change of money is too.
+        private static long Pence(decimal pounds, KnownFundingTotalsChange change) =>
+            decimal.Truncate(pounds * 100m) == pounds * 100m
+                ? (long)(pounds * 100m)
+                : throw new InvalidOperationException($"A change to the funding totals is not whole pence ({pounds} in {change}): money is kept to the penny.");
+
+        // One change: when it became known, the valid date it counts from, its (origin, basis, period) as an index into
+        // the scope's keys, and its amounts in pence (40 bytes).
+        private readonly record struct Entry(Instant KnownFrom, LocalDate From, int Key, long AmountPence, long AllocatedPence);
     }
 }

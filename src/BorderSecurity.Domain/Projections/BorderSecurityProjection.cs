@@ -433,6 +433,19 @@ internal sealed partial class BorderSecurityProjection
         /// <summary>Forgets the cached <see cref="Contributions"/>: the commitment has a new event.</summary>
         public void Changed() => _contributions = null;
 
+        /// <summary>
+        /// The changes the commitment makes to the totals at each instant its events became known
+        /// (<see cref="FundingContributions.AsKnown"/>), by the one rule (<see cref="ChangesAsKnownOf"/>), from its events'
+        /// known-from instants and valid dates as its citations keep them.
+        /// </summary>
+        public IReadOnlyList<KnownFundingTotalsChange> KnownChanges() => ChangesAsKnown(this, _citations.KnownDates());
+
+        /// <summary>
+        /// The known changes every kept scope of the totals as known at an instant counts for this commitment; none when
+        /// no scope counts it yet (worked out when one is built).
+        /// </summary>
+        public IReadOnlyList<KnownFundingTotalsChange>? CountedKnownChanges { get; set; }
+
         // The position's figures that totals read, by the one rule (Positions.Commitment), without its sources or spending.
         private (string Recipient, FundingShare Share)? ShareAt(AsOfQuery query) =>
             Positions.Commitment(Latest(query, forTotals: true)) is { } position

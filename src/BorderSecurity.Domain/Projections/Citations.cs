@@ -24,6 +24,9 @@ internal sealed class Citations
 
     public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) => _rows.ValidDates(knowledge);
 
+    /// <summary>Every event's known-from instant and valid date, in no particular order.</summary>
+    public IEnumerable<(Instant KnownFrom, LocalDate ValidOn)> KnownDates() => _rows.KnownDates();
+
     public IReadOnlyList<SourceReference> Sources(AsOfQuery query)
     {
         var end = _rows.CountUpTo(query.AsOf);

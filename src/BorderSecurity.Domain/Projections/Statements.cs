@@ -122,6 +122,9 @@ internal sealed class Statements<T>
     public IEnumerable<LocalDate> ValidDates(AsOfQuery knowledge) =>
         _rows.Where(r => Knows(knowledge, r)).Select(r => r.ValidOn);
 
+    /// <summary>Every row's known-from instant and valid date, in no particular order.</summary>
+    public IEnumerable<(Instant KnownFrom, LocalDate ValidOn)> KnownDates() => _rows.Select(r => (KnownFrom(r), r.ValidOn));
+
     /// <summary>The index of the first row after (validOn, sequence).</summary>
     private int UpperBound(LocalDate validOn, long sequence)
     {
