@@ -278,7 +278,7 @@ internal sealed class BorderSecurityTables(string schema)
     /// </summary>
     /// <remarks>
     /// <para>Known now (<see cref="KnownNow"/>): each change is added to its valid date's day, month and calendar year
-    /// (<see cref="SpansOf"/>), so the totals as of a date are the sums of the whole years before it, the whole months of its
+    /// (<see cref="CellsOf"/>), so the totals as of a date are the sums of the whole years before it, the whole months of its
     /// year before it and the days of its month up to it: three ranges of the primary key, a few rows per key however long
     /// the history.</para>
     /// <para>As known at an instant: each change is also added to the six cells of its valid day, month and year crossed
@@ -322,17 +322,6 @@ internal sealed class BorderSecurityTables(string schema)
         /// </summary>
         public const string KnownInstant = "instant";
 
-        /// <summary>The rows a change on <paramref name="date"/> is added to: its day's, its month's and its year's.</summary>
-        public static IEnumerable<(string Span, LocalDate From)> SpansOf(LocalDate date) =>
-            [(Day, date), (Month, new LocalDate(date.Year, date.Month, 1)), (Year, new LocalDate(date.Year, 1, 1))];
-
-        /// <summary>The UTC year and month an instant falls in, each as its first instant: the known spans of a change known at it.</summary>
-        public static IEnumerable<(string KnownSpan, Instant From)> KnownSpansOf(Instant known)
-        {
-            var day = known.InUtc().Date;
-            return [(KnownMonth, Start(new LocalDate(day.Year, day.Month, 1))), (KnownYear, Start(new LocalDate(day.Year, 1, 1)))];
-        }
-
         /// <summary>The known span and valid span of each kind of row (<see cref="CellsOf"/> names them by index).</summary>
         public static IReadOnlyList<(string KnownSpan, string Span)> Cells { get; } =
         [
@@ -345,7 +334,7 @@ internal sealed class BorderSecurityTables(string schema)
         /// <summary>
         /// Every row of one scope a change from <paramref name="date"/>, known from <paramref name="known"/>, is added to, as
         /// the index of its kind in <see cref="Cells"/>, its valid from and its known from: the three valid spans known now, the
-        /// six of the valid spans crossed with the known spans (<see cref="KnownSpansOf"/>), and, for a recipient
+        /// six of the valid spans crossed with the UTC month and year of <paramref name="known"/> (each from its first instant), and, for a recipient
         /// (<paramref name="portfolio"/> false), its valid day at its own instant.
         /// </summary>
         public static IEnumerable<(int Cell, LocalDate From, Instant KnownFrom)> CellsOf(LocalDate date, Instant known, bool portfolio)
