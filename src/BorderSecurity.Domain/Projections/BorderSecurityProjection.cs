@@ -273,7 +273,7 @@ internal sealed partial class BorderSecurityProjection
     private sealed class FigureTable
     {
         private (string Figure, Statements<decimal?> Rows)[] _undimensioned = [];
-        private Dictionary<string, SortedDictionary<string, Statements<decimal?>>>? _dimensioned;
+        private Dictionary<string, Dimensions>? _dimensioned;
 
         public void Add(RecordedEvent recorded, IReadOnlyList<FigureStatement> statements)
         {
@@ -297,16 +297,13 @@ internal sealed partial class BorderSecurityProjection
                 }
                 else
                 {
-                    _dimensioned ??= new Dictionary<string, SortedDictionary<string, Statements<decimal?>>>(StringComparer.Ordinal);
+                    _dimensioned ??= new Dictionary<string, Dimensions>(StringComparer.Ordinal);
                     if (!_dimensioned.TryGetValue(statement.Figure, out var dimensions))
                     {
-                        _dimensioned[statement.Figure] = dimensions = new SortedDictionary<string, Statements<decimal?>>(StringComparer.Ordinal);
+                        _dimensioned[statement.Figure] = dimensions = new Dimensions();
                     }
 
-                    if (!dimensions.TryGetValue(statement.Dimension, out rows))
-                    {
-                        dimensions[statement.Dimension] = rows = new Statements<decimal?>();
-                    }
+                    rows = dimensions.RowsOf(statement.Dimension);
                 }
 
                 rows.Add(recorded, statement.Value);
@@ -335,7 +332,7 @@ internal sealed partial class BorderSecurityProjection
 
             if (_dimensioned is not null && _dimensioned.TryGetValue(figure, out var dimensions))
             {
-                foreach (var (dimension, dimensionRows) in dimensions)
+                foreach (var (dimension, dimensionRows) in dimensions.Ordered)
                 {
                     if (dimensionRows.TryLatest(query, out var latest) && latest > 0m)
                     {
@@ -356,7 +353,7 @@ internal sealed partial class BorderSecurityProjection
             }
 
             List<SpendingLine>? result = null;
-            foreach (var (key, rows) in lines)
+            foreach (var (key, rows) in lines.Ordered)
             {
                 if (rows.TryLatestWithDate(query, out var amount, out var statedOn))
                 {
@@ -365,6 +362,33 @@ internal sealed partial class BorderSecurityProjection
             }
 
             return result ?? [];
+        }
+
+        /// <summary>
+        /// One figure's rows per dimension, in ordinal order of the dimension. Every position a question builds reads them in
+        /// that order: kept as an array (made again when a dimension is added, which is rare), as enumerating a sorted tree
+        /// allocates its enumerator's stack every time.
+        /// </summary>
+        private sealed class Dimensions
+        {
+            private readonly Dictionary<string, Statements<decimal?>> _rows = new(StringComparer.Ordinal);
+            private KeyValuePair<string, Statements<decimal?>>[]? _ordered;
+
+            /// <summary>The dimension's rows, added when first stated.</summary>
+            public Statements<decimal?> RowsOf(string dimension)
+            {
+                if (!_rows.TryGetValue(dimension, out var rows))
+                {
+                    _rows[dimension] = rows = new Statements<decimal?>();
+                    _ordered = null;
+                }
+
+                return rows;
+            }
+
+            /// <summary>Every dimension with its rows, in ordinal order of the dimension.</summary>
+            public KeyValuePair<string, Statements<decimal?>>[] Ordered =>
+                _ordered ??= [.. _rows.OrderBy(r => r.Key, StringComparer.Ordinal)];
         }
 
         private Statements<decimal?>? Undimensioned(string figure)

@@ -41,23 +41,28 @@ internal sealed class Citations
             return new ArraySegment<SourceReference>(prefix.Distinct, 0, prefix.DistinctCount[end]);
         }
 
+        // The walk: the counting rows in order, each new provenance's sources by their index among the distinct ones (each
+        // distinct source once, in order of first citation), so no source is hashed.
         var sources = new List<SourceReference>();
-        var seen = new HashSet<SourceReference>();
-        Provenance? previous = null;
-        foreach (var provenance in _rows.AllCounting(query))
+        Span<bool> seen = prefix.Distinct.Length <= 256 ? stackalloc bool[prefix.Distinct.Length] : new bool[prefix.Distinct.Length];
+        var previous = -1;
+        for (var i = 0; i < end; i++)
         {
-            // Consecutive events often carry the same provenance instance; its sources are already in.
-            if (ReferenceEquals(provenance, previous))
+            var (knownFrom, recordedAt, _) = _rows.InstantsAndValueAt(i);
+            var provenance = prefix.ProvenanceOfRow[i];
+            if (provenance == previous || !query.Knows(knownFrom, recordedAt))
             {
                 continue;
             }
 
+            // Consecutive events often carry the same provenance instance; its sources are already in.
             previous = provenance;
-            foreach (var source in provenance.Sources)
+            foreach (var source in prefix.SourcesOfProvenance[provenance])
             {
-                if (seen.Add(source))
+                if (!seen[source])
                 {
-                    sources.Add(source);
+                    seen[source] = true;
+                    sources.Add(prefix.Distinct[source]);
                 }
             }
         }
@@ -65,7 +70,12 @@ internal sealed class Citations
         return sources;
     }
 
-    private sealed record Prefix(Instant[] LatestKnown, Instant[] LatestRecorded, SourceReference[] Distinct, int[] DistinctCount)
+    /// <summary>
+    /// The prefix arrays; also each row's provenance (an index into <see cref="SourcesOfProvenance"/>, one per provenance
+    /// instance) and each provenance's sources as indexes into <see cref="Distinct"/>, for the walk.
+    /// </summary>
+    private sealed record Prefix(Instant[] LatestKnown, Instant[] LatestRecorded, SourceReference[] Distinct, int[] DistinctCount,
+        int[] ProvenanceOfRow, int[][] SourcesOfProvenance)
     {
         public static Prefix Of(Statements<Provenance> rows)
         {
@@ -74,8 +84,10 @@ internal sealed class Citations
             var known = rows.HasSeparateKnownFrom ? new Instant[rows.Count] : latest;
             var counts = new int[rows.Count + 1];
             var distinct = new List<SourceReference>();
-            var seen = new HashSet<SourceReference>();
-            var seenProvenances = new HashSet<Provenance>(ReferenceEqualityComparer.Instance);
+            var indexOfSource = new Dictionary<SourceReference, int>();
+            var indexOfProvenance = new Dictionary<Provenance, int>(ReferenceEqualityComparer.Instance);
+            var sourcesOfProvenance = new List<int[]>();
+            var provenanceOfRow = new int[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
                 var (knownFrom, recordedAt, provenance) = rows.InstantsAndValueAt(i);
@@ -84,21 +96,29 @@ internal sealed class Citations
                 {
                     known[i] = i == 0 || knownFrom > known[i - 1] ? knownFrom : known[i - 1];
                 }
-                if (seenProvenances.Add(provenance))
+
+                if (!indexOfProvenance.TryGetValue(provenance, out var index))
                 {
-                    foreach (var source in provenance.Sources)
+                    indexOfProvenance[provenance] = index = sourcesOfProvenance.Count;
+                    var sources = new int[provenance.Sources.Count];
+                    for (var s = 0; s < sources.Length; s++)
                     {
-                        if (seen.Add(source))
+                        var source = provenance.Sources[s];
+                        if (!indexOfSource.TryGetValue(source, out sources[s]))
                         {
+                            indexOfSource[source] = sources[s] = distinct.Count;
                             distinct.Add(source);
                         }
                     }
+
+                    sourcesOfProvenance.Add(sources);
                 }
 
+                provenanceOfRow[i] = index;
                 counts[i + 1] = distinct.Count;
             }
 
-            return new Prefix(known, latest, [.. distinct], counts);
+            return new Prefix(known, latest, [.. distinct], counts, provenanceOfRow, [.. sourcesOfProvenance]);
         }
     }
 }
