@@ -28,7 +28,8 @@ namespace BorderSecurity.Benchmarks;
 /// <c>--daemon-runs N</c> (default 3; 2 with <c>--quick</c>) how many times the async daemon's rebuild runs (at least
 /// one: it fills the documents peer), each reported as the first run and the best of N; <c>--peers documents</c> asks
 /// only the documents peer, skipping the raw-events peer and the naive <c>AggregateStreamAsync</c> baselines (minutes
-/// per question at 1,000,000 events).
+/// per question at 1,000,000 events); <c>--no-series</c> skips the series questions (not targets; the longest part
+/// of a run at 1,000,000 events).
 /// </para>
 /// </summary>
 internal static class MartenScenarios
@@ -49,7 +50,7 @@ internal static class MartenScenarios
             throw new ArgumentException($"--peers takes 'all' or 'documents', not '{peers}'.", nameof(args));
         }
 
-        var runs = new Runs(packageRuns, daemonRuns, peers == "all");
+        var runs = new Runs(packageRuns, daemonRuns, peers == "all", !args.Contains("--no-series"));
         var failures = 0;
         var table = new List<string>();
         Console.WriteLine($"Marten scenarios on PostgreSQL at {Describe(PostgresServer.Instance.ConnectionString)}; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}");
@@ -73,8 +74,8 @@ internal static class MartenScenarios
         return failures == 0 ? 0 : 1;
     }
 
-    /// <summary>How many times each rebuild runs, and whether the raw-events peer and the naive baselines are asked.</summary>
-    private sealed record Runs(int Package, int Daemon, bool AllPeers);
+    /// <summary>How many times each rebuild runs, whether the raw-events peer and the naive baselines are asked, and whether the series questions are.</summary>
+    private sealed record Runs(int Package, int Daemon, bool AllPeers, bool Series);
 
     private static int RunsOf(string[] args, string option, int otherwise)
     {
@@ -138,7 +139,10 @@ internal static class MartenScenarios
             var stored = await model.ReadAllAsync();
             var memory = BorderSecurityProjection.Of(stored);
             await QueriesAsync(store, raw, model, stored, memory);
-            await SeriesAsync(model, stored, memory);
+            if (runs.Series)
+            {
+                await SeriesAsync(model, stored, memory);
+            }
 
             // 4. Appends one request at a time: the package (decide, append with expected version, inline tables) versus
             //    raw Marten appending the same already-decided events one request at a time.
