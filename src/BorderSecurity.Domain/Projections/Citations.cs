@@ -50,12 +50,12 @@ internal sealed class Citations
         {
             var (knownFrom, recordedAt, _) = _rows.InstantsAndValueAt(i);
             var provenance = prefix.ProvenanceOfRow[i];
+            // Consecutive events often carry the same provenance instance: its sources are already in.
             if (provenance == previous || !query.Knows(knownFrom, recordedAt))
             {
                 continue;
             }
 
-            // Consecutive events often carry the same provenance instance; its sources are already in.
             previous = provenance;
             foreach (var source in prefix.SourcesOfProvenance[provenance])
             {
