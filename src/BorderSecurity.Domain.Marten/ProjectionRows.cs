@@ -25,7 +25,7 @@ internal sealed record StatementRow(
 /// One row of <c>bsd_funding_totals</c>: a sum of changes to the funding totals of a scope (a recipient, or every commitment)
 /// over one span of valid dates (a day, a month or a calendar year, starting on <paramref name="ValidFrom"/>: see
 /// <see cref="BorderSecurityTables.FundingTotalsTable.Day"/>) and one span of known-from instants (every instant, for the
-/// totals known now; or a UTC year, month or day, or one instant, starting at <paramref name="KnownFrom"/>: see
+/// totals known now; or a UTC year or month, or one instant, starting at <paramref name="KnownFrom"/>: see
 /// <see cref="BorderSecurityTables.FundingTotalsTable.KnownNow"/>), for amounts that split by one origin, basis and period
 /// (key columns never null: see <see cref="BorderSecurityTables.FundingTotalsTable.None"/>).
 /// </summary>
@@ -223,7 +223,7 @@ internal sealed class FundingTotalsSums
         }
     }
 
-    /// <summary>Adds another tenant's sums of the same tenant (a rebuild sums on several threads).</summary>
+    /// <summary>Adds another thread's sums of the same tenant (a rebuild sums on several threads).</summary>
     public void Add(FundingTotalsSums other)
     {
         foreach (var (key, (amount, allocated)) in other._sums)
@@ -246,7 +246,7 @@ internal sealed class FundingTotalsSums
             var (k, (amount, allocated)) = (kept[i].Key, kept[i].Value);
             var (knownSpan, span) = BorderSecurityTables.FundingTotalsTable.Cells[k.Cell];
             rows[i] = new FundingTotalsRow(tenant, k.Scope, knownSpan, span, k.ValidFrom, k.KnownFrom, k.Origin.ToString(), k.Basis.ToString(),
-                k.Coverage == FundingCoverage.NotStated ? none : k.Coverage.ToString(), Year(k.FirstYear), Year(k.LastYear), amount, allocated);
+                CoverageText(k.Coverage), Year(k.FirstYear), Year(k.LastYear), amount, allocated);
         }
 
         return rows;
@@ -262,6 +262,10 @@ internal sealed class FundingTotalsSums
         }
     }
 
+    /// <summary>What the coverage column holds: the coverage's name, or <see cref="BorderSecurityTables.FundingTotalsTable.None"/> where the period states none.</summary>
+    private static string CoverageText(FundingCoverage coverage) =>
+        coverage == FundingCoverage.NotStated ? BorderSecurityTables.FundingTotalsTable.None : coverage.ToString();
+
     private void Add(Key key, decimal amount, decimal allocated)
     {
         ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_sums, key, out _);
@@ -272,8 +276,7 @@ internal sealed class FundingTotalsSums
 
     private static readonly int[] OriginRank = RankByText<FundingOriginKind>(o => o.ToString());
     private static readonly int[] BasisRank = RankByText<FundingBasis>(b => b.ToString());
-    private static readonly int[] CoverageRank = RankByText<FundingCoverage>(c => c == FundingCoverage.NotStated ? BorderSecurityTables.FundingTotalsTable.None : c.ToString());
-
+    private static readonly int[] CoverageRank = RankByText<FundingCoverage>(CoverageText);
 
     // The keys in the order of their rows' text columns (ordinal, as FundingTotalsRow.KeyOrder and the primary key): the
     // cells by their spans' text, enums by their names, no year ('') before any year (whose text sorts as its number).
