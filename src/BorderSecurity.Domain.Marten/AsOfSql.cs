@@ -153,8 +153,9 @@ internal sealed partial class AsOfSql(BorderSecurityTables tables, string events
     /// known instant (three ranges of the primary key); as known at an instant, from the rows of the whole UTC years before
     /// it and the whole months of its year before its month (six ranges, the valid spans crossed with the known spans), and
     /// the changes known in its own month up to it (one range of the instants' index, across recipients for the portfolio).
-    /// However many commitments count and however long the history, a few rows per key, and the changes of one month. Summed per origin, basis and what the period covers: the same columns as <see cref="FundingTotals"/> (coverage
-    /// and years null where the period states none), groups summing to nothing left out.
+    /// However many commitments count and however long the history, a few rows per key, and the changes of one month.
+    /// Summed per origin, basis and what the period covers: the same columns as <see cref="FundingTotals"/> (coverage and
+    /// years null where the period states none), groups summing to nothing left out.
     /// </summary>
     public SqlQuery KeptFundingTotals(string tenant, LocalDate asOf, Instant? knownAt, string? recipient)
     {

@@ -34,9 +34,7 @@ public static partial class ProjectionRebuilder
 
         var serializer = store.Store.Options.Serializer();
         var eventsSchema = store.Store.Options.Events.DatabaseSchemaName;
-        var tenantColumn = store.Store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
-            ? "tenant_id"
-            : $"'{JasperFx.StorageConstants.DefaultTenantId}'::text";
+        var tenantColumn = TenantColumnOf(store);
         var sums = new Dictionary<string, FundingTotalsSums>(StringComparer.Ordinal);
         foreach (var batch in streams.Chunk(StreamsPerBatch))
         {

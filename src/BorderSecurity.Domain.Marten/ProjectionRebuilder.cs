@@ -117,10 +117,7 @@ public static partial class ProjectionRebuilder
         {
             var serializer = store.Store.Options.Serializer();
             var eventsSchema = store.Store.Options.Events.DatabaseSchemaName;
-            // Under conjoined tenancy every row goes under its event's tenant; otherwise the database is the tenant.
-            var tenantColumn = store.Store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
-                ? "tenant_id"
-                : $"'{JasperFx.StorageConstants.DefaultTenantId}'::text";
+            var tenantColumn = TenantColumnOf(store);
             await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             // Serialising and hashing an event's provenance cost almost as much as deserialising the event, and most
             // events cite a provenance an earlier event cited: each distinct provenance is worked out once.
@@ -159,6 +156,15 @@ public static partial class ProjectionRebuilder
             throw;
         }
     }
+
+    /// <summary>
+    /// What <c>mt_events</c> is read with as each row's tenant: under conjoined tenancy every row goes under its event's tenant
+    /// (<c>tenant_id</c>); otherwise the database is the tenant (the default tenant, as a constant).
+    /// </summary>
+    private static string TenantColumnOf(MartenBorderSecurityStore store) =>
+        store.Store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Conjoined
+            ? "tenant_id"
+            : $"'{JasperFx.StorageConstants.DefaultTenantId}'::text";
 
     /// <summary>Deserialises a page and turns it into rows, on every core. Events of other models (unknown types) are skipped.</summary>
     private static DecodedPage Decode(List<RawEvent> raw, global::Marten.ISerializer serializer,
